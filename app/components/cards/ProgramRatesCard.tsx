@@ -1,0 +1,86 @@
+import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { optionalProgramLabels, optionalPrograms, type OptionalProgram } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/lib/format";
+
+export type ProgramRatesCardProps = {
+  fiscalYear: number;
+  program: OptionalProgram;
+  prefectures: { code: string; name: string }[];
+  rows: { prefectureCode: string | null; program: OptionalProgram; bodies: number; implementing: number; reported: number }[];
+  dataDate: string | null;
+};
+
+/** Shapes the SQL rows into the bar chart for one program and a table for all four. */
+export function ProgramRatesCard({ fiscalYear, program, prefectures, rows, dataDate }: ProgramRatesCardProps) {
+  const find = (prefectureCode: string | null, p: OptionalProgram) =>
+    rows.find((r) => r.prefectureCode === prefectureCode && r.program === p);
+  const national = find(null, program);
+  const nationalShare = national ? ratio(national.implementing, national.bodies) : null;
+  const bars = prefectures
+    .map((pref) => {
+      const row = find(pref.code, program);
+      return { key: pref.code, label: pref.name, value: row ? ratio(row.implementing, row.bodies) : null };
+    })
+    .sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.key.localeCompare(b.key));
+  const title = `${optionalProgramLabels[program]}の実施率（都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const nationalLabel = `全国 ${formatPercent(nationalShare)}（n=${formatNumber(national?.bodies ?? 0)}）`;
+
+  return (
+    <ChartFigure
+      id="program-rates"
+      title={title}
+      source="任意事業実施状況（福祉事務所設置自治体。都道府県を含む）"
+      dataDate={dataDate}
+      chart={
+        <HorizontalBarChart
+          data={bars}
+          max={1}
+          format={(v) => formatPercent(v)}
+          reference={nationalShare === null ? undefined : { value: nationalShare, label: nationalLabel }}
+          description={`${title}。実施率の高い順。${nationalLabel}`}
+        />
+      }
+      table={
+        <table className="data">
+          <caption>
+            任意事業の実施自治体数と実施率（{formatFiscalYear(fiscalYear)}、分母は実施主体数 n）
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">都道府県</th>
+              <th scope="col" className="num">
+                n（実施主体数）
+              </th>
+              {optionalPrograms.map((p) => (
+                <th scope="col" className="num" key={p}>
+                  {optionalProgramLabels[p]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[{ code: null, name: "全国" }, ...prefectures].map((pref) => {
+              const first = find(pref.code, optionalPrograms[0]);
+              return (
+                <tr key={pref.code ?? "national"} className={pref.code === null ? "national" : undefined}>
+                  <th scope="row">{pref.name}</th>
+                  <td className="num">{formatNumber(first?.bodies ?? 0)}</td>
+                  {optionalPrograms.map((p) => {
+                    const row = find(pref.code, p);
+                    return (
+                      <td className="num" key={p}>
+                        {row ? `${formatNumber(row.implementing)}（${formatPercent(ratio(row.implementing, row.bodies))}）` : "－"}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

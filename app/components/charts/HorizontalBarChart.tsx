@@ -1,0 +1,52 @@
+import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
+
+export type BarDatum = { key: string; label: string; value: number | null };
+
+/** Draws horizontal bars from props only; cards decide what the bars mean. Server-rendered as SVG. */
+export function HorizontalBarChart({
+  data,
+  max,
+  format,
+  reference,
+  description,
+  width = 760,
+  rowHeight = 18,
+}: {
+  data: BarDatum[];
+  max: number;
+  format: (value: number) => string;
+  reference?: { value: number; label: string };
+  description: string;
+  width?: number;
+  rowHeight?: number;
+}) {
+  const height = data.length * rowHeight + 50;
+  return (
+    <BarChart
+      width={width}
+      height={height}
+      data={data}
+      layout="vertical"
+      margin={{ top: 24, right: 56, bottom: 8, left: 8 }}
+      title={description}
+      desc={description}
+      accessibilityLayer
+    >
+      <CartesianGrid horizontal={false} stroke="#d5dadf" />
+      <XAxis type="number" domain={[0, max]} tickFormatter={format} orientation="top" stroke="#4d4d4d" />
+      <YAxis type="category" dataKey="label" width={72} interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} stroke="#4d4d4d" />
+      <Bar dataKey="value" fill="var(--color-chart, #1f6fb2)" isAnimationActive={false} barSize={Math.max(8, rowHeight - 6)}>
+        <LabelList dataKey="value" position="right" formatter={(v: number) => format(v)} style={{ fontSize: 11, fill: "#1a1a1a" }} />
+      </Bar>
+      {reference ? (
+        <ReferenceLine
+          x={reference.value}
+          stroke="var(--color-reference, #b3261e)"
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          label={{ value: reference.label, position: "top", fill: "#b3261e", fontSize: 12 }}
+        />
+      ) : null}
+    </BarChart>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { formatDateJa } from "~/lib/format";
+
+/** A chart with its title, a table of the same data, its source and the date of the data. */
+export function ChartFigure({
+  id,
+  title,
+  source,
+  dataDate,
+  chart,
+  table,
+}: {
+  id: string;
+  title: string;
+  source: string;
+  dataDate: string | null;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
+  return (
+    <figure className="figure" aria-labelledby={`${id}-title`}>
+      <h3 className="figure__title" id={`${id}-title`}>
+        {title}
+      </h3>
+      <div aria-hidden="false">{chart}</div>
+      <details id={`${id}-table`}>
+        <summary>表で見る</summary>
+        {table}
+      </details>
+      <figcaption>
+        出典: {source}
+        {dataDate ? ` ／ データ時点: ${formatDateJa(dataDate)}` : null}
+      </figcaption>
+    </figure>
+  );
+}

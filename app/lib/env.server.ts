@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET は32文字以上にしてください").optional(),
+  DEMO_SEED: z.enum(["auto", "off"]).default("auto"),
+});
+
+export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };
+
+let cached: Env | undefined;
+
+/** Development keeps a generated secret under .data so restarts keep users logged in. */
+function developmentSecret(): string {
+  const file = path.resolve(".data/session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.parse(process.env);
+  const isProduction = parsed.NODE_ENV === "production";
+  if (isProduction && !parsed.SESSION_SECRET) {
+    throw new Error("NODE_ENV=production では SESSION_SECRET（32文字以上）を設定してください");
+  }
+  cached = { ...parsed, isProduction, sessionSecret: parsed.SESSION_SECRET ?? developmentSecret() };
+  return cached;
+}

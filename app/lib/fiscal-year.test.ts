@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { fiscalYearOfDate, fiscalYearOfMonth, formatFiscalYear, monthsOfFiscalYear } from "./fiscal-year";
+
+describe("fiscal years", () => {
+  it("shows 和暦 with the western year", () => {
+    expect(formatFiscalYear(2021)).toBe("令和3年度（2021）");
+    expect(formatFiscalYear(2019)).toBe("令和元年度（2019）");
+    expect(formatFiscalYear(2018)).toBe("平成30年度（2018）");
+    expect(formatFiscalYear(2015)).toBe("平成27年度（2015）");
+  });
+  it("puts January to March in the previous fiscal year", () => {
+    expect(fiscalYearOfMonth(2022, 1)).toBe(2021);
+    expect(fiscalYearOfMonth(2022, 3)).toBe(2021);
+    expect(fiscalYearOfMonth(2022, 4)).toBe(2022);
+    expect(fiscalYearOfDate("2021-03-31")).toBe(2020);
+    expect(fiscalYearOfDate("2021-04-01")).toBe(2021);
+  });
+  it("lists the months April to March", () => {
+    const months = monthsOfFiscalYear(2021);
+    expect(months[0]).toEqual({ year: 2021, month: 4 });
+    expect(months[8]).toEqual({ year: 2021, month: 12 });
+    expect(months[9]).toEqual({ year: 2022, month: 1 });
+    expect(months[11]).toEqual({ year: 2022, month: 3 });
+  });
+});

@@ -1,0 +1,44 @@
+// 年度 runs April–March; January 2022 belongs to FY2021.
+
+const eras = [
+  { name: "令和", start: 2019 },
+  { name: "平成", start: 1989 },
+] as const;
+
+export function fiscalYearOfMonth(year: number, month: number): number {
+  return month >= 4 ? year : year - 1;
+}
+
+export function japaneseEraYear(fiscalYear: number): string {
+  const era = eras.find((e) => fiscalYear >= e.start);
+  if (!era) return `${fiscalYear}年度`;
+  const n = fiscalYear - era.start + 1;
+  return `${era.name}${n === 1 ? "元" : n}年度`;
+}
+
+/** 「令和3年度（2021）」 */
+export function formatFiscalYear(fiscalYear: number): string {
+  return `${japaneseEraYear(fiscalYear)}（${fiscalYear}）`;
+}
+
+export function fiscalYearStart(fiscalYear: number): string {
+  return `${fiscalYear}-04-01`;
+}
+
+export function fiscalYearEnd(fiscalYear: number): string {
+  return `${fiscalYear + 1}-03-31`;
+}
+
+/** The fiscal year in which a calendar date (YYYY-MM-DD) falls. */
+export function fiscalYearOfDate(date: string): number {
+  const [y, m] = date.split("-").map(Number);
+  return fiscalYearOfMonth(y!, m!);
+}
+
+/** Months of a fiscal year in order, April first. */
+export function monthsOfFiscalYear(fiscalYear: number): { year: number; month: number }[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((i + 3) % 12) + 1;
+    return { year: month >= 4 ? fiscalYear : fiscalYear + 1, month };
+  });
+}

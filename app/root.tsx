@@ -1,0 +1,123 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getDb } from "../db";
+import { isDemoDataset } from "../db/queries/meta";
+import { getOptionalUser } from "~/lib/auth/session.server";
+import { userRoleLabels } from "~/lib/domain";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = await getDb();
+  const [user, demo] = await Promise.all([getOptionalUser(request), isDemoDataset(db)]);
+  return {
+    demo,
+    user: user ? { displayName: user.displayName, role: user.role, roleLabel: userRoleLabels[user.role] } : null,
+  };
+}
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <p className="site-title">
+          <a href="/">つなぐ</a>
+        </p>
+        {data?.demo ? (
+          <span className="demo-badge" role="note">
+            デモデータ
+          </span>
+        ) : null}
+        {data?.user ? (
+          <nav className="site-nav" aria-label="メイン">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  全国
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/prefectures">都道府県</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+        {data?.user ? (
+          <div className="site-user">
+            <span>
+              {data.user.displayName}（{data.user.roleLabel}）
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit">ログアウト</button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ja">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          本文へ移動
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Japanese messages only; details stay in the server log, never on the page. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const message = typeof error.data === "string" && error.data ? error.data : "ページを表示できませんでした。";
+    return (
+      <div className="error-summary" role="alert">
+        <h1>{error.status === 404 ? "ページが見つかりません" : error.status === 403 ? "権限がありません" : "エラー"}</h1>
+        <p>{message}</p>
+        <p>
+          <a href="/">全国の状況へ戻る</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="error-summary" role="alert">
+      <h1>エラーが発生しました</h1>
+      <p>時間をおいて再度お試しください。解決しない場合は管理者にお問い合わせください。</p>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { prefectureSummaries } from "../../db/queries/geography";
+import { requireUser } from "~/lib/auth/session.server";
+import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/lib/domain";
+import { fiscalYearOfDate, formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber } from "~/lib/format";
+
+export const meta: MetaFunction = () => [{ title: "都道府県一覧 | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const fiscalYear = fiscalYearOfDate(new Date().toISOString().slice(0, 10));
+  return { fiscalYear, prefectures: await prefectureSummaries(await getDb(), fiscalYear) };
+}
+
+export default function PrefectureList() {
+  const { fiscalYear, prefectures } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>都道府県一覧</h1>
+      <p className="lead">
+        地方ブロック別の都道府県と、{formatFiscalYear(fiscalYear)}4月1日時点の実施主体数（都道府県自身を含む福祉事務所設置自治体）です。
+      </p>
+      {regionalBlocks.map((block: RegionalBlock) => (
+        <section key={block} aria-labelledby={`block-${block}`}>
+          <h2 id={`block-${block}`}>{regionalBlockLabels[block]}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">都道府県</th>
+                <th scope="col" className="num">
+                  実施主体数
+                </th>
+                <th scope="col" className="num">
+                  市区町村数
+                </th>
+                <th scope="col" className="num">
+                  実施主体の人口計
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {prefectures
+                .filter((p) => p.regionalBlock === block)
+                .map((p) => (
+                  <tr key={p.code}>
+                    <th scope="row">{p.name}</th>
+                    <td className="num">{formatNumber(p.implementingBodies)}</td>
+                    <td className="num">{formatNumber(p.municipalities)}</td>
+                    <td className="num">{p.population === null ? "－" : formatNumber(p.population)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+import { appMeta } from "../schema";
+
+export async function isDemoDataset(db: Database): Promise<boolean> {
+  const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, "demo_dataset"));
+  return row?.value === "true";
+}
+
+/** When a dataset last changed: its latest committed upload, else when the demo dataset was loaded. */
+export async function datasetUpdatedAt(db: Database, dataset: string): Promise<string | null> {
+  const [row] = await queryRows<{ at: string | Date | null }>(
+    db,
+    sql`select greatest(
+          (select max(committed_at) from uploads where dataset = ${dataset} and status = 'committed'),
+          (select updated_at from app_meta where key = 'demo_dataset')
+        ) as at`,
+  );
+  const at = row?.at ?? null;
+  return at === null ? null : new Date(at).toISOString();
+}

@@ -1,0 +1,45 @@
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+export const users = pgTable("users", {
+  id: serial().primaryKey(),
+  loginId: text().notNull().unique(),
+  displayName: text().notNull(),
+  role: text().notNull(),
+  /** Set for role 'prefecture' (and, for convenience, 'municipality'). */
+  prefectureCode: text(),
+  /** Set for role 'municipality'. */
+  localGovernmentCode: text(),
+  passwordHash: text().notNull(),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
+/** Server-side sessions: the cookie carries only the signed id, so logout ends the session everywhere. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true, mode: "string" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial().primaryKey(),
+    at: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    userId: integer().references(() => users.id),
+    action: text().notNull(),
+    target: text(),
+    detail: jsonb(),
+    clientAddress: text(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+
+export type User = typeof users.$inferSelect;

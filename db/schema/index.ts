@@ -1,0 +1,7 @@
+export * from "./geography";
+export * from "./support";
+export * from "./training";
+export * from "./prefecture-work";
+export * from "./auth";
+export * from "./uploads";
+export * from "./meta";

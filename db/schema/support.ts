@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, numeric, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { localGovernments } from "./geography";
+
+const body = () =>
+  text()
+    .notNull()
+    .references(() => localGovernments.code);
+
+/** 支援状況調査: one row per implementing body and calendar month. A missing row means not submitted, never zero. */
+export const monthlySupportStatistics = pgTable(
+  "monthly_support_statistics",
+  {
+    localGovernmentCode: body(),
+    year: smallint().notNull(),
+    month: smallint().notNull(),
+    fiscalYear: smallint().notNull(),
+    newConsultations: integer().notNull(),
+    plansCreated: integer().notNull(),
+    employmentSupportTargets: integer().notNull(),
+    employed: integer().notNull(),
+    increasedIncome: integer().notNull(),
+    housingBenefitDecisions: integer().notNull(),
+    referralsToPublicAssistance: integer().notNull(),
+    uploadId: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.localGovernmentCode, t.year, t.month] }),
+    index("monthly_support_statistics_fy_idx").on(t.fiscalYear),
+    check("monthly_support_statistics_month", sql`${t.month} between 1 and 12`),
+    check(
+      "monthly_support_statistics_fiscal_year",
+      sql`${t.fiscalYear} = case when ${t.month} >= 4 then ${t.year} else ${t.year} - 1 end`,
+    ),
+    check(
+      "monthly_support_statistics_non_negative",
+      sql`least(${t.newConsultations}, ${t.plansCreated}, ${t.employmentSupportTargets}, ${t.employed}, ${t.increasedIncome}, ${t.housingBenefitDecisions}, ${t.referralsToPublicAssistance}) >= 0`,
+    ),
+  ],
+);
+
+/** 任意事業 status per body, fiscal year and program. */
+export const optionalProgramStatuses = pgTable(
+  "optional_program_statuses",
+  {
+    localGovernmentCode: body(),
+    fiscalYear: smallint().notNull(),
+    program: text().notNull(),
+    implemented: boolean().notNull(),
+    deliveryForm: text(),
+    implementationMethod: text(),
+    /** Only for employment_preparation and household_budget. */
+    integratedDelivery: text(),
+    uploadId: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear, t.program] }),
+    index("optional_program_statuses_fy_idx").on(t.fiscalYear, t.program),
+  ],
+);
+
+/** 重層的支援体制整備事業 status per municipality and fiscal year. */
+export const jusouStatuses = pgTable(
+  "jusou_statuses",
+  {
+    localGovernmentCode: body(),
+    fiscalYear: smallint().notNull(),
+    status: text().notNull(),
+    uploadId: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] })],
+);
+
+/** 支援会議 (法第9条) set up or not, per body and fiscal year. */
+export const supportMeetingStatuses = pgTable(
+  "support_meeting_statuses",
+  {
+    localGovernmentCode: body(),
+    fiscalYear: smallint().notNull(),
+    established: boolean().notNull(),
+    uploadId: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] })],
+);
+
+/** 目安値: national target values per 10万人 per month, kept as data per fiscal year. */
+export const targetValues = pgTable("target_values", {
+  fiscalYear: smallint().primaryKey(),
+  newConsultations: numeric({ precision: 6, scale: 1, mode: "number" }).notNull(),
+  plansCreated: numeric({ precision: 6, scale: 1, mode: "number" }).notNull(),
+  employmentSupportTargets: numeric({ precision: 6, scale: 1, mode: "number" }).notNull(),
+  uploadId: integer(),
+});

@@ -1,0 +1,47 @@
+// npm run import:master -- FILE [--as-of YYYY-MM-DD]
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { closeDatabase, connectDatabase } from "../db";
+import { importMasterList } from "../db/queries/geography";
+import { recordAudit } from "../db/queries/audit";
+import { csvEncodingLabels } from "../app/lib/csv/decode";
+import { localGovernmentKindLabels, type LocalGovernmentKind } from "../app/lib/domain";
+import { MasterListInvalidError, parseMasterList } from "../app/lib/master-list";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "as-of": { type: "string" } },
+});
+const file = positionals[0];
+if (!file) {
+  console.error("使い方: npm run import:master -- FILE [--as-of YYYY-MM-DD]");
+  process.exit(2);
+}
+const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
+
+try {
+  const { entries, encoding } = parseMasterList(readFileSync(file));
+  const { db } = await connectDatabase();
+  const result = await importMasterList(db, entries, { asOf });
+  await recordAudit(db, { userId: null, action: "master.import", target: file, detail: { ...result, encoding } });
+  const municipalities = entries.filter((e) => e.kind !== "ward" && e.kind !== "prefecture").length;
+  const wards = result.byKind.ward ?? 0;
+  const prefectureCount = new Set(entries.map((e) => e.prefectureCode)).size;
+  console.log(`${file}（${csvEncodingLabels[encoding]}）: ${prefectureCount}都道府県の市区町村 ${municipalities}、行政区 ${wards}`);
+  console.log(
+    "  区分別: " +
+      Object.entries(result.byKind)
+        .map(([k, n]) => `${localGovernmentKindLabels[k as LocalGovernmentKind]} ${n}`)
+        .join("、"),
+  );
+  console.log(
+    `  追加 ${result.inserted}、更新 ${result.updated}、再開 ${result.reopened}、廃止（valid_to設定）${result.closed}、変更なし ${result.unchanged}`,
+  );
+} catch (error) {
+  if (error instanceof MasterListInvalidError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  await closeDatabase();
+}

@@ -1,0 +1,479 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { ensurePrefectures, importMasterList } from "../db/queries/geography";
+import {
+  appMeta,
+  jusouStatuses,
+  localGovernments,
+  monthlySupportStatistics,
+  optionalProgramStatuses,
+  populations,
+  prefectureSupportActivities,
+  staffTraining,
+  supervisionContacts,
+  supportMeetingStatuses,
+  targetValues,
+  trainingSessionParticipants,
+  trainingSessions,
+} from "../db/schema";
+import {
+  deliveryForms,
+  implementationMethods,
+  integratedDeliveryCategories,
+  optionalPrograms,
+  prefectureSupportItems,
+  supervisionForms,
+  supportStaffRoles,
+  type IntegratedDeliveryCategory,
+  type JusouStatus,
+} from "../app/lib/domain";
+import { fiscalYearOfMonth, monthsOfFiscalYear } from "../app/lib/fiscal-year";
+import { parseMasterList } from "../app/lib/master-list";
+import { groupBy } from "../app/lib/collections";
+import { allocate, normalHash, unitHash } from "./random";
+import {
+  demoFirstFiscalYear,
+  demoLastFiscalYear,
+  integratedDeliveryCounts,
+  jusouImplementingCounts,
+  nationalTotalsByFiscalYear,
+  optionalProgramRates,
+  prefectureSupportShares,
+  targetValuesByFiscalYear,
+  type NationalMonthlyTotals,
+} from "./published-figures";
+import { createDemoUsers } from "./demo-users";
+
+export const demoSampleFile = path.resolve(process.cwd(), "seeds/demo-local-governments.csv");
+
+type SampleBody = {
+  code: string;
+  prefectureCode: string;
+  name: string;
+  kind: string;
+  population2020: number;
+  implementing: boolean;
+  jusouList: "" | "implementing" | "transition_preparation";
+};
+
+const fiscalYears = Array.from({ length: demoLastFiscalYear - demoFirstFiscalYear + 1 }, (_, i) => demoFirstFiscalYear + i);
+
+export function readDemoSample(): SampleBody[] {
+  const bytes = readFileSync(demoSampleFile);
+  const { entries } = parseMasterList(bytes);
+  const jusou = new Map<string, string>();
+  const lines = bytes.toString("utf8").trim().split("\n").slice(1);
+  for (const line of lines) {
+    const cells = line.split(",");
+    jusou.set(cells[0]!, cells[5] ?? "");
+  }
+  return entries.map((e) => ({
+    code: e.code,
+    prefectureCode: e.prefectureCode,
+    name: e.name,
+    kind: e.kind,
+    population2020: e.population ?? 0,
+    implementing: e.hasWelfareOffice === true,
+    jusouList: (jusou.get(e.code) ?? "") as SampleBody["jusouList"],
+  }));
+}
+
+/** Population on 1 January of a year: big cities grow slowly, most bodies shrink. */
+function populationOn(body: SampleBody, year: number): number {
+  const growth = body.population2020 > 500_000 ? 0.002 : -0.004 - 0.006 * unitHash(body.code, "growth");
+  return Math.round(body.population2020 * (1 + growth) ** (year - 2020));
+}
+
+const seasonal = [1.08, 1.0, 1.0, 1.02, 0.96, 0.95, 1.0, 0.96, 0.9, 1.02, 0.98, 1.13]; // April first
+// COVID-19: consultations and housing benefits surged from April 2020 (FY2020) and eased in FY2021.
+const surge: Record<number, { consultations: number[]; housing: number[] }> = {
+  2020: {
+    consultations: [3.2, 4.2, 2.6, 1.8, 1.5, 1.3, 1.2, 1.1, 1.2, 1.3, 1.2, 1.2],
+    housing: [4.5, 9.0, 5.0, 2.5, 1.5, 1.0, 0.8, 0.7, 0.9, 1.4, 1.2, 1.0],
+  },
+  2021: {
+    consultations: [1.3, 1.2, 1.1, 1.1, 1.0, 1.0, 0.95, 0.9, 0.9, 0.9, 0.85, 0.85],
+    housing: [1.6, 1.4, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.7, 0.7, 0.6, 0.6],
+  },
+};
+
+function monthWeight(fiscalYear: number, monthIndex: number, metric: keyof NationalMonthlyTotals): number {
+  const base = seasonal[monthIndex]!;
+  const s = surge[fiscalYear];
+  if (!s) return base;
+  if (metric === "housingBenefitDecisions") return base * s.housing[monthIndex]!;
+  if (metric === "newConsultations" || metric === "plansCreated" || metric === "referralsToPublicAssistance")
+    return base * s.consultations[monthIndex]!;
+  return base;
+}
+
+/** Whether a body submitted a month: ~2% gaps, and some late submitters at the end of the last year. */
+export function submitted(code: string, year: number, month: number): boolean {
+  if (code.slice(2, 5) === "000") return true;
+  const fy = fiscalYearOfMonth(year, month);
+  if (fy === demoLastFiscalYear && (month === 2 || month === 3) && unitHash(code, "late") < 0.05) return false;
+  return unitHash(code, year, month, "submitted") >= 0.02;
+}
+
+type MonthlyRow = typeof monthlySupportStatistics.$inferInsert;
+
+export function generateMonthlyStatistics(bodies: SampleBody[]): MonthlyRow[] {
+  const implementing = bodies.filter((b) => b.implementing);
+  const rows: MonthlyRow[] = [];
+  for (const fy of fiscalYears) {
+    const totals = nationalTotalsByFiscalYear[fy]!;
+    const months = monthsOfFiscalYear(fy);
+    const cells: { body: SampleBody; year: number; month: number; monthIndex: number; activity: number }[] = [];
+    for (const body of implementing) {
+      const activity = Math.exp(0.3 * normalHash(body.code, "activity")) * Math.exp(0.1 * normalHash(body.code, fy));
+      months.forEach(({ year, month }, monthIndex) => {
+        if (submitted(body.code, year, month)) cells.push({ body, year, month, monthIndex, activity });
+      });
+    }
+    const metricKeys = Object.keys(totals).filter((k) => k !== "published") as (keyof NationalMonthlyTotals)[];
+    const allocated = Object.fromEntries(
+      metricKeys.map((metric) => [
+        metric,
+        allocate(
+          totals[metric],
+          cells.map(
+            (c) =>
+              populationOn(c.body, c.year) *
+              c.activity *
+              monthWeight(fy, c.monthIndex, metric) *
+              Math.exp(0.15 * normalHash(c.body.code, metric)),
+          ),
+        ),
+      ]),
+    ) as Record<keyof NationalMonthlyTotals, number[]>;
+    cells.forEach((c, i) => {
+      rows.push({
+        localGovernmentCode: c.body.code,
+        year: c.year,
+        month: c.month,
+        fiscalYear: fy,
+        newConsultations: allocated.newConsultations[i]!,
+        plansCreated: allocated.plansCreated[i]!,
+        employmentSupportTargets: allocated.employmentSupportTargets[i]!,
+        employed: allocated.employed[i]!,
+        increasedIncome: allocated.increasedIncome[i]!,
+        housingBenefitDecisions: allocated.housingBenefitDecisions[i]!,
+        referralsToPublicAssistance: allocated.referralsToPublicAssistance[i]!,
+      });
+    });
+  }
+  return rows;
+}
+
+function programRate(fy: number, programIndex: number): number {
+  const points = Object.entries(optionalProgramRates)
+    .map(([y, r]) => [Number(y), r[programIndex]!] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const after = points.find(([y]) => y >= fy) ?? points[points.length - 1]!;
+  const before = [...points].reverse().find(([y]) => y <= fy) ?? points[0]!;
+  if (after[0] === before[0]) return before[1];
+  return before[1] + ((after[1] - before[1]) * (fy - before[0])) / (after[0] - before[0]);
+}
+
+/** Bodies ranked for a program: larger bodies start earlier, and once a body implements it keeps doing so. */
+function rankForProgram(bodies: SampleBody[], program: string): SampleBody[] {
+  const score = (b: SampleBody) => unitHash(b.code, program) + 0.35 * Math.min(1, Math.log10(Math.max(b.population2020, 1)) / 6);
+  return [...bodies].sort((a, b) => score(b) - score(a) || a.code.localeCompare(b.code));
+}
+
+function pickWeighted<T>(options: readonly T[], weights: readonly number[], u: number): T {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  for (let i = 0; i < options.length; i++) {
+    acc += weights[i]! / total;
+    if (u < acc) return options[i]!;
+  }
+  return options[options.length - 1]!;
+}
+
+export function generateOptionalProgramStatuses(bodies: SampleBody[]) {
+  const implementing = bodies.filter((b) => b.implementing);
+  const rows: (typeof optionalProgramStatuses.$inferInsert)[] = [];
+  optionalPrograms.forEach((program, programIndex) => {
+    const ranked = rankForProgram(implementing, program);
+    for (const fy of fiscalYears) {
+      const count = Math.round(programRate(fy, programIndex) * implementing.length);
+      const doing = new Set(ranked.slice(0, count).map((b) => b.code));
+      for (const body of implementing) {
+        const implemented = doing.has(body.code);
+        let integratedDelivery: IntegratedDeliveryCategory | null = null;
+        if (fy >= 2019 && (program === "employment_preparation" || program === "household_budget")) {
+          const c = integratedDeliveryCounts[program];
+          const u = unitHash(body.code, program, "integrated");
+          integratedDelivery = implemented
+            ? pickWeighted(integratedDeliveryCategories.slice(0, 3), c.slice(0, 3), u)
+            : pickWeighted(integratedDeliveryCategories.slice(3), c.slice(3), u);
+        }
+        rows.push({
+          localGovernmentCode: body.code,
+          fiscalYear: fy,
+          program,
+          implemented,
+          deliveryForm: implemented ? pickWeighted(deliveryForms, [25, 60, 15], unitHash(body.code, program, "form")) : null,
+          implementationMethod: implemented
+            ? body.kind === "prefecture"
+              ? "single"
+              : pickWeighted(implementationMethods, [85, 8, 7], unitHash(body.code, program, "method"))
+            : null,
+          integratedDelivery,
+        });
+      }
+    }
+  });
+  return rows;
+}
+
+/**
+ * 重層 statuses: the slides name the FY2022 implementers and preparers; earlier and later years
+ * are filled so the national counts match the published ones (42, 134, 189, 346, 473 planned).
+ */
+export function generateJusouStatuses(bodies: SampleBody[]) {
+  const municipalities = bodies.filter((b) => b.kind !== "prefecture" && b.kind !== "ward");
+  const byHash = (list: SampleBody[], salt: string) =>
+    [...list].sort((a, b) => unitHash(a.code, salt) - unitHash(b.code, salt) || a.code.localeCompare(b.code));
+  const named2022 = municipalities.filter((b) => b.jusouList === "implementing");
+  const preparers = byHash(municipalities.filter((b) => b.jusouList === "transition_preparation"), "prep");
+  const others = [...municipalities.filter((b) => b.jusouList === "")].sort(
+    (a, b) => b.population2020 * (0.5 + unitHash(b.code, "jusou")) - a.population2020 * (0.5 + unitHash(a.code, "jusou")),
+  );
+  const implementers2022 = [...named2022, ...others.slice(0, jusouImplementingCounts[2022]! - named2022.length)];
+  const remainingOthers = others.slice(jusouImplementingCounts[2022]! - named2022.length);
+  const firstYear = new Map<string, number>();
+  byHash(implementers2022, "r3").forEach((b, i) => firstYear.set(b.code, i < jusouImplementingCounts[2021]! ? 2021 : 2022));
+  const later = [...preparers, ...remainingOthers];
+  let cursor = 0;
+  for (const fy of [2023, 2024, 2025]) {
+    const need = jusouImplementingCounts[fy]! - jusouImplementingCounts[fy - 1]!;
+    for (const b of later.slice(cursor, cursor + need)) firstYear.set(b.code, fy);
+    cursor += need;
+  }
+  const preparingFrom = new Map<string, number>();
+  for (const b of implementers2022) if (firstYear.get(b.code) === 2022) preparingFrom.set(b.code, 2021);
+  preparers.forEach((b, i) => preparingFrom.set(b.code, i < 146 ? 2021 : 2022));
+  for (const b of later.slice(cursor, cursor + 100)) preparingFrom.set(b.code, 2025);
+  const modelProject = new Set(
+    [...byHash(implementers2022, "model").slice(0, 99), ...byHash(preparers, "model").slice(0, 114)].map((b) => b.code),
+  );
+
+  const rows: (typeof jusouStatuses.$inferInsert)[] = [];
+  for (const body of municipalities) {
+    for (const fy of fiscalYears) {
+      let status: JusouStatus = "not_implemented";
+      const start = firstYear.get(body.code);
+      const preparing = preparingFrom.get(body.code);
+      if (start !== undefined && fy >= start) status = "implementing";
+      else if (preparing !== undefined && fy >= preparing) status = "transition_preparation";
+      else if (modelProject.has(body.code) && fy >= 2017 && fy <= 2020) status = "model_project";
+      rows.push({ localGovernmentCode: body.code, fiscalYear: fy, status });
+    }
+  }
+  return rows;
+}
+
+export function generateSupportMeetingStatuses(bodies: SampleBody[]) {
+  const shares: Record<number, number> = { 2018: 0.1, 2019: 0.25, 2020: 0.35, 2021: 0.45, 2022: 0.52, 2023: 0.58, 2024: 0.63, 2025: 0.67 };
+  return bodies
+    .filter((b) => b.implementing)
+    .flatMap((body) =>
+      fiscalYears
+        .filter((fy) => fy >= 2018)
+        .map((fy) => ({ localGovernmentCode: body.code, fiscalYear: fy, established: unitHash(body.code, "meeting") < shares[fy]! })),
+    );
+}
+
+export function generateStaffTraining(bodies: SampleBody[], programRows: (typeof optionalProgramStatuses.$inferInsert)[]) {
+  const runs = new Set(programRows.filter((r) => r.implemented).map((r) => `${r.localGovernmentCode}:${r.fiscalYear}:${r.program}`));
+  const rows: (typeof staffTraining.$inferInsert)[] = [];
+  for (const body of bodies.filter((b) => b.implementing)) {
+    const p = body.population2020;
+    for (const fy of fiscalYears) {
+      const assignedByRole: Record<string, number> = {
+        chief_consultant: 1 + Math.floor(p / 400_000),
+        consultant: 1 + Math.round(p / 70_000),
+        employment_supporter: 1 + Math.round(p / 180_000),
+        employment_preparation_staff: runs.has(`${body.code}:${fy}:employment_preparation`) ? 1 + Math.round(p / 250_000) : 0,
+        household_budget_staff: runs.has(`${body.code}:${fy}:household_budget`) ? 1 + Math.round(p / 250_000) : 0,
+      };
+      const diligence = unitHash(body.code, "training");
+      for (const role of supportStaffRoles) {
+        const assigned = assignedByRole[role]!;
+        if (assigned === 0) continue;
+        const nationalShare = Math.min(1, 0.55 + 0.03 * (fy - 2015) + 0.25 * diligence);
+        const prefectureShare = fy < 2019 ? 0.1 * diligence : Math.min(1, 0.25 + 0.08 * (fy - 2019) + 0.3 * diligence);
+        const national = Math.min(assigned, Math.round(assigned * nationalShare));
+        const prefecture = Math.min(national, Math.round(assigned * prefectureShare));
+        const certified = fy < 2019 ? 0 : Math.min(national, prefecture);
+        rows.push({
+          localGovernmentCode: body.code,
+          fiscalYear: fy,
+          role,
+          assigned,
+          nationalTrainingCompleted: national,
+          prefectureTrainingCompleted: prefecture,
+          certified,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+const contactContents: Record<string, string> = {
+  visit: "相談窓口を訪問し、支援状況と体制について意見交換",
+  phone_email: "支援員からの相談に電話で助言",
+  case_review: "支援困難ケースの検討に参加し助言",
+  coordination_meeting: "支援調整会議に出席しプラン内容に助言",
+  accompanied_interview: "相談支援員の面談に同席",
+  other: "任意事業の実施に向けた情報提供",
+};
+
+/** Supervision is the weakest prefecture activity: most prefectures reach few bodies. */
+export function generateSupervisionContacts(bodies: SampleBody[]) {
+  const rows: (typeof supervisionContacts.$inferInsert)[] = [];
+  const byPrefecture = groupBy(bodies.filter((b) => b.implementing), (b) => b.prefectureCode);
+  for (const [prefectureCode, prefBodies] of byPrefecture) {
+    const engagement = prefectureCode === "31" ? 0.75 : 0.1 + 0.6 * unitHash(prefectureCode, "supervision") ** 2;
+    // The demo prefecture (鳥取県) leaves its smallest city without contact in the last year.
+    const smallest = [...prefBodies].sort((a, b) => a.population2020 - b.population2020)[0];
+    for (const fy of fiscalYears.filter((y) => y >= 2016)) {
+      for (const body of prefBodies) {
+        if (prefectureCode === "31" && fy === demoLastFiscalYear && body.code === smallest?.code) continue;
+        if (unitHash(body.code, fy, "contacted") >= engagement) continue;
+        const contacts = 1 + Math.floor(unitHash(body.code, fy, "n") * 4);
+        for (let i = 0; i < contacts; i++) {
+          const months = monthsOfFiscalYear(fy);
+          const m = months[Math.floor(unitHash(body.code, fy, i, "month") * 12)]!;
+          const day = 1 + Math.floor(unitHash(body.code, fy, i, "day") * 28);
+          const form = pickWeighted(supervisionForms, [30, 30, 15, 15, 5, 5], unitHash(body.code, fy, i, "form"));
+          rows.push({
+            prefectureCode,
+            localGovernmentCode: body.code,
+            contactedOn: `${m.year}-${String(m.month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+            form,
+            content: contactContents[form]!,
+            responder: "生活困窮者自立支援担当",
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+export function generatePrefectureSupportActivities(prefectureCodes: string[]) {
+  const rows: (typeof prefectureSupportActivities.$inferInsert)[] = [];
+  for (const item of prefectureSupportItems) {
+    const [before, after] = prefectureSupportShares[item]!;
+    const ranked = [...prefectureCodes].sort((a, b) => unitHash(b, item) - unitHash(a, item));
+    for (const fy of fiscalYears) {
+      const share = fy <= 2018 ? before : after;
+      const doing = new Set(ranked.slice(0, Math.round(share * prefectureCodes.length)));
+      for (const prefectureCode of prefectureCodes)
+        rows.push({ prefectureCode, fiscalYear: fy, item, implemented: doing.has(prefectureCode) });
+    }
+  }
+  return rows;
+}
+
+export function generateTargetValues() {
+  return fiscalYears.map((fy) => {
+    const [newConsultations, plansCreated, employmentSupportTargets] =
+      targetValuesByFiscalYear[fy] ?? targetValuesByFiscalYear[2017]!;
+    return { fiscalYear: fy, newConsultations, plansCreated, employmentSupportTargets };
+  });
+}
+
+async function insertInBatches<T extends Record<string, unknown>>(
+  db: Database,
+  table: Parameters<Database["insert"]>[0],
+  rows: T[],
+  batchSize = 1000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize) await db.insert(table).values(rows.slice(i, i + batchSize) as never);
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(localGovernments).where(sql`kind <> 'prefecture'`);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Loads the whole demo dataset in one transaction. */
+export async function seedDemo(db: Database): Promise<{ bodies: number; monthlyRows: number }> {
+  const sample = readDemoSample();
+  const { entries } = parseMasterList(readFileSync(demoSampleFile));
+  return db.transaction(async (tx) => {
+    await ensurePrefectures(tx);
+    await importMasterList(tx, entries.map((e) => ({ ...e, population: null })), { asOf: "1900-01-01" });
+    const populationRows = sample.flatMap((b) =>
+      Array.from({ length: 12 }, (_, i) => 2015 + i).map((year) => ({
+        localGovernmentCode: b.code,
+        asOf: `${year}-01-01`,
+        population: populationOn(b, year),
+      })),
+    );
+    await insertInBatches(tx, populations, populationRows);
+    const monthly = generateMonthlyStatistics(sample);
+    await insertInBatches(tx, monthlySupportStatistics, monthly, 2000);
+    const programs = generateOptionalProgramStatuses(sample);
+    await insertInBatches(tx, optionalProgramStatuses, programs);
+    await insertInBatches(tx, jusouStatuses, generateJusouStatuses(sample));
+    await insertInBatches(tx, supportMeetingStatuses, generateSupportMeetingStatuses(sample));
+    await insertInBatches(tx, staffTraining, generateStaffTraining(sample, programs));
+    await insertInBatches(tx, supervisionContacts, generateSupervisionContacts(sample));
+    const prefectureCodes = [...new Set(sample.map((b) => b.prefectureCode))].sort();
+    await insertInBatches(tx, prefectureSupportActivities, generatePrefectureSupportActivities(prefectureCodes));
+    await insertInBatches(tx, targetValues, generateTargetValues());
+    await seedTrainingSessions(tx, sample);
+    await createDemoUsers(tx);
+    await tx
+      .insert(appMeta)
+      .values({ key: "demo_dataset", value: "true" })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: "true" } });
+    return { bodies: sample.length, monthlyRows: monthly.length };
+  });
+}
+
+async function seedTrainingSessions(db: Database, sample: SampleBody[]) {
+  const byPrefecture = groupBy(sample.filter((b) => b.implementing), (b) => b.prefectureCode);
+  for (const [prefectureCode, prefBodies] of byPrefecture) {
+    for (const fy of fiscalYears.filter((y) => y >= 2019)) {
+      const kinds = [
+        { kind: "latter_term", title: "生活困窮者自立支援制度 人材養成研修（後期）", hours: 10.5 + Math.floor(unitHash(prefectureCode, fy) * 4) * 0.5, month: 10 },
+        ...(unitHash(prefectureCode, fy, "new") < 0.6 ? [{ kind: "new_staff", title: "新任支援員研修", hours: 6, month: 6 }] : []),
+        ...(unitHash(prefectureCode, fy, "follow") < 0.4 ? [{ kind: "follow_up", title: "フォローアップ研修", hours: 3, month: 1 }] : []),
+      ];
+      for (const s of kinds) {
+        const year = s.month >= 4 ? fy : fy + 1;
+        const [session] = await db
+          .insert(trainingSessions)
+          .values({
+            prefectureCode,
+            heldOn: `${year}-${String(s.month).padStart(2, "0")}-${String(10 + Math.floor(unitHash(prefectureCode, fy, s.kind) * 15)).padStart(2, "0")}`,
+            fiscalYear: fy,
+            title: s.title,
+            kind: s.kind,
+            hours: s.hours,
+          })
+          .returning({ id: trainingSessions.id });
+        const participants = prefBodies
+          .filter((b) => unitHash(b.code, fy, s.kind, "joins") < 0.7)
+          .flatMap((b) =>
+            (["chief_consultant", "consultant", "employment_supporter"] as const).map((role) => ({
+              sessionId: session!.id,
+              localGovernmentCode: b.code,
+              role,
+              participants: 1 + Math.floor(unitHash(b.code, fy, role, s.kind) * (b.population2020 > 300_000 ? 4 : 2)),
+            })),
+          );
+        await insertInBatches(db, trainingSessionParticipants, participants);
+      }
+    }
+  }
+}
