@@ -33,3 +33,8 @@ export async function closeDatabase(): Promise<void> {
   delete store[globalKey];
   await (await pending).close();
 }
+
+/** Makes an already opened handle the process-wide database (integration tests run routes against their own database). */
+export function useDatabaseHandle(handle: DatabaseHandle): void {
+  store[globalKey] = Promise.resolve(handle);
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../db";
+import { importMasterList } from "../../db/queries/geography";
+import { localGovernments } from "../../db/schema";
+import { MasterListInvalidError, parseMasterList } from "../../app/lib/master-list";
+import { createTestDatabase } from "../setup/database";
+import { sharedDataFile } from "../setup/shared-data";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+async function countByKind() {
+  const rows = await handle.db
+    .select({ kind: localGovernments.kind, n: sql<number>`count(*)::int` })
+    .from(localGovernments)
+    .where(sql`valid_to is null`)
+    .groupBy(localGovernments.kind);
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+}
+
+describe("master list import", () => {
+  it("loads the national list: 1,741 municipalities and 175 wards in 47 prefectures", async () => {
+    const { entries, encoding } = parseMasterList(readFileSync(sharedDataFile("localgovjp-utf8.csv")));
+    expect(encoding).toBe("utf-8-bom");
+    const result = await importMasterList(handle.db, entries, { asOf: "2026-04-01" });
+    expect(result.inserted).toBe(1916);
+    const kinds = await countByKind();
+    expect(kinds.ward).toBe(175);
+    expect(kinds.prefecture).toBe(47);
+    expect(kinds.designated_city).toBe(20);
+    expect(kinds.core_city).toBe(62);
+    expect(kinds.special_ward).toBe(23);
+    // 1,741 municipalities = 20 designated + 62 core + 690 other cities + 23 special wards + towns + villages
+    expect(kinds.designated_city! + kinds.core_city! + kinds.city! + kinds.special_ward! + kinds.town! + kinds.village!).toBe(1741);
+    expect(kinds.city).toBe(792 - 20 - 62);
+    // wards point at their designated city
+    const [chuo] = await handle.db.select().from(localGovernments).where(eq(localGovernments.code, "011011"));
+    expect(chuo).toMatchObject({ name: "札幌市中央区", kind: "ward", parentCode: "011002", hasWelfareOffice: false });
+    // implementing bodies: 47 prefectures + every city and special ward; towns default to no welfare office
+    const [implementing] = await handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(localGovernments)
+      .where(sql`has_welfare_office and kind <> 'ward'`);
+    expect(implementing!.n).toBe(47 + 792 + 23);
+  });
+
+  it("changes nothing when the same list is loaded again", async () => {
+    const before = await handle.db.select().from(localGovernments).orderBy(asc(localGovernments.code));
+    const { entries } = parseMasterList(readFileSync(sharedDataFile("localgovjp-utf8.csv")));
+    const result = await importMasterList(handle.db, entries, { asOf: "2026-05-01" });
+    expect(result).toMatchObject({ inserted: 0, updated: 0, closed: 0, reopened: 0, unchanged: 1916 });
+    expect(await handle.db.select().from(localGovernments).orderBy(asc(localGovernments.code))).toEqual(before);
+  });
+
+  it("rejects a bad check digit with its line number and writes nothing", async () => {
+    const before = await countByKind();
+    let error: unknown;
+    try {
+      parseMasterList(readFileSync("tests/fixtures/master-bad-check-digit.csv"));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MasterListInvalidError);
+    const errors = (error as MasterListInvalidError).errors;
+    expect(errors).toEqual([
+      { line: 4, column: "団体コード", value: "312038", reason: "チェックデジットが正しくありません（正しくは312037）" },
+    ]);
+    expect((error as Error).message).toContain("4行目 団体コード「312038」");
+    expect(await countByKind()).toEqual(before);
+  });
+
+  it("rejects an unknown prefecture with its line number", () => {
+    expect(() => parseMasterList(readFileSync("tests/fixtures/master-unknown-prefecture.csv"))).toThrow(
+      /3行目 都道府県名「鳥根県」: 都道府県名が見つかりません/,
+    );
+  });
+});
+
+describe("master list changes over time", () => {
+  let local: DatabaseHandle;
+  beforeAll(async () => {
+    local = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await local.close();
+  });
+
+  it("reads a Shift_JIS office export, sets welfare offices of towns, and closes codes that disappear", async () => {
+    const { entries, encoding } = parseMasterList(readFileSync("tests/fixtures/master-tottori-sjis.csv"));
+    expect(encoding).toBe("shift_jis");
+    expect(entries.map((e) => [e.code, e.name, e.kind, e.hasWelfareOffice])).toEqual([
+      ["310000", "鳥取県", "prefecture", true],
+      ["312011", "鳥取市", "core_city", true],
+      ["312029", "米子市", "city", true], // written as 5 digits: check digit added
+      ["313289", "智頭町", "town", false],
+      ["313726", "北栄町", "town", true],
+    ]);
+    await importMasterList(local.db, entries, { asOf: "2026-04-01" });
+
+    // 北栄町 is missing from the next list (as after a merger): closed, not deleted
+    const next = entries.filter((e) => e.code !== "313726");
+    const result = await importMasterList(local.db, next, { asOf: "2027-04-01" });
+    expect(result).toMatchObject({ closed: 1, inserted: 0, updated: 0 });
+    const [hokuei] = await local.db.select().from(localGovernments).where(eq(localGovernments.code, "313726"));
+    expect(hokuei).toMatchObject({ validTo: "2027-04-01", hasWelfareOffice: true });
+
+    // and it comes back if a later list has it again
+    const again = await importMasterList(local.db, entries, { asOf: "2027-05-01" });
+    expect(again).toMatchObject({ reopened: 1, closed: 0 });
+  });
+});
