@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: "forks",
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    env: { SESSION_SECRET: "test-session-secret-0123456789abcdef" },
   },
 });
