@@ -18,7 +18,10 @@ import { getOptionalUser } from "~/lib/auth/session.server";
 import { userRoleLabels } from "~/lib/domain";
 import styles from "~/styles/app.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();

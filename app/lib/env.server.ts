@@ -28,7 +28,8 @@ function developmentSecret(): string {
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = schema.parse(process.env);
+  // An exported-but-empty variable means "not set".
+  const parsed = schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   const isProduction = parsed.NODE_ENV === "production";
   if (isProduction && !parsed.SESSION_SECRET) {
     throw new Error("NODE_ENV=production では SESSION_SECRET（32文字以上）を設定してください");

@@ -26,16 +26,16 @@ export default function NationalOverview() {
         生活困窮者自立支援制度の任意事業について、都道府県ごとの実施率を示します。分母は福祉事務所設置自治体（都道府県を含む実施主体）です。
       </p>
       <Form method="get" className="filters" aria-label="表示条件">
-        <label>
-          年度
-          <select name="fy" defaultValue={data.fiscalYear}>
+        <div className="field">
+          <label htmlFor="filter-fy">年度</label>
+          <select id="filter-fy" name="fy" defaultValue={data.fiscalYear}>
             {data.fiscalYears.map((fy) => (
               <option key={fy} value={fy}>
                 {formatFiscalYear(fy)}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <input type="hidden" name="program" value={data.program} />
         <button type="submit" className="button">
           表示

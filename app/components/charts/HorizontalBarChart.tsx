@@ -27,7 +27,7 @@ export function HorizontalBarChart({
       height={height}
       data={data}
       layout="vertical"
-      margin={{ top: 24, right: 56, bottom: 8, left: 8 }}
+      margin={{ top: 8, right: 56, bottom: 24, left: 8 }}
       title={description}
       desc={description}
       accessibilityLayer
@@ -44,7 +44,7 @@ export function HorizontalBarChart({
           stroke="var(--color-reference, #b3261e)"
           strokeWidth={2}
           strokeDasharray="6 3"
-          label={{ value: reference.label, position: "top", fill: "#b3261e", fontSize: 12 }}
+          label={{ value: reference.label, position: "bottom", fill: "#b3261e", fontSize: 12 }}
         />
       ) : null}
     </BarChart>

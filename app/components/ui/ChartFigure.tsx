@@ -18,11 +18,11 @@ export function ChartFigure({
   table: ReactNode;
 }) {
   return (
-    <figure className="figure" aria-labelledby={`${id}-title`}>
+    <figure className="figure" id={id} aria-labelledby={`${id}-title`}>
       <h3 className="figure__title" id={`${id}-title`}>
         {title}
       </h3>
-      <div aria-hidden="false">{chart}</div>
+      <div className="figure__chart">{chart}</div>
       <details id={`${id}-table`}>
         <summary>表で見る</summary>
         {table}

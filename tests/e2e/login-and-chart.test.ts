@@ -1,0 +1,55 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, logIn, startApp, temporaryDataDir, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+const data = temporaryDataDir();
+
+beforeAll(async () => {
+  app = await startApp({ PGLITE_DIR: `${data.dir}/pglite` });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  data.remove();
+});
+
+describe("login and the national chart", () => {
+  it("refuses a wrong password with a Japanese message and no session", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, app.url, "mhlw", "wrong-password");
+    await expect.poll(() => page.getByRole("alert").textContent()).toBe("ログインIDまたはパスワードが正しくありません。");
+    expect((await context.cookies()).filter((c) => c.name === "__session")).toEqual([]);
+    await context.close();
+  });
+
+  it("logs in as MHLW and finds the server-rendered chart of program rates with its table", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, app.url, "mhlw");
+    await page.waitForURL(`${app.url}/`);
+    await page.locator("#program-rates svg.recharts-surface").waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+    expect(await page.getByText("デモデータ", { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText("厚生労働省 地域福祉課（デモ）（厚生労働省）").isVisible()).toBe(true);
+
+    const chart = page.locator("#program-rates svg.recharts-surface");
+    await chart.waitFor();
+    expect(await chart.count()).toBe(1);
+    expect(await page.locator("#program-rates .recharts-bar-rectangle").count()).toBe(47);
+
+    await page.getByLabel("年度", { exact: true }).selectOption("2021");
+    await page.getByRole("button", { name: "表示" }).click();
+    await page.waitForURL(/fy=2021/);
+    await expect.poll(() => page.locator("#program-rates").textContent()).toContain("全国 69.0%（n=862）");
+    expect(await page.getByRole("heading", { name: "就労準備支援事業の実施率（都道府県別、令和3年度（2021））" }).isVisible()).toBe(true);
+
+    await page.getByText("表で見る").click();
+    const nationalRow = page.locator("#program-rates-table tr.national");
+    expect(await nationalRow.textContent()).toContain("595（69.0%）");
+    await context.close();
+  });
+});

@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { launchBrowser, logIn, startApp, temporaryDataDir } from "./harness";
+
+const data = temporaryDataDir();
+afterAll(() => data.remove());
+
+describe("restart", () => {
+  it("keeps the data across a restart and closes the database on SIGTERM", async () => {
+    const env = { PGLITE_DIR: `${data.dir}/pglite` };
+    const first = await startApp(env);
+    expect(first.output()).toContain("demo dataset loaded");
+    expect(await first.stop()).toBe(0);
+
+    const second = await startApp(env);
+    try {
+      expect(second.output()).not.toContain("loading the demo dataset");
+      const browser = await launchBrowser();
+      const page = await browser.newPage();
+      await logIn(page, second.url, "tottori-pref");
+      await page.waitForURL(`${second.url}/`);
+      await page.locator("#program-rates svg.recharts-surface").waitFor();
+      expect(await page.locator("#program-rates svg.recharts-surface").count()).toBe(1);
+      await browser.close();
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+});
