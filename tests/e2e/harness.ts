@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import postgres from "postgres";
 
 export type RunningApp = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 
@@ -17,17 +19,37 @@ async function freePort(): Promise<number> {
   });
 }
 
-export function temporaryDataDir(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-e2e-"));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+/**
+ * A fresh database for one app under test: a PGlite directory by default, or a throwaway database
+ * on the PostgreSQL server named by E2E_DATABASE_URL (so CI runs the same browser tests on both).
+ */
+export async function createAppDatabase(): Promise<{ env: Record<string, string>; remove: () => Promise<void> }> {
+  const serverUrl = process.env.E2E_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-e2e-"));
+    return { env: { PGLITE_DIR: path.join(dir, "pglite") }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `tsunagu_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    remove: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }
 
-/** Starts the production build (npm run build first) on its own PGlite directory. */
+/** Starts the production build (npm run build first) the way `npm start` serves it. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   if (!existsSync("build/server/index.js")) throw new Error("build/ is missing: run `npm run build` before the browser tests");
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", ...env };
-  delete childEnv.NODE_ENV; // vitest sets "test"; the app runs as `npm start` runs it
+  // vitest sets NODE_ENV=test; the app runs as `npm start` runs it, without NODE_ENV
+  const { NODE_ENV: _testEnv, ...inherited } = process.env;
+  const childEnv = { ...inherited, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", ...env };
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],

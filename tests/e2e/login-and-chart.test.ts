@@ -1,19 +1,20 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, startApp, temporaryDataDir, type RunningApp } from "./harness";
+import { createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
-const data = temporaryDataDir();
+let database: Awaited<ReturnType<typeof createAppDatabase>>;
 
 beforeAll(async () => {
-  app = await startApp({ PGLITE_DIR: `${data.dir}/pglite` });
+  database = await createAppDatabase();
+  app = await startApp(database.env);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  data.remove();
+  await database?.remove();
 });
 
 describe("login and the national chart", () => {

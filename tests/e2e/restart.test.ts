@@ -1,12 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, startApp, temporaryDataDir } from "./harness";
+import { createAppDatabase, launchBrowser, logIn, startApp } from "./harness";
 
-const data = temporaryDataDir();
-afterAll(() => data.remove());
+let database: Awaited<ReturnType<typeof createAppDatabase>>;
+afterAll(async () => {
+  await database?.remove();
+});
 
 describe("restart", () => {
   it("keeps the data across a restart and closes the database on SIGTERM", async () => {
-    const env = { PGLITE_DIR: `${data.dir}/pglite` };
+    database = await createAppDatabase();
+    const env = database.env;
     const first = await startApp(env);
     expect(first.output()).toContain("demo dataset loaded");
     expect(await first.stop()).toBe(0);
