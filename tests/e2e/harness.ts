@@ -49,7 +49,7 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const port = await freePort();
   // vitest sets NODE_ENV=test; the app runs as `npm start` runs it, without NODE_ENV
   const { NODE_ENV: _testEnv, ...inherited } = process.env;
-  const childEnv = { ...inherited, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", ...env };
+  const childEnv = { ...inherited, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", ...env } as unknown as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
