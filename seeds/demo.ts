@@ -337,6 +337,7 @@ const contactContents: Record<string, string> = {
 /** Supervision is the weakest prefecture activity: most prefectures reach few bodies. */
 export function generateSupervisionContacts(bodies: SampleBody[]) {
   const rows: (typeof supervisionContacts.$inferInsert)[] = [];
+  const seen = new Set<string>();
   const byPrefecture = groupBy(bodies.filter((b) => b.implementing), (b) => b.prefectureCode);
   for (const [prefectureCode, prefBodies] of byPrefecture) {
     const engagement = prefectureCode === "31" ? 0.75 : 0.1 + 0.6 * unitHash(prefectureCode, "supervision") ** 2;
@@ -352,10 +353,13 @@ export function generateSupervisionContacts(bodies: SampleBody[]) {
           const m = months[Math.floor(unitHash(body.code, fy, i, "month") * 12)]!;
           const day = 1 + Math.floor(unitHash(body.code, fy, i, "day") * 28);
           const form = pickWeighted(supervisionForms, [30, 30, 15, 15, 5, 5], unitHash(body.code, fy, i, "form"));
+          const contactedOn = `${m.year}-${String(m.month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          if (seen.has(`${body.code}:${contactedOn}:${form}`)) continue;
+          seen.add(`${body.code}:${contactedOn}:${form}`);
           rows.push({
             prefectureCode,
             localGovernmentCode: body.code,
-            contactedOn: `${m.year}-${String(m.month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+            contactedOn,
             form,
             content: contactContents[form]!,
             responder: "生活困窮者自立支援担当",

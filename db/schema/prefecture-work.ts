@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { localGovernments, prefectures } from "./geography";
 import { users } from "./auth";
 
@@ -25,6 +25,7 @@ export const supervisionContacts = pgTable(
   (t) => [
     index("supervision_contacts_prefecture_idx").on(t.prefectureCode, t.contactedOn),
     index("supervision_contacts_body_idx").on(t.localGovernmentCode, t.contactedOn),
+    uniqueIndex("supervision_contacts_natural_key").on(t.localGovernmentCode, t.contactedOn, t.form, t.content),
   ],
 );
 

@@ -1,5 +1,14 @@
-import { bigint, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+
+export type UploadCounts = {
+  rows: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  errorRows: number;
+  warnings: number;
+};
 
 /** Every CSV upload, previewed or committed, with what it counted. */
 export const uploads = pgTable(
@@ -12,11 +21,12 @@ export const uploads = pgTable(
     sha256: text().notNull(),
     encoding: text().notNull(),
     userId: integer().references(() => users.id),
-    status: text().notNull(), // previewed | committing | committed | failed | reverted
-    counts: jsonb().$type<{ new: number; changed: number; unchanged: number; error: number }>(),
+    status: text().notNull(), // staging | previewed | rejected | committing | committed | failed | reverted | discarded
+    counts: jsonb().$type<UploadCounts>(),
     message: text(),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
     committedAt: timestamp({ withTimezone: true, mode: "string" }),
+    revertedBy: integer().references(() => users.id),
     revertedAt: timestamp({ withTimezone: true, mode: "string" }),
   },
   (t) => [index("uploads_sha256_idx").on(t.sha256), index("uploads_dataset_idx").on(t.dataset, t.createdAt)],
@@ -36,4 +46,37 @@ export const uploadChanges = pgTable(
     newValues: jsonb().notNull(),
   },
   (t) => [index("upload_changes_upload_idx").on(t.uploadId)],
+);
+
+/** Rows of an upload that passed validation, held between preview and commit (the app is stateless). */
+export const uploadRows = pgTable(
+  "upload_rows",
+  {
+    uploadId: integer()
+      .notNull()
+      .references(() => uploads.id, { onDelete: "cascade" }),
+    line: integer().notNull(),
+    /** one CSV row may hold several records (a wide survey row): their position in the row */
+    part: smallint().notNull().default(0),
+    rowKey: jsonb().notNull(),
+    rowValues: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.line, t.part] })],
+);
+
+/** Problems found in an upload, as 行・列・値・理由. Errors block the commit; warnings do not. */
+export const uploadIssues = pgTable(
+  "upload_issues",
+  {
+    id: serial().primaryKey(),
+    uploadId: integer()
+      .notNull()
+      .references(() => uploads.id, { onDelete: "cascade" }),
+    severity: text().notNull(), // error | warning
+    line: integer().notNull(),
+    columnName: text().notNull(),
+    cellValue: text().notNull(),
+    reason: text().notNull(),
+  },
+  (t) => [index("upload_issues_upload_idx").on(t.uploadId, t.severity, t.line)],
 );

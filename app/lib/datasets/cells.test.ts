@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { countCell, dateCell, fiscalYearCell, normalizeBodyCode, parseDate, parseFiscalYear, parseYearMonth, yesNoCell } from "./cells";
+
+describe("cells as offices write them", () => {
+  it("reads counts with full-width digits, separators and 「－」", () => {
+    expect(countCell.parse("１，２３４")).toBe(1234);
+    expect(countCell.parse(" 1,234 ")).toBe(1234);
+    expect(countCell.parse("－")).toBe(0);
+    expect(countCell.parse("-")).toBe(0);
+    expect(countCell.safeParse("").error?.issues[0]?.message).toBe("空欄です。0件の場合は 0 または「－」を入力してください");
+    expect(countCell.safeParse("-3").error?.issues[0]?.message).toBe("負の数は入力できません");
+    expect(countCell.safeParse("1.5").error?.issues[0]?.message).toBe("0以上の整数で入力してください");
+  });
+
+  it("reads 年度 in every common form", () => {
+    expect(["2021", "２０２１", "2021年度", "R3", "R03", "r3", "令和3年度", "令和３年度"].map(parseFiscalYear)).toEqual(Array(8).fill(2021));
+    expect(parseFiscalYear("令和元年度")).toBe(2019);
+    expect(parseFiscalYear("平成31年度")).toBe(2019);
+    expect(parseFiscalYear("令和1年度")).toBe(2019);
+    expect(parseFiscalYear("H27")).toBe(2015);
+    expect(parseFiscalYear("平成32年度")).toBeNull();
+    expect(fiscalYearCell.safeParse("昭和60").success).toBe(false);
+  });
+
+  it("reads 年月 and dates, rejecting impossible ones", () => {
+    expect(parseYearMonth("2022-01")).toEqual({ year: 2022, month: 1 });
+    expect(parseYearMonth("202201")).toEqual({ year: 2022, month: 1 });
+    expect(parseYearMonth("令和4年1月")).toEqual({ year: 2022, month: 1 });
+    expect(parseYearMonth("R4.1")).toEqual({ year: 2022, month: 1 });
+    expect(parseYearMonth("2022-13")).toBeNull();
+    expect(parseDate("令和3年4月1日")).toBe("2021-04-01");
+    expect(parseDate("2021/4/1")).toBe("2021-04-01");
+    expect(parseDate("R3.4.1")).toBe("2021-04-01");
+    expect(parseDate("2021-02-30")).toBeNull();
+    expect(dateCell.safeParse("昨日").success).toBe(false);
+  });
+
+  it("reads 有/無 and codes", () => {
+    expect(yesNoCell.parse("有")).toBe("yes");
+    expect(yesNoCell.parse("○")).toBe("yes");
+    expect(yesNoCell.parse("無")).toBe("no");
+    expect(yesNoCell.safeParse("たぶん").error?.issues[0]?.message).toBe("実施の有無は有・無のいずれかで入力してください");
+    expect(normalizeBodyCode("31201")).toBe("312011");
+    expect(normalizeBodyCode("３１２０１１")).toBe("312011");
+    expect(normalizeBodyCode("31")).toBe("31");
+    expect(normalizeBodyCode("abc")).toBeNull();
+  });
+});
