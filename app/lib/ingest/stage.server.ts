@@ -1,0 +1,207 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { eq } from "drizzle-orm";
+import Papa from "papaparse";
+import type { Database } from "../../../db";
+import { diffCounts, loadBodyRecords } from "../../../db/queries/uploads";
+import { uploadIssues, uploadRows, uploads } from "../../../db/schema";
+import { CsvFileError, StreamingCsvDecoder } from "../csv/stream-decoder";
+import type { DatasetDefinition } from "../datasets";
+import { BodyResolver } from "./body-resolver";
+import { isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
+
+/** Control characters or U+FFFD in the header row mean the bytes were not text in UTF-8 or Shift_JIS. */
+function hasUnreadableCharacters(cell: string): boolean {
+  for (const ch of cell) {
+    const c = ch.codePointAt(0)!;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+export type UploadLimits = { maxBytes: number; maxRows: number };
+
+export function uploadLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): UploadLimits {
+  return {
+    maxBytes: Number(env.UPLOAD_MAX_BYTES ?? 20 * 1024 * 1024),
+    maxRows: Number(env.UPLOAD_MAX_ROWS ?? 200_000),
+  };
+}
+
+export type StageInput = {
+  user: UploadScope & { id: number | null };
+  definition: DatasetDefinition;
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+  limits: UploadLimits;
+  today?: string;
+};
+
+export type StageResult = { uploadId: number; status: "previewed" | "rejected"; fileErrors: Issue[] };
+
+const storedIssueLimit = 1000;
+const batchSize = 1000;
+
+/**
+ * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, parsed by PapaParse,
+ * validated row by row — and stages the valid records for preview. Nothing reaches the target
+ * tables here; memory stays bounded by the batch size, whatever the file size.
+ */
+export async function stageUpload(db: Database, input: StageInput): Promise<StageResult> {
+  const { definition, limits } = input;
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const [upload] = await db
+    .insert(uploads)
+    .values({ dataset: definition.id, fileName: input.fileName.slice(0, 255), sizeBytes: 0, sha256: "", encoding: "", userId: input.user.id, status: "staging" })
+    .returning({ id: uploads.id });
+  const uploadId = upload!.id;
+
+  const resolver = new BodyResolver(await loadBodyRecords(db));
+  const hash = createHash("sha256");
+  const decoder = new StreamingCsvDecoder();
+  let size = 0;
+  let line = 0;
+
+  // PapaParse guesses the delimiter and line ending from its first chunk, so that chunk holds at
+  // least the first 16 KB (or the whole file) whatever sizes the network delivers.
+  async function* text(): AsyncGenerator<string> {
+    let head = "";
+    let started = false;
+    for await (const chunk of input.source) {
+      size += chunk.length;
+      if (size > limits.maxBytes) {
+        throw new CsvFileError(`ファイルサイズが上限（${(limits.maxBytes / 1024 / 1024).toFixed(0)}MB）を超えています。年度や自治体で分けてアップロードしてください`);
+      }
+      hash.update(chunk);
+      const decoded = decoder.push(chunk);
+      if (started) {
+        if (decoded) yield decoded;
+      } else {
+        head += decoded;
+        if (head.length >= 16 * 1024) {
+          started = true;
+          yield head;
+        }
+      }
+    }
+    const rest = (started ? "" : head) + decoder.end();
+    if (rest) yield rest;
+  }
+
+  let header: HeaderMap | null = null;
+  let rows = 0;
+  let errorRows = 0;
+  let warnings = 0;
+  let storedIssues = 0;
+  const seenKeys = new Map<string, number>();
+  let staged: (typeof uploadRows.$inferInsert)[] = [];
+  let issues: (typeof uploadIssues.$inferInsert)[] = [];
+  const fileErrors: Issue[] = [];
+
+  const flush = async () => {
+    if (staged.length > 0) await db.insert(uploadRows).values(staged);
+    if (issues.length > 0) await db.insert(uploadIssues).values(issues);
+    staged = [];
+    issues = [];
+  };
+  const keep = (severity: "error" | "warning", found: Issue[]) => {
+    for (const i of found) {
+      if (storedIssues >= storedIssueLimit * 2) return;
+      storedIssues++;
+      issues.push({ uploadId, severity, line: i.line, columnName: i.column, cellValue: i.value, reason: i.reason });
+    }
+  };
+
+  try {
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimitersToGuess: [",", "\t", ";"], skipEmptyLines: "greedy" }) as unknown as NodeJS.ReadWriteStream;
+    const source = Readable.from(text());
+    source.on("error", (error) => parser.emit("error", error));
+    source.pipe(parser);
+    for await (const row of parser as unknown as AsyncIterable<string[]>) {
+      line++;
+      const cells = row.map((c) => c.replace(/\r$/, ""));
+      if (!header) {
+        if (cells.some(hasUnreadableCharacters)) {
+          throw new CsvFileError("テキストのCSVファイルではありません（読めない文字が含まれています）。Excelの「CSV（コンマ区切り）」で保存してください");
+        }
+        const mapped = mapHeader(definition, cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c)));
+        if ("errors" in mapped) {
+          fileErrors.push(...mapped.errors);
+          break;
+        }
+        header = mapped.map;
+        if (header.ignored.length > 0) {
+          warnings++;
+          keep("warning", [{ line: 1, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
+        }
+        continue;
+      }
+      if (isBlankRow(cells)) continue;
+      rows++;
+      if (rows > limits.maxRows) {
+        throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
+      }
+      const result = validateRow(definition, header, resolver, input.user, cells, line, today);
+      const rowErrors = [...result.errors];
+      result.records.forEach((record) => {
+        const key = JSON.stringify(record.key);
+        const earlier = seenKeys.get(key);
+        if (earlier !== undefined && earlier !== line) {
+          const first = definition.columns[0]!;
+          rowErrors.push({ line, column: header!.headerOf.get(first.key) ?? first.header, value: cells[header!.indexOf.get(first.key) ?? 0] ?? "", reason: `${earlier}行目と同じデータ（同じ自治体・期間など）が重複しています` });
+        } else seenKeys.set(key, line);
+      });
+      if (rowErrors.length > 0) {
+        errorRows++;
+        keep("error", rowErrors);
+      } else {
+        result.records.forEach((record, part) => staged.push({ uploadId, line, part, rowKey: record.key, rowValues: record.values }));
+      }
+      if (result.warnings.length > 0) {
+        warnings += result.warnings.length;
+        keep("warning", result.warnings);
+      }
+      if (staged.length >= batchSize || issues.length >= batchSize) await flush();
+    }
+    if (!header && fileErrors.length === 0) fileErrors.push({ line: 1, column: "（ファイル全体）", value: input.fileName, reason: "ファイルが空です" });
+    else if (header && rows === 0 && fileErrors.length === 0) {
+      fileErrors.push({ line: 2, column: "（ファイル全体）", value: input.fileName, reason: "データ行がありません（見出し行だけです）" });
+    }
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    fileErrors.push({ line: Math.max(line, 1), column: "（ファイル全体）", value: input.fileName, reason: error.message });
+  }
+
+  if (fileErrors.length > 0) {
+    issues = [];
+    staged = [];
+    await db.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
+    keep("error", fileErrors);
+    await flush();
+    await db
+      .update(uploads)
+      .set({
+        status: "rejected",
+        sizeBytes: size,
+        sha256: hash.copy().digest("hex"),
+        encoding: decoder.encoding,
+        counts: { rows, new: 0, changed: 0, unchanged: 0, errorRows: Math.max(errorRows, 1), warnings },
+        message: fileErrors[0]!.reason,
+      })
+      .where(eq(uploads.id, uploadId));
+    return { uploadId, status: "rejected", fileErrors };
+  }
+  await flush();
+  const diff = await diffCounts(db, uploadId, definition);
+  await db
+    .update(uploads)
+    .set({
+      status: "previewed",
+      sizeBytes: size,
+      sha256: hash.digest("hex"),
+      encoding: decoder.encoding,
+      counts: { rows, errorRows, warnings, ...diff },
+    })
+    .where(eq(uploads.id, uploadId));
+  return { uploadId, status: "previewed", fileErrors: [] };
+}

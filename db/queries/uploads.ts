@@ -1,0 +1,292 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DatasetDefinition, SqlType } from "~/lib/datasets/types";
+import type { BodyRecord } from "~/lib/ingest/body-resolver";
+import { queryRows, type Database } from "../client";
+import { localGovernments, uploadIssues, uploadRows, uploads, users, type UploadCounts } from "../schema";
+
+// Generic SQL over a dataset's target table. Table and column names come from the dataset
+// definitions in code, never from user input, so sql.raw is safe here.
+
+const cast: Record<SqlType, string> = {
+  text: "",
+  integer: "::integer",
+  smallint: "::smallint",
+  boolean: "::boolean",
+  date: "::date",
+  numeric: "::numeric",
+};
+
+function keyMatch(d: DatasetDefinition, target: string, json: string): SQL {
+  return sql.raw(d.table.keyColumns.map((k) => `${target}.${k.name} = (${json}->>'${k.name}')${cast[k.type]}`).join(" and "));
+}
+
+function currentValues(d: DatasetDefinition, target: string): SQL {
+  return sql.raw(`jsonb_build_object(${d.table.valueColumns.map((v) => `'${v.name}', ${target}.${v.name}`).join(", ")})`);
+}
+
+export async function loadBodyRecords(db: Database): Promise<BodyRecord[]> {
+  return db
+    .select({
+      code: localGovernments.code,
+      prefectureCode: localGovernments.prefectureCode,
+      name: localGovernments.name,
+      kind: localGovernments.kind,
+      hasWelfareOffice: localGovernments.hasWelfareOffice,
+      parentCode: localGovernments.parentCode,
+      validFrom: localGovernments.validFrom,
+      validTo: localGovernments.validTo,
+      successorCode: localGovernments.successorCode,
+    })
+    .from(localGovernments);
+}
+
+export async function diffCounts(db: Database, uploadId: number, d: DatasetDefinition): Promise<Pick<UploadCounts, "new" | "changed" | "unchanged">> {
+  const [row] = await queryRows<{ new: number; changed: number; unchanged: number }>(
+    db,
+    sql`select count(*) filter (where t.ctid is null)::int as new,
+               count(*) filter (where t.ctid is not null and ${currentValues(d, "t")} is distinct from r.row_values)::int as changed,
+               count(*) filter (where t.ctid is not null and ${currentValues(d, "t")} = r.row_values)::int as unchanged
+        from upload_rows r left join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "r.row_key")}
+        where r.upload_id = ${uploadId}`,
+  );
+  return row ?? { new: 0, changed: 0, unchanged: 0 };
+}
+
+export type StagedChange = {
+  line: number;
+  rowKey: Record<string, unknown>;
+  rowValues: Record<string, unknown>;
+  existing: Record<string, unknown> | null;
+};
+
+/** New and changed rows of a staged upload, for the preview (old → new). */
+export async function listStagedChanges(db: Database, uploadId: number, d: DatasetDefinition, limit: number): Promise<StagedChange[]> {
+  const rows = await queryRows<{ line: number; row_key: Record<string, unknown>; row_values: Record<string, unknown>; existing: Record<string, unknown> | null }>(
+    db,
+    sql`select r.line, r.row_key, r.row_values, case when t.ctid is null then null else ${currentValues(d, "t")} end as existing
+        from upload_rows r left join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "r.row_key")}
+        where r.upload_id = ${uploadId} and (t.ctid is null or ${currentValues(d, "t")} is distinct from r.row_values)
+        order by r.line, r.part
+        limit ${limit}`,
+  );
+  return rows.map((r) => ({ line: r.line, rowKey: r.row_key, rowValues: r.row_values, existing: r.existing }));
+}
+
+export class UploadStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UploadStateError";
+  }
+}
+
+/**
+ * Applies a previewed upload in one transaction: every changed row's previous values are kept in
+ * upload_changes, then the rows are upserted. Commits to the same table are serialised.
+ */
+export async function commitUpload(db: Database, uploadId: number, d: DatasetDefinition, userId: number): Promise<UploadCounts> {
+  const claimed = await db
+    .update(uploads)
+    .set({ status: "committing" })
+    .where(and(eq(uploads.id, uploadId), eq(uploads.status, "previewed")))
+    .returning({ counts: uploads.counts });
+  if (claimed.length === 0) throw new UploadStateError("このアップロードは確定できる状態ではありません（確定済み・取消済み・エラーあり、または処理中です）");
+  if ((claimed[0]!.counts?.errorRows ?? 0) > 0) {
+    await db.update(uploads).set({ status: "previewed" }).where(eq(uploads.id, uploadId));
+    throw new UploadStateError("エラーのある行があるため確定できません。修正したファイルをアップロードし直してください");
+  }
+  const table = sql.raw(d.table.name);
+  const keys = d.table.keyColumns.map((k) => k.name);
+  const valueNames = d.table.valueColumns.map((v) => v.name);
+  const insertColumns = sql.raw([...keys, ...valueNames, "upload_id"].join(", "));
+  const selectColumns = sql.raw(
+    [
+      ...d.table.keyColumns.map((k) => `(r.row_key->>'${k.name}')${cast[k.type]}`),
+      ...d.table.valueColumns.map((v) => `(r.row_values->>'${v.name}')${cast[v.type]}`),
+    ].join(", "),
+  );
+  const updates = sql.raw([...valueNames.map((v) => `${v} = excluded.${v}`), "upload_id = excluded.upload_id"].join(", "));
+  const changedCondition = sql.raw(`(${valueNames.map((v) => `${d.table.name}.${v}`).join(", ")}) is distinct from (${valueNames.map((v) => `excluded.${v}`).join(", ")})`);
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(2, ${uploadId})`);
+      await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
+      const counts = { ...claimed[0]!.counts!, ...(await diffCounts(tx, uploadId, d)) };
+      await tx.execute(sql`
+        insert into upload_changes (upload_id, table_name, row_key, previous_values, new_values)
+        select ${uploadId}, ${d.table.name}, r.row_key,
+               case when t.ctid is null then null else ${currentValues(d, "t")} || jsonb_build_object('__upload_id', t.upload_id) end,
+               r.row_values
+        from upload_rows r left join ${table} t on ${keyMatch(d, "t", "r.row_key")}
+        where r.upload_id = ${uploadId} and (t.ctid is null or ${currentValues(d, "t")} is distinct from r.row_values)`);
+      await tx.execute(sql`
+        insert into ${table} (${insertColumns})
+        select ${selectColumns}, ${uploadId} from upload_rows r where r.upload_id = ${uploadId}
+        on conflict (${sql.raw(keys.join(", "))}) do update set ${updates} where ${changedCondition}`);
+      await tx.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
+      await tx
+        .update(uploads)
+        .set({ status: "committed", counts, committedAt: sql`now()` })
+        .where(eq(uploads.id, uploadId));
+      await tx.execute(
+        sql`insert into audit_log (user_id, action, target, detail) values (${userId}, 'upload.commit', ${String(uploadId)}, ${JSON.stringify({ dataset: d.id, ...counts })}::jsonb)`,
+      );
+      return counts;
+    });
+  } catch (error) {
+    await db
+      .update(uploads)
+      .set({ status: "failed", message: "確定処理でエラーが発生したため、何も反映していません" })
+      .where(eq(uploads.id, uploadId));
+    throw error;
+  }
+}
+
+export type RevertConflict = { uploadId: number; fileName: string; committedAt: string | null; rows: number };
+
+/**
+ * Restores the values an upload replaced. Refused when a later upload changed the same rows, or
+ * when the rows were edited after it: reverting would silently undo someone else's change.
+ */
+export async function revertUpload(
+  db: Database,
+  uploadId: number,
+  d: DatasetDefinition,
+  userId: number,
+): Promise<{ reverted: number } | { conflicts: RevertConflict[]; editedRows: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
+    const [upload] = await tx.select({ status: uploads.status }).from(uploads).where(eq(uploads.id, uploadId)).for("update");
+    if (upload?.status !== "committed") throw new UploadStateError("確定済みのアップロードだけ取り消せます");
+    const conflicts = await queryRows<{ upload_id: number; file_name: string; committed_at: string | null; rows: number }>(
+      tx,
+      sql`select later.id as upload_id, later.file_name, later.committed_at::text as committed_at, count(*)::int as rows
+          from upload_changes c
+          join upload_changes lc on lc.table_name = c.table_name and lc.row_key = c.row_key and lc.upload_id > c.upload_id
+          join uploads later on later.id = lc.upload_id and later.status = 'committed'
+          where c.upload_id = ${uploadId}
+          group by later.id, later.file_name, later.committed_at order by later.id`,
+    );
+    const [edited] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from upload_changes c join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "c.row_key")}
+          where c.upload_id = ${uploadId} and ${currentValues(d, "t")} is distinct from c.new_values`,
+    );
+    if (conflicts.length > 0 || (edited?.n ?? 0) > 0) {
+      return {
+        conflicts: conflicts.map((c) => ({ uploadId: c.upload_id, fileName: c.file_name, committedAt: c.committed_at, rows: c.rows })),
+        editedRows: edited?.n ?? 0,
+      };
+    }
+    const table = sql.raw(d.table.name);
+    const restore = sql.raw(
+      [
+        ...d.table.valueColumns.map((v) => `${v.name} = (c.previous_values->>'${v.name}')${cast[v.type]}`),
+        "upload_id = (c.previous_values->>'__upload_id')::integer",
+      ].join(", "),
+    );
+    await tx.execute(sql`delete from ${table} t using upload_changes c
+                         where c.upload_id = ${uploadId} and c.previous_values is null and ${keyMatch(d, "t", "c.row_key")}`);
+    await tx.execute(sql`update ${table} t set ${restore} from upload_changes c
+                         where c.upload_id = ${uploadId} and c.previous_values is not null and ${keyMatch(d, "t", "c.row_key")}`);
+    const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from upload_changes where upload_id = ${uploadId}`);
+    await tx.update(uploads).set({ status: "reverted", revertedAt: sql`now()`, revertedBy: userId }).where(eq(uploads.id, uploadId));
+    await tx.execute(
+      sql`insert into audit_log (user_id, action, target, detail) values (${userId}, 'upload.revert', ${String(uploadId)}, ${JSON.stringify({ dataset: d.id, rows: count?.n ?? 0 })}::jsonb)`,
+    );
+    return { reverted: count?.n ?? 0 };
+  });
+}
+
+/** After a crash, uploads left 'committing' by a dead process are failed (their transaction rolled back). */
+export async function failInterruptedCommits(db: Database): Promise<number> {
+  const stuck = await db.select({ id: uploads.id }).from(uploads).where(eq(uploads.status, "committing"));
+  let failed = 0;
+  for (const { id } of stuck) {
+    await db.transaction(async (tx) => {
+      const [lock] = await queryRows<{ free: boolean }>(tx, sql`select pg_try_advisory_xact_lock(2, ${id}) as free`);
+      if (!lock?.free) return; // another instance is committing it right now
+      const updated = await tx
+        .update(uploads)
+        .set({ status: "failed", message: "確定処理の途中で停止したため、何も反映していません" })
+        .where(and(eq(uploads.id, id), eq(uploads.status, "committing")))
+        .returning({ id: uploads.id });
+      failed += updated.length;
+    });
+  }
+  return failed;
+}
+
+export async function getUpload(db: Database, uploadId: number) {
+  const [row] = await db
+    .select({
+      id: uploads.id,
+      dataset: uploads.dataset,
+      fileName: uploads.fileName,
+      sizeBytes: uploads.sizeBytes,
+      sha256: uploads.sha256,
+      encoding: uploads.encoding,
+      status: uploads.status,
+      counts: uploads.counts,
+      message: uploads.message,
+      createdAt: uploads.createdAt,
+      committedAt: uploads.committedAt,
+      revertedAt: uploads.revertedAt,
+      userId: uploads.userId,
+      userName: users.displayName,
+      userPrefectureCode: users.prefectureCode,
+      userLocalGovernmentCode: users.localGovernmentCode,
+    })
+    .from(uploads)
+    .leftJoin(users, eq(users.id, uploads.userId))
+    .where(eq(uploads.id, uploadId));
+  return row ?? null;
+}
+
+export async function listIssues(db: Database, uploadId: number, severity: "error" | "warning", limit: number) {
+  return db
+    .select({ line: uploadIssues.line, column: uploadIssues.columnName, value: uploadIssues.cellValue, reason: uploadIssues.reason })
+    .from(uploadIssues)
+    .where(and(eq(uploadIssues.uploadId, uploadId), eq(uploadIssues.severity, severity)))
+    .orderBy(uploadIssues.line, uploadIssues.id)
+    .limit(limit);
+}
+
+/** An earlier upload of the very same file (same SHA-256) for the same dataset. */
+export async function findEarlierSameFile(db: Database, upload: { id: number; dataset: string; sha256: string }) {
+  const [row] = await db
+    .select({ id: uploads.id, status: uploads.status, createdAt: uploads.createdAt, fileName: uploads.fileName })
+    .from(uploads)
+    .where(and(eq(uploads.dataset, upload.dataset), eq(uploads.sha256, upload.sha256), sql`${uploads.id} < ${upload.id}`, inArray(uploads.status, ["committed", "previewed", "reverted"])))
+    .orderBy(desc(uploads.id))
+    .limit(1);
+  return row ?? null;
+}
+
+
+/** Upload history: MHLW sees all; a prefecture its users' and its municipalities' uploads; a municipality user its own body's. */
+export async function listUploads(db: Database, scope: { role: string; prefectureCode: string | null; localGovernmentCode: string | null }, limit = 100) {
+  const where =
+    scope.role === "mhlw"
+      ? sql`true`
+      : scope.role === "prefecture"
+        ? sql`${users.prefectureCode} = ${scope.prefectureCode}`
+        : sql`${users.localGovernmentCode} = ${scope.localGovernmentCode}`;
+  return db
+    .select({
+      id: uploads.id,
+      dataset: uploads.dataset,
+      fileName: uploads.fileName,
+      sizeBytes: uploads.sizeBytes,
+      encoding: uploads.encoding,
+      status: uploads.status,
+      counts: uploads.counts,
+      createdAt: uploads.createdAt,
+      committedAt: uploads.committedAt,
+      userName: users.displayName,
+    })
+    .from(uploads)
+    .leftJoin(users, eq(users.id, uploads.userId))
+    .where(where)
+    .orderBy(desc(uploads.id))
+    .limit(limit);
+}

@@ -1,0 +1,302 @@
+import { createReadStream } from "node:fs";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type DatabaseHandle } from "../../db";
+import {
+  commitUpload,
+  findEarlierSameFile,
+  getUpload,
+  listIssues,
+  listStagedChanges,
+  listUploads,
+  revertUpload,
+  UploadStateError,
+} from "../../db/queries/uploads";
+import { jusouStatuses, localGovernments, monthlySupportStatistics, staffTraining, uploads, users } from "../../db/schema";
+import { datasets, type DatasetId } from "../../app/lib/datasets";
+import { stageUpload, type UploadLimits } from "../../app/lib/ingest/stage.server";
+import { createTestDatabase } from "../setup/database";
+import { loadSampleBodiesAndUsers } from "../setup/bodies";
+
+let handle: DatabaseHandle;
+const limits: UploadLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 200_000 };
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await loadSampleBodiesAndUsers(handle.db);
+  // 東郷町 merged into 湯梨浜町 on 2004-10-01
+  await handle.db.insert(localGovernments).values({
+    code: "313629",
+    prefectureCode: "31",
+    name: "東郷町",
+    kind: "town",
+    hasWelfareOffice: false,
+    validTo: "2004-10-01",
+    successorCode: "313700",
+  });
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+async function userOf(loginId: string) {
+  const [u] = await handle.db.select().from(users).where(eq(users.loginId, loginId));
+  return { id: u!.id, role: u!.role as "mhlw" | "prefecture" | "municipality", prefectureCode: u!.prefectureCode, localGovernmentCode: u!.localGovernmentCode };
+}
+
+async function stage(loginId: string, dataset: DatasetId, fixture: string, options: { limits?: UploadLimits; source?: AsyncIterable<Uint8Array> } = {}) {
+  return stageUpload(handle.db, {
+    user: await userOf(loginId),
+    definition: datasets[dataset],
+    fileName: fixture,
+    // small chunks, so multi-byte characters are split across reads
+    source: options.source ?? createReadStream(`tests/fixtures/${fixture}`, { highWaterMark: 7 }),
+    limits: options.limits ?? limits,
+    today: "2026-11-23",
+  });
+}
+
+const monthly = (code: string, year: number, month: number) =>
+  handle.db
+    .select()
+    .from(monthlySupportStatistics)
+    .where(and(eq(monthlySupportStatistics.localGovernmentCode, code), eq(monthlySupportStatistics.year, year), eq(monthlySupportStatistics.month, month)));
+
+describe("a municipality uploads its Shift_JIS monthly file", () => {
+  let uploadId: number;
+
+  it("previews without writing anything", async () => {
+    const result = await stage("tottori-city", "monthly_support", "monthly-tottori-city-sjis.csv");
+    expect(result.status).toBe("previewed");
+    uploadId = result.uploadId;
+    const upload = await getUpload(handle.db, uploadId);
+    expect(upload).toMatchObject({ encoding: "shift_jis", status: "previewed", counts: { rows: 3, new: 3, changed: 0, unchanged: 0, errorRows: 0, warnings: 0 } });
+    expect(upload!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await monthly("312011", 2025, 4)).toEqual([]);
+    const changes = await listStagedChanges(handle.db, uploadId, datasets.monthly_support, 10);
+    // full-width digits, "1,234" and 「－」 (= 0) as written in the file
+    expect(changes[0]).toMatchObject({
+      line: 2,
+      existing: null,
+      rowValues: { fiscal_year: 2025, new_consultations: 1234, plans_created: 38, housing_benefit_decisions: 0 },
+    });
+  });
+
+  it("commits all rows in one go and records the history", async () => {
+    const counts = await commitUpload(handle.db, uploadId, datasets.monthly_support, (await userOf("tottori-city")).id);
+    expect(counts).toMatchObject({ new: 3, changed: 0 });
+    expect(await monthly("312011", 2025, 4)).toMatchObject([{ newConsultations: 1234, fiscalYear: 2025, uploadId }]);
+    expect(await monthly("312011", 2025, 6)).toMatchObject([{ referralsToPublicAssistance: 0 }]);
+    const history = await listUploads(handle.db, { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" });
+    expect(history[0]).toMatchObject({ id: uploadId, status: "committed", fileName: "monthly-tottori-city-sjis.csv", encoding: "shift_jis" });
+    // a user of another prefecture does not see it
+    expect(await listUploads(handle.db, { role: "prefecture", prefectureCode: "13", localGovernmentCode: null })).toEqual([]);
+    await expect(commitUpload(handle.db, uploadId, datasets.monthly_support, 1)).rejects.toBeInstanceOf(UploadStateError);
+  });
+
+  it("recognises the same file uploaded again, with every row unchanged", async () => {
+    const again = await stage("tottori-city", "monthly_support", "monthly-tottori-city-sjis.csv");
+    const upload = await getUpload(handle.db, again.uploadId);
+    expect(upload!.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    expect(await findEarlierSameFile(handle.db, upload!)).toMatchObject({ id: uploadId, status: "committed" });
+  });
+
+  it("reverts the upload", async () => {
+    expect(await revertUpload(handle.db, uploadId, datasets.monthly_support, (await userOf("tottori-city")).id)).toEqual({ reverted: 3 });
+    expect(await monthly("312011", 2025, 4)).toEqual([]);
+    expect((await getUpload(handle.db, uploadId))!.status).toBe("reverted");
+  });
+
+  it("rejects a row for another body with its line number", async () => {
+    const result = await stage("tottori-city", "monthly_support", "monthly-tottori-city-other-body-sjis.csv");
+    expect(result.status).toBe("previewed");
+    expect((await getUpload(handle.db, result.uploadId))!.counts).toMatchObject({ rows: 3, errorRows: 1, new: 2 });
+    expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
+      { line: 4, column: "自治体コード", value: "312029", reason: "権限の範囲外です（自分の自治体の行だけアップロードできます）" },
+    ]);
+    await expect(commitUpload(handle.db, result.uploadId, datasets.monthly_support, 1)).rejects.toThrow(/エラーのある行があるため確定できません/);
+    expect(await monthly("312011", 2025, 4)).toEqual([]);
+  });
+});
+
+describe("files as offices send them", () => {
+  it("reads UTF-8 with BOM and 年月 written two ways", async () => {
+    const result = await stage("tottori-pref", "monthly_support", "monthly-utf8-bom.csv");
+    expect(await getUpload(handle.db, result.uploadId)).toMatchObject({ encoding: "utf-8-bom", status: "previewed", counts: { new: 2, errorRows: 0 } });
+    const changes = await listStagedChanges(handle.db, result.uploadId, datasets.monthly_support, 10);
+    // January 2026 belongs to FY2025
+    expect(changes.map((c) => [c.rowKey, c.rowValues.fiscal_year])).toEqual([
+      [{ local_government_code: "312011", year: 2026, month: 1 }, 2025],
+      [{ local_government_code: "312029", year: 2026, month: 1 }, 2025],
+    ]);
+  });
+
+  it("reads tab-separated files with English headers and a 5-digit code", async () => {
+    const result = await stage("mhlw", "monthly_support", "monthly-tab.tsv");
+    expect(await getUpload(handle.db, result.uploadId)).toMatchObject({ encoding: "utf-8", counts: { new: 1, errorRows: 0 } });
+    const [change] = await listStagedChanges(handle.db, result.uploadId, datasets.monthly_support, 1);
+    expect(change!.rowKey).toEqual({ local_government_code: "312011", year: 2026, month: 2 });
+  });
+
+  it("names the missing columns of a file with the wrong headers", async () => {
+    const result = await stage("mhlw", "monthly_support", "monthly-wrong-headers.csv");
+    expect(result.status).toBe("rejected");
+    const reasons = (await listIssues(handle.db, result.uploadId, "error", 20)).map((i) => `${i.line}:${i.column}:${i.reason}`);
+    expect(reasons).toContain("1:新規相談受付件数:見出し行に「新規相談受付件数」の列がありません（別名: 新規相談件数、new_consultations）");
+    expect(reasons).toContain("1:自治体コード:見出し行に「自治体コード」、または「都道府県名」と「市区町村名」の列が必要です");
+  });
+
+  it("reports a duplicate key inside one file", async () => {
+    const result = await stage("mhlw", "monthly_support", "monthly-duplicate-keys.csv");
+    expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
+      { line: 3, column: "自治体コード", value: "312011", reason: "2行目と同じデータ（同じ自治体・期間など）が重複しています" },
+    ]);
+  });
+
+  it("explains unknown and merged codes", async () => {
+    const result = await stage("mhlw", "monthly_support", "monthly-unknown-merged-codes.csv");
+    expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
+      { line: 2, column: "自治体コード", value: "319996", reason: "自治体コード319996に該当する自治体がありません" },
+      {
+        line: 3,
+        column: "自治体コード",
+        value: "313629",
+        reason: "鳥取県東郷町（313629）は2004-10-01に合併等で廃止されたコードです（後継: 鳥取県湯梨浜町（313700））",
+      },
+    ]);
+    expect((await getUpload(handle.db, result.uploadId))!.counts).toMatchObject({ rows: 3, errorRows: 2, new: 1 });
+  });
+
+  it("gives a prefecture user a precise error for the one ambiguous name only", async () => {
+    const result = await stage("tottori-pref", "jusou", "jusou-tottori-by-name.csv");
+    expect(await getUpload(handle.db, result.uploadId)).toMatchObject({ encoding: "shift_jis", counts: { rows: 4, errorRows: 1, new: 3 } });
+    expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
+      {
+        line: 4,
+        column: "都道府県名",
+        value: "",
+        reason: "「日野町」は複数あります: 滋賀県日野町（253839）、鳥取県日野町（314021）。都道府県名を入力してください",
+      },
+    ]);
+  });
+
+  it("rejects an empty file, binary garbage and an oversized file with a clear message", async () => {
+    const empty = await stage("mhlw", "monthly_support", "empty.csv");
+    expect((await listIssues(handle.db, empty.uploadId, "error", 1))[0]).toMatchObject({ line: 1, column: "（ファイル全体）", reason: "ファイルが空です" });
+    const binary = await stage("mhlw", "monthly_support", "binary-garbage.csv");
+    expect((await listIssues(handle.db, binary.uploadId, "error", 1))[0]!.reason).toMatch(/^テキストのCSVファイルではありません/);
+    const oversized = await stage("mhlw", "monthly_support", "monthly-tottori-city-sjis.csv", { limits: { maxBytes: 200, maxRows: 10 } });
+    expect(oversized.status).toBe("rejected");
+    expect((await listIssues(handle.db, oversized.uploadId, "error", 1))[0]!.reason).toBe(
+      "ファイルサイズが上限（0MB）を超えています。年度や自治体で分けてアップロードしてください",
+    );
+    const tooManyRows = await stage("mhlw", "monthly_support", "monthly-tottori-city-sjis.csv", { limits: { maxBytes: 1e6, maxRows: 2 } });
+    expect((await listIssues(handle.db, tooManyRows.uploadId, "error", 1))[0]).toMatchObject({
+      line: 4,
+      reason: "行数が上限（2行）を超えています。年度や自治体で分けてアップロードしてください",
+    });
+    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from upload_rows where upload_id in (${oversized.uploadId}, ${tooManyRows.uploadId})`);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it("shows warnings without blocking the commit", async () => {
+    const result = await stage("tottori-city", "staff_training", "staff-training-warnings.csv");
+    expect(await listIssues(handle.db, result.uploadId, "warning", 10)).toEqual([
+      { line: 2, column: "修了証取得者数", value: "4", reason: "修了証取得者数が配置人数を上回っています" },
+      { line: 2, column: "修了証取得者数", value: "4", reason: "修了証取得者数が前期・後期の両方の修了者数を上回っています" },
+    ]);
+    await commitUpload(handle.db, result.uploadId, datasets.staff_training, (await userOf("tottori-city")).id);
+    expect(await handle.db.select({ certified: staffTraining.certified }).from(staffTraining)).toEqual([{ certified: 4 }]);
+  });
+});
+
+function csv(rows: string[]): AsyncIterable<Uint8Array> {
+  const text = `自治体コード,年度,月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数\n${rows.join("\n")}\n`;
+  return (async function* () {
+    yield new TextEncoder().encode(text);
+  })();
+}
+
+describe("commit and revert guarantees", () => {
+  it("writes nothing when the last row fails inside the database", async () => {
+    // a real database failure on the last row: a trigger that refuses one value
+    await handle.db.execute(sql`create or replace function refuse_999999() returns trigger as $$
+      begin if new.new_consultations = 999999 then raise exception 'refused by test trigger'; end if; return new; end $$ language plpgsql`);
+    await handle.db.execute(sql`create trigger refuse_999999 before insert or update on monthly_support_statistics for each row execute function refuse_999999()`);
+    try {
+      const rows = Array.from({ length: 50 }, (_, i) => `312029,2024,${(i % 12) + 1},${i < 49 ? 10 + i : 999999},1,1,1,0,0,0`);
+      // 50 rows over 12 months repeat keys; keep them unique by spreading over fiscal years
+      const unique = rows.map((r, i) => r.replace(",2024,", `,${2010 + Math.floor(i / 12)},`));
+      const staged = await stageUpload(handle.db, {
+        user: await userOf("mhlw"),
+        definition: datasets.monthly_support,
+        fileName: "atomic.csv",
+        source: csv(unique),
+        limits,
+        today: "2026-11-23",
+      });
+      expect((await getUpload(handle.db, staged.uploadId))!.counts).toMatchObject({ new: 50, errorRows: 0 });
+      await expect(commitUpload(handle.db, staged.uploadId, datasets.monthly_support, 1)).rejects.toThrow();
+      const written = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from monthly_support_statistics where local_government_code = '312029' and fiscal_year < 2015`);
+      expect(written[0]!.n).toBe(0);
+      expect((await getUpload(handle.db, staged.uploadId))!.status).toBe("failed");
+      const changes = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from upload_changes where upload_id = ${staged.uploadId}`);
+      expect(changes[0]!.n).toBe(0);
+    } finally {
+      await handle.db.execute(sql`drop trigger refuse_999999 on monthly_support_statistics`);
+    }
+  });
+
+  it("refuses to revert an upload whose values a later upload changed, and says which", async () => {
+    const user = await userOf("tottori-pref");
+    const first = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "first.csv", source: csv(["312037,2023,4,10,1,1,1,0,0,0", "312037,2023,5,11,1,1,1,0,0,0"]), limits });
+    await commitUpload(handle.db, first.uploadId, datasets.monthly_support, user.id);
+    const second = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "second.csv", source: csv(["312037,2023,5,20,1,1,1,0,0,0"]), limits });
+    await commitUpload(handle.db, second.uploadId, datasets.monthly_support, user.id);
+
+    const refused = await revertUpload(handle.db, first.uploadId, datasets.monthly_support, user.id);
+    expect(refused).toMatchObject({ conflicts: [{ uploadId: second.uploadId, fileName: "second.csv", rows: 1 }], editedRows: 1 });
+    expect((await monthly("312037", 2023, 4))[0]!.newConsultations).toBe(10);
+
+    // undo in reverse order: the second restores 11, then the first removes both rows
+    expect(await revertUpload(handle.db, second.uploadId, datasets.monthly_support, user.id)).toEqual({ reverted: 1 });
+    expect((await monthly("312037", 2023, 5))[0]).toMatchObject({ newConsultations: 11, uploadId: first.uploadId });
+    expect(await revertUpload(handle.db, first.uploadId, datasets.monthly_support, user.id)).toEqual({ reverted: 2 });
+    expect(await monthly("312037", 2023, 5)).toEqual([]);
+    const audit = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log where action = 'upload.revert'`);
+    expect(audit[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it("lands two concurrent uploads for the same body: the later commit wins and both are in the history", async () => {
+    const user = await userOf("mhlw");
+    const a = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "a.csv", source: csv(["312045,2022,4,100,1,1,1,0,0,0", "312045,2022,5,100,1,1,1,0,0,0"]), limits });
+    const b = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "b.csv", source: csv(["312045,2022,5,200,1,1,1,0,0,0", "312045,2022,6,200,1,1,1,0,0,0"]), limits });
+    await Promise.all([
+      commitUpload(handle.db, a.uploadId, datasets.monthly_support, user.id),
+      commitUpload(handle.db, b.uploadId, datasets.monthly_support, user.id),
+    ]);
+    const committed = await handle.db.select({ id: uploads.id, committedAt: uploads.committedAt }).from(uploads).where(sql`${uploads.id} in (${a.uploadId}, ${b.uploadId})`);
+    expect(committed.every((u) => u.committedAt !== null)).toBe(true);
+    const later = [...committed].sort((x, y) => (x.committedAt! < y.committedAt! ? -1 : x.committedAt! > y.committedAt! ? 1 : x.id - y.id)).at(-1)!.id;
+    expect((await monthly("312045", 2022, 4))[0]!.newConsultations).toBe(100);
+    expect((await monthly("312045", 2022, 5))[0]!.newConsultations).toBe(later === b.uploadId ? 200 : 100);
+    expect((await monthly("312045", 2022, 6))[0]!.newConsultations).toBe(200);
+  });
+
+  it("stores 重層 uploaded by name", async () => {
+    const user = await userOf("tottori-pref");
+    const result = await stageUpload(handle.db, {
+      user,
+      definition: datasets.jusou,
+      fileName: "jusou.csv",
+      source: (async function* () {
+        yield new TextEncoder().encode("都道府県名,市区町村名,年度,状況\n鳥取県,北栄町,令和4年度,移行準備事業\n");
+      })(),
+      limits,
+    });
+    await commitUpload(handle.db, result.uploadId, datasets.jusou, user.id);
+    expect(await handle.db.select({ status: jusouStatuses.status }).from(jusouStatuses).where(eq(jusouStatuses.localGovernmentCode, "313726"))).toEqual([
+      { status: "transition_preparation" },
+    ]);
+  });
+});
