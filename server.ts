@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import { closeDatabase, connectDatabase } from "./db";
 import { getEnv } from "./app/lib/env.server";
+import { failInterruptedCommits } from "./db/queries/uploads";
 import { isDatabaseEmpty, seedDemo } from "./seeds/demo";
 
 const env = getEnv();
@@ -13,6 +14,8 @@ const development = process.env.NODE_ENV === "development";
 
 const handle = await connectDatabase();
 console.log(`database: ${handle.target.driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite ${handle.target.dataDir}`}`);
+const interrupted = await failInterruptedCommits(handle.db);
+if (interrupted > 0) console.log(`${interrupted} upload(s) interrupted while committing were marked failed (nothing was applied)`);
 if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
   const started = performance.now();
   console.log("empty database: loading the demo dataset…");

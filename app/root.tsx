@@ -56,6 +56,9 @@ function SiteHeader() {
               <li>
                 <NavLink to="/prefectures">都道府県</NavLink>
               </li>
+              <li>
+                <NavLink to="/uploads">アップロード</NavLink>
+              </li>
             </ul>
           </nav>
         ) : null}

@@ -83,7 +83,7 @@ export class UploadStateError extends Error {
  * Applies a previewed upload in one transaction: every changed row's previous values are kept in
  * upload_changes, then the rows are upserted. Commits to the same table are serialised.
  */
-export async function commitUpload(db: Database, uploadId: number, d: DatasetDefinition, userId: number): Promise<UploadCounts> {
+export async function commitUpload(db: Database, uploadId: number, d: DatasetDefinition, userId: number | null): Promise<UploadCounts> {
   const claimed = await db
     .update(uploads)
     .set({ status: "committing" })
@@ -289,4 +289,35 @@ export async function listUploads(db: Database, scope: { role: string; prefectur
     .where(where)
     .orderBy(desc(uploads.id))
     .limit(limit);
+}
+
+/** Changes an upload made (committed or reverted), previous → new, for its history page. */
+export async function listCommittedChanges(db: Database, uploadId: number, limit: number) {
+  const rows = await queryRows<{ row_key: Record<string, unknown>; previous_values: Record<string, unknown> | null; new_values: Record<string, unknown> }>(
+    db,
+    sql`select row_key, previous_values, new_values from upload_changes where upload_id = ${uploadId} order by id limit ${limit}`,
+  );
+  return rows.map((r) => ({ rowKey: r.row_key, previous: r.previous_values, next: r.new_values }));
+}
+
+export async function discardUpload(db: Database, uploadId: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(uploads)
+      .set({ status: "discarded" })
+      .where(and(eq(uploads.id, uploadId), eq(uploads.status, "previewed")))
+      .returning({ id: uploads.id });
+    if (updated.length === 0) return false;
+    await tx.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
+    return true;
+  });
+}
+
+export async function bodyNames(db: Database, codes: string[]): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const rows = await db
+    .select({ code: localGovernments.code, name: localGovernments.name })
+    .from(localGovernments)
+    .where(inArray(localGovernments.code, [...new Set(codes)]));
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }

@@ -1,0 +1,67 @@
+import type { Database } from "../../db";
+import {
+  bodyNames,
+  findEarlierSameFile,
+  getUpload,
+  listCommittedChanges,
+  listIssues,
+  listStagedChanges,
+} from "../../db/queries/uploads";
+import { datasets, isDatasetId } from "~/lib/datasets";
+import { describeRowKey, formatStoredValue, storedColumnLabels } from "~/lib/datasets/present";
+
+const changeLimit = 200;
+
+type ChangeRow = { line: number | null; target: string; column: string; before: string; after: string };
+
+function describeChanges(
+  key: Record<string, unknown>,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  names: Record<string, string>,
+  line: number | null,
+): ChangeRow[] {
+  const target = describeRowKey(key, names);
+  return Object.keys(after)
+    .filter((column) => column !== "fiscal_year" || before !== null)
+    .filter((column) => before === null || JSON.stringify(before[column]) !== JSON.stringify(after[column]))
+    .map((column) => ({
+      line,
+      target,
+      column: storedColumnLabels[column] ?? column,
+      before: before === null ? "（新規）" : formatStoredValue(column, before[column]),
+      after: formatStoredValue(column, after[column]),
+    }));
+}
+
+export async function loadUploadDetail(db: Database, uploadId: number) {
+  const upload = await getUpload(db, uploadId);
+  if (!upload || !isDatasetId(upload.dataset)) return null;
+  const d = datasets[upload.dataset];
+  const [errors, warnings, sameFile] = await Promise.all([
+    listIssues(db, uploadId, "error", 500),
+    listIssues(db, uploadId, "warning", 200),
+    upload.sha256 ? findEarlierSameFile(db, upload) : Promise.resolve(null),
+  ]);
+  let changes: ChangeRow[] = [];
+  if (upload.status === "previewed") {
+    const staged = await listStagedChanges(db, uploadId, d, changeLimit);
+    const names = await bodyNames(db, staged.map((c) => String(c.rowKey.local_government_code ?? "")).filter(Boolean));
+    changes = staged.flatMap((c) => describeChanges(c.rowKey, c.existing, c.rowValues, names, c.line));
+  } else if (upload.status === "committed" || upload.status === "reverted") {
+    const committed = await listCommittedChanges(db, uploadId, changeLimit);
+    const names = await bodyNames(db, committed.map((c) => String(c.rowKey.local_government_code ?? "")).filter(Boolean));
+    changes = committed.flatMap((c) => {
+      const previous = c.previous ? Object.fromEntries(Object.entries(c.previous).filter(([k]) => k !== "__upload_id")) : null;
+      return describeChanges(c.rowKey, previous, c.next, names, null);
+    });
+  }
+  return {
+    upload: { ...upload, datasetLabel: d.label },
+    errors,
+    warnings,
+    sameFile,
+    changes,
+    changesTruncated: changes.length >= changeLimit,
+  };
+}

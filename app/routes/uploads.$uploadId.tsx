@@ -1,0 +1,234 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { commitUpload, discardUpload, getUpload, revertUpload, UploadStateError } from "../../db/queries/uploads";
+import { requireUser } from "~/lib/auth/session.server";
+import { csvEncodingLabels, type CsvEncoding } from "~/lib/csv/decode";
+import { datasets, isDatasetId } from "~/lib/datasets";
+import { formatDateJa } from "~/lib/format";
+import { canManageUpload } from "~/lib/ingest/access";
+import { uploadStatusLabels } from "~/lib/ingest/status";
+import { loadUploadDetail } from "./uploads.$uploadId.server";
+
+const params = z.object({ uploadId: z.coerce.number().int().positive() });
+const intents = z.object({ intent: z.enum(["commit", "discard", "revert"]) });
+
+export const meta: MetaFunction = () => [{ title: "アップロードの確認 | つなぐ" }];
+
+async function authorizedUpload(request: Request, raw: unknown) {
+  const user = await requireUser(request);
+  const parsed = params.safeParse(raw);
+  const db = await getDb();
+  const upload = parsed.success ? await getUpload(db, parsed.data.uploadId) : null;
+  // Out-of-scope uploads answer 404 like missing ones, so their existence does not leak.
+  if (!upload || !canManageUpload(user, upload)) throw new Response("アップロードが見つかりません", { status: 404 });
+  return { user, db, upload };
+}
+
+export async function loader({ request, params: raw }: LoaderFunctionArgs) {
+  const { db, upload } = await authorizedUpload(request, raw);
+  const detail = await loadUploadDetail(db, upload.id);
+  if (!detail) throw new Response("アップロードが見つかりません", { status: 404 });
+  return detail;
+}
+
+export async function action({ request, params: raw }: ActionFunctionArgs) {
+  const { user, db, upload } = await authorizedUpload(request, raw);
+  const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || !isDatasetId(upload.dataset)) return data({ message: "操作が正しくありません", conflicts: [] }, { status: 400 });
+  const d = datasets[upload.dataset];
+  try {
+    if (parsed.data.intent === "commit") await commitUpload(db, upload.id, d, user.id);
+    else if (parsed.data.intent === "discard") {
+      if (!(await discardUpload(db, upload.id))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
+    } else {
+      const result = await revertUpload(db, upload.id, d, user.id);
+      if ("conflicts" in result) {
+        const later = result.conflicts.map((c) => `#${c.uploadId}「${c.fileName}」（${c.rows}件）`).join("、");
+        return data(
+          {
+            message:
+              result.conflicts.length > 0
+                ? `この取込より後の取込 ${later} が同じデータを変更しているため取り消せません。後の取込から順に取り消してください。`
+                : `取込後に${result.editedRows}件のデータが画面などから変更されているため取り消せません。`,
+            conflicts: result.conflicts,
+          },
+          { status: 409 },
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof UploadStateError) return data({ message: error.message, conflicts: [] }, { status: 409 });
+    throw error;
+  }
+  return redirect(`/uploads/${upload.id}`);
+}
+
+function Issues({ id, title, issues }: { id: string; title: string; issues: { line: number; column: string; value: string; reason: string }[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              行
+            </th>
+            <th scope="col">列</th>
+            <th scope="col">値</th>
+            <th scope="col">理由</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((i, index) => (
+            <tr key={`${i.line}-${index}`}>
+              <td className="num">{i.line}</td>
+              <td>{i.column}</td>
+              <td>{i.value}</td>
+              <td>{i.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export default function UploadDetail() {
+  const { upload, errors, warnings, sameFile, changes, changesTruncated } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const counts = upload.counts;
+  const canCommit = upload.status === "previewed" && (counts?.errorRows ?? 0) === 0;
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <p>
+        <Link to="/uploads">アップロード</Link> ＞ #{upload.id}
+      </p>
+      <h1>
+        {upload.datasetLabel}：{upload.fileName}
+      </h1>
+      <p role="status" className={upload.status === "rejected" || upload.status === "failed" ? "error-summary" : "lead"}>
+        状態: <strong>{uploadStatusLabels[upload.status as keyof typeof uploadStatusLabels] ?? upload.status}</strong>
+        {upload.message ? `（${upload.message}）` : null}
+      </p>
+      {actionData?.message ? (
+        <p className="error-summary" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>アップロード</dt>
+        <dd>
+          {formatDateJa(upload.createdAt)} {upload.userName ?? ""}
+        </dd>
+        <dt>ファイル</dt>
+        <dd>
+          {upload.sizeBytes.toLocaleString("ja-JP")}バイト、{csvEncodingLabels[upload.encoding as CsvEncoding] ?? upload.encoding}、SHA-256 <code>{upload.sha256.slice(0, 16)}…</code>
+        </dd>
+        {upload.committedAt ? (
+          <>
+            <dt>確定</dt>
+            <dd>{formatDateJa(upload.committedAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {sameFile ? (
+        <p className="notice" role="note">
+          同じ内容のファイルが{formatDateJa(sameFile.createdAt)}にアップロードされています（
+          <Link to={`/uploads/${sameFile.id}`}>
+            #{sameFile.id} {sameFile.fileName}
+          </Link>
+          、{uploadStatusLabels[sameFile.status as keyof typeof uploadStatusLabels] ?? sameFile.status}）。
+        </p>
+      ) : null}
+      {counts ? (
+        <table className="data counts">
+          <caption>件数</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">データ行</th>
+              <th scope="col" className="num">新規</th>
+              <th scope="col" className="num">変更</th>
+              <th scope="col" className="num">変更なし</th>
+              <th scope="col" className="num">エラー行</th>
+              <th scope="col" className="num">警告</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="num">{counts.rows}</td>
+              <td className="num">{counts.new}</td>
+              <td className="num">{counts.changed}</td>
+              <td className="num">{counts.unchanged}</td>
+              <td className="num">{counts.errorRows}</td>
+              <td className="num">{counts.warnings}</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : null}
+      {upload.status === "previewed" ? (
+        <div className="actions">
+          {canCommit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="commit" />
+              <button type="submit" className="button" disabled={busy}>
+                確定して反映する
+              </button>
+            </Form>
+          ) : (
+            <p className="error-summary">エラーのある行があるため確定できません。ファイルを修正してアップロードし直してください。</p>
+          )}
+          <Form method="post">
+            <input type="hidden" name="intent" value="discard" />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              破棄する
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {upload.status === "committed" ? (
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value="revert" />
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            この取込を取り消す
+          </button>
+        </Form>
+      ) : null}
+      <Issues id="errors" title={`エラー（${errors.length}件${errors.length >= 500 ? "以上" : ""}）`} issues={errors} />
+      <Issues id="warnings" title={`警告（${warnings.length}件${warnings.length >= 200 ? "以上" : ""}）：確定はできます`} issues={warnings} />
+      {changes.length > 0 ? (
+        <section aria-labelledby="changes">
+          <h2 id="changes">{upload.status === "previewed" ? "反映される変更（変更前 → 変更後）" : "この取込による変更（変更前 → 変更後）"}</h2>
+          {changesTruncated ? <p>先頭の{changes.length}項目を表示しています。</p> : null}
+          <table className="data">
+            <thead>
+              <tr>
+                {upload.status === "previewed" ? <th scope="col" className="num">行</th> : null}
+                <th scope="col">対象</th>
+                <th scope="col">項目</th>
+                <th scope="col">変更前</th>
+                <th scope="col">変更後</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c, index) => (
+                <tr key={index}>
+                  {upload.status === "previewed" ? <td className="num">{c.line}</td> : null}
+                  <td>{c.target}</td>
+                  <td>{c.column}</td>
+                  <td>{c.before}</td>
+                  <td>{c.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}

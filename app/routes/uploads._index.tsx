@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { listUploads } from "../../db/queries/uploads";
+import { requireUser } from "~/lib/auth/session.server";
+import { datasetIds, datasets, datasetsUploadableBy, isDatasetId } from "~/lib/datasets";
+import { formatDateJa } from "~/lib/format";
+import { uploadStatusLabels, type UploadStatus } from "~/lib/ingest/status";
+
+export const meta: MetaFunction = () => [{ title: "アップロード | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const history = await listUploads(await getDb(), user);
+  return {
+    uploadable: datasetsUploadableBy(user.role).map((d) => ({ id: d.id, label: d.label, description: d.description })),
+    readable: datasetIds.map((id) => ({ id, label: datasets[id].label })),
+    history: history.map((h) => ({ ...h, datasetLabel: isDatasetId(h.dataset) ? datasets[h.dataset].label : h.dataset })),
+  };
+}
+
+export default function Uploads() {
+  const { uploadable, readable, history } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>アップロード</h1>
+      <p className="lead">
+        Excelから書き出したCSV（UTF-8 または Shift_JIS）を取り込みます。アップロードすると、反映する前に件数とエラーを確認する画面が開きます。
+      </p>
+      <h2>データを選んでアップロード</h2>
+      <ul className="dataset-list">
+        {uploadable.map((d) => (
+          <li key={d.id}>
+            <Link to={`/uploads/new/${d.id}`}>{d.label}</Link>
+            <span className="dataset-list__description">{d.description}</span>
+            <span className="dataset-list__links">
+              テンプレート:{" "}
+              <a href={`/datasets/${d.id}/download?kind=template&encoding=utf-8-bom`} download>
+                UTF-8（Excel用）
+              </a>{" "}
+              ／{" "}
+              <a href={`/datasets/${d.id}/download?kind=template&encoding=shift_jis`} download>
+                Shift_JIS
+              </a>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2>登録済みデータの閲覧とダウンロード</h2>
+      <ul className="tabs">
+        {readable.map((d) => (
+          <li key={d.id}>
+            <Link to={`/datasets/${d.id}`}>{d.label}</Link>
+          </li>
+        ))}
+      </ul>
+      <h2>アップロード履歴</h2>
+      {history.length === 0 ? (
+        <p>まだアップロードはありません。</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">日付</th>
+              <th scope="col">データ</th>
+              <th scope="col">ファイル</th>
+              <th scope="col">状態</th>
+              <th scope="col" className="num">新規</th>
+              <th scope="col" className="num">変更</th>
+              <th scope="col" className="num">エラー行</th>
+              <th scope="col">登録者</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((h) => (
+              <tr key={h.id}>
+                <td>
+                  <Link to={`/uploads/${h.id}`}>#{h.id}</Link>
+                </td>
+                <td>{formatDateJa(h.createdAt)}</td>
+                <td>{h.datasetLabel}</td>
+                <td>{h.fileName}</td>
+                <td>{uploadStatusLabels[h.status as UploadStatus] ?? h.status}</td>
+                <td className="num">{h.counts?.new ?? "－"}</td>
+                <td className="num">{h.counts?.changed ?? "－"}</td>
+                <td className="num">{h.counts?.errorRows ?? "－"}</td>
+                <td>{h.userName ?? "（CLI）"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { requireUser } from "~/lib/auth/session.server";
+import { datasets, datasetIds } from "~/lib/datasets";
+import { uploadLimitsFromEnv } from "~/lib/ingest/stage.server";
+import { receiveUpload } from "./uploads.new.$dataset.server";
+
+const params = z.object({ dataset: z.enum(datasetIds) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.label ?? "アップロード"} のアップロード | つなぐ` }];
+
+export async function loader({ request, params: raw }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = params.safeParse(raw);
+  if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
+  const d = datasets[parsed.data.dataset];
+  if (!d.uploadRoles.includes(user.role)) throw new Response("このデータをアップロードする権限がありません", { status: 403 });
+  const limits = uploadLimitsFromEnv();
+  return {
+    id: d.id,
+    label: d.label,
+    description: d.description,
+    maxMegabytes: Math.round(limits.maxBytes / 1024 / 1024),
+    maxRows: limits.maxRows,
+    columns: d.columns.map((c) => ({ header: c.header, aliases: c.aliases.join("、"), required: c.required, description: c.description, example: c.example })),
+  };
+}
+
+export async function action({ request, params: raw }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = params.safeParse(raw);
+  if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
+  const d = datasets[parsed.data.dataset];
+  if (!d.uploadRoles.includes(user.role)) throw new Response("このデータをアップロードする権限がありません", { status: 403 });
+  const result = await receiveUpload(await getDb(), request, user, d);
+  if ("formError" in result) return data({ formError: result.formError }, { status: result.status });
+  return redirect(`/uploads/${result.uploadId}`);
+}
+
+export default function NewUpload() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <p>
+        <Link to="/uploads">アップロード</Link> ＞ {d.label}
+      </p>
+      <h1>{d.label}のアップロード</h1>
+      <p className="lead">{d.description}</p>
+      {actionData?.formError ? (
+        <p className="error-summary" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="filters" aria-label="ファイルのアップロード">
+        <div className="field">
+          <label htmlFor="upload-file">CSVファイル（UTF-8 または Shift_JIS、コンマ区切りまたはタブ区切り）</label>
+          <input id="upload-file" type="file" name="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" required aria-describedby="upload-help" />
+        </div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "確認中…" : "内容を確認する"}
+        </button>
+      </Form>
+      <p id="upload-help">
+        ファイルはまだ反映されません。次の画面で件数とエラーを確認してから確定します。上限は{d.maxMegabytes}MB・{d.maxRows.toLocaleString("ja-JP")}行です。
+        テンプレート:{" "}
+        <a href={`/datasets/${d.id}/download?kind=template&encoding=utf-8-bom`} download>
+          Excel用（UTF-8 BOM付き）
+        </a>{" "}
+        ／{" "}
+        <a href={`/datasets/${d.id}/download?kind=template&encoding=shift_jis`} download>
+          Shift_JIS
+        </a>
+      </p>
+      <h2>列の説明</h2>
+      <table className="data">
+        <caption className="visually-hidden">{d.label}の列</caption>
+        <thead>
+          <tr>
+            <th scope="col">見出し</th>
+            <th scope="col">必須</th>
+            <th scope="col">説明</th>
+            <th scope="col">例</th>
+            <th scope="col">別名（英語など）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.columns.map((c) => (
+            <tr key={c.header}>
+              <th scope="row">{c.header}</th>
+              <td>{c.required ? "必須" : "任意"}</td>
+              <td>{c.description}</td>
+              <td>{c.example}</td>
+              <td>{c.aliases}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
