@@ -20,9 +20,11 @@ function describeChanges(
   after: Record<string, unknown>,
   names: Record<string, string>,
   line: number | null,
+  order: readonly string[],
 ): ChangeRow[] {
   const target = describeRowKey(key, names);
-  return Object.keys(after)
+  return order
+    .filter((column) => column in after)
     .filter((column) => column !== "fiscal_year" || before !== null)
     .filter((column) => before === null || JSON.stringify(before[column]) !== JSON.stringify(after[column]))
     .map((column) => ({
@@ -43,17 +45,18 @@ export async function loadUploadDetail(db: Database, uploadId: number) {
     listIssues(db, uploadId, "warning", 200),
     upload.sha256 ? findEarlierSameFile(db, upload) : Promise.resolve(null),
   ]);
+  const order = d.table.valueColumns.map((v) => v.name);
   let changes: ChangeRow[] = [];
   if (upload.status === "previewed") {
     const staged = await listStagedChanges(db, uploadId, d, changeLimit);
     const names = await bodyNames(db, staged.map((c) => String(c.rowKey.local_government_code ?? "")).filter(Boolean));
-    changes = staged.flatMap((c) => describeChanges(c.rowKey, c.existing, c.rowValues, names, c.line));
+    changes = staged.flatMap((c) => describeChanges(c.rowKey, c.existing, c.rowValues, names, c.line, order));
   } else if (upload.status === "committed" || upload.status === "reverted") {
     const committed = await listCommittedChanges(db, uploadId, changeLimit);
     const names = await bodyNames(db, committed.map((c) => String(c.rowKey.local_government_code ?? "")).filter(Boolean));
     changes = committed.flatMap((c) => {
       const previous = c.previous ? Object.fromEntries(Object.entries(c.previous).filter(([k]) => k !== "__upload_id")) : null;
-      return describeChanges(c.rowKey, previous, c.next, names, null);
+      return describeChanges(c.rowKey, previous, c.next, names, null, order);
     });
   }
   return {

@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDatabaseHandle, type DatabaseHandle } from "../../db";
+import { monthlySupportStatistics, uploads } from "../../db/schema";
+import { action as loginAction } from "../../app/routes/login";
+import { action as newUploadAction, loader as newUploadLoader } from "../../app/routes/uploads.new.$dataset";
+import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
+import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
+import { demoPassword } from "../../seeds/demo-users";
+import { createTestDatabase } from "../setup/database";
+import { loadSampleBodiesAndUsers } from "../setup/bodies";
+
+let handle: DatabaseHandle;
+const base = "http://localhost";
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  useDatabaseHandle(handle);
+  await loadSampleBodiesAndUsers(handle.db);
+  for (const loginId of ["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]) {
+    const response = (await loginAction({
+      request: new Request(`${base}/login`, { method: "POST", body: new URLSearchParams({ loginId, password: demoPassword }) }),
+      params: {},
+      context: {},
+    })) as Response;
+    cookies[loginId] = response.headers.get("Set-Cookie")!.split(";")[0]!;
+  }
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+function multipart(fixture: string, name = fixture) {
+  const form = new FormData();
+  form.append("file", new Blob([readFileSync(`tests/fixtures/${fixture}`)], { type: "text/csv" }), name);
+  return form;
+}
+
+async function upload(loginId: string, dataset: string, fixture: string): Promise<Response> {
+  const request = new Request(`${base}/uploads/new/${dataset}`, { method: "POST", body: multipart(fixture), headers: { Cookie: cookies[loginId]! } });
+  return (await newUploadAction({ request, params: { dataset }, context: {} })) as Response;
+}
+
+function post(loginId: string, path: string, fields: Record<string, string>) {
+  return new Request(`${base}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookies[loginId]! } });
+}
+
+async function thrownStatus(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    return (error as Response).status;
+  }
+}
+
+describe("upload routes by role", () => {
+  let cityUploadId: number;
+
+  it("streams a multipart upload into a preview and redirects to it", async () => {
+    const response = await upload("tottori-city", "monthly_support", "monthly-tottori-city-sjis.csv");
+    expect(response.status).toBe(302);
+    cityUploadId = Number(response.headers.get("Location")!.split("/").pop());
+    const [row] = await handle.db.select().from(uploads).where(eq(uploads.id, cityUploadId));
+    expect(row).toMatchObject({ status: "previewed", encoding: "shift_jis", fileName: "monthly-tottori-city-sjis.csv" });
+  });
+
+  it("hides an upload from users outside its scope, and refuses their forged POSTs", async () => {
+    const request = (loginId: string) => new Request(`${base}/uploads/${cityUploadId}`, { headers: { Cookie: cookies[loginId]! } });
+    expect(await thrownStatus(uploadLoader({ request: request("tottori-city"), params: { uploadId: String(cityUploadId) }, context: {} }))).toBe(200);
+    expect(await thrownStatus(uploadLoader({ request: request("tottori-pref"), params: { uploadId: String(cityUploadId) }, context: {} }))).toBe(200);
+    expect(await thrownStatus(uploadLoader({ request: request("mhlw"), params: { uploadId: String(cityUploadId) }, context: {} }))).toBe(200);
+    expect(await thrownStatus(uploadLoader({ request: request("tokyo-pref"), params: { uploadId: String(cityUploadId) }, context: {} }))).toBe(404);
+    const forged = uploadAction({ request: post("tokyo-pref", `/uploads/${cityUploadId}`, { intent: "commit" }), params: { uploadId: String(cityUploadId) }, context: {} });
+    expect(await thrownStatus(forged)).toBe(404);
+    expect(await handle.db.select().from(monthlySupportStatistics)).toEqual([]);
+  });
+
+  it("commits for the uploader and keeps datasets to their roles", async () => {
+    const response = (await uploadAction({ request: post("tottori-city", `/uploads/${cityUploadId}`, { intent: "commit" }), params: { uploadId: String(cityUploadId) }, context: {} })) as Response;
+    expect(response.status).toBe(302);
+    expect(await handle.db.select().from(monthlySupportStatistics)).toHaveLength(3);
+    const forbidden = newUploadLoader({ request: new Request(`${base}/uploads/new/target_values`, { headers: { Cookie: cookies["tottori-pref"]! } }), params: { dataset: "target_values" }, context: {} });
+    expect(await thrownStatus(forbidden)).toBe(403);
+    expect(await thrownStatus(upload("tottori-city", "supervision", "monthly-tottori-city-sjis.csv"))).toBe(403);
+  });
+
+  it("refuses a declared body over the size limit before reading it", async () => {
+    process.env.UPLOAD_MAX_BYTES = "100";
+    try {
+      const request = new Request(`${base}/uploads/new/monthly_support`, {
+        method: "POST",
+        body: multipart("monthly-tottori-city-sjis.csv"),
+        headers: { Cookie: cookies["tottori-city"]!, "Content-Length": String(200 * 1024) },
+      });
+      const result = (await newUploadAction({ request, params: { dataset: "monthly_support" }, context: {} })) as unknown as { data: { formError: string }; init: { status: number } };
+      expect(result.init.status).toBe(413);
+      expect(result.data.formError).toBe("ファイルサイズが上限（0MB）を超えています。年度や自治体で分けてアップロードしてください");
+    } finally {
+      delete process.env.UPLOAD_MAX_BYTES;
+    }
+  });
+});
+
+describe("downloads", () => {
+  async function download(loginId: string, query: string) {
+    const response = await downloadLoader({ request: new Request(`${base}/datasets/monthly_support/download?${query}`, { headers: { Cookie: cookies[loginId]! } }), params: { dataset: "monthly_support" }, context: {} });
+    return response;
+  }
+
+  it("gives each user only what they may see, as UTF-8 with BOM or Shift_JIS", async () => {
+    const tokyo = await (await download("tokyo-pref", "encoding=utf-8-bom")).text();
+    expect(tokyo.split("\r\n").filter(Boolean)).toHaveLength(1); // the header only
+    const city = await download("tottori-city", "encoding=utf-8-bom");
+    const bytes = new Uint8Array(await city.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split("\r\n").filter(Boolean)).toEqual([
+      "自治体コード,都道府県名,市区町村名,年度,月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数",
+      "312011,鳥取県,鳥取市,2025,4,1234,38,20,12,4,0,3",
+      "312011,鳥取県,鳥取市,2025,5,141,35,18,11,3,2,2",
+      "312011,鳥取県,鳥取市,2025,6,133,31,17,9,5,1,0",
+    ]);
+    const sjis = await download("tottori-city", "encoding=shift_jis");
+    expect(sjis.headers.get("Content-Type")).toBe("text/csv; charset=Shift_JIS");
+    expect(new TextDecoder("shift_jis").decode(await sjis.arrayBuffer())).toBe(text.replace(/^\uFEFF/, ""));
+  });
+
+  it("round-trips: a downloaded file uploads again with every row unchanged", async () => {
+    const text = await (await download("tottori-city", "encoding=shift_jis")).arrayBuffer();
+    const form = new FormData();
+    form.append("file", new Blob([text]), "download.csv");
+    const response = (await newUploadAction({
+      request: new Request(`${base}/uploads/new/monthly_support`, { method: "POST", body: form, headers: { Cookie: cookies["tottori-city"]! } }),
+      params: { dataset: "monthly_support" },
+      context: {},
+    })) as Response;
+    const id = Number(response.headers.get("Location")!.split("/").pop());
+    const [row] = await handle.db.select().from(uploads).where(eq(uploads.id, id));
+    expect(row!.counts).toMatchObject({ rows: 3, new: 0, changed: 0, unchanged: 3, errorRows: 0 });
+  });
+});
