@@ -110,18 +110,32 @@ export async function commitUpload(db: Database, uploadId: number, d: DatasetDef
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(2, ${uploadId})`);
       await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
-      const counts = { ...claimed[0]!.counts!, ...(await diffCounts(tx, uploadId, d)) };
+      // Rows that already exist and change keep their previous values. Rows the upload adds need no
+      // copy: they carry upload_id, which is how a revert finds and removes them.
       await tx.execute(sql`
         insert into upload_changes (upload_id, table_name, row_key, previous_values, new_values)
         select ${uploadId}, ${d.table.name}, r.row_key,
-               case when t.ctid is null then null else ${currentValues(d, "t")} || jsonb_build_object('__upload_id', t.upload_id) end,
+               ${currentValues(d, "t")} || jsonb_build_object('__upload_id', t.upload_id),
                r.row_values
-        from upload_rows r left join ${table} t on ${keyMatch(d, "t", "r.row_key")}
-        where r.upload_id = ${uploadId} and (t.ctid is null or ${currentValues(d, "t")} is distinct from r.row_values)`);
-      await tx.execute(sql`
-        insert into ${table} (${insertColumns})
-        select ${selectColumns}, ${uploadId} from upload_rows r where r.upload_id = ${uploadId}
-        on conflict (${sql.raw(keys.join(", "))}) do update set ${updates} where ${changedCondition}`);
+        from upload_rows r join ${table} t on ${keyMatch(d, "t", "r.row_key")}
+        where r.upload_id = ${uploadId} and ${currentValues(d, "t")} is distinct from r.row_values`);
+      const [applied] = await queryRows<{ inserted: number; updated: number }>(
+        tx,
+        sql`with applied as (
+              insert into ${table} (${insertColumns})
+              select ${selectColumns}, ${uploadId} from upload_rows r where r.upload_id = ${uploadId}
+              on conflict (${sql.raw(keys.join(", "))}) do update set ${updates} where ${changedCondition}
+              returning (xmax = 0) as inserted)
+            select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from applied`,
+      );
+      const rows = claimed[0]!.counts!;
+      const staged = rows.new + rows.changed + rows.unchanged;
+      const counts: UploadCounts = {
+        ...rows,
+        new: applied?.inserted ?? 0,
+        changed: applied?.updated ?? 0,
+        unchanged: staged - (applied?.inserted ?? 0) - (applied?.updated ?? 0),
+      };
       await tx.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
       await tx
         .update(uploads)
@@ -157,24 +171,33 @@ export async function revertUpload(
     await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
     const [upload] = await tx.select({ status: uploads.status }).from(uploads).where(eq(uploads.id, uploadId)).for("update");
     if (upload?.status !== "committed") throw new UploadStateError("確定済みのアップロードだけ取り消せます");
+    // A later upload that changed this upload's rows recorded them with __upload_id = this upload.
     const conflicts = await queryRows<{ upload_id: number; file_name: string; committed_at: string | null; rows: number }>(
       tx,
       sql`select later.id as upload_id, later.file_name, later.committed_at::text as committed_at, count(*)::int as rows
-          from upload_changes c
-          join upload_changes lc on lc.table_name = c.table_name and lc.row_key = c.row_key and lc.upload_id > c.upload_id
+          from upload_changes lc
           join uploads later on later.id = lc.upload_id and later.status = 'committed'
-          where c.upload_id = ${uploadId}
+          where lc.table_name = ${d.table.name} and lc.upload_id > ${uploadId} and (lc.previous_values->>'__upload_id')::integer = ${uploadId}
           group by later.id, later.file_name, later.committed_at order by later.id`,
     );
+    // Rows edited since (by a form, say) no longer hold this upload's values.
     const [edited] = await queryRows<{ n: number }>(
       tx,
-      sql`select count(*)::int as n from upload_changes c join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "c.row_key")}
-          where c.upload_id = ${uploadId} and ${currentValues(d, "t")} is distinct from c.new_values`,
+      sql`select count(*)::int as n from upload_changes c left join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "c.row_key")}
+          where c.upload_id = ${uploadId} and (t.upload_id is distinct from ${uploadId} or ${currentValues(d, "t")} is distinct from c.new_values)`,
     );
-    if (conflicts.length > 0 || (edited?.n ?? 0) > 0) {
+    const [counts] = await tx.select({ counts: uploads.counts }).from(uploads).where(eq(uploads.id, uploadId));
+    const [stillInserted] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${sql.raw(d.table.name)} t where t.upload_id = ${uploadId}
+          and not exists (select 1 from upload_changes c where c.upload_id = ${uploadId} and ${keyMatch(d, "t", "c.row_key")})`,
+    );
+    const insertedGone = (counts?.counts?.new ?? 0) - (stillInserted?.n ?? 0);
+    const editedRows = (edited?.n ?? 0) + Math.max(0, insertedGone - conflicts.reduce((sum, c) => sum + c.rows, 0));
+    if (conflicts.length > 0 || editedRows > 0) {
       return {
         conflicts: conflicts.map((c) => ({ uploadId: c.upload_id, fileName: c.file_name, committedAt: c.committed_at, rows: c.rows })),
-        editedRows: edited?.n ?? 0,
+        editedRows,
       };
     }
     const table = sql.raw(d.table.name);
@@ -184,16 +207,19 @@ export async function revertUpload(
         "upload_id = (c.previous_values->>'__upload_id')::integer",
       ].join(", "),
     );
-    await tx.execute(sql`delete from ${table} t using upload_changes c
-                         where c.upload_id = ${uploadId} and c.previous_values is null and ${keyMatch(d, "t", "c.row_key")}`);
     await tx.execute(sql`update ${table} t set ${restore} from upload_changes c
-                         where c.upload_id = ${uploadId} and c.previous_values is not null and ${keyMatch(d, "t", "c.row_key")}`);
-    const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from upload_changes where upload_id = ${uploadId}`);
+                         where c.upload_id = ${uploadId} and ${keyMatch(d, "t", "c.row_key")}`);
+    const [changed] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from upload_changes where upload_id = ${uploadId}`);
+    const [deleted] = await queryRows<{ n: number }>(
+      tx,
+      sql`with removed as (delete from ${table} t where t.upload_id = ${uploadId} returning 1) select count(*)::int as n from removed`,
+    );
+    const count = { n: (changed?.n ?? 0) + (deleted?.n ?? 0) };
     await tx.update(uploads).set({ status: "reverted", revertedAt: sql`now()`, revertedBy: userId }).where(eq(uploads.id, uploadId));
     await tx.execute(
       sql`insert into audit_log (user_id, action, target, detail) values (${userId}, 'upload.revert', ${String(uploadId)}, ${JSON.stringify({ dataset: d.id, rows: count?.n ?? 0 })}::jsonb)`,
     );
-    return { reverted: count?.n ?? 0 };
+    return { reverted: count.n };
   });
 }
 

@@ -255,7 +255,7 @@ describe("commit and revert guarantees", () => {
     await commitUpload(handle.db, second.uploadId, datasets.monthly_support, user.id);
 
     const refused = await revertUpload(handle.db, first.uploadId, datasets.monthly_support, user.id);
-    expect(refused).toMatchObject({ conflicts: [{ uploadId: second.uploadId, fileName: "second.csv", rows: 1 }], editedRows: 1 });
+    expect(refused).toMatchObject({ conflicts: [{ uploadId: second.uploadId, fileName: "second.csv", rows: 1 }], editedRows: 0 });
     expect((await monthly("312037", 2023, 4))[0]!.newConsultations).toBe(10);
 
     // undo in reverse order: the second restores 11, then the first removes both rows
@@ -265,6 +265,19 @@ describe("commit and revert guarantees", () => {
     expect(await monthly("312037", 2023, 5)).toEqual([]);
     const audit = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log where action = 'upload.revert'`);
     expect(audit[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it("refuses to revert when a row it added was edited afterwards (not by an upload)", async () => {
+    const user = await userOf("tottori-pref");
+    const staged = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "edited.csv", source: csv(["312037,2021,4,10,1,1,1,0,0,0", "312037,2021,5,10,1,1,1,0,0,0"]), limits });
+    await commitUpload(handle.db, staged.uploadId, datasets.monthly_support, user.id);
+    // an edit outside uploads, as a form would make it
+    await handle.db
+      .update(monthlySupportStatistics)
+      .set({ newConsultations: 12, uploadId: null })
+      .where(and(eq(monthlySupportStatistics.localGovernmentCode, "312037"), eq(monthlySupportStatistics.year, 2021), eq(monthlySupportStatistics.month, 5)));
+    expect(await revertUpload(handle.db, staged.uploadId, datasets.monthly_support, user.id)).toEqual({ conflicts: [], editedRows: 1 });
+    expect(await monthly("312037", 2021, 4)).toHaveLength(1);
   });
 
   it("lands two concurrent uploads for the same body: the later commit wins and both are in the history", async () => {

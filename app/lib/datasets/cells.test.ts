@@ -46,3 +46,21 @@ describe("cells as offices write them", () => {
     expect(normalizeBodyCode("abc")).toBeNull();
   });
 });
+
+describe("fast paths agree with the schemas", () => {
+  it("gives the same value as zod for canonical cells and defers everything else", async () => {
+    const { fastPathOf, monthCell } = await import("./cells");
+    for (const [cell, samples] of [
+      [countCell, ["0", "7", "123456789", "１２", "1,234", "－", "", "-1", "01"]],
+      [fiscalYearCell, ["2021", "2099", "R3", "1999", "２０２１"]],
+      [monthCell, ["1", "12", "13", "0", "4月", "04"]],
+    ] as const) {
+      const fast = fastPathOf(cell)!;
+      for (const raw of samples) {
+        const quick = fast(raw);
+        if (quick !== undefined) expect(quick).toBe(cell.parse(raw));
+      }
+    }
+    expect(fastPathOf(countCell)!("１２")).toBeUndefined();
+  });
+});

@@ -174,3 +174,18 @@ export function normalizeBodyCode(raw: string): string | null {
   if (/^\d{1,2}$/.test(v)) return v.padStart(2, "0"); // a prefecture written as its 2-digit code
   return null;
 }
+
+/**
+ * Fast paths for cells already in canonical form (plain ASCII digits): they give exactly what
+ * the zod schema would, without its overhead, on the hot path of large national files. Anything
+ * else goes through the schema.
+ */
+const fastPaths = new WeakMap<z.ZodTypeAny, (raw: string) => unknown>([
+  [countCell, (raw) => (/^\d{1,9}$/.test(raw) ? Number(raw) : undefined)],
+  [fiscalYearCell, (raw) => (/^20\d\d$/.test(raw) ? Number(raw) : undefined)],
+  [monthCell, (raw) => (/^(?:[1-9]|1[0-2])$/.test(raw) ? Number(raw) : undefined)],
+]);
+
+export function fastPathOf(cell: z.ZodTypeAny): ((raw: string) => unknown) | undefined {
+  return fastPaths.get(cell);
+}

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
-import { eq } from "drizzle-orm";
-import Papa from "papaparse";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db";
 import { diffCounts, loadBodyRecords } from "../../../db/queries/uploads";
 import { uploadIssues, uploadRows, uploads } from "../../../db/schema";
+import { csvRecordBatches } from "../csv/records";
 import { CsvFileError, StreamingCsvDecoder } from "../csv/stream-decoder";
 import type { DatasetDefinition } from "../datasets";
 import { BodyResolver } from "./body-resolver";
@@ -40,7 +39,7 @@ export type StageInput = {
 export type StageResult = { uploadId: number; status: "previewed" | "rejected"; fileErrors: Issue[] };
 
 const storedIssueLimit = 1000;
-const batchSize = 1000;
+const batchSize = 5000;
 
 /**
  * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, parsed by PapaParse,
@@ -62,11 +61,7 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
   let size = 0;
   let line = 0;
 
-  // PapaParse guesses the delimiter and line ending from its first chunk, so that chunk holds at
-  // least the first 16 KB (or the whole file) whatever sizes the network delivers.
   async function* text(): AsyncGenerator<string> {
-    let head = "";
-    let started = false;
     for await (const chunk of input.source) {
       size += chunk.length;
       if (size > limits.maxBytes) {
@@ -74,17 +69,9 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
       }
       hash.update(chunk);
       const decoded = decoder.push(chunk);
-      if (started) {
-        if (decoded) yield decoded;
-      } else {
-        head += decoded;
-        if (head.length >= 16 * 1024) {
-          started = true;
-          yield head;
-        }
-      }
+      if (decoded) yield decoded;
     }
-    const rest = (started ? "" : head) + decoder.end();
+    const rest = decoder.end();
     if (rest) yield rest;
   }
 
@@ -94,12 +81,17 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
   let warnings = 0;
   let storedIssues = 0;
   const seenKeys = new Map<string, number>();
-  let staged: (typeof uploadRows.$inferInsert)[] = [];
+  let staged: { line: number; part: number; row_key: unknown; row_values: unknown }[] = [];
   let issues: (typeof uploadIssues.$inferInsert)[] = [];
   const fileErrors: Issue[] = [];
 
   const flush = async () => {
-    if (staged.length > 0) await db.insert(uploadRows).values(staged);
+    // One JSON parameter per batch: far cheaper than thousands of bound parameters.
+    if (staged.length > 0) {
+      await db.execute(sql`insert into upload_rows (upload_id, line, part, row_key, row_values)
+        select ${uploadId}, x.line, x.part, x.row_key, x.row_values
+        from jsonb_to_recordset(${JSON.stringify(staged)}::jsonb) as x(line integer, part smallint, row_key jsonb, row_values jsonb)`);
+    }
     if (issues.length > 0) await db.insert(uploadIssues).values(issues);
     staged = [];
     issues = [];
@@ -112,54 +104,62 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
     }
   };
 
+  /** One CSV record: the header row maps the columns; every other row is validated and staged. */
+  const handleRecord = (cells: string[]): "stop" | "next" => {
+    if (!header) {
+      if (cells.some(hasUnreadableCharacters)) {
+        throw new CsvFileError("テキストのCSVファイルではありません（読めない文字が含まれています）。Excelの「CSV（コンマ区切り）」で保存してください");
+      }
+      const mapped = mapHeader(definition, cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c)));
+      if ("errors" in mapped) {
+        fileErrors.push(...mapped.errors);
+        return "stop";
+      }
+      header = mapped.map;
+      if (header.ignored.length > 0) {
+        warnings++;
+        keep("warning", [{ line: 1, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
+      }
+      return "next";
+    }
+    if (isBlankRow(cells)) return "next";
+    rows++;
+    if (rows > limits.maxRows) {
+      throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
+    }
+    const result = validateRow(definition, header, resolver, input.user, cells, line, today);
+    const rowErrors = [...result.errors];
+    for (const record of result.records) {
+      const key = JSON.stringify(record.key);
+      const earlier = seenKeys.get(key);
+      if (earlier !== undefined && earlier !== line) {
+        const first = definition.columns[0]!;
+        rowErrors.push({
+          line,
+          column: header.headerOf.get(first.key) ?? first.header,
+          value: cells[header.indexOf.get(first.key) ?? 0] ?? "",
+          reason: `${earlier}行目と同じデータ（同じ自治体・期間など）が重複しています`,
+        });
+      } else seenKeys.set(key, line);
+    }
+    if (rowErrors.length > 0) {
+      errorRows++;
+      keep("error", rowErrors);
+    } else {
+      result.records.forEach((record, part) => staged.push({ line, part, row_key: record.key, row_values: record.values }));
+    }
+    if (result.warnings.length > 0) {
+      warnings += result.warnings.length;
+      keep("warning", result.warnings);
+    }
+    return "next";
+  };
+
   try {
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimitersToGuess: [",", "\t", ";"], skipEmptyLines: "greedy" }) as unknown as NodeJS.ReadWriteStream;
-    const source = Readable.from(text());
-    source.on("error", (error) => parser.emit("error", error));
-    source.pipe(parser);
-    for await (const row of parser as unknown as AsyncIterable<string[]>) {
-      line++;
-      const cells = row.map((c) => c.replace(/\r$/, ""));
-      if (!header) {
-        if (cells.some(hasUnreadableCharacters)) {
-          throw new CsvFileError("テキストのCSVファイルではありません（読めない文字が含まれています）。Excelの「CSV（コンマ区切り）」で保存してください");
-        }
-        const mapped = mapHeader(definition, cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c)));
-        if ("errors" in mapped) {
-          fileErrors.push(...mapped.errors);
-          break;
-        }
-        header = mapped.map;
-        if (header.ignored.length > 0) {
-          warnings++;
-          keep("warning", [{ line: 1, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
-        }
-        continue;
-      }
-      if (isBlankRow(cells)) continue;
-      rows++;
-      if (rows > limits.maxRows) {
-        throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
-      }
-      const result = validateRow(definition, header, resolver, input.user, cells, line, today);
-      const rowErrors = [...result.errors];
-      result.records.forEach((record) => {
-        const key = JSON.stringify(record.key);
-        const earlier = seenKeys.get(key);
-        if (earlier !== undefined && earlier !== line) {
-          const first = definition.columns[0]!;
-          rowErrors.push({ line, column: header!.headerOf.get(first.key) ?? first.header, value: cells[header!.indexOf.get(first.key) ?? 0] ?? "", reason: `${earlier}行目と同じデータ（同じ自治体・期間など）が重複しています` });
-        } else seenKeys.set(key, line);
-      });
-      if (rowErrors.length > 0) {
-        errorRows++;
-        keep("error", rowErrors);
-      } else {
-        result.records.forEach((record, part) => staged.push({ uploadId, line, part, rowKey: record.key, rowValues: record.values }));
-      }
-      if (result.warnings.length > 0) {
-        warnings += result.warnings.length;
-        keep("warning", result.warnings);
+    records: for await (const batch of csvRecordBatches(text())) {
+      for (const row of batch) {
+        line++;
+        if (handleRecord(row.map((c) => c.replace(/\r$/, ""))) === "stop") break records;
       }
       if (staged.length >= batchSize || issues.length >= batchSize) await flush();
     }

@@ -1,5 +1,5 @@
 import { normalizeHeader } from "../csv/decode";
-import { normalizeCell } from "../datasets/cells";
+import { fastPathOf, normalizeCell } from "../datasets/cells";
 import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody, RowIssue } from "../datasets/types";
 import { findPrefectureByCode } from "../prefectures";
 import type { UserRole } from "../domain";
@@ -14,6 +14,8 @@ export type HeaderMap = {
   indexOf: Map<string, number>;
   headerOf: Map<string, string>;
   ignored: string[];
+  /** values of optional columns the file does not have (what a blank cell means), parsed once */
+  absent: Map<string, unknown>;
 };
 
 /** Maps the file's header row onto the dataset's columns; a missing column is a file error. */
@@ -52,7 +54,9 @@ export function mapHeader(definition: DatasetDefinition, header: string[]): { ma
   }
   if (errors.length > 0) return { errors };
   const ignored = header.filter((h, i) => !used.has(i) && h.trim() !== "");
-  return { map: { indexOf, headerOf, ignored } };
+  const absent = new Map<string, unknown>();
+  for (const c of definition.columns) if (!c.required && !indexOf.has(c.key)) absent.set(c.key, c.cell.safeParse("").data ?? null);
+  return { map: { indexOf, headerOf, ignored, absent } };
 }
 
 export type RowResult = { records: DatasetRecord[]; errors: Issue[]; warnings: Issue[] };
@@ -91,10 +95,16 @@ export function validateRow(
   for (const column of definition.columns) {
     if (column.key === "bodyCode" || column.key === "prefectureName" || column.key === "municipalityName") continue;
     if (!header.indexOf.has(column.key)) {
-      if (!column.required) values[column.key] = column.cell.safeParse("").data ?? null;
+      if (header.absent.has(column.key)) values[column.key] = header.absent.get(column.key);
       continue;
     }
-    const parsed = column.cell.safeParse(raw(column.key));
+    const cell = raw(column.key);
+    const quick = fastPathOf(column.cell)?.(cell);
+    if (quick !== undefined) {
+      values[column.key] = quick;
+      continue;
+    }
+    const parsed = column.cell.safeParse(cell);
     if (parsed.success) values[column.key] = parsed.data;
     else errors.push(issue(column.key, parsed.error.issues[0]?.message ?? "値が正しくありません"));
   }

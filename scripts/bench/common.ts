@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { importMasterList } from "../../db/queries/geography";
+import { parseMasterList } from "../../app/lib/master-list";
+
+export const sharedData = process.env.SHARED_DATA_DIR ?? path.resolve("../shared/data");
+
+/** The benchmark databases: in-memory PGlite, and a throwaway database on the PostgreSQL server. */
+export async function benchDatabases(): Promise<{ name: string; open: () => Promise<DatabaseHandle & { url?: string }> }[]> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  return [
+    {
+      name: "PostgreSQL",
+      open: async () => {
+        const name = `tsunagu_bench_${randomBytes(4).toString("hex")}`;
+        const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+        await admin.unsafe(`create database ${name}`);
+        const url = new URL(serverUrl);
+        url.pathname = `/${name}`;
+        const handle = await openDatabase({ driver: "postgres", url: url.toString() });
+        await handle.migrate();
+        return {
+          ...handle,
+          url: url.toString(),
+          close: async () => {
+            await handle.close();
+            await admin.unsafe(`drop database if exists ${name} with (force)`);
+            await admin.end();
+          },
+        };
+      },
+    },
+    {
+      name: "PGlite",
+      open: async () => {
+        const handle = await openDatabase({ driver: "pglite", dataDir: null });
+        await handle.migrate();
+        return handle;
+      },
+    },
+  ];
+}
+
+export async function loadNationalMaster(handle: DatabaseHandle) {
+  const { entries } = parseMasterList(readFileSync(path.join(sharedData, "localgovjp-utf8.csv")));
+  await importMasterList(handle.db, entries, { asOf: "2000-01-01" });
+  return entries;
+}
+
+/** Samples the process's resident memory while `work` runs; returns the peak in MB. */
+export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,0 +1,141 @@
+// npm run bench:ingest — the CSV pipeline on a national monthly file (~110,000 rows) against raw COPY.
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type postgres from "postgres";
+import { commitUpload, loadBodyRecords } from "../../db/queries/uploads";
+import { datasets } from "../../app/lib/datasets";
+import { BodyResolver } from "../../app/lib/ingest/body-resolver";
+import { stageUpload } from "../../app/lib/ingest/stage.server";
+import { mapHeader, validateRow } from "../../app/lib/ingest/validate";
+import { csvRecordBatches } from "../../app/lib/csv/records";
+import { StreamingCsvDecoder } from "../../app/lib/csv/stream-decoder";
+import { monthsOfFiscalYear } from "../../app/lib/fiscal-year";
+import { benchDatabases, fmt, loadNationalMaster, withPeakMemory } from "./common";
+
+const definition = datasets.monthly_support;
+const header = "自治体コード,年度,月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数";
+const fiscalYears = Array.from({ length: 10 }, (_, i) => 2016 + i);
+
+async function* rowsOf(file: string): AsyncGenerator<string[]> {
+  const decoder = new StreamingCsvDecoder();
+  const text = (async function* () {
+    for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) yield decoder.push(chunk as Buffer);
+    yield decoder.end();
+  })();
+  for await (const batch of csvRecordBatches(text)) yield* batch;
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-"));
+const results: string[][] = [];
+try {
+  for (const target of await benchDatabases()) {
+    const handle = await target.open();
+    try {
+      const entries = await loadNationalMaster(handle);
+      // every implementing body: the 47 prefectures (for their 郡部), every city and special ward
+      const prefectureBodies = (await handle.db.execute(sql`select code from local_governments where kind = 'prefecture' order by code`).then((r) =>
+        Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
+      )) as { code: string }[];
+      const bodies = [...prefectureBodies.map((p) => p.code), ...entries.filter((e) => e.hasWelfareOffice === true && e.kind !== "ward").map((e) => e.code)];
+      const lines = [header];
+      const copyLines: string[] = [];
+      for (const code of bodies)
+        for (const fy of fiscalYears)
+          for (const { year, month } of monthsOfFiscalYear(fy)) {
+            const n = (Number(code.slice(2, 5)) + month + fy) % 97;
+            const values = [n + 10, Math.floor(n / 3), Math.floor(n / 5), Math.floor(n / 7), Math.floor(n / 11), n % 4, n % 3];
+            lines.push([code, fy, month, ...values].join(","));
+            copyLines.push([code, year, month, fy, ...values].join(","));
+          }
+      const file = path.join(dir, "national-monthly.csv");
+      writeFileSync(file, `${lines.join("\r\n")}\r\n`);
+      const rowCount = lines.length - 1;
+
+      // Reference: raw COPY of the same rows into the same table.
+      const copyText = `${copyLines.join("\n")}\n`;
+      const copyColumns = "local_government_code, year, month, fiscal_year, new_consultations, plans_created, employment_support_targets, employed, increased_income, housing_benefit_decisions, referrals_to_public_assistance";
+      const copyStart = performance.now();
+      if (handle.target.driver === "postgres") {
+        const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
+        const writable = await client.unsafe(`copy monthly_support_statistics (${copyColumns}) from stdin with (format csv)`).writable();
+        await new Promise<void>((resolve, reject) => {
+          writable.on("error", reject);
+          writable.on("finish", () => resolve());
+          writable.end(copyText);
+        });
+      } else {
+        const client = (handle.db as unknown as { $client: { query: (q: string, p: unknown[], o: unknown) => Promise<unknown> } }).$client;
+        await client.query(`copy monthly_support_statistics (${copyColumns}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([copyText]) });
+      }
+      const copyMs = performance.now() - copyStart;
+      await handle.db.execute(sql`truncate monthly_support_statistics`);
+
+      // Parse only: decode + PapaParse.
+      let parseStart = performance.now();
+      let parsed = 0;
+      for await (const _row of rowsOf(file)) parsed++;
+      const parseMs = performance.now() - parseStart;
+
+      // Parse + validate, no database writes.
+      const resolver = new BodyResolver(await loadBodyRecords(handle.db));
+      const scope = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
+      parseStart = performance.now();
+      let headerMap: ReturnType<typeof mapHeader> | null = null;
+      let line = 0;
+      let invalid = 0;
+      for await (const cells of rowsOf(file)) {
+        line++;
+        if (!headerMap) {
+          headerMap = mapHeader(definition, cells);
+          continue;
+        }
+        if ("errors" in headerMap) throw new Error("bad header");
+        if (validateRow(definition, headerMap.map, resolver, scope, cells, line, "2026-11-23").errors.length > 0) invalid++;
+      }
+      const validateMs = performance.now() - parseStart;
+      if (invalid > 0) throw new Error(`${invalid} invalid rows`);
+
+      // The whole pipeline: stream → stage (parse, validate, write staging) → commit.
+      const { result: timings, peakMb } = await withPeakMemory(async () => {
+        const start = performance.now();
+        const staged = await stageUpload(handle.db, {
+          user: { id: null, ...scope },
+          definition,
+          fileName: "national-monthly.csv",
+          source: createReadStream(file, { highWaterMark: 64 * 1024 }),
+          limits: { maxBytes: 100 * 1024 * 1024, maxRows: 500_000 },
+        });
+        const stageMs = performance.now() - start;
+        const commitStart = performance.now();
+        await commitUpload(handle.db, staged.uploadId, definition, null);
+        return { stageMs, commitMs: performance.now() - commitStart, totalMs: performance.now() - start };
+      });
+      const [{ n }] = (await handle.db.execute(sql`select count(*)::int as n from monthly_support_statistics`).then((r) =>
+        Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
+      )) as [{ n: number }];
+      if (n !== rowCount) throw new Error(`expected ${rowCount} rows, found ${n}`);
+
+      const rate = (ms: number) => fmt((rowCount / ms) * 1000);
+      results.push(
+        [target.name, "COPY (reference)", fmt(copyMs), rate(copyMs), "100%"],
+        [target.name, "parse (decode + PapaParse)", fmt(parseMs), rate(parseMs), ""],
+        [target.name, "parse + validate", fmt(validateMs), rate(validateMs), ""],
+        [target.name, "stage (parse + validate + staging)", fmt(timings.stageMs), rate(timings.stageMs), ""],
+        [target.name, "commit (diff + history + upsert)", fmt(timings.commitMs), rate(timings.commitMs), ""],
+        [target.name, "whole pipeline", fmt(timings.totalMs), rate(timings.totalMs), `${fmt((copyMs / timings.totalMs) * 100, 1)}%`],
+        [target.name, "peak RSS during pipeline (MB)", fmt(peakMb), "", ""],
+      );
+      console.log(`${target.name}: ${fmt(rowCount)} rows (${parsed - 1} parsed) done`);
+    } finally {
+      await handle.close();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log("\nbench:ingest — national monthly file, every implementing body × FY2016–FY2025 × 12 months");
+console.log(["database", "phase", "ms", "rows/s", "vs COPY"].join("\t"));
+for (const r of results) console.log(r.join("\t"));
