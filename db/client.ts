@@ -121,6 +121,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
 }
 
+/**
+ * Bulk-loads CSV text (PostgreSQL's CSV format: empty unquoted = NULL) into a table with COPY,
+ * through whichever driver the database uses. Not for use inside a transaction.
+ */
+export async function copyCsvInto(db: Database, table: string, columns: readonly string[], csv: string): Promise<void> {
+  const statement = `copy ${table} (${columns.join(", ")}) from stdin with (format csv)`;
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof PGlite) {
+    await client.query(statement.replace("from stdin", "from '/dev/blob'"), [], { blob: new Blob([csv]) });
+    return;
+  }
+  const writable = await (client as postgres.Sql).unsafe(statement).writable();
+  await new Promise<void>((resolve, reject) => {
+    writable.on("error", reject);
+    writable.on("finish", () => resolve());
+    writable.end(csv);
+  });
+}
+
 /** Rows of a raw query, whichever driver runs it (postgres-js returns an array, PGlite an object with rows). */
 export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };

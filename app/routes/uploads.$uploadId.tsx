@@ -42,7 +42,7 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
   try {
     if (parsed.data.intent === "commit") await commitUpload(db, upload.id, d, user.id);
     else if (parsed.data.intent === "discard") {
-      if (!(await discardUpload(db, upload.id))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
+      if (!(await discardUpload(db, upload.id, d))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
     } else {
       const result = await revertUpload(db, upload.id, d, user.id);
       if ("conflicts" in result) {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DatasetDefinition, SqlType } from "~/lib/datasets/types";
 import type { BodyRecord } from "~/lib/ingest/body-resolver";
 import { queryRows, type Database } from "../client";
-import { localGovernments, uploadIssues, uploadRows, uploads, users, type UploadCounts } from "../schema";
+import { localGovernments, uploadIssues, uploads, users, type UploadCounts } from "../schema";
 
 // Generic SQL over a dataset's target table. Table and column names come from the dataset
 // definitions in code, never from user input, so sql.raw is safe here.
@@ -22,6 +22,25 @@ function keyMatch(d: DatasetDefinition, target: string, json: string): SQL {
 
 function currentValues(d: DatasetDefinition, target: string): SQL {
   return sql.raw(`jsonb_build_object(${d.table.valueColumns.map((v) => `'${v.name}', ${target}.${v.name}`).join(", ")})`);
+}
+
+export function stagingTableOf(d: DatasetDefinition): string {
+  return `staged_${d.table.name}`;
+}
+
+/** Staged row r joined to the target row t on the dataset's key. */
+function stagedJoin(d: DatasetDefinition): SQL {
+  return sql.raw(d.table.keyColumns.map((k) => `t.${k.name} = r.${k.name}`).join(" and "));
+}
+
+function stagedKey(d: DatasetDefinition): SQL {
+  return sql.raw(`jsonb_build_object(${d.table.keyColumns.map((k) => `'${k.name}', r.${k.name}`).join(", ")})`);
+}
+
+/** The staged row's values differ from the target row's (NULL-safe). */
+function stagedDiffers(d: DatasetDefinition): SQL {
+  const names = d.table.valueColumns.map((v) => v.name);
+  return sql.raw(`(${names.map((n) => `t.${n}`).join(", ")}) is distinct from (${names.map((n) => `r.${n}`).join(", ")})`);
 }
 
 export async function loadBodyRecords(db: Database): Promise<BodyRecord[]> {
@@ -44,9 +63,9 @@ export async function diffCounts(db: Database, uploadId: number, d: DatasetDefin
   const [row] = await queryRows<{ new: number; changed: number; unchanged: number }>(
     db,
     sql`select count(*) filter (where t.ctid is null)::int as new,
-               count(*) filter (where t.ctid is not null and ${currentValues(d, "t")} is distinct from r.row_values)::int as changed,
-               count(*) filter (where t.ctid is not null and ${currentValues(d, "t")} = r.row_values)::int as unchanged
-        from upload_rows r left join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "r.row_key")}
+               count(*) filter (where t.ctid is not null and ${stagedDiffers(d)})::int as changed,
+               count(*) filter (where t.ctid is not null and not ${stagedDiffers(d)})::int as unchanged
+        from ${sql.raw(stagingTableOf(d))} r left join ${sql.raw(d.table.name)} t on ${stagedJoin(d)}
         where r.upload_id = ${uploadId}`,
   );
   return row ?? { new: 0, changed: 0, unchanged: 0 };
@@ -63,9 +82,10 @@ export type StagedChange = {
 export async function listStagedChanges(db: Database, uploadId: number, d: DatasetDefinition, limit: number): Promise<StagedChange[]> {
   const rows = await queryRows<{ line: number; row_key: Record<string, unknown>; row_values: Record<string, unknown>; existing: Record<string, unknown> | null }>(
     db,
-    sql`select r.line, r.row_key, r.row_values, case when t.ctid is null then null else ${currentValues(d, "t")} end as existing
-        from upload_rows r left join ${sql.raw(d.table.name)} t on ${keyMatch(d, "t", "r.row_key")}
-        where r.upload_id = ${uploadId} and (t.ctid is null or ${currentValues(d, "t")} is distinct from r.row_values)
+    sql`select r.line, ${stagedKey(d)} as row_key, ${currentValues(d, "r")} as row_values,
+               case when t.ctid is null then null else ${currentValues(d, "t")} end as existing
+        from ${sql.raw(stagingTableOf(d))} r left join ${sql.raw(d.table.name)} t on ${stagedJoin(d)}
+        where r.upload_id = ${uploadId} and (t.ctid is null or ${stagedDiffers(d)})
         order by r.line, r.part
         limit ${limit}`,
   );
@@ -98,12 +118,8 @@ export async function commitUpload(db: Database, uploadId: number, d: DatasetDef
   const keys = d.table.keyColumns.map((k) => k.name);
   const valueNames = d.table.valueColumns.map((v) => v.name);
   const insertColumns = sql.raw([...keys, ...valueNames, "upload_id"].join(", "));
-  const selectColumns = sql.raw(
-    [
-      ...d.table.keyColumns.map((k) => `(r.row_key->>'${k.name}')${cast[k.type]}`),
-      ...d.table.valueColumns.map((v) => `(r.row_values->>'${v.name}')${cast[v.type]}`),
-    ].join(", "),
-  );
+  const selectColumns = sql.raw([...keys, ...valueNames].map((c) => `r.${c}`).join(", "));
+  const staging = sql.raw(stagingTableOf(d));
   const updates = sql.raw([...valueNames.map((v) => `${v} = excluded.${v}`), "upload_id = excluded.upload_id"].join(", "));
   const changedCondition = sql.raw(`(${valueNames.map((v) => `${d.table.name}.${v}`).join(", ")}) is distinct from (${valueNames.map((v) => `excluded.${v}`).join(", ")})`);
   try {
@@ -112,23 +128,27 @@ export async function commitUpload(db: Database, uploadId: number, d: DatasetDef
       await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
       // Rows that already exist and change keep their previous values. Rows the upload adds need no
       // copy: they carry upload_id, which is how a revert finds and removes them.
+      const rows = claimed[0]!.counts!;
+      const [present] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${staging} where upload_id = ${uploadId}`);
+      if ((present?.n ?? 0) !== rows.new + rows.changed + rows.unchanged) {
+        throw new UploadStateError("確認時のデータが見つかりません。ファイルをもう一度アップロードしてください");
+      }
       await tx.execute(sql`
         insert into upload_changes (upload_id, table_name, row_key, previous_values, new_values)
-        select ${uploadId}, ${d.table.name}, r.row_key,
+        select ${uploadId}, ${d.table.name}, ${stagedKey(d)},
                ${currentValues(d, "t")} || jsonb_build_object('__upload_id', t.upload_id),
-               r.row_values
-        from upload_rows r join ${table} t on ${keyMatch(d, "t", "r.row_key")}
-        where r.upload_id = ${uploadId} and ${currentValues(d, "t")} is distinct from r.row_values`);
+               ${currentValues(d, "r")}
+        from ${staging} r join ${table} t on ${stagedJoin(d)}
+        where r.upload_id = ${uploadId} and ${stagedDiffers(d)}`);
       const [applied] = await queryRows<{ inserted: number; updated: number }>(
         tx,
         sql`with applied as (
               insert into ${table} (${insertColumns})
-              select ${selectColumns}, ${uploadId} from upload_rows r where r.upload_id = ${uploadId}
+              select ${selectColumns}, ${uploadId} from ${staging} r where r.upload_id = ${uploadId}
               on conflict (${sql.raw(keys.join(", "))}) do update set ${updates} where ${changedCondition}
               returning (xmax = 0) as inserted)
             select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from applied`,
       );
-      const rows = claimed[0]!.counts!;
       const staged = rows.new + rows.changed + rows.unchanged;
       const counts: UploadCounts = {
         ...rows,
@@ -136,10 +156,10 @@ export async function commitUpload(db: Database, uploadId: number, d: DatasetDef
         changed: applied?.updated ?? 0,
         unchanged: staged - (applied?.inserted ?? 0) - (applied?.updated ?? 0),
       };
-      await tx.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
+      await tx.execute(sql`delete from ${staging} where upload_id = ${uploadId}`);
       await tx
         .update(uploads)
-        .set({ status: "committed", counts, committedAt: sql`now()` })
+        .set({ status: "committed", counts, committedAt: sql`clock_timestamp()` })
         .where(eq(uploads.id, uploadId));
       await tx.execute(
         sql`insert into audit_log (user_id, action, target, detail) values (${userId}, 'upload.commit', ${String(uploadId)}, ${JSON.stringify({ dataset: d.id, ...counts })}::jsonb)`,
@@ -326,7 +346,7 @@ export async function listCommittedChanges(db: Database, uploadId: number, limit
   return rows.map((r) => ({ rowKey: r.row_key, previous: r.previous_values, next: r.new_values }));
 }
 
-export async function discardUpload(db: Database, uploadId: number): Promise<boolean> {
+export async function discardUpload(db: Database, uploadId: number, d: DatasetDefinition): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(uploads)
@@ -334,7 +354,7 @@ export async function discardUpload(db: Database, uploadId: number): Promise<boo
       .where(and(eq(uploads.id, uploadId), eq(uploads.status, "previewed")))
       .returning({ id: uploads.id });
     if (updated.length === 0) return false;
-    await tx.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
+    await tx.execute(sql`delete from ${sql.raw(stagingTableOf(d))} where upload_id = ${uploadId}`);
     return true;
   });
 }

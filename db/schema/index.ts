@@ -5,3 +5,4 @@ export * from "./prefecture-work";
 export * from "./auth";
 export * from "./uploads";
 export * from "./meta";
+export * from "./staging";

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export type UploadCounts = {
@@ -46,22 +46,6 @@ export const uploadChanges = pgTable(
     newValues: jsonb().notNull(),
   },
   (t) => [index("upload_changes_upload_idx").on(t.uploadId)],
-);
-
-/** Rows of an upload that passed validation, held between preview and commit (the app is stateless). */
-export const uploadRows = pgTable(
-  "upload_rows",
-  {
-    uploadId: integer()
-      .notNull()
-      .references(() => uploads.id, { onDelete: "cascade" }),
-    line: integer().notNull(),
-    /** one CSV row may hold several records (a wide survey row): their position in the row */
-    part: smallint().notNull().default(0),
-    rowKey: jsonb().notNull(),
-    rowValues: jsonb().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.uploadId, t.line, t.part] })],
 );
 
 /** Problems found in an upload, as 行・列・値・理由. Errors block the commit; warnings do not. */

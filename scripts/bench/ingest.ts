@@ -1,18 +1,18 @@
 // npm run bench:ingest — the CSV pipeline on a national monthly file (~110,000 rows) against raw COPY.
+import { spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type postgres from "postgres";
-import { commitUpload, loadBodyRecords } from "../../db/queries/uploads";
+import { loadBodyRecords } from "../../db/queries/uploads";
+import { copyCsvInto, openDatabase } from "../../db/client";
 import { datasets } from "../../app/lib/datasets";
 import { BodyResolver } from "../../app/lib/ingest/body-resolver";
-import { stageUpload } from "../../app/lib/ingest/stage.server";
 import { mapHeader, validateRow } from "../../app/lib/ingest/validate";
 import { csvRecordBatches } from "../../app/lib/csv/records";
 import { StreamingCsvDecoder } from "../../app/lib/csv/stream-decoder";
 import { monthsOfFiscalYear } from "../../app/lib/fiscal-year";
-import { benchDatabases, fmt, loadNationalMaster, withPeakMemory } from "./common";
+import { benchDatabases, fmt, loadNationalMaster } from "./common";
 
 const definition = datasets.monthly_support;
 const header = "自治体コード,年度,月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数";
@@ -56,20 +56,14 @@ try {
       // Reference: raw COPY of the same rows into the same table.
       const copyText = `${copyLines.join("\n")}\n`;
       const copyColumns = "local_government_code, year, month, fiscal_year, new_consultations, plans_created, employment_support_targets, employed, increased_income, housing_benefit_decisions, referrals_to_public_assistance";
-      const copyStart = performance.now();
-      if (handle.target.driver === "postgres") {
-        const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
-        const writable = await client.unsafe(`copy monthly_support_statistics (${copyColumns}) from stdin with (format csv)`).writable();
-        await new Promise<void>((resolve, reject) => {
-          writable.on("error", reject);
-          writable.on("finish", () => resolve());
-          writable.end(copyText);
-        });
-      } else {
-        const client = (handle.db as unknown as { $client: { query: (q: string, p: unknown[], o: unknown) => Promise<unknown> } }).$client;
-        await client.query(`copy monthly_support_statistics (${copyColumns}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([copyText]) });
+      // best of three, so the reference is the fastest COPY this machine managed
+      let copyMs = Infinity;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await handle.db.execute(sql`truncate monthly_support_statistics`);
+        const copyStart = performance.now();
+        await copyCsvInto(handle.db, "monthly_support_statistics", copyColumns.split(", "), copyText);
+        copyMs = Math.min(copyMs, performance.now() - copyStart);
       }
-      const copyMs = performance.now() - copyStart;
       await handle.db.execute(sql`truncate monthly_support_statistics`);
 
       // Parse only: decode + PapaParse.
@@ -97,35 +91,32 @@ try {
       const validateMs = performance.now() - parseStart;
       if (invalid > 0) throw new Error(`${invalid} invalid rows`);
 
-      // The whole pipeline: stream → stage (parse, validate, write staging) → commit.
-      const { result: timings, peakMb } = await withPeakMemory(async () => {
-        const start = performance.now();
-        const staged = await stageUpload(handle.db, {
-          user: { id: null, ...scope },
-          definition,
-          fileName: "national-monthly.csv",
-          source: createReadStream(file, { highWaterMark: 64 * 1024 }),
-          limits: { maxBytes: 100 * 1024 * 1024, maxRows: 500_000 },
-        });
-        const stageMs = performance.now() - start;
-        const commitStart = performance.now();
-        await commitUpload(handle.db, staged.uploadId, definition, null);
-        return { stageMs, commitMs: performance.now() - commitStart, totalMs: performance.now() - start };
-      });
-      const [{ n }] = (await handle.db.execute(sql`select count(*)::int as n from monthly_support_statistics`).then((r) =>
-        Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
-      )) as [{ n: number }];
-      if (n !== rowCount) throw new Error(`expected ${rowCount} rows, found ${n}`);
+      // The whole pipeline (stream → stage: parse, validate, write staging → commit) in a child
+      // process, so the peak memory printed is the pipeline's own. PGlite runs inside that process.
+      let workerTarget: string;
+      if (handle.target.driver === "postgres") workerTarget = handle.target.url;
+      else {
+        workerTarget = path.join(dir, "pglite");
+        const onDisk = await openDatabase({ driver: "pglite", dataDir: workerTarget });
+        await onDisk.migrate();
+        await loadNationalMaster(onDisk);
+        await onDisk.close();
+      }
+      const worker = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/ingest-worker.ts", workerTarget, file], { encoding: "utf8" });
+      if (worker.status !== 0) throw new Error(`worker failed: ${worker.stderr}`);
+      const timings = JSON.parse(worker.stdout.trim().split("\n").pop()!) as { stageMs: number; commitMs: number; totalMs: number; peakMb: number; baselineMb: number; counts: { new: number } };
+      const peakMb = timings.peakMb;
+      if (timings.counts.new !== rowCount) throw new Error(`expected ${rowCount} new rows, committed ${timings.counts.new}`);
 
       const rate = (ms: number) => fmt((rowCount / ms) * 1000);
       results.push(
-        [target.name, "COPY (reference)", fmt(copyMs), rate(copyMs), "100%"],
+        [target.name, "COPY (reference, best of 3)", fmt(copyMs), rate(copyMs), "100%"],
         [target.name, "parse (decode + PapaParse)", fmt(parseMs), rate(parseMs), ""],
         [target.name, "parse + validate", fmt(validateMs), rate(validateMs), ""],
         [target.name, "stage (parse + validate + staging)", fmt(timings.stageMs), rate(timings.stageMs), ""],
         [target.name, "commit (diff + history + upsert)", fmt(timings.commitMs), rate(timings.commitMs), ""],
         [target.name, "whole pipeline", fmt(timings.totalMs), rate(timings.totalMs), `${fmt((copyMs / timings.totalMs) * 100, 1)}%`],
-        [target.name, "peak RSS during pipeline (MB)", fmt(peakMb), "", ""],
+        [target.name, `peak RSS of the pipeline process (MB; ${fmt(timings.baselineMb)} at start)`, fmt(peakMb), "", ""],
       );
       console.log(`${target.name}: ${fmt(rowCount)} rows (${parsed - 1} parsed) done`);
     } finally {

@@ -195,7 +195,7 @@ describe("files as offices send them", () => {
       line: 4,
       reason: "行数が上限（2行）を超えています。年度や自治体で分けてアップロードしてください",
     });
-    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from upload_rows where upload_id in (${oversized.uploadId}, ${tooManyRows.uploadId})`);
+    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from staged_monthly_support_statistics where upload_id in (${oversized.uploadId}, ${tooManyRows.uploadId})`);
     expect(rows[0]!.n).toBe(0);
   });
 

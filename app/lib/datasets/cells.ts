@@ -189,3 +189,7 @@ const fastPaths = new WeakMap<z.ZodTypeAny, (raw: string) => unknown>([
 export function fastPathOf(cell: z.ZodTypeAny): ((raw: string) => unknown) | undefined {
   return fastPaths.get(cell);
 }
+
+export function registerFastPath(cell: z.ZodTypeAny, fast: (raw: string) => unknown): void {
+  fastPaths.set(cell, fast);
+}

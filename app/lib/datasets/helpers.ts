@@ -1,16 +1,19 @@
 import { z } from "zod";
-import { normalizeCell } from "./cells";
+import { fastPathOf, normalizeCell, registerFastPath } from "./cells";
 import type { CellSchema, ColumnSpec } from "./types";
 
 /** A cell that may be blank (→ null); otherwise parsed by `cell`. */
 export function optionalCell(cell: CellSchema): CellSchema {
-  return z.string().transform((raw, ctx) => {
+  const optional = z.string().transform((raw, ctx) => {
     if (normalizeCell(raw) === "") return null;
     const parsed = cell.safeParse(raw);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
     return z.NEVER;
   });
+  const inner = fastPathOf(cell);
+  if (inner) registerFastPath(optional, (raw) => (raw === "" ? null : inner(raw)));
+  return optional;
 }
 
 export function column(

@@ -93,7 +93,13 @@ export const monthlySupport: DatasetDefinition = {
         key: { local_government_code: body!.code, year: p.year, month: p.month },
         values: {
           fiscal_year: fiscalYearOfMonth(p.year, p.month),
-          ...Object.fromEntries(metrics.map(([key, sqlName]) => [sqlName, values[key] as number])),
+          new_consultations: values.newConsultations as number,
+          plans_created: values.plansCreated as number,
+          employment_support_targets: values.employmentSupportTargets as number,
+          employed: values.employed as number,
+          increased_income: values.increasedIncome as number,
+          housing_benefit_decisions: values.housingBenefitDecisions as number,
+          referrals_to_public_assistance: values.referralsToPublicAssistance as number,
         },
       },
     ];

@@ -88,6 +88,11 @@ export class BodyResolver {
 
   /** Rows of bodyMode implementing_body / municipality / local_government. */
   resolve(cells: { bodyCode: string; prefectureName: string; municipalityName: string }, mode: BodyMode, date: string): Resolution {
+    if (cells.municipalityName === "" && /^\d{6}$/.test(cells.bodyCode)) {
+      // the common case of a clean six-digit code and no name: no normalisation needed
+      const record = isValidLocalGovernmentCode(cells.bodyCode) ? this.byCode.get(cells.bodyCode) : undefined;
+      if (record) return this.check(record, mode, date, "bodyCode");
+    }
     if (normalizeCell(cells.bodyCode) !== "") {
       const resolution = this.byCodeCell(cells.bodyCode, mode, date, "bodyCode");
       const name = nameKey(cells.municipalityName);

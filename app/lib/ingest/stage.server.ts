@@ -1,13 +1,26 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db";
-import { diffCounts, loadBodyRecords } from "../../../db/queries/uploads";
-import { uploadIssues, uploadRows, uploads } from "../../../db/schema";
+import { diffCounts, loadBodyRecords, stagingTableOf } from "../../../db/queries/uploads";
+import { copyCsvInto } from "../../../db/client";
+import { uploadIssues, uploads } from "../../../db/schema";
 import { csvRecordBatches } from "../csv/records";
 import { CsvFileError, StreamingCsvDecoder } from "../csv/stream-decoder";
 import type { DatasetDefinition } from "../datasets";
 import { BodyResolver } from "./body-resolver";
 import { isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
+
+/** One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted. */
+function copyLine(values: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += ",";
+    if (v === null || v === undefined) continue;
+    line += typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v);
+  }
+  return `${line}\n`;
+}
 
 /** Control characters or U+FFFD in the header row mean the bytes were not text in UTF-8 or Shift_JIS. */
 function hasUnreadableCharacters(cell: string): boolean {
@@ -39,7 +52,7 @@ export type StageInput = {
 export type StageResult = { uploadId: number; status: "previewed" | "rejected"; fileErrors: Issue[] };
 
 const storedIssueLimit = 1000;
-const batchSize = 5000;
+const batchSize = 20_000;
 
 /**
  * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, parsed by PapaParse,
@@ -81,16 +94,22 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
   let warnings = 0;
   let storedIssues = 0;
   const seenKeys = new Map<string, number>();
-  let staged: { line: number; part: number; row_key: unknown; row_values: unknown }[] = [];
+  // Valid records go to the dataset's typed staging table by COPY, a batch at a time.
+  let staged: string[] = [];
+  const stagingTable = stagingTableOf(definition);
+  const keyNames = definition.table.keyColumns.map((k) => k.name);
+  const valueNames = definition.table.valueColumns.map((v) => v.name);
+  const stagingColumns = ["upload_id", "line", "part", ...keyNames, ...valueNames];
   let issues: (typeof uploadIssues.$inferInsert)[] = [];
   const fileErrors: Issue[] = [];
 
+  // Staging COPYs run while the next records are parsed and validated; at most one is in flight.
+  let copying: Promise<void> = Promise.resolve();
   const flush = async () => {
-    // One JSON parameter per batch: far cheaper than thousands of bound parameters.
+    await copying;
     if (staged.length > 0) {
-      await db.execute(sql`insert into upload_rows (upload_id, line, part, row_key, row_values)
-        select ${uploadId}, x.line, x.part, x.row_key, x.row_values
-        from jsonb_to_recordset(${JSON.stringify(staged)}::jsonb) as x(line integer, part smallint, row_key jsonb, row_values jsonb)`);
+      copying = copyCsvInto(db, stagingTable, stagingColumns, staged.join(""));
+      copying.catch(() => {}); // awaited at the next flush; this only keeps it from counting as unhandled meanwhile
     }
     if (issues.length > 0) await db.insert(uploadIssues).values(issues);
     staged = [];
@@ -130,7 +149,7 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
     const result = validateRow(definition, header, resolver, input.user, cells, line, today);
     const rowErrors = [...result.errors];
     for (const record of result.records) {
-      const key = JSON.stringify(record.key);
+      const key = Object.values(record.key).join("\u0001");
       const earlier = seenKeys.get(key);
       if (earlier !== undefined && earlier !== line) {
         const first = definition.columns[0]!;
@@ -146,7 +165,9 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
       errorRows++;
       keep("error", rowErrors);
     } else {
-      result.records.forEach((record, part) => staged.push({ line, part, row_key: record.key, row_values: record.values }));
+      result.records.forEach((record, part) =>
+        staged.push(copyLine([uploadId, line, part, ...keyNames.map((k) => record.key[k]), ...valueNames.map((v) => record.values[v])])),
+      );
     }
     if (result.warnings.length > 0) {
       warnings += result.warnings.length;
@@ -172,10 +193,11 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
     fileErrors.push({ line: Math.max(line, 1), column: "（ファイル全体）", value: input.fileName, reason: error.message });
   }
 
+  await copying.catch(() => {});
   if (fileErrors.length > 0) {
     issues = [];
     staged = [];
-    await db.delete(uploadRows).where(eq(uploadRows.uploadId, uploadId));
+    await db.execute(sql`delete from ${sql.raw(stagingTable)} where upload_id = ${uploadId}`);
     keep("error", fileErrors);
     await flush();
     await db
@@ -192,6 +214,7 @@ export async function stageUpload(db: Database, input: StageInput): Promise<Stag
     return { uploadId, status: "rejected", fileErrors };
   }
   await flush();
+  await copying;
   const diff = await diffCounts(db, uploadId, definition);
   await db
     .update(uploads)

@@ -59,6 +59,16 @@ export function mapHeader(definition: DatasetDefinition, header: string[]): { ma
   return { map: { indexOf, headerOf, ignored, absent } };
 }
 
+function cellOf(header: HeaderMap, cells: string[], key: string): string {
+  const i = header.indexOf.get(key);
+  return i === undefined ? "" : (cells[i] ?? "");
+}
+
+function issueAt(definition: DatasetDefinition, header: HeaderMap, cells: string[], line: number, key: string, reason: string): Issue {
+  const column = header.headerOf.get(key) ?? definition.columns.find((c) => c.key === key)?.header ?? key;
+  return { line, column, value: cellOf(header, cells, key).slice(0, 200), reason };
+}
+
 export type RowResult = { records: DatasetRecord[]; errors: Issue[]; warnings: Issue[] };
 
 function outOfScope(scope: UploadScope, body: ResolvedBody): string | null {
@@ -84,12 +94,8 @@ export function validateRow(
 ): RowResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const raw = (key: string) => {
-    const i = header.indexOf.get(key);
-    return i === undefined ? "" : (cells[i] ?? "");
-  };
-  const label = (key: string) => header.headerOf.get(key) ?? definition.columns.find((c) => c.key === key)?.header ?? key;
-  const issue = (key: string, reason: string): Issue => ({ line, column: label(key), value: raw(key).slice(0, 200), reason });
+  const raw = (key: string) => cellOf(header, cells, key);
+  const issue = (key: string, reason: string) => issueAt(definition, header, cells, line, key, reason);
 
   const values: Record<string, unknown> = {};
   for (const column of definition.columns) {
@@ -98,7 +104,7 @@ export function validateRow(
       if (header.absent.has(column.key)) values[column.key] = header.absent.get(column.key);
       continue;
     }
-    const cell = raw(column.key);
+    const cell = cellOf(header, cells, column.key);
     const quick = fastPathOf(column.cell)?.(cell);
     if (quick !== undefined) {
       values[column.key] = quick;
@@ -151,5 +157,6 @@ export function validateRow(
 
 /** Rows whose cells are all blank are skipped, as Excel leaves them at the end of exports. */
 export function isBlankRow(cells: string[]): boolean {
-  return cells.every((c) => normalizeCell(c) === "");
+  for (const c of cells) if (!/^[\s\u3000\u200b\ufeff]*$/.test(c)) return false;
+  return true;
 }

@@ -1,0 +1,82 @@
+import { boolean, date, index, integer, numeric, pgTable, smallint, text } from "drizzle-orm/pg-core";
+
+// Rows of an upload that passed validation, held between preview and commit (the app is
+// stateless, so they live in the database). One typed table per dataset table, filled by COPY:
+// the preview's diff and the commit are then plain joins on typed columns.
+
+const staged = <T extends Record<string, ReturnType<typeof text | typeof smallint | typeof integer | typeof boolean | typeof date | typeof numeric>>>(
+  name: string,
+  columns: T,
+) =>
+  pgTable(name, { uploadId: integer().notNull(), line: integer().notNull(), part: smallint().notNull(), ...columns }, (t) => [
+    index(`${name}_upload_idx`).on(t.uploadId),
+  ]);
+
+export const stagedMonthlySupportStatistics = staged("staged_monthly_support_statistics", {
+  localGovernmentCode: text(),
+  year: smallint(),
+  month: smallint(),
+  fiscalYear: smallint(),
+  newConsultations: integer(),
+  plansCreated: integer(),
+  employmentSupportTargets: integer(),
+  employed: integer(),
+  increasedIncome: integer(),
+  housingBenefitDecisions: integer(),
+  referralsToPublicAssistance: integer(),
+});
+
+export const stagedOptionalProgramStatuses = staged("staged_optional_program_statuses", {
+  localGovernmentCode: text(),
+  fiscalYear: smallint(),
+  program: text(),
+  implemented: boolean(),
+  deliveryForm: text(),
+  implementationMethod: text(),
+  integratedDelivery: text(),
+});
+
+export const stagedJusouStatuses = staged("staged_jusou_statuses", {
+  localGovernmentCode: text(),
+  fiscalYear: smallint(),
+  status: text(),
+});
+
+export const stagedStaffTraining = staged("staged_staff_training", {
+  localGovernmentCode: text(),
+  fiscalYear: smallint(),
+  role: text(),
+  assigned: integer(),
+  nationalTrainingCompleted: integer(),
+  prefectureTrainingCompleted: integer(),
+  certified: integer(),
+});
+
+export const stagedSupervisionContacts = staged("staged_supervision_contacts", {
+  localGovernmentCode: text(),
+  contactedOn: date(),
+  form: text(),
+  content: text(),
+  prefectureCode: text(),
+  responder: text(),
+});
+
+export const stagedPrefectureSupportActivities = staged("staged_prefecture_support_activities", {
+  prefectureCode: text(),
+  fiscalYear: smallint(),
+  item: text(),
+  implemented: boolean(),
+});
+
+export const stagedPopulations = staged("staged_populations", {
+  localGovernmentCode: text(),
+  asOf: date(),
+  population: integer(),
+});
+
+export const stagedTargetValues = staged("staged_target_values", {
+  fiscalYear: smallint(),
+  newConsultations: numeric({ precision: 6, scale: 1 }),
+  plansCreated: numeric({ precision: 6, scale: 1 }),
+  employmentSupportTargets: numeric({ precision: 6, scale: 1 }),
+});
