@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../db";
 import {
   commitUpload,
+  failInterruptedCommits,
   findEarlierSameFile,
   getUpload,
   listIssues,
@@ -294,6 +295,15 @@ describe("commit and revert guarantees", () => {
     expect((await monthly("312045", 2022, 4))[0]!.newConsultations).toBe(100);
     expect((await monthly("312045", 2022, 5))[0]!.newConsultations).toBe(later === b.uploadId ? 200 : 100);
     expect((await monthly("312045", 2022, 6))[0]!.newConsultations).toBe(200);
+  });
+
+  it("marks an upload left 'committing' by a dead process as failed at start-up", async () => {
+    const user = await userOf("mhlw");
+    const staged = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "crashed.csv", source: csv(["312045,2020,4,1,1,1,1,0,0,0"]), limits });
+    await handle.db.update(uploads).set({ status: "committing" }).where(eq(uploads.id, staged.uploadId));
+    expect(await failInterruptedCommits(handle.db)).toBe(1);
+    expect(await getUpload(handle.db, staged.uploadId)).toMatchObject({ status: "failed", message: "確定処理の途中で停止したため、何も反映していません" });
+    expect(await monthly("312045", 2020, 4)).toEqual([]);
   });
 
   it("stores 重層 uploaded by name", async () => {
