@@ -1,0 +1,159 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+import { implementingBodiesOf } from "./implementing-bodies";
+
+// Monthly support statistics aggregated in SQL. Rules (docs/decisions/008-statistics-rules.md):
+// only implementing bodies of the fiscal year count; a month a body did not submit is missing, not
+// zero, so per-population figures divide by the population of the months actually submitted; each
+// month uses the population in force on its first day.
+
+export type MetricTotals = {
+  newConsultations: number;
+  plansCreated: number;
+  employmentSupportTargets: number;
+  employed: number;
+  increasedIncome: number;
+  housingBenefitDecisions: number;
+  referralsToPublicAssistance: number;
+  /** body-months submitted */
+  submittedMonths: number;
+  /** body-months expected: implementing bodies × 12 */
+  expectedMonths: number;
+  /** Σ population over submitted months that have a population (the per-10万人 denominator) */
+  populationMonths: number;
+  /** the per-population metrics over those same months (the per-10万人 numerators) */
+  perCapita: { newConsultations: number; plansCreated: number; employmentSupportTargets: number };
+};
+
+const totalsColumns = sql`
+  coalesce(sum(s.new_consultations), 0)::bigint as new_consultations,
+  coalesce(sum(s.plans_created), 0)::bigint as plans_created,
+  coalesce(sum(s.employment_support_targets), 0)::bigint as employment_support_targets,
+  coalesce(sum(s.employed), 0)::bigint as employed,
+  coalesce(sum(s.increased_income), 0)::bigint as increased_income,
+  coalesce(sum(s.housing_benefit_decisions), 0)::bigint as housing_benefit_decisions,
+  coalesce(sum(s.referrals_to_public_assistance), 0)::bigint as referrals_to_public_assistance,
+  count(s.local_government_code)::int as submitted_months,
+  coalesce(sum(pp.population) filter (where pp.population is not null), 0)::bigint as population_months,
+  coalesce(sum(s.new_consultations) filter (where pp.population is not null), 0)::bigint as pc_new_consultations,
+  coalesce(sum(s.plans_created) filter (where pp.population is not null), 0)::bigint as pc_plans_created,
+  coalesce(sum(s.employment_support_targets) filter (where pp.population is not null), 0)::bigint as pc_employment_support_targets`;
+
+type TotalsRow = {
+  new_consultations: string | number;
+  plans_created: string | number;
+  employment_support_targets: string | number;
+  employed: string | number;
+  increased_income: string | number;
+  housing_benefit_decisions: string | number;
+  referrals_to_public_assistance: string | number;
+  submitted_months: number;
+  population_months: string | number;
+  pc_new_consultations: string | number;
+  pc_plans_created: string | number;
+  pc_employment_support_targets: string | number;
+  bodies: number;
+};
+
+function toTotals(r: TotalsRow): MetricTotals {
+  return {
+    newConsultations: Number(r.new_consultations),
+    plansCreated: Number(r.plans_created),
+    employmentSupportTargets: Number(r.employment_support_targets),
+    employed: Number(r.employed),
+    increasedIncome: Number(r.increased_income),
+    housingBenefitDecisions: Number(r.housing_benefit_decisions),
+    referralsToPublicAssistance: Number(r.referrals_to_public_assistance),
+    submittedMonths: r.submitted_months,
+    expectedMonths: r.bodies * 12,
+    populationMonths: Number(r.population_months),
+    perCapita: {
+      newConsultations: Number(r.pc_new_consultations),
+      plansCreated: Number(r.pc_plans_created),
+      employmentSupportTargets: Number(r.pc_employment_support_targets),
+    },
+  };
+}
+
+/** Population periods: each row of populations is in force from its date until the next one. */
+const populationPeriods = sql`(
+  select local_government_code, as_of as valid_from,
+         coalesce(lead(as_of) over (partition by local_government_code order by as_of), 'infinity'::date) as valid_to,
+         population
+  from populations)`;
+
+function monthlyRowsOf(fiscalYear: number): SQL {
+  return sql`
+    from ${implementingBodiesOf(fiscalYear)} b
+    left join monthly_support_statistics s on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear}
+    left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
+      and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to`;
+}
+
+/** National and per-prefecture totals of a fiscal year (prefectureCode null: the nation). */
+export async function totalsByPrefecture(db: Database, fiscalYear: number): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
+  const rows = await queryRows<TotalsRow & { prefecture_code: string | null }>(
+    db,
+    sql`select b.prefecture_code, count(distinct b.code)::int as bodies, ${totalsColumns}
+        ${monthlyRowsOf(fiscalYear)}
+        group by grouping sets ((b.prefecture_code), ())
+        order by b.prefecture_code nulls first`,
+  );
+  return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, ...toTotals(r) }));
+}
+
+/** Totals of every implementing body of a prefecture (or of all bodies) for a fiscal year. */
+export async function totalsByBody(
+  db: Database,
+  fiscalYear: number,
+  filter: { prefectureCode?: string; bodyCodes?: string[] } = {},
+): Promise<(MetricTotals & { code: string; name: string; kind: string; prefectureCode: string; population: number | null })[]> {
+  const where = filter.prefectureCode
+    ? sql`b.prefecture_code = ${filter.prefectureCode}`
+    : filter.bodyCodes
+      ? sql`b.code in ${filter.bodyCodes.length > 0 ? sql`(${sql.join(filter.bodyCodes.map((c) => sql`${c}`), sql`, `)})` : sql`('')`}`
+      : sql`true`;
+  const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string; population: number | null }>(
+    db,
+    sql`select b.code, b.name, b.kind, b.prefecture_code, 1 as bodies, ${totalsColumns},
+               (select p.population from populations p where p.local_government_code = b.code and p.as_of <= ${`${fiscalYear}-04-01`}::date
+                order by p.as_of desc limit 1) as population
+        ${monthlyRowsOf(fiscalYear)}
+        where ${where}
+        group by b.code, b.name, b.kind, b.prefecture_code
+        order by case when b.kind = 'prefecture' then 0 else 1 end, b.code`,
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, prefectureCode: r.prefecture_code, population: r.population, ...toTotals(r) }));
+}
+
+export type MonthlyPoint = { year: number; month: number; fiscalYear: number } & Omit<MetricTotals, "expectedMonths">;
+
+/** Month-by-month totals since FY2015, for the nation, a prefecture or one body. */
+export async function monthlySeries(db: Database, scope: { prefectureCode?: string; bodyCode?: string } = {}): Promise<MonthlyPoint[]> {
+  const where = scope.bodyCode
+    ? sql`s.local_government_code = ${scope.bodyCode}`
+    : scope.prefectureCode
+      ? sql`lg.prefecture_code = ${scope.prefectureCode}`
+      : sql`true`;
+  const rows = await queryRows<TotalsRow & { year: number; month: number; fiscal_year: number }>(
+    db,
+    sql`select s.year, s.month, s.fiscal_year, 0 as bodies, ${totalsColumns}
+        from monthly_support_statistics s
+        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+        left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
+          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to
+        where ${where}
+        group by s.year, s.month, s.fiscal_year
+        order by s.year, s.month`,
+  );
+  return rows.map((r) => {
+    const { expectedMonths: _expected, ...totals } = toTotals(r);
+    return { year: r.year, month: r.month, fiscalYear: r.fiscal_year, ...totals };
+  });
+}
+
+/** Fiscal years with monthly statistics, newest first. */
+export async function statisticsFiscalYears(db: Database): Promise<number[]> {
+  const rows = await queryRows<{ fiscal_year: number }>(db, sql`select distinct fiscal_year from monthly_support_statistics order by fiscal_year desc`);
+  return rows.map((r) => Number(r.fiscal_year));
+}
