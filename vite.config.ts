@@ -12,5 +12,7 @@ declare module "@remix-run/node" {
 export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
   server: { port: 3000 },
-  ssr: { external: ["@electric-sql/pglite", "postgres"] },
+  // recharts is bundled into the server build so the server draws with the same ESM d3 code as the
+  // browser (the CommonJS build formats path numbers differently and breaks hydration).
+  ssr: { external: ["@electric-sql/pglite", "postgres"], noExternal: ["recharts", "victory-vendor"] },
 });

@@ -1,23 +1,62 @@
 import { z } from "zod";
 import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
+import { jusouCountsByFiscalYear } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
-import { optionalProgramFiscalYears, optionalProgramRatesByPrefecture } from "../../db/queries/optional-programs";
+import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalProgramRatesByPrefecture } from "../../db/queries/optional-programs";
+import { monthlySeries, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { optionalPrograms } from "~/lib/domain";
+import { comparableMetrics, metricValue } from "~/lib/metrics";
 
 export const nationalOverviewParams = z.object({
   fy: z.coerce.number().int().optional(),
   program: z.enum(optionalPrograms).default("employment_preparation"),
+  metric: z.enum(comparableMetrics).default("newConsultations"),
 });
+
+const strip = <T extends { perCapita: unknown }>(t: T) => t;
 
 export async function loadNationalOverview(db: Database, params: z.infer<typeof nationalOverviewParams>) {
   const fiscalYears = await optionalProgramFiscalYears(db);
   const fiscalYear = params.fy ?? fiscalYears[0] ?? null;
   if (fiscalYear === null || !fiscalYears.includes(fiscalYear)) return null;
-  const [prefectures, rows, dataDate] = await Promise.all([
+  const [prefectures, rows, current, previous, trend, jusou, integrated, dataDate] = await Promise.all([
     listPrefectures(db),
     optionalProgramRatesByPrefecture(db, fiscalYear),
-    datasetUpdatedAt(db, "optional_programs"),
+    totalsByPrefecture(db, fiscalYear),
+    totalsByPrefecture(db, fiscalYear - 1),
+    monthlySeries(db),
+    jusouCountsByFiscalYear(db),
+    integratedDeliveryDistribution(db, fiscalYear),
+    datasetUpdatedAt(db, "monthly_support"),
   ]);
-  return { fiscalYear, fiscalYears, program: params.program, prefectures, rows, dataDate };
+  const national = current.find((r) => r.prefectureCode === null)!;
+  const nationalPrevious = previous.find((r) => r.prefectureCode === null) ?? null;
+  return {
+    fiscalYear,
+    fiscalYears,
+    program: params.program,
+    metric: params.metric,
+    prefectures,
+    rows,
+    dataDate,
+    national: strip(national),
+    nationalPrevious,
+    tiles: prefectures.map((p) => {
+      const totals = current.find((r) => r.prefectureCode === p.code);
+      return { code: p.code, name: p.name, value: totals ? metricValue(params.metric, totals) : null };
+    }),
+    nationalMetric: metricValue(params.metric, national),
+    trend: trend.map((t) => ({
+      year: t.year,
+      month: t.month,
+      fiscalYear: t.fiscalYear,
+      newConsultations: t.newConsultations,
+      plansCreated: t.plansCreated,
+      housingBenefitDecisions: t.housingBenefitDecisions,
+      submittedMonths: t.submittedMonths,
+    })),
+    jusou,
+    integrated,
+  };
 }

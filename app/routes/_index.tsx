@@ -1,9 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
+import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
+import { NationalKpis } from "~/components/cards/NationalKpis";
+import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
+import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { requireUser } from "~/lib/auth/session.server";
 import { optionalProgramLabels, optionalPrograms } from "~/lib/domain";
+import { comparableMetricLabels, comparableMetrics } from "~/lib/metrics";
 import { formatFiscalYear } from "~/lib/fiscal-year";
 import { loadNationalOverview, nationalOverviewParams } from "./_index.server";
 
@@ -23,7 +29,7 @@ export default function NationalOverview() {
     <>
       <h1>全国の状況</h1>
       <p className="lead">
-        生活困窮者自立支援制度の任意事業について、都道府県ごとの実施率を示します。分母は福祉事務所設置自治体（都道府県を含む実施主体）です。
+        生活困窮者自立支援制度の実施状況です。実施率の分母は福祉事務所設置自治体（都道府県を含む実施主体）、人口あたりの値は人口10万人あたり月平均です。
       </p>
       <Form method="get" className="filters" aria-label="表示条件">
         <div className="field">
@@ -36,17 +42,28 @@ export default function NationalOverview() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="filter-metric">地図の指標</label>
+          <select id="filter-metric" name="metric" defaultValue={data.metric}>
+            {comparableMetrics.map((m) => (
+              <option key={m} value={m}>
+                {comparableMetricLabels[m]}
+              </option>
+            ))}
+          </select>
+        </div>
         <input type="hidden" name="program" value={data.program} />
         <button type="submit" className="button">
           表示
         </button>
       </Form>
+      <NationalKpis fiscalYear={data.fiscalYear} current={data.national} previous={data.nationalPrevious} />
       <h2>任意事業の実施率（都道府県別）</h2>
       <nav aria-label="事業の切り替え">
         <ul className="tabs">
           {optionalPrograms.map((p) => (
             <li key={p}>
-              <Link to={`?fy=${data.fiscalYear}&program=${p}`} aria-current={p === data.program ? "true" : undefined} preventScrollReset>
+              <Link to={`?fy=${data.fiscalYear}&program=${p}&metric=${data.metric}`} aria-current={p === data.program ? "true" : undefined} preventScrollReset>
                 {optionalProgramLabels[p]}
               </Link>
             </li>
@@ -60,6 +77,13 @@ export default function NationalOverview() {
         rows={data.rows}
         dataDate={data.dataDate}
       />
+      <h2>都道府県別の指標</h2>
+      <PrefectureMapCard fiscalYear={data.fiscalYear} metric={data.metric} tiles={data.tiles} nationalValue={data.nationalMetric} dataDate={data.dataDate} />
+      <h2>全国の推移</h2>
+      <NationalTrendCard points={data.trend} dataDate={data.dataDate} scopeLabel="全国" />
+      <h2>重層的支援体制整備事業</h2>
+      <JusouRolloutCard counts={data.jusou} dataDate={data.dataDate} scopeLabel="全国" />
+      <IntegratedDeliveryCard fiscalYear={data.fiscalYear} rows={data.integrated} />
     </>
   );
 }

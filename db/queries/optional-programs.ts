@@ -57,3 +57,37 @@ export async function optionalProgramFiscalYears(db: Database): Promise<number[]
   );
   return rows.map((r) => Number(r.fiscal_year));
 }
+
+/** 一体的実施 categories of 就労準備支援 and 家計改善支援 over the implementing bodies of a fiscal year. */
+export async function integratedDeliveryDistribution(db: Database, fiscalYear: number) {
+  const rows = await queryRows<{ program: string; category: string | null; n: number }>(
+    db,
+    sql`select s.program, s.integrated_delivery as category, count(*)::int as n
+        from ${implementingBodiesOf(fiscalYear)} b
+        join optional_program_statuses s on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear}
+        where s.program in ('employment_preparation', 'household_budget')
+        group by s.program, s.integrated_delivery
+        order by s.program, s.integrated_delivery`,
+  );
+  return rows.map((r) => ({ program: r.program, category: r.category, count: r.n }));
+}
+
+/** The program matrix of a set of bodies: status per body and program for a fiscal year. */
+export async function programStatusesOf(db: Database, fiscalYear: number, codes: string[]) {
+  if (codes.length === 0) return [];
+  return queryRows<{ code: string; program: string; implemented: boolean; delivery_form: string | null; integrated_delivery: string | null }>(
+    db,
+    sql`select local_government_code as code, program, implemented, delivery_form, integrated_delivery from optional_program_statuses
+        where fiscal_year = ${fiscalYear} and local_government_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
+  );
+}
+
+/** A body's optional programs over every fiscal year. */
+export async function programHistory(db: Database, code: string) {
+  const rows = await queryRows<{ fiscal_year: number; program: string; implemented: boolean; delivery_form: string | null; implementation_method: string | null; integrated_delivery: string | null }>(
+    db,
+    sql`select fiscal_year, program, implemented, delivery_form, implementation_method, integrated_delivery
+        from optional_program_statuses where local_government_code = ${code} order by fiscal_year, program`,
+  );
+  return rows.map((r) => ({ ...r, fiscal_year: Number(r.fiscal_year) }));
+}

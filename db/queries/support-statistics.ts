@@ -128,20 +128,30 @@ export async function totalsByBody(
 
 export type MonthlyPoint = { year: number; month: number; fiscalYear: number } & Omit<MetricTotals, "expectedMonths">;
 
-/** Month-by-month totals since FY2015, for the nation, a prefecture or one body. */
-export async function monthlySeries(db: Database, scope: { prefectureCode?: string; bodyCode?: string } = {}): Promise<MonthlyPoint[]> {
+/**
+ * Month-by-month totals since FY2015, for the nation, a prefecture or one body. Per-population
+ * figures need the population join, which national trends do not: `withPopulation` turns it on.
+ */
+export async function monthlySeries(
+  db: Database,
+  scope: { prefectureCode?: string; bodyCode?: string } = {},
+  options: { withPopulation?: boolean } = {},
+): Promise<MonthlyPoint[]> {
   const where = scope.bodyCode
     ? sql`s.local_government_code = ${scope.bodyCode}`
     : scope.prefectureCode
       ? sql`lg.prefecture_code = ${scope.prefectureCode}`
       : sql`true`;
+  const population = options.withPopulation
+    ? sql`left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
+          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to`
+    : sql`left join (select null::text as local_government_code, null::int as population) pp on false`;
   const rows = await queryRows<TotalsRow & { year: number; month: number; fiscal_year: number }>(
     db,
     sql`select s.year, s.month, s.fiscal_year, 0 as bodies, ${totalsColumns}
         from monthly_support_statistics s
         join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-        left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
-          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to
+        ${population}
         where ${where}
         group by s.year, s.month, s.fiscal_year
         order by s.year, s.month`,

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
+import { collectPageErrors, createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -30,6 +30,7 @@ describe("login and the national chart", () => {
   it("logs in as MHLW and finds the server-rendered chart of program rates with its table", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const errors = collectPageErrors(page);
     await logIn(page, app.url, "mhlw");
     await page.waitForURL(`${app.url}/`);
     await page.locator("#program-rates svg.recharts-surface").waitFor();
@@ -51,6 +52,12 @@ describe("login and the national chart", () => {
     await page.getByText("表で見る").click();
     const nationalRow = page.locator("#program-rates-table tr.national");
     expect(await nationalRow.textContent()).toContain("595（69.0%）");
+
+    // a full page load of every card hydrates without a mismatch
+    await page.goto(`${app.url}/?fy=2020&metric=employmentOrIncomeRate`);
+    await page.locator("#trend svg.recharts-surface").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

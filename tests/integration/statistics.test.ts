@@ -98,7 +98,9 @@ describe("support statistics aggregation", () => {
   });
 
   it("puts January in the previous fiscal year in the monthly series", async () => {
-    const series = await monthlySeries(handle.db, { bodyCode: "312011" });
+    const series = await monthlySeries(handle.db, { bodyCode: "312011" }, { withPopulation: true });
+    expect(series[1]!.populationMonths).toBe(200_000);
+    expect(series.at(-1)!.populationMonths).toBe(190_000);
     expect(series.map((p) => [p.year, p.month, p.fiscalYear, p.newConsultations])).toEqual([
       [2021, 3, 2020, 1000],
       ...[4, 7, 8, 9, 10, 11, 12].map((m) => [2021, m, 2021, 20]),

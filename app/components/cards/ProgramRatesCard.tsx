@@ -35,6 +35,7 @@ export function ProgramRatesCard({ fiscalYear, program, prefectures, rows, dataD
       dataDate={dataDate}
       chart={
         <HorizontalBarChart
+          id="program-rates-chart"
           data={bars}
           max={1}
           format={(v) => formatPercent(v)}

@@ -4,6 +4,7 @@ export type BarDatum = { key: string; label: string; value: number | null };
 
 /** Draws horizontal bars from props only; cards decide what the bars mean. Server-rendered as SVG. */
 export function HorizontalBarChart({
+  id,
   data,
   max,
   format,
@@ -12,6 +13,8 @@ export function HorizontalBarChart({
   width = 760,
   rowHeight = 18,
 }: {
+  /** fixed id: Recharts' own counter differs between server and client and breaks hydration */
+  id: string;
   data: BarDatum[];
   max: number;
   format: (value: number) => string;
@@ -23,6 +26,7 @@ export function HorizontalBarChart({
   const height = data.length * rowHeight + 50;
   return (
     <BarChart
+      id={id}
       width={width}
       height={height}
       data={data}
@@ -33,7 +37,8 @@ export function HorizontalBarChart({
       accessibilityLayer
     >
       <CartesianGrid horizontal={false} stroke="#d5dadf" />
-      <XAxis type="number" domain={[0, max]} tickFormatter={format} orientation="top" stroke="#4d4d4d" />
+      {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
+      <XAxis type="number" domain={[0, max]} ticks={[0, max / 4, max / 2, (3 * max) / 4, max]} interval={0} tickFormatter={format} orientation="top" stroke="#4d4d4d" />
       <YAxis type="category" dataKey="label" width={72} interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} stroke="#4d4d4d" />
       <Bar dataKey="value" fill="var(--color-chart, #1f6fb2)" isAnimationActive={false} barSize={Math.max(8, rowHeight - 6)}>
         <LabelList dataKey="value" position="right" formatter={(v: number) => format(v)} style={{ fontSize: 11, fill: "#1a1a1a" }} />

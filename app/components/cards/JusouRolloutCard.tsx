@@ -1,0 +1,51 @@
+import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
+import { jusouStatusLabels } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+
+export function JusouRolloutCard({ counts, dataDate, scopeLabel }: { counts: { fiscalYear: number; status: string; count: number }[]; dataDate: string | null; scopeLabel: string }) {
+  const years = [...new Set(counts.map((c) => c.fiscalYear))].filter((y) => y >= 2019).sort();
+  const of = (fy: number, status: string) => counts.find((c) => c.fiscalYear === fy && c.status === status)?.count ?? 0;
+  const rows = years.map((fy) => ({
+    fiscalYear: fy,
+    label: String(fy),
+    implementing: of(fy, "implementing"),
+    transition: of(fy, "transition_preparation"),
+    model: of(fy, "model_project"),
+  }));
+  const title = `重層的支援体制整備事業の状況（${scopeLabel}、市区町村数）`;
+  return (
+    <ChartFigure
+      id="jusou"
+      title={title}
+      source="重層的支援体制整備事業の状況（各年度4月1日に存在する市区町村）"
+      dataDate={dataDate}
+      chart={
+        <BarChart id="jusou-chart" width={640} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title} accessibilityLayer>
+          <CartesianGrid stroke="#d5dadf" />
+          <XAxis dataKey="label" stroke="#4d4d4d" interval={0} />
+          <YAxis stroke="#4d4d4d" interval={0} />
+          <Legend />
+          <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill="#0b4f8a" isAnimationActive={false} />
+          <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill="#7fb0dc" stroke="#0b4f8a" isAnimationActive={false} />
+          <Bar dataKey="model" name={jusouStatusLabels.model_project} fill="#e3eef9" stroke="#4d4d4d" isAnimationActive={false} />
+        </BarChart>
+      }
+      table={
+        <DataTable
+          id="jusou-data"
+          caption={title}
+          fileName="重層_年度別.csv"
+          rows={rows}
+          columns={[
+            { key: "fy", label: "年度", rowHeader: true, value: (r) => r.fiscalYear, render: (r) => formatFiscalYear(r.fiscalYear) },
+            { key: "implementing", label: jusouStatusLabels.implementing, numeric: true, value: (r) => r.implementing },
+            { key: "transition", label: jusouStatusLabels.transition_preparation, numeric: true, value: (r) => r.transition },
+            { key: "model", label: jusouStatusLabels.model_project, numeric: true, value: (r) => r.model },
+          ]}
+        />
+      }
+    />
+  );
+}

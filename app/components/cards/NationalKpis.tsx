@@ -1,0 +1,47 @@
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber, formatPercent } from "~/lib/format";
+import { changeFrom, coverageLabel } from "~/lib/statistics";
+
+type Totals = {
+  newConsultations: number;
+  plansCreated: number;
+  employed: number;
+  increasedIncome: number;
+  housingBenefitDecisions: number;
+  referralsToPublicAssistance: number;
+  submittedMonths: number;
+  expectedMonths: number;
+};
+
+/** KPI tiles of a fiscal year with the change from the previous year. */
+export function NationalKpis({ fiscalYear, current, previous }: { fiscalYear: number; current: Totals; previous: Totals | null }) {
+  const tiles: { label: string; value: (t: Totals) => number }[] = [
+    { label: "新規相談受付件数", value: (t) => t.newConsultations },
+    { label: "プラン作成件数", value: (t) => t.plansCreated },
+    { label: "就労・増収者数", value: (t) => t.employed + t.increasedIncome },
+    { label: "住居確保給付金 支給決定件数", value: (t) => t.housingBenefitDecisions },
+    { label: "生活保護へのつなぎ件数", value: (t) => t.referralsToPublicAssistance },
+  ];
+  return (
+    <section aria-labelledby="kpi-title">
+      <h2 id="kpi-title">{formatFiscalYear(fiscalYear)}の実績（全国）</h2>
+      <ul className="kpis">
+        {tiles.map((tile) => {
+          const now = tile.value(current);
+          const change = previous ? changeFrom(now, tile.value(previous)) : null;
+          return (
+            <li key={tile.label} className="kpi">
+              <div className="kpi__label">{tile.label}</div>
+              <div className="kpi__value">{formatNumber(now)}</div>
+              <div className="kpi__note">
+                前年度比 {change === null ? "－" : `${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change))}`}
+                {change === null ? null : change >= 0 ? " ↑" : " ↓"}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="kpi__note">提出状況: {coverageLabel(current.submittedMonths, current.expectedMonths)}（実施主体×12か月。未提出の月は0件として扱いません）</p>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMemo, useState, type ReactNode } from "react";
+import { csvLine } from "~/lib/csv/format";
+
+export type DataColumn<Row> = {
+  key: string;
+  label: string;
+  numeric?: boolean;
+  /** the value sorted on and written to the CSV */
+  value: (row: Row) => string | number | null;
+  /** what the cell shows (defaults to the value) */
+  render?: (row: Row) => ReactNode;
+  rowHeader?: boolean;
+};
+
+/**
+ * A table every user can sort (header buttons with aria-sort) and download as CSV (UTF-8 with BOM,
+ * formulas neutralised, the same rules as dataset downloads). Rendered on the server; sorting and
+ * downloading need JavaScript, reading does not.
+ */
+export function DataTable<Row>({
+  id,
+  caption,
+  columns,
+  rows,
+  fileName,
+  rowClassName,
+  captionHidden = false,
+}: {
+  id: string;
+  caption: string;
+  columns: DataColumn<Row>[];
+  rows: Row[];
+  fileName: string;
+  rowClassName?: (row: Row) => string | undefined;
+  captionHidden?: boolean;
+}) {
+  const [sort, setSort] = useState<{ key: string; direction: "ascending" | "descending" } | null>(null);
+  const sorted = useMemo(() => {
+    if (!sort) return rows;
+    const column = columns.find((c) => c.key === sort.key);
+    if (!column) return rows;
+    const factor = sort.direction === "ascending" ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const x = column.value(a);
+      const y = column.value(b);
+      if (x === y) return 0;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "ja")) * factor;
+    });
+  }, [rows, columns, sort]);
+
+  function download() {
+    const text = csvLine(columns.map((c) => c.label)) + sorted.map((r) => csvLine(columns.map((c) => c.value(r)))).join("");
+    const blob = new Blob([`\uFEFF${text}`], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div className="data-table">
+      <div className="data-table__tools">
+        <button type="button" className="link-button" onClick={download} aria-describedby={`${id}-caption`}>
+          CSVダウンロード
+        </button>
+      </div>
+      <div className="table-scroll">
+        <table className="data" id={id}>
+          <caption id={`${id}-caption`} className={captionHidden ? "visually-hidden" : undefined}>
+            {caption}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((c) => {
+                const active = sort?.key === c.key ? sort.direction : undefined;
+                return (
+                  <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={active ?? "none"}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() =>
+                        setSort({ key: c.key, direction: active === "ascending" ? "descending" : "ascending" })
+                      }
+                    >
+                      {c.label}
+                      <span aria-hidden="true">{active === "ascending" ? " ▲" : active === "descending" ? " ▼" : " ⇅"}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row, i) => (
+              <tr key={i} className={rowClassName?.(row)}>
+                {columns.map((c) =>
+                  c.rowHeader ? (
+                    <th key={c.key} scope="row">
+                      {c.render ? c.render(row) : c.value(row)}
+                    </th>
+                  ) : (
+                    <td key={c.key} className={c.numeric ? "num" : undefined}>
+                      {c.render ? c.render(row) : (c.value(row) ?? "－")}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
