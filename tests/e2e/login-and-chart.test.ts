@@ -49,13 +49,13 @@ describe("login and the national chart", () => {
     await expect.poll(() => page.locator("#program-rates").textContent()).toContain("全国 69.0%（n=862）");
     expect(await page.getByRole("heading", { name: "就労準備支援事業の実施率（都道府県別、令和3年度（2021））" }).isVisible()).toBe(true);
 
-    await page.getByText("表で見る").click();
+    await page.locator("#program-rates summary").click();
     const nationalRow = page.locator("#program-rates-table tr.national");
     expect(await nationalRow.textContent()).toContain("595（69.0%）");
 
     // a full page load of every card hydrates without a mismatch
     await page.goto(`${app.url}/?fy=2020&metric=employmentOrIncomeRate`);
-    await page.locator("#trend svg.recharts-surface").waitFor();
+    await page.locator("#trend .recharts-wrapper > svg.recharts-surface").waitFor();
     await page.waitForLoadState("networkidle");
     expect(errors).toEqual([]);
     await context.close();
