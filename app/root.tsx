@@ -28,7 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, demo] = await Promise.all([getOptionalUser(request), isDemoDataset(db)]);
   return {
     demo,
-    user: user ? { displayName: user.displayName, role: user.role, roleLabel: userRoleLabels[user.role] } : null,
+    user: user
+      ? {
+          displayName: user.displayName,
+          role: user.role,
+          roleLabel: userRoleLabels[user.role],
+          homePrefecture: user.prefectureCode,
+          homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
+        }
+      : null,
   };
 }
 
@@ -56,6 +64,20 @@ function SiteHeader() {
               <li>
                 <NavLink to="/prefectures">都道府県</NavLink>
               </li>
+              <li>
+                <NavLink to="/compare">比較</NavLink>
+              </li>
+              {data.user.homeBody ? (
+                <li>
+                  <NavLink to={`/municipalities/${data.user.homeBody}`}>自分の自治体</NavLink>
+                </li>
+              ) : data.user.homePrefecture ? (
+                <li>
+                  <NavLink to={`/prefectures/${data.user.homePrefecture}`} end>
+                    自分の都道府県
+                  </NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/uploads">アップロード</NavLink>
               </li>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { prefectureSummaries } from "../../db/queries/geography";
 import { requireUser } from "~/lib/auth/session.server";
@@ -46,7 +46,9 @@ export default function PrefectureList() {
                 .filter((p) => p.regionalBlock === block)
                 .map((p) => (
                   <tr key={p.code}>
-                    <th scope="row">{p.name}</th>
+                    <th scope="row">
+                      <Link to={`/prefectures/${p.code}`}>{p.name}</Link>
+                    </th>
                     <td className="num">{formatNumber(p.implementingBodies)}</td>
                     <td className="num">{formatNumber(p.municipalities)}</td>
                     <td className="num">{p.population === null ? "－" : formatNumber(p.population)}</td>

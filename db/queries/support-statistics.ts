@@ -167,3 +167,64 @@ export async function statisticsFiscalYears(db: Database): Promise<number[]> {
   const rows = await queryRows<{ fiscal_year: number }>(db, sql`select distinct fiscal_year from monthly_support_statistics order by fiscal_year desc`);
   return rows.map((r) => Number(r.fiscal_year));
 }
+
+/**
+ * Per fiscal year: totals of one prefecture's implementing bodies and of the nation, each year
+ * counting the bodies that exist on its 1 April. One query for the "prefecture against the nation" chart.
+ */
+export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
+  const rows = await queryRows<TotalsRow & { fiscal_year: number; scope: string }>(
+    db,
+    sql`select s.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
+               count(distinct lg.code)::int as bodies, ${totalsColumns}
+        from monthly_support_statistics s
+        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+          and lg.valid_from <= make_date(s.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(s.fiscal_year, 4, 1))
+        left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
+          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to
+        group by grouping sets ((s.fiscal_year, lg.prefecture_code), (s.fiscal_year))
+        having grouping(lg.prefecture_code) = 1 or lg.prefecture_code = ${prefectureCode ?? ""}
+        order by s.fiscal_year`,
+  );
+  return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
+}
+
+/** Per fiscal year and prefecture or regional block: totals over the bodies that exist on each 1 April. */
+export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture" | "block") {
+  const area = level === "prefecture" ? sql`lg.prefecture_code` : sql`pr.regional_block`;
+  const rows = await queryRows<TotalsRow & { fiscal_year: number; area: string }>(
+    db,
+    sql`select s.fiscal_year, ${area} as area, count(distinct lg.code)::int as bodies, ${totalsColumns}
+        from monthly_support_statistics s
+        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+          and lg.valid_from <= make_date(s.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(s.fiscal_year, 4, 1))
+        join prefectures pr on pr.code = lg.prefecture_code
+        left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
+          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to
+        group by s.fiscal_year, ${area}
+        order by s.fiscal_year, ${area}`,
+  );
+  return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), area: r.area, ...toTotals(r) }));
+}
+
+/** For one month: every implementing body of a prefecture, whether it submitted, and when it last uploaded monthly figures. */
+export async function submissionsOf(db: Database, prefectureCode: string, year: number, month: number) {
+  const fiscalYear = month >= 4 ? year : year - 1;
+  return queryRows<{ code: string; name: string; kind: string; submitted: boolean; last_upload: string | null; last_month: string | null }>(
+    db,
+    sql`select b.code, b.name, b.kind,
+               exists (select 1 from monthly_support_statistics s where s.local_government_code = b.code and s.year = ${year} and s.month = ${month}) as submitted,
+               (select to_char(max(u.committed_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from uploads u where u.status = 'committed' and u.dataset = 'monthly_support'
+                  and exists (select 1 from monthly_support_statistics s where s.upload_id = u.id and s.local_government_code = b.code)) as last_upload,
+               (select max(make_date(s.year, s.month, 1))::text from monthly_support_statistics s where s.local_government_code = b.code) as last_month
+        from ${implementingBodiesOf(fiscalYear)} b
+        where b.prefecture_code = ${prefectureCode}
+        order by case when b.kind = 'prefecture' then 0 else 1 end, b.code`,
+  );
+}
+
+/** The latest month any body submitted. */
+export async function latestSubmittedMonth(db: Database): Promise<{ year: number; month: number } | null> {
+  const [row] = await queryRows<{ year: number; month: number }>(db, sql`select year, month from monthly_support_statistics order by year desc, month desc limit 1`);
+  return row ? { year: Number(row.year), month: Number(row.month) } : null;
+}

@@ -1,0 +1,64 @@
+import { TrendLineChart } from "~/components/charts/TrendLineChart";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/lib/metrics";
+
+const palette = ["#0b4f8a", "#b3261e", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"];
+const dashes = [undefined, "6 3", "2 2", "8 3 2 3", "1 3", "10 4"];
+
+/** Several scopes (a prefecture, the nation, blocks…) side by side over fiscal years. */
+export function ComparisonTrendCard({
+  id,
+  title,
+  metric,
+  series,
+  rows,
+  dataDate,
+}: {
+  id: string;
+  title: string;
+  metric: ComparableMetric;
+  series: { key: string; label: string }[];
+  rows: ({ fiscalYear: number } & Record<string, number | null>)[];
+  dataDate: string | null;
+}) {
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      source="月次支援状況・人口（各年度4月1日の実施主体）"
+      dataDate={dataDate}
+      chart={
+        <TrendLineChart
+          id={`${id}-chart`}
+          data={rows.map((r) => ({ ...r, label: String(r.fiscalYear) }))}
+          description={`${title}（${comparableMetricLabels[metric]}）`}
+          format={(v) => formatMetric(metric, v)}
+          series={series.map((s, i) => ({ key: s.key, label: s.label, color: palette[i % palette.length]!, dash: dashes[i % dashes.length] }))}
+        />
+      }
+      table={
+        <DataTable
+          id={`${id}-data`}
+          caption={`${title}（${comparableMetricLabels[metric]}）`}
+          fileName={`${id}.csv`}
+          rows={rows}
+          columns={[
+            { key: "fy", label: "年度", rowHeader: true, value: (r) => r.fiscalYear, render: (r) => formatFiscalYear(r.fiscalYear) },
+            ...series.map((s) => ({
+              key: s.key,
+              label: s.label,
+              numeric: true,
+              value: (r: (typeof rows)[number]) => {
+                const v = r[s.key] ?? null;
+                return v === null ? null : Number(formatMetric(metric, v).replace("%", ""));
+              },
+              render: (r: (typeof rows)[number]) => formatMetric(metric, r[s.key] ?? null),
+            })),
+          ]}
+        />
+      }
+    />
+  );
+}

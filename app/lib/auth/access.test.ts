@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { canSeeBody, canSeePrefectureDetail } from "./access";
+
+const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
+const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
+const tottoriCity = { role: "municipality" as const, prefectureCode: "31", localGovernmentCode: "312011" };
+
+describe("who sees what", () => {
+  it("shows a prefecture's body detail to MHLW and its own officials only", () => {
+    expect(canSeePrefectureDetail(mhlw, "13")).toBe(true);
+    expect(canSeePrefectureDetail(tottori, "31")).toBe(true);
+    expect(canSeePrefectureDetail(tottori, "13")).toBe(false);
+    expect(canSeePrefectureDetail(tottoriCity, "31")).toBe(false);
+  });
+  it("shows a body's page to MHLW, its prefecture and itself", () => {
+    const yonago = { code: "312029", prefectureCode: "31" };
+    expect(canSeeBody(mhlw, yonago)).toBe(true);
+    expect(canSeeBody(tottori, yonago)).toBe(true);
+    expect(canSeeBody({ ...tottori, prefectureCode: "13" }, yonago)).toBe(false);
+    expect(canSeeBody(tottoriCity, yonago)).toBe(false);
+    expect(canSeeBody(tottoriCity, { code: "312011", prefectureCode: "31" })).toBe(true);
+  });
+});

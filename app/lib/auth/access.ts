@@ -1,0 +1,15 @@
+import type { UserRole } from "../domain";
+
+type Viewer = { role: UserRole; prefectureCode: string | null; localGovernmentCode: string | null };
+
+/** The body-by-body detail of a prefecture: MHLW, and that prefecture's own officials. Others see aggregates. */
+export function canSeePrefectureDetail(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "mhlw" || (viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode);
+}
+
+/** A body's own page: MHLW, its prefecture's officials, and its own staff. */
+export function canSeeBody(viewer: Viewer, body: { code: string; prefectureCode: string }): boolean {
+  if (viewer.role === "mhlw") return true;
+  if (viewer.role === "prefecture") return viewer.prefectureCode === body.prefectureCode;
+  return viewer.localGovernmentCode === body.code;
+}

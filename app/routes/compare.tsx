@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { listPrefectures } from "../../db/queries/geography";
+import { datasetUpdatedAt } from "../../db/queries/meta";
+import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
+import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
+import { requireUser } from "~/lib/auth/session.server";
+import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/lib/domain";
+import { comparableMetricLabels, comparableMetrics, metricValue } from "~/lib/metrics";
+
+const list = (pattern: RegExp) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").filter((x) => pattern.test(x)));
+const query = z.object({
+  prefectures: list(/^\d{2}$/),
+  blocks: list(/^[a-z_]+$/).transform((v) => v.filter((b): b is RegionalBlock => (regionalBlocks as readonly string[]).includes(b))),
+  metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),
+});
+
+export const meta: MetaFunction = () => [{ title: "比較 | つなぐ" }];
+
+/** Aggregates only, so every role may compare prefectures and blocks. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const url = new URL(request.url);
+  // checkboxes arrive as repeated parameters; shared links use comma lists
+  const q = query.parse({
+    prefectures: url.searchParams.getAll("prefectures").join(",") || undefined,
+    blocks: url.searchParams.getAll("blocks").join(",") || undefined,
+    metric: url.searchParams.get("metric") ?? undefined,
+  });
+  const db = await getDb();
+  const prefectures = await listPrefectures(db);
+  const selectedPrefectures = q.prefectures.filter((c) => prefectures.some((p) => p.code === c)).slice(0, 8);
+  const selectedBlocks = q.blocks.slice(0, 8);
+  const [byPrefecture, byBlock, dataDate] = await Promise.all([
+    selectedPrefectures.length > 0 ? totalsByFiscalYearAndArea(db, "prefecture") : Promise.resolve([]),
+    selectedBlocks.length > 0 ? totalsByFiscalYearAndArea(db, "block") : Promise.resolve([]),
+    datasetUpdatedAt(db, "monthly_support"),
+  ]);
+  const series = [
+    ...selectedPrefectures.map((c) => ({ key: `p${c}`, label: prefectures.find((p) => p.code === c)!.name, rows: byPrefecture.filter((r) => r.area === c) })),
+    ...selectedBlocks.map((b) => ({ key: `b${b}`, label: `${regionalBlockLabels[b]}ブロック`, rows: byBlock.filter((r) => r.area === b) })),
+  ];
+  const years = [...new Set(series.flatMap((s) => s.rows.map((r) => r.fiscalYear)))].sort();
+  return {
+    prefectures,
+    metric: q.metric,
+    selectedPrefectures,
+    selectedBlocks,
+    series: series.map((s) => ({ key: s.key, label: s.label })),
+    rows: years.map((fy) => ({
+      fiscalYear: fy,
+      ...Object.fromEntries(series.map((s) => {
+        const t = s.rows.find((r) => r.fiscalYear === fy);
+        return [s.key, t ? metricValue(q.metric, t) : null];
+      })),
+    })),
+    dataDate,
+  };
+}
+
+export default function Compare() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>都道府県・地方ブロックの比較</h1>
+      <Form method="get" aria-label="比較の条件">
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="filter-metric">指標</label>
+            <select id="filter-metric" name="metric" defaultValue={d.metric}>
+              {comparableMetrics.map((m) => (
+                <option key={m} value={m}>
+                  {comparableMetricLabels[m]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            比較する
+          </button>
+        </div>
+        <fieldset>
+          <legend>地方ブロック</legend>
+          {regionalBlocks.map((b) => (
+            <label key={b} className="check">
+              <input type="checkbox" name="blocks" value={b} defaultChecked={d.selectedBlocks.includes(b)} /> {regionalBlockLabels[b]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>都道府県（8つまで）</legend>
+          {d.prefectures.map((p) => (
+            <label key={p.code} className="check">
+              <input type="checkbox" name="prefectures" value={p.code} defaultChecked={d.selectedPrefectures.includes(p.code)} /> {p.name}
+            </label>
+          ))}
+        </fieldset>
+      </Form>
+      {d.series.length === 0 ? (
+        <p>比較する都道府県または地方ブロックを選んでください。</p>
+      ) : (
+        <ComparisonTrendCard id="compare" title="年度別の比較" metric={d.metric} series={d.series} rows={d.rows} dataDate={d.dataDate} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Database } from "../../db";
+import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../db/queries/bodies";
+import { jusouHistory } from "../../db/queries/jusou";
+import { datasetUpdatedAt } from "../../db/queries/meta";
+import { programHistory } from "../../db/queries/optional-programs";
+import { targetValuesOf } from "../../db/queries/prefecture-work";
+import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
+import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/lib/statistics";
+
+export const municipalityParams = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const municipalityQuery = z.object({ fy: z.coerce.number().int().optional().catch(undefined) });
+
+export async function loadBodySummary(db: Database, code: string) {
+  return getBody(db, code);
+}
+
+export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>) {
+  const fiscalYears = await statisticsFiscalYears(db);
+  const fiscalYear = query.fy ?? fiscalYears[0];
+  if (fiscalYear === undefined || !fiscalYears.includes(fiscalYear)) return null;
+  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate] = await Promise.all([
+    monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
+    programHistory(db, body.code),
+    jusouHistory(db, body.code),
+    staffTrainingOf(db, body.code, fiscalYear),
+    supervisionContactsOf(db, body.code),
+    targetValuesOf(db, fiscalYear),
+    peerBodies(db, body.code, fiscalYear, { prefectureCode: body.prefecture_code }),
+    peerBodies(db, body.code, fiscalYear, {}),
+    datasetUpdatedAt(db, "monthly_support"),
+  ]);
+  const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally])];
+  const peerTotals = await totalsByBody(db, fiscalYear, { bodyCodes: peerCodes });
+  const peers = peerTotals.map((t) => ({
+    code: t.code,
+    name: t.name,
+    prefectureCode: t.prefectureCode,
+    population: t.population,
+    newConsultations: perHundredThousandPerMonth(t.perCapita.newConsultations, t.populationMonths),
+    plansCreated: perHundredThousandPerMonth(t.perCapita.plansCreated, t.populationMonths),
+    employmentOrIncomeRate: employmentOrIncomeRate(t),
+    submittedMonths: t.submittedMonths,
+    group: t.code === body.code ? "self" : inPrefecture.includes(t.code) ? "prefecture" : "nation",
+  }));
+  return {
+    fiscalYear,
+    fiscalYears,
+    months: series
+      .filter((p) => p.fiscalYear === fiscalYear)
+      .map((p) => ({
+        year: p.year,
+        month: p.month,
+        newConsultations: p.newConsultations,
+        plansCreated: p.plansCreated,
+        employmentSupportTargets: p.employmentSupportTargets,
+        employed: p.employed,
+        increasedIncome: p.increasedIncome,
+        housingBenefitDecisions: p.housingBenefitDecisions,
+        referralsToPublicAssistance: p.referralsToPublicAssistance,
+        perCapitaNew: perHundredThousandPerMonth(p.perCapita.newConsultations, p.populationMonths),
+      })),
+    allMonths: series.map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
+    programs,
+    jusou,
+    staff,
+    contacts,
+    targets,
+    peers,
+    dataDate,
+  };
+}

@@ -1,0 +1,187 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
+import { DataTable } from "~/components/ui/DataTable";
+import { canSeeBody } from "~/lib/auth/access";
+import { requireUser } from "~/lib/auth/session.server";
+import {
+  deliveryFormLabels,
+  implementationMethodLabels,
+  integratedDeliveryLabels,
+  jusouStatusLabels,
+  localGovernmentKindLabels,
+  monthlyMetricLabels,
+  optionalProgramLabels,
+  supervisionFormLabels,
+  supportStaffRoleLabels,
+  type DeliveryForm,
+  type ImplementationMethod,
+  type IntegratedDeliveryCategory,
+  type JusouStatus,
+  type LocalGovernmentKind,
+  type OptionalProgram,
+  type SupervisionForm,
+  type SupportStaffRole,
+} from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber, formatPercent } from "~/lib/format";
+import { findPrefectureByCode } from "~/lib/prefectures";
+import { loadBodySummary, loadMunicipality, municipalityParams, municipalityQuery } from "./municipalities.$code.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const p = municipalityParams.safeParse(params);
+  const db = await getDb();
+  const body = p.success ? await loadBodySummary(db, p.data.code) : null;
+  if (!body || body.kind === "ward") throw new Response("自治体が見つかりません", { status: 404 });
+  if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
+    throw new Response("この自治体のページを見る権限がありません", { status: 403 });
+  }
+  const data = await loadMunicipality(db, body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  if (!data) throw new Response("指定された年度のデータがありません", { status: 404 });
+  return { body, ...data };
+}
+
+export default function MunicipalityPage() {
+  const d = useLoaderData<typeof loader>();
+  const programYears = [...new Set(d.programs.map((p) => p.fiscal_year))].sort((a, b) => b - a);
+  return (
+    <>
+      <p>
+        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.body.prefecture_code}?fy=${d.fiscalYear}`}>{d.body.prefecture_name}</Link> ＞ {d.body.name}
+      </p>
+      <h1>
+        {d.body.kind === "prefecture" ? `${d.body.name}（郡部）` : d.body.name}
+        <span className="lead">（{localGovernmentKindLabels[d.body.kind as LocalGovernmentKind]}、{d.body.code}）</span>
+      </h1>
+      <p className="lead">
+        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人（${d.body.population_as_of}）`}
+        {d.body.has_welfare_office ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
+        {d.body.valid_to ? `・${d.body.valid_to}に廃止` : null}
+      </p>
+      <Form method="get" className="filters" aria-label="表示条件">
+        <div className="field">
+          <label htmlFor="filter-fy">年度</label>
+          <select id="filter-fy" name="fy" defaultValue={d.fiscalYear}>
+            {d.fiscalYears.map((fy) => (
+              <option key={fy} value={fy}>
+                {formatFiscalYear(fy)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+
+      <h2>月次の実績（{formatFiscalYear(d.fiscalYear)}）</h2>
+      <DataTable
+        id="months"
+        caption={`${d.body.name}の月次支援状況（${formatFiscalYear(d.fiscalYear)}、提出のあった月）`}
+        fileName={`${d.body.name}_${d.fiscalYear}_月次.csv`}
+        rows={d.months}
+        columns={[
+          { key: "ym", label: "年月", rowHeader: true, value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}` },
+          { key: "new", label: monthlyMetricLabels.newConsultations, numeric: true, value: (m) => m.newConsultations },
+          { key: "perCapita", label: "新規相談（10万人あたり）", numeric: true, value: (m) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) },
+          { key: "plans", label: monthlyMetricLabels.plansCreated, numeric: true, value: (m) => m.plansCreated },
+          { key: "targets", label: monthlyMetricLabels.employmentSupportTargets, numeric: true, value: (m) => m.employmentSupportTargets },
+          { key: "employed", label: monthlyMetricLabels.employed, numeric: true, value: (m) => m.employed },
+          { key: "income", label: monthlyMetricLabels.increasedIncome, numeric: true, value: (m) => m.increasedIncome },
+          { key: "housing", label: monthlyMetricLabels.housingBenefitDecisions, numeric: true, value: (m) => m.housingBenefitDecisions },
+          { key: "referrals", label: monthlyMetricLabels.referralsToPublicAssistance, numeric: true, value: (m) => m.referralsToPublicAssistance },
+        ]}
+      />
+      <p className="kpi__note">{12 - d.months.length > 0 ? `${12 - d.months.length}か月分が未提出です（0件としては数えません）。` : "12か月すべて提出済みです。"}</p>
+      <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
+
+      <h2>類似団体との比較（{formatFiscalYear(d.fiscalYear)}、人口規模の近い実施主体）</h2>
+      <DataTable
+        id="peers"
+        caption="人口規模の近い実施主体（同じ都道府県内・全国）"
+        fileName={`${d.body.name}_${d.fiscalYear}_類似団体.csv`}
+        rows={d.peers}
+        rowClassName={(p) => (p.group === "self" ? "national" : undefined)}
+        columns={[
+          { key: "name", label: "実施主体", rowHeader: true, value: (p) => `${findPrefectureByCode(p.prefectureCode)?.name ?? ""}${p.name}` },
+          { key: "group", label: "区分", value: (p) => (p.group === "self" ? "この自治体" : p.group === "prefecture" ? "同じ都道府県" : "全国") },
+          { key: "population", label: "人口", numeric: true, value: (p) => p.population },
+          { key: "new", label: "新規相談/10万人", numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
+          { key: "plans", label: "プラン作成/10万人", numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
+          { key: "rate", label: "就労・増収率", numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
+          { key: "submitted", label: "提出月数", numeric: true, value: (p) => p.submittedMonths },
+        ]}
+      />
+      {d.targets ? (
+        <p className="kpi__note">
+          目安値（人口10万人あたり月）: 新規相談 {d.targets.newConsultations} ／ プラン作成 {d.targets.plansCreated} ／ 就労支援対象 {d.targets.employmentSupportTargets}
+        </p>
+      ) : null}
+
+      <h2>任意事業の実施状況（年度別）</h2>
+      <DataTable
+        id="programs"
+        caption={`${d.body.name}の任意事業`}
+        fileName={`${d.body.name}_任意事業.csv`}
+        rows={d.programs.filter((p) => programYears.includes(p.fiscal_year))}
+        columns={[
+          { key: "fy", label: "年度", rowHeader: true, value: (p) => p.fiscal_year, render: (p) => formatFiscalYear(p.fiscal_year) },
+          { key: "program", label: "事業", value: (p) => optionalProgramLabels[p.program as OptionalProgram] },
+          { key: "implemented", label: "実施", value: (p) => (p.implemented ? "有" : "無") },
+          { key: "form", label: "実施形態", value: (p) => (p.delivery_form ? deliveryFormLabels[p.delivery_form as DeliveryForm] : null) },
+          { key: "method", label: "実施方法", value: (p) => (p.implementation_method ? implementationMethodLabels[p.implementation_method as ImplementationMethod] : null) },
+          { key: "integrated", label: "一体的実施", value: (p) => (p.integrated_delivery ? integratedDeliveryLabels[p.integrated_delivery as IntegratedDeliveryCategory] : null) },
+        ]}
+      />
+
+      <h2>重層的支援体制整備事業（年度別）</h2>
+      <DataTable
+        id="jusou-history"
+        caption={`${d.body.name}の重層的支援体制整備事業`}
+        fileName={`${d.body.name}_重層.csv`}
+        rows={d.jusou}
+        columns={[
+          { key: "fy", label: "年度", rowHeader: true, value: (j) => j.fiscalYear, render: (j) => formatFiscalYear(j.fiscalYear) },
+          { key: "status", label: "状況", value: (j) => jusouStatusLabels[j.status as JusouStatus] },
+        ]}
+      />
+
+      <h2>支援員の配置と研修（{formatFiscalYear(d.fiscalYear)}）</h2>
+      <DataTable
+        id="staff"
+        caption={`${d.body.name}の職種別の配置と研修修了`}
+        fileName={`${d.body.name}_${d.fiscalYear}_研修.csv`}
+        rows={d.staff}
+        columns={[
+          { key: "role", label: "職種", rowHeader: true, value: (s) => supportStaffRoleLabels[s.role as SupportStaffRole] },
+          { key: "assigned", label: "配置人数", numeric: true, value: (s) => s.assigned },
+          { key: "national", label: "国研修（前期）修了", numeric: true, value: (s) => s.national_training_completed },
+          { key: "prefecture", label: "都道府県研修（後期）修了", numeric: true, value: (s) => s.prefecture_training_completed },
+          { key: "certified", label: "修了証取得", numeric: true, value: (s) => s.certified },
+        ]}
+      />
+
+      <h2>スーパーバイズ（直近20件）</h2>
+      {d.contacts.length === 0 ? (
+        <p>記録はありません。</p>
+      ) : (
+        <DataTable
+          id="contacts"
+          caption={`${d.body.name}へのスーパーバイズ`}
+          fileName={`${d.body.name}_スーパーバイズ.csv`}
+          rows={d.contacts}
+          columns={[
+            { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contacted_on },
+            { key: "form", label: "形態", value: (c) => supervisionFormLabels[c.form as SupervisionForm] },
+            { key: "content", label: "内容", value: (c) => c.content },
+            { key: "responder", label: "対応者", value: (c) => `${c.prefecture_name} ${c.responder}` },
+          ]}
+        />
+      )}
+    </>
+  );
+}

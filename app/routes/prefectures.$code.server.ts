@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { Database } from "../../db";
+import { listPrefectures } from "../../db/queries/geography";
+import { jusouStatusOf } from "../../db/queries/jusou";
+import { datasetUpdatedAt } from "../../db/queries/meta";
+import { programStatusesOf } from "../../db/queries/optional-programs";
+import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
+import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
+import { comparableMetrics, metricValue } from "~/lib/metrics";
+import { employmentOrIncomeRate, perHundredThousandPerMonth, perPopulationMetrics } from "~/lib/statistics";
+
+export const prefectureParams = z.object({ code: z.string().regex(/^\d{2}$/) });
+export const prefectureQuery = z.object({
+  fy: z.coerce.number().int().optional().catch(undefined),
+  metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),
+});
+
+export async function loadPrefecture(db: Database, code: string, query: z.infer<typeof prefectureQuery>, detail: boolean) {
+  const prefectures = await listPrefectures(db);
+  const prefecture = prefectures.find((p) => p.code === code);
+  if (!prefecture) return null;
+  const fiscalYears = await statisticsFiscalYears(db);
+  const fiscalYear = query.fy ?? fiscalYears[0];
+  if (fiscalYear === undefined || !fiscalYears.includes(fiscalYear)) return null;
+
+  const [all, byYear, targets, dataDate] = await Promise.all([
+    totalsByPrefecture(db, fiscalYear),
+    totalsByFiscalYear(db, code),
+    targetValuesOf(db, fiscalYear),
+    datasetUpdatedAt(db, "monthly_support"),
+  ]);
+  const own = all.find((r) => r.prefectureCode === code)!;
+  const nation = all.find((r) => r.prefectureCode === null)!;
+  const ranking = all
+    .filter((r) => r.prefectureCode !== null)
+    .map((r) => ({ code: r.prefectureCode!, value: metricValue(query.metric, r) }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+  const rank = ranking.findIndex((r) => r.code === code) + 1;
+  const summarize = (t: typeof own) => ({
+    ...Object.fromEntries(perPopulationMetrics.map((m) => [m, perHundredThousandPerMonth(t.perCapita[m], t.populationMonths)])),
+    employmentOrIncomeRate: employmentOrIncomeRate(t),
+    submittedMonths: t.submittedMonths,
+    expectedMonths: t.expectedMonths,
+  }) as Record<(typeof perPopulationMetrics)[number] | "employmentOrIncomeRate", number | null> & { submittedMonths: number; expectedMonths: number };
+
+  let bodies = null;
+  if (detail) {
+    const totals = await totalsByBody(db, fiscalYear, { prefectureCode: code });
+    const codes = totals.map((t) => t.code);
+    const [programs, jusou, certificates, lastContacts] = await Promise.all([
+      programStatusesOf(db, fiscalYear, codes),
+      jusouStatusOf(db, fiscalYear, codes),
+      certificateCoverageOf(db, fiscalYear, codes),
+      lastSupervisionContactOf(db, codes, `${fiscalYear + 1}-03-31`),
+    ]);
+    bodies = totals.map((t) => ({
+      code: t.code,
+      name: t.name,
+      kind: t.kind,
+      population: t.population,
+      ...summarize({ ...t, bodies: 1, prefectureCode: t.prefectureCode }),
+      programs: Object.fromEntries(
+        programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.delivery_form }]),
+      ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
+      jusou: (jusou as Record<string, string>)[t.code] ?? null,
+      certificates: (certificates as Record<string, { assigned: number; certified: number }>)[t.code] ?? null,
+      lastContact: (lastContacts as Record<string, string>)[t.code] ?? null,
+    }));
+  }
+  return {
+    prefecture,
+    fiscalYear,
+    fiscalYears,
+    metric: query.metric,
+    own: summarize(own),
+    nation: summarize(nation),
+    targets,
+    rank,
+    rankedOf: ranking.length,
+    regionPeers: prefectures.filter((p) => p.regionalBlock === prefecture.regionalBlock),
+    byYear: [...new Set(byYear.map((r) => r.fiscalYear))].map((fy) => {
+      const p = byYear.find((r) => r.fiscalYear === fy && r.scope === code);
+      const n = byYear.find((r) => r.fiscalYear === fy && r.scope === "nation");
+      return { fiscalYear: fy, prefecture: p ? metricValue(query.metric, p) : null, nation: n ? metricValue(query.metric, n) : null };
+    }),
+    bodies,
+    dataDate,
+  };
+}

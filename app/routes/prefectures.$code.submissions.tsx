@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { listPrefectures } from "../../db/queries/geography";
+import { latestSubmittedMonth, submissionsOf } from "../../db/queries/support-statistics";
+import { DataTable } from "~/components/ui/DataTable";
+import { canSeePrefectureDetail } from "~/lib/auth/access";
+import { requireUser } from "~/lib/auth/session.server";
+import { formatDateJa } from "~/lib/format";
+
+const params = z.object({ code: z.string().regex(/^\d{2}$/) });
+const query = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出状況 ${data?.prefecture.name ?? ""} | つなぐ` }];
+
+export async function loader({ request, params: raw }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const p = params.safeParse(raw);
+  const db = await getDb();
+  const prefecture = p.success ? (await listPrefectures(db)).find((x) => x.code === p.data.code) : undefined;
+  if (!prefecture) throw new Response("都道府県が見つかりません", { status: 404 });
+  if (!canSeePrefectureDetail(user, prefecture.code)) throw new Response("この都道府県の提出状況を見る権限がありません", { status: 403 });
+  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const latest = await latestSubmittedMonth(db);
+  const [year, month] = q.month ? q.month.split("-").map(Number) : latest ? [latest.year, latest.month] : [2025, 4];
+  const rows = await submissionsOf(db, prefecture.code, year!, month!);
+  return { prefecture, year: year!, month: month!, rows };
+}
+
+export default function Submissions() {
+  const d = useLoaderData<typeof loader>();
+  const missing = d.rows.filter((r) => !r.submitted).length;
+  const value = `${d.year}-${String(d.month).padStart(2, "0")}`;
+  return (
+    <>
+      <p>
+        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.prefecture.code}`}>{d.prefecture.name}</Link> ＞ 提出状況
+      </p>
+      <h1>
+        {d.prefecture.name}の提出状況（{d.year}年{d.month}月分）
+      </h1>
+      <Form method="get" className="filters" aria-label="対象月">
+        <div className="field">
+          <label htmlFor="filter-month">対象月</label>
+          <input id="filter-month" type="month" name="month" defaultValue={value} />
+        </div>
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        実施主体 {d.rows.length} のうち <strong>提出済み {d.rows.length - missing}</strong>、<strong>未提出 {missing}</strong>
+      </p>
+      <DataTable
+        id="submissions"
+        caption={`${d.year}年${d.month}月分の月次支援状況の提出状況`}
+        fileName={`${d.prefecture.name}_${value}_提出状況.csv`}
+        rows={d.rows}
+        rowClassName={(r) => (r.submitted ? undefined : "below-target-row")}
+        columns={[
+          { key: "name", label: "実施主体", rowHeader: true, value: (r) => (r.kind === "prefecture" ? `${r.name}（郡部）` : r.name), render: (r) => <Link to={`/municipalities/${r.code}`}>{r.kind === "prefecture" ? `${r.name}（郡部）` : r.name}</Link> },
+          { key: "status", label: "状況", value: (r) => (r.submitted ? "提出済み" : "未提出"), render: (r) => (r.submitted ? "提出済み" : <strong>未提出</strong>) },
+          { key: "lastMonth", label: "提出済みの最新月", value: (r) => (r.last_month ? r.last_month.slice(0, 7) : null) },
+          { key: "lastUpload", label: "最終アップロード", value: (r) => (r.last_upload ? formatDateJa(r.last_upload) : "－（アップロード履歴なし）") },
+        ]}
+      />
+    </>
+  );
+}

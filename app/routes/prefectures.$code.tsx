@@ -1,0 +1,211 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
+import { DataTable } from "~/components/ui/DataTable";
+import { canSeePrefectureDetail } from "~/lib/auth/access";
+import { requireUser } from "~/lib/auth/session.server";
+import {
+  deliveryFormLabels,
+  jusouStatusLabels,
+  optionalProgramLabels,
+  optionalPrograms,
+  regionalBlockLabels,
+  type DeliveryForm,
+  type JusouStatus,
+  type RegionalBlock,
+} from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatDateJa, formatNumber, formatPercent, ratio } from "~/lib/format";
+import { comparableMetricLabels, comparableMetrics } from "~/lib/metrics";
+import { coverageLabel } from "~/lib/statistics";
+import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const p = prefectureParams.safeParse(params);
+  const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const detail = p.success && canSeePrefectureDetail(user, p.data.code);
+  const data = p.success ? await loadPrefecture(await getDb(), p.data.code, q, detail) : null;
+  if (!data) throw new Response("都道府県またはその年度のデータが見つかりません", { status: 404 });
+  return { ...data, detail };
+}
+
+const perCapitaRows = [
+  { key: "newConsultations", label: "新規相談受付件数" },
+  { key: "plansCreated", label: "プラン作成件数" },
+  { key: "employmentSupportTargets", label: "就労支援対象者数" },
+] as const;
+
+export default function PrefecturePage() {
+  const d = useLoaderData<typeof loader>();
+  const base = `/prefectures/${d.prefecture.code}`;
+  return (
+    <>
+      <p>
+        <Link to="/prefectures">都道府県</Link> ＞ {d.prefecture.name}
+      </p>
+      <h1>{d.prefecture.name}</h1>
+      <p className="lead">
+        地方ブロック: {regionalBlockLabels[d.prefecture.regionalBlock as RegionalBlock]}（
+        {d.regionPeers.map((p, i) => (
+          <span key={p.code}>
+            {i > 0 ? "・" : ""}
+            {p.code === d.prefecture.code ? p.name : <Link to={`/prefectures/${p.code}?fy=${d.fiscalYear}`}>{p.name}</Link>}
+          </span>
+        ))}
+        ）
+      </p>
+      <nav aria-label="都道府県のページ">
+        <ul className="tabs">
+          <li>
+            <Link to={`${base}/submissions`}>提出状況</Link>
+          </li>
+          <li>
+            <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較</Link>
+          </li>
+        </ul>
+      </nav>
+      <Form method="get" className="filters" aria-label="表示条件">
+        <div className="field">
+          <label htmlFor="filter-fy">年度</label>
+          <select id="filter-fy" name="fy" defaultValue={d.fiscalYear}>
+            {d.fiscalYears.map((fy) => (
+              <option key={fy} value={fy}>
+                {formatFiscalYear(fy)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-metric">順位・推移の指標</label>
+          <select id="filter-metric" name="metric" defaultValue={d.metric}>
+            {comparableMetrics.map((m) => (
+              <option key={m} value={m}>
+                {comparableMetricLabels[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+
+      <h2>{formatFiscalYear(d.fiscalYear)}の状況（全国との比較）</h2>
+      <p>
+        {comparableMetricLabels[d.metric]}は全国{d.rankedOf}都道府県中<strong>{d.rank}位</strong>です。提出状況:{" "}
+        {coverageLabel(d.own.submittedMonths, d.own.expectedMonths)}（実施主体×月）
+      </p>
+      <DataTable
+        id="prefecture-kpis"
+        caption={`人口10万人あたり月平均と就労・増収率（${formatFiscalYear(d.fiscalYear)}）`}
+        fileName={`${d.prefecture.name}_${d.fiscalYear}_指標.csv`}
+        rows={[
+          ...perCapitaRows.map((r) => ({
+            label: `${r.label}（人口10万人あたり月平均）`,
+            own: d.own[r.key],
+            nation: d.nation[r.key],
+            target: d.targets ? d.targets[r.key] : null,
+            rate: false,
+          })),
+          { label: "就労・増収率", own: d.own.employmentOrIncomeRate, nation: d.nation.employmentOrIncomeRate, target: null, rate: true },
+        ]}
+        columns={[
+          { key: "label", label: "指標", rowHeader: true, value: (r) => r.label },
+          {
+            key: "own",
+            label: d.prefecture.name,
+            numeric: true,
+            value: (r) => (r.own === null ? null : Math.round(r.own * 1000) / 1000),
+            render: (r) => (r.rate ? formatPercent(r.own) : r.own === null ? "－" : r.own.toFixed(1)),
+          },
+          { key: "nation", label: "全国", numeric: true, value: (r) => (r.nation === null ? null : Math.round(r.nation * 1000) / 1000), render: (r) => (r.rate ? formatPercent(r.nation) : r.nation === null ? "－" : r.nation.toFixed(1)) },
+          { key: "target", label: "目安値", numeric: true, value: (r) => r.target, render: (r) => (r.target === null ? "－" : r.target.toFixed(1)) },
+        ]}
+      />
+
+      <ComparisonTrendCard
+        id="prefecture-trend"
+        title={`${d.prefecture.name}と全国の推移`}
+        metric={d.metric}
+        series={[
+          { key: "prefecture", label: d.prefecture.name },
+          { key: "nation", label: "全国" },
+        ]}
+        rows={d.byYear.map((r) => ({ fiscalYear: r.fiscalYear, prefecture: r.prefecture, nation: r.nation }))}
+        dataDate={d.dataDate}
+      />
+
+      {d.bodies ? (
+        <section aria-labelledby="bodies-title">
+          <h2 id="bodies-title">管内の実施主体（{formatFiscalYear(d.fiscalYear)}）</h2>
+          <p className="lead">
+            人口あたりの値は人口10万人あたり月平均（提出月のみ）。目安値を下回るセルには「目安値未満」と表示します。
+          </p>
+          <DataTable
+            id="bodies"
+            caption={`${d.prefecture.name}の実施主体一覧（都道府県自身を先頭に）`}
+            fileName={`${d.prefecture.name}_${d.fiscalYear}_実施主体.csv`}
+            rows={d.bodies}
+            columns={[
+              {
+                key: "name",
+                label: "実施主体",
+                rowHeader: true,
+                value: (b) => b.name,
+                render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+              },
+              { key: "population", label: "人口", numeric: true, value: (b) => b.population, render: (b) => (b.population === null ? "－" : formatNumber(b.population)) },
+              ...optionalPrograms.map((p) => ({
+                key: p,
+                label: optionalProgramLabels[p].replace("事業", ""),
+                value: (b: NonNullable<typeof d.bodies>[number]) => {
+                  const s = b.programs[p];
+                  return !s ? null : s.implemented ? `実施（${s.deliveryForm ? deliveryFormLabels[s.deliveryForm as DeliveryForm] : "－"}）` : "未実施";
+                },
+              })),
+              ...perCapitaRows.map((m) => ({
+                key: m.key,
+                label: `${m.label.replace("件数", "").replace("者数", "")}/10万人`,
+                numeric: true,
+                value: (b: NonNullable<typeof d.bodies>[number]) => (b[m.key] === null ? null : Math.round(b[m.key]! * 10) / 10),
+                render: (b: NonNullable<typeof d.bodies>[number]) => {
+                  const v = b[m.key];
+                  const target = d.targets?.[m.key] ?? null;
+                  const below = v !== null && target !== null && v < target;
+                  return <span className={below ? "below-target" : undefined}>{v === null ? "－" : v.toFixed(1)}</span>;
+                },
+              })),
+              { key: "rate", label: "就労・増収率", numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
+              { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => coverageLabel(b.submittedMonths, 12) },
+              { key: "jusou", label: "重層", value: (b) => (b.jusou ? jusouStatusLabels[b.jusou as JusouStatus] : null) },
+              {
+                key: "certificates",
+                label: "修了証（3職種）",
+                numeric: true,
+                value: (b) => (b.certificates ? ratio(b.certificates.certified, b.certificates.assigned) : null),
+                render: (b) => (b.certificates ? `${b.certificates.certified}/${b.certificates.assigned}人` : "－"),
+              },
+              { key: "lastContact", label: "直近のスーパーバイズ", value: (b) => b.lastContact ?? "なし" },
+            ]}
+          />
+        </section>
+      ) : (
+        <p className="notice">管内の自治体別の一覧は、この都道府県の担当者と厚生労働省だけが見られます。</p>
+      )}
+      {d.targets ? (
+        <p className="kpi__note">
+          目安値（{formatFiscalYear(d.fiscalYear)}、人口10万人あたり月）: 新規相談 {d.targets.newConsultations} ／ プラン作成 {d.targets.plansCreated} ／ 就労支援対象{" "}
+          {d.targets.employmentSupportTargets}
+        </p>
+      ) : null}
+      <p className="kpi__note">
+        出典: 月次支援状況・任意事業実施状況・重層的支援体制整備事業・支援員配置・研修・スーパーバイズ記録・目安値
+        {d.dataDate ? ` ／ データ時点: ${formatDateJa(d.dataDate)}` : null}
+      </p>
+    </>
+  );
+}

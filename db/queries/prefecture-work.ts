@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+
+const inList = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `);
+
+/** 修了証 coverage of the roles that need it (主任相談支援員, 相談支援員, 就労支援員) per body for a fiscal year. */
+export async function certificateCoverageOf(db: Database, fiscalYear: number, codes: string[]) {
+  if (codes.length === 0) return {};
+  const rows = await queryRows<{ code: string; assigned: number; certified: number }>(
+    db,
+    sql`select local_government_code as code, sum(assigned)::int as assigned, sum(least(certified, assigned))::int as certified
+        from staff_training
+        where fiscal_year = ${fiscalYear} and role in ('chief_consultant', 'consultant', 'employment_supporter')
+          and local_government_code in (${inList(codes)})
+        group by local_government_code`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.code, { assigned: r.assigned, certified: r.certified }]));
+}
+
+/** The latest supervision contact of each body (on or before a date). */
+export async function lastSupervisionContactOf(db: Database, codes: string[], onOrBefore: string) {
+  if (codes.length === 0) return {};
+  const rows = await queryRows<{ code: string; last: string }>(
+    db,
+    sql`select local_government_code as code, max(contacted_on)::text as last from supervision_contacts
+        where local_government_code in (${inList(codes)}) and contacted_on <= ${onOrBefore}::date
+        group by local_government_code`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.code, r.last]));
+}
+
+export async function targetValuesOf(db: Database, fiscalYear: number) {
+  const [row] = await queryRows<{ new_consultations: string; plans_created: string; employment_support_targets: string }>(
+    db,
+    sql`select new_consultations, plans_created, employment_support_targets from target_values where fiscal_year = ${fiscalYear}`,
+  );
+  return row
+    ? { newConsultations: Number(row.new_consultations), plansCreated: Number(row.plans_created), employmentSupportTargets: Number(row.employment_support_targets) }
+    : null;
+}
