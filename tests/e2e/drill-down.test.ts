@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectPageErrors, createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+let database: Awaited<ReturnType<typeof createAppDatabase>>;
+
+beforeAll(async () => {
+  database = await createAppDatabase();
+  app = await startApp(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await database?.remove();
+});
+
+describe("drill-down", () => {
+  it("goes national → prefecture → municipality by clicking, changes the year, opens a table and downloads matching CSV", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await logIn(page, app.url, "mhlw");
+    await page.waitForURL(`${app.url}/`);
+
+    // the tile map: each prefecture is a keyboard-reachable link
+    const tile = page.locator('#prefecture-map a[aria-label^="鳥取県:"]');
+    await tile.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/prefectures\/31\?/);
+    await page.getByRole("heading", { name: "鳥取県", exact: true }).waitFor();
+
+    await page.locator("#bodies").getByRole("link", { name: "鳥取市" }).click();
+    await page.waitForURL(/\/municipalities\/312011/);
+
+    await page.getByLabel("年度", { exact: true }).selectOption("2021");
+    await page.getByRole("button", { name: "表示" }).click();
+    await page.waitForURL(/fy=2021/);
+    await expect.poll(() => page.locator("h2", { hasText: "月次の実績" }).textContent()).toContain("令和3年度（2021）");
+
+    // the chart's table alternative
+    await page.locator("#trend summary").click();
+    expect(await page.locator("#trend-data").isVisible()).toBe(true);
+
+    // the months table as CSV: same numbers as on the page
+    const cells = await page.locator("#months tbody tr").evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").trim())),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".data-table", { has: page.locator("#months") }).getByRole("button", { name: "CSVダウンロード" }).click()]);
+    const text = readFileSync((await download.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("年月,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数");
+    expect(lines.slice(1).map((l) => l.split(","))).toEqual(cells.map((row) => row.map((c) => c.replace(/,/g, ""))));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets a municipality user reach its own page from the navigation but not a neighbour's", async () => {
+    const page = await browser.newPage();
+    await logIn(page, app.url, "tottori-city");
+    await page.waitForURL(`${app.url}/`);
+    await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "自分の自治体" }).click();
+    await page.waitForURL(/\/municipalities\/312011$/);
+    const response = await page.goto(`${app.url}/municipalities/312029`);
+    expect(response?.status()).toBe(403);
+    await page.close();
+  });
+});
