@@ -48,7 +48,7 @@ import { createDemoUsers } from "./demo-users";
 
 export const demoSampleFile = path.resolve(process.cwd(), "seeds/demo-local-governments.csv");
 
-type SampleBody = {
+export type SampleBody = {
   code: string;
   prefectureCode: string;
   name: string;
@@ -410,38 +410,46 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 
 /** Loads the whole demo dataset in one transaction. */
 export async function seedDemo(db: Database): Promise<{ bodies: number; monthlyRows: number }> {
-  const sample = readDemoSample();
   const { entries } = parseMasterList(readFileSync(demoSampleFile));
   return db.transaction(async (tx) => {
     await ensurePrefectures(tx);
     await importMasterList(tx, entries.map((e) => ({ ...e, population: null })), { asOf: "1900-01-01" });
-    const populationRows = sample.flatMap((b) =>
-      Array.from({ length: 12 }, (_, i) => 2015 + i).map((year) => ({
-        localGovernmentCode: b.code,
-        asOf: `${year}-01-01`,
-        population: populationOn(b, year),
-      })),
-    );
-    await insertInBatches(tx, populations, populationRows);
-    const monthly = generateMonthlyStatistics(sample);
-    await insertInBatches(tx, monthlySupportStatistics, monthly, 2000);
-    const programs = generateOptionalProgramStatuses(sample);
-    await insertInBatches(tx, optionalProgramStatuses, programs);
-    await insertInBatches(tx, jusouStatuses, generateJusouStatuses(sample));
-    await insertInBatches(tx, supportMeetingStatuses, generateSupportMeetingStatuses(sample));
-    await insertInBatches(tx, staffTraining, generateStaffTraining(sample, programs));
-    await insertInBatches(tx, supervisionContacts, generateSupervisionContacts(sample));
-    const prefectureCodes = [...new Set(sample.map((b) => b.prefectureCode))].sort();
-    await insertInBatches(tx, prefectureSupportActivities, generatePrefectureSupportActivities(prefectureCodes));
-    await insertInBatches(tx, targetValues, generateTargetValues());
-    await seedTrainingSessions(tx, sample);
+    const result = await generateDataset(tx, readDemoSample());
     await createDemoUsers(tx);
     await tx
       .insert(appMeta)
       .values({ key: "demo_dataset", value: "true" })
       .onConflictDoUpdate({ target: appMeta.key, set: { value: "true" } });
-    return { bodies: sample.length, monthlyRows: monthly.length };
+    return result;
   });
+}
+
+/**
+ * Fills every dataset for FY2015–FY2025 for the given bodies (which must already be in
+ * local_governments): the demo sample, or the whole national list for benchmarks.
+ */
+export async function generateDataset(db: Database, sample: SampleBody[]): Promise<{ bodies: number; monthlyRows: number }> {
+  const populationRows = sample.flatMap((b) =>
+    Array.from({ length: 12 }, (_, i) => 2015 + i).map((year) => ({
+      localGovernmentCode: b.code,
+      asOf: `${year}-01-01`,
+      population: populationOn(b, year),
+    })),
+  );
+  await insertInBatches(db, populations, populationRows);
+  const monthly = generateMonthlyStatistics(sample);
+  await insertInBatches(db, monthlySupportStatistics, monthly, 2000);
+  const programs = generateOptionalProgramStatuses(sample);
+  await insertInBatches(db, optionalProgramStatuses, programs);
+  await insertInBatches(db, jusouStatuses, generateJusouStatuses(sample));
+  await insertInBatches(db, supportMeetingStatuses, generateSupportMeetingStatuses(sample));
+  await insertInBatches(db, staffTraining, generateStaffTraining(sample, programs));
+  await insertInBatches(db, supervisionContacts, generateSupervisionContacts(sample));
+  const prefectureCodes = [...new Set(sample.map((b) => b.prefectureCode))].sort();
+  await insertInBatches(db, prefectureSupportActivities, generatePrefectureSupportActivities(prefectureCodes));
+  await insertInBatches(db, targetValues, generateTargetValues());
+  await seedTrainingSessions(db, sample);
+  return { bodies: sample.length, monthlyRows: monthly.length };
 }
 
 async function seedTrainingSessions(db: Database, sample: SampleBody[]) {

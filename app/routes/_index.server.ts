@@ -14,8 +14,6 @@ export const nationalOverviewParams = z.object({
   metric: z.enum(comparableMetrics).default("newConsultations"),
 });
 
-const strip = <T extends { perCapita: unknown }>(t: T) => t;
-
 export async function loadNationalOverview(db: Database, params: z.infer<typeof nationalOverviewParams>) {
   const fiscalYears = await optionalProgramFiscalYears(db);
   const fiscalYear = params.fy ?? fiscalYears[0] ?? null;
@@ -24,7 +22,8 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     listPrefectures(db),
     optionalProgramRatesByPrefecture(db, fiscalYear),
     totalsByPrefecture(db, fiscalYear),
-    totalsByPrefecture(db, fiscalYear - 1),
+    // the previous year only feeds the change of the KPI counts: no population needed
+    totalsByPrefecture(db, fiscalYear - 1, { withPopulation: false }),
     monthlySeries(db),
     jusouCountsByFiscalYear(db),
     integratedDeliveryDistribution(db, fiscalYear),
@@ -40,7 +39,7 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     prefectures,
     rows,
     dataDate,
-    national: strip(national),
+    national,
     nationalPrevious,
     tiles: prefectures.map((p) => {
       const totals = current.find((r) => r.prefectureCode === p.code);

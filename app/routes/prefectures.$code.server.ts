@@ -36,7 +36,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     .map((r) => ({ code: r.prefectureCode!, value: metricValue(query.metric, r) }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const rank = ranking.findIndex((r) => r.code === code) + 1;
-  const summarize = (t: typeof own) => ({
+  const summarize = (t: Omit<typeof own, "fiscalYear" | "prefectureCode" | "bodies">) => ({
     ...Object.fromEntries(perPopulationMetrics.map((m) => [m, perHundredThousandPerMonth(t.perCapita[m], t.populationMonths)])),
     employmentOrIncomeRate: employmentOrIncomeRate(t),
     submittedMonths: t.submittedMonths,
@@ -58,7 +58,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       name: t.name,
       kind: t.kind,
       population: t.population,
-      ...summarize({ ...t, bodies: 1, prefectureCode: t.prefectureCode }),
+      ...summarize(t),
       programs: Object.fromEntries(
         programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.delivery_form }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,

@@ -82,20 +82,33 @@ const populationPeriods = sql`(
          population
   from populations)`;
 
-function monthlyRowsOf(fiscalYear: number): SQL {
+const noPopulation = sql`left join (select null::text as local_government_code, null::int as population) pp on false`;
+
+function monthlyRowsOf(fiscalYear: number, withPopulation = true): SQL {
   return sql`
     from ${implementingBodiesOf(fiscalYear)} b
     left join monthly_support_statistics s on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear}
-    left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
-      and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to`;
+    ${
+      withPopulation
+        ? sql`left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
+      and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to`
+        : noPopulation
+    }`;
 }
 
-/** National and per-prefecture totals of a fiscal year (prefectureCode null: the nation). */
-export async function totalsByPrefecture(db: Database, fiscalYear: number): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
+/**
+ * National and per-prefecture totals of a fiscal year (prefectureCode null: the nation). Without
+ * `withPopulation` the per-population columns are zero and the population join is skipped.
+ */
+export async function totalsByPrefecture(
+  db: Database,
+  fiscalYear: number,
+  options: { withPopulation?: boolean } = { withPopulation: true },
+): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
   const rows = await queryRows<TotalsRow & { prefecture_code: string | null }>(
     db,
     sql`select b.prefecture_code, count(distinct b.code)::int as bodies, ${totalsColumns}
-        ${monthlyRowsOf(fiscalYear)}
+        ${monthlyRowsOf(fiscalYear, options.withPopulation ?? true)}
         group by grouping sets ((b.prefecture_code), ())
         order by b.prefecture_code nulls first`,
   );
@@ -145,7 +158,7 @@ export async function monthlySeries(
   const population = options.withPopulation
     ? sql`left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
           and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to`
-    : sql`left join (select null::text as local_government_code, null::int as population) pp on false`;
+    : noPopulation;
   const rows = await queryRows<TotalsRow & { year: number; month: number; fiscal_year: number }>(
     db,
     sql`select s.year, s.month, s.fiscal_year, 0 as bodies, ${totalsColumns}

@@ -1,0 +1,153 @@
+// npm run bench:views — loader latency of /, /prefectures/13 and a municipality on a national
+// dataset, on PostgreSQL and PGlite, next to the same SQL replayed directly on the driver.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import type postgres from "postgres";
+import { PGlite } from "@electric-sql/pglite";
+import { useDatabaseHandle, type Database } from "../../db";
+import { parseMasterList } from "../../app/lib/master-list";
+import { action as loginAction } from "../../app/routes/login";
+import { loader as nationalLoader } from "../../app/routes/_index";
+import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
+import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
+import { demoSampleFile, generateDataset, type SampleBody } from "../../seeds/demo";
+import { unitHash } from "../../seeds/random";
+import { createDemoUsers, demoPassword } from "../../seeds/demo-users";
+import { benchDatabases, fmt, loadNationalMaster, percentile } from "./common";
+
+const runs = Number(process.env.BENCH_RUNS ?? 40);
+
+/** Every body of the national list, with the demo sample's populations where it has them. */
+function nationalSample(entries: Awaited<ReturnType<typeof loadNationalMaster>>): SampleBody[] {
+  const demo = new Map(parseMasterList(readFileSync(demoSampleFile)).entries.map((e) => [e.code, e.population ?? 0]));
+  const prefectures = parseMasterList(readFileSync(demoSampleFile)).entries.filter((e) => e.kind === "prefecture");
+  return [...prefectures, ...entries]
+    .filter((e) => e.kind !== "ward")
+    .map((e) => ({
+      code: e.code,
+      prefectureCode: e.prefectureCode,
+      name: e.name,
+      kind: e.kind,
+      population2020: demo.get(e.code) ?? Math.round((e.kind === "town" || e.kind === "village" ? 3_000 : 30_000) * (1 + 9 * unitHash(e.code, "pop"))),
+      implementing: e.kind === "prefecture" || e.hasWelfareOffice === true,
+      jusouList: "",
+    }));
+}
+
+type Captured = { query: string; params: unknown[] };
+
+async function replay(db: Database, statements: Captured[]): Promise<void> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof PGlite) {
+    for (const s of statements) await client.query(s.query, s.params as never[]);
+    return;
+  }
+  await Promise.all(statements.map((s) => (client as postgres.Sql).unsafe(s.query, s.params as never[])));
+}
+
+const results: string[][] = [];
+for (const target of await benchDatabases()) {
+  const handle = await target.open();
+  try {
+    const entries = await loadNationalMaster(handle);
+    const started = performance.now();
+    await handle.db.transaction(async (tx) => {
+      await generateDataset(tx, nationalSample(entries));
+      await createDemoUsers(tx);
+    });
+    const [{ n }] = (await handle.db.execute(sql`select count(*)::int as n from monthly_support_statistics`).then((r) =>
+      Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
+    )) as [{ n: number }];
+    console.log(`${target.name}: national dataset loaded (${fmt(n)} monthly rows) in ${fmt((performance.now() - started) / 1000, 1)} s`);
+    if (handle.target.driver === "postgres") await handle.db.execute(sql`analyze`);
+
+    // Capture the SQL each loader sends, by wrapping the driver's query path once.
+    const captured: Captured[] = [];
+    let capturing = false;
+    const dialectDb = handle.db as unknown as { session: { prepareQuery: (...args: unknown[]) => unknown } };
+    const original = dialectDb.session.prepareQuery.bind(dialectDb.session);
+    dialectDb.session.prepareQuery = (...args: unknown[]) => {
+      const q = args[0] as { sql: string; params: unknown[] };
+      if (capturing) captured.push({ query: q.sql, params: q.params });
+      return original(...args);
+    };
+    useDatabaseHandle(handle);
+    const login = (await loginAction({
+      request: new Request("http://bench/login", { method: "POST", body: new URLSearchParams({ loginId: "mhlw", password: demoPassword }) }),
+      params: {},
+      context: {},
+    })) as Response;
+    const cookie = login.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    const pages = [
+      { name: "/", loader: nationalLoader, url: "/?fy=2024", params: {} },
+      { name: "/prefectures/13", loader: prefectureLoader, url: "/prefectures/13?fy=2024", params: { code: "13" } },
+      { name: "/municipalities/131041", loader: municipalityLoader, url: "/municipalities/131041?fy=2024", params: { code: "131041" } },
+    ] as const;
+    for (const page of pages) {
+      const call = () =>
+        (page.loader as (a: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>)({
+          request: new Request(`http://bench${page.url}`, { headers: { Cookie: cookie } }),
+          params: page.params,
+          context: {},
+        });
+      captured.length = 0;
+      capturing = true;
+      await call();
+      capturing = false;
+      const statements = captured.filter((c) => !/from "sessions"|from "app_meta"/.test(c.query));
+      for (let i = 0; i < 3; i++) {
+        await call();
+        await replay(handle.db, statements);
+      }
+      const loaderTimes: number[] = [];
+      const sqlTimes: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        let t = performance.now();
+        await call();
+        loaderTimes.push(performance.now() - t);
+        t = performance.now();
+        await replay(handle.db, statements);
+        sqlTimes.push(performance.now() - t);
+      }
+      const p95Loader = percentile(loaderTimes, 95);
+      const p95Sql = percentile(sqlTimes, 95);
+      results.push([
+        target.name,
+        page.name,
+        String(statements.length),
+        fmt(percentile(loaderTimes, 50), 1),
+        fmt(p95Loader, 1),
+        fmt(percentile(sqlTimes, 50), 1),
+        fmt(p95Sql, 1),
+        `${fmt(p95Loader / p95Sql, 2)}×`,
+      ]);
+    }
+    dialectDb.session.prepareQuery = original;
+  } finally {
+    await handle.close();
+  }
+}
+
+console.log(`\nbench:views — national dataset, ${runs} runs each (p50/p95 in ms); reference = the loader's SQL replayed on the driver`);
+console.log(["database", "page", "queries", "loader p50", "loader p95", "SQL p50", "SQL p95", "p95 ratio"].join("\t"));
+for (const r of results) console.log(r.join("\t"));
+
+// Page weight: the JavaScript a browser downloads for "/" (entry, root and the index route, with
+// their imports), gzipped, read from the Remix build's asset manifest.
+const serverBuild = path.resolve("build/server/index.js");
+try {
+  const build = (await import(serverBuild)) as { assets: { entry: { module: string; imports?: string[] }; routes: Record<string, { module: string; imports?: string[] }> } };
+  const files = new Set<string>();
+  for (const part of [build.assets.entry, build.assets.routes.root, build.assets.routes["routes/_index"]]) {
+    if (!part) continue;
+    files.add(part.module);
+    for (const i of part.imports ?? []) files.add(i);
+  }
+  const bytes = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join("build/client", f))).length, 0);
+  console.log(`\nJavaScript for "/": ${files.size} files, ${fmt(bytes / 1024, 1)} KB gzipped (target < 250 KB)`);
+} catch {
+  console.log(`\nJavaScript for "/": run \`npm run build\` first (${serverBuild} not found)`);
+}
