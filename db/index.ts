@@ -35,6 +35,6 @@ export async function closeDatabase(): Promise<void> {
 }
 
 /** Makes an already opened handle the process-wide database (integration tests run routes against their own database). */
-export function useDatabaseHandle(handle: DatabaseHandle): void {
+export function installDatabaseHandle(handle: DatabaseHandle): void {
   store[globalKey] = Promise.resolve(handle);
 }

@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
-import { useDatabaseHandle, type Database } from "../../db";
+import { installDatabaseHandle, type Database } from "../../db";
 import { parseMasterList } from "../../app/lib/master-list";
 import { action as loginAction } from "../../app/routes/login";
 import { loader as nationalLoader } from "../../app/routes/_index";
@@ -73,7 +73,7 @@ for (const target of await benchDatabases()) {
       if (capturing) captured.push({ query: q.sql, params: q.params });
       return original(...args);
     };
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
     const login = (await loginAction({
       request: new Request("http://bench/login", { method: "POST", body: new URLSearchParams({ loginId: "mhlw", password: demoPassword }) }),
       params: {},

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, useDatabaseHandle, type DatabaseHandle } from "../../db";
+import { queryRows, installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { sessions } from "../../db/schema";
 import { getOptionalUser, requireRole, requireUser } from "../../app/lib/auth/session.server";
 import { action as loginAction, loader as loginLoader } from "../../app/routes/login";
@@ -12,7 +12,7 @@ import { createTestDatabase } from "../setup/database";
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  useDatabaseHandle(handle);
+  installDatabaseHandle(handle);
   await createDemoUsers(handle.db);
 });
 afterAll(async () => {

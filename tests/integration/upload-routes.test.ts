@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseHandle, type DatabaseHandle } from "../../db";
+import { installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { monthlySupportStatistics, uploads } from "../../db/schema";
 import { action as loginAction } from "../../app/routes/login";
 import { action as newUploadAction, loader as newUploadLoader } from "../../app/routes/uploads.new.$dataset";
@@ -17,7 +17,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  useDatabaseHandle(handle);
+  installDatabaseHandle(handle);
   await loadSampleBodiesAndUsers(handle.db);
   for (const loginId of ["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]) {
     const response = (await loginAction({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseHandle, type DatabaseHandle } from "../../db";
+import { installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { action as loginAction } from "../../app/routes/login";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
@@ -16,7 +16,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  useDatabaseHandle(handle);
+  installDatabaseHandle(handle);
   await seedDemo(handle.db);
   for (const loginId of ["mhlw", "tottori-pref", "tottori-city"]) {
     const response = (await loginAction({
