@@ -7,8 +7,9 @@ import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalPro
 import { monthlySeries, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { optionalPrograms } from "~/lib/domain";
 import { comparableMetrics, metricValue } from "~/lib/metrics";
+import { inMonthRange, monthRangeParams } from "~/lib/month-range";
 
-export const nationalOverviewParams = z.object({
+export const nationalOverviewParams = monthRangeParams.extend({
   fy: z.coerce.number().int().optional(),
   program: z.enum(optionalPrograms).default("employment_preparation"),
   metric: z.enum(comparableMetrics).default("newConsultations"),
@@ -46,7 +47,8 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
       return { code: p.code, name: p.name, value: totals ? metricValue(params.metric, totals) : null };
     }),
     nationalMetric: metricValue(params.metric, national),
-    trend: trend.map((t) => ({
+    range: { from: params.from, to: params.to },
+    trend: trend.filter((t) => inMonthRange(t, params)).map((t) => ({
       year: t.year,
       month: t.month,
       fiscalYear: t.fiscalYear,

@@ -7,6 +7,7 @@ import { NationalKpis } from "~/components/cards/NationalKpis";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
+import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { requireUser } from "~/lib/auth/session.server";
 import { optionalProgramLabels, optionalPrograms } from "~/lib/domain";
 import { comparableMetricLabels, comparableMetrics } from "~/lib/metrics";
@@ -52,6 +53,7 @@ export default function NationalOverview() {
             ))}
           </select>
         </div>
+        <MonthRangeFields from={data.range.from} to={data.range.to} />
         <input type="hidden" name="program" value={data.program} />
         <button type="submit" className="button">
           表示
@@ -63,7 +65,9 @@ export default function NationalOverview() {
         <ul className="tabs">
           {optionalPrograms.map((p) => (
             <li key={p}>
-              <Link to={`?fy=${data.fiscalYear}&program=${p}&metric=${data.metric}`} aria-current={p === data.program ? "true" : undefined} preventScrollReset>
+              <Link
+                to={`?${new URLSearchParams({ fy: String(data.fiscalYear), program: p, metric: data.metric, ...(data.range.from ? { from: data.range.from } : {}), ...(data.range.to ? { to: data.range.to } : {}) })}`}
+                aria-current={p === data.program ? "true" : undefined} preventScrollReset>
                 {optionalProgramLabels[p]}
               </Link>
             </li>

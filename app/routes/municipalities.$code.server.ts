@@ -6,10 +6,11 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programHistory } from "../../db/queries/optional-programs";
 import { targetValuesOf } from "../../db/queries/prefecture-work";
 import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
+import { inMonthRange, monthRangeParams } from "~/lib/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/lib/statistics";
 
 export const municipalityParams = z.object({ code: z.string().regex(/^\d{6}$/) });
-export const municipalityQuery = z.object({ fy: z.coerce.number().int().optional().catch(undefined) });
+export const municipalityQuery = monthRangeParams.extend({ fy: z.coerce.number().int().optional().catch(undefined) });
 
 export async function loadBodySummary(db: Database, code: string) {
   return getBody(db, code);
@@ -60,7 +61,8 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
         referralsToPublicAssistance: p.referralsToPublicAssistance,
         perCapitaNew: perHundredThousandPerMonth(p.perCapita.newConsultations, p.populationMonths),
       })),
-    allMonths: series.map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
+    range: { from: query.from, to: query.to },
+    allMonths: series.filter((p) => inMonthRange(p, query)).map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
     programs,
     jusou,
     staff,

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
+import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { canSeeBody } from "~/lib/auth/access";
 import { requireUser } from "~/lib/auth/session.server";
 import {
@@ -73,6 +74,7 @@ export default function MunicipalityPage() {
             ))}
           </select>
         </div>
+        <MonthRangeFields from={d.range.from} to={d.range.to} />
         <button type="submit" className="button">
           表示
         </button>

@@ -60,9 +60,11 @@ export default function PrefecturePage() {
       </p>
       <nav aria-label="都道府県のページ">
         <ul className="tabs">
-          <li>
-            <Link to={`${base}/submissions`}>提出状況</Link>
-          </li>
+          {d.detail ? (
+            <li>
+              <Link to={`${base}/submissions`}>提出状況</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較</Link>
           </li>

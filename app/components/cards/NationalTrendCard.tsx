@@ -12,7 +12,10 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
     plansCreated: p.plansCreated,
     housingBenefitDecisions: p.housingBenefitDecisions,
   }));
-  const title = `月別の推移（${scopeLabel}、平成27年度〜）`;
+  const first = points[0];
+  const last = points[points.length - 1];
+  const period = first && last ? `${first.year}年${first.month}月〜${last.year}年${last.month}月` : "データなし";
+  const title = `月別の推移（${scopeLabel}、${period}）`;
   return (
     <ChartFigure
       id="trend"
