@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { NationalKpis } from "~/components/cards/NationalKpis";
@@ -10,8 +11,6 @@ import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { requireUser } from "~/lib/auth/session.server";
 import { optionalProgramLabels, optionalPrograms } from "~/lib/domain";
-import { comparableMetricLabels, comparableMetrics } from "~/lib/metrics";
-import { formatFiscalYear } from "~/lib/fiscal-year";
 import { loadNationalOverview, nationalOverviewParams } from "./_index.server";
 
 export const meta: MetaFunction = () => [{ title: "全国の状況 | つなぐ" }];
@@ -33,26 +32,8 @@ export default function NationalOverview() {
         生活困窮者自立支援制度の実施状況です。実施率の分母は福祉事務所設置自治体（都道府県を含む実施主体）、人口あたりの値は人口10万人あたり月平均です。
       </p>
       <Form method="get" className="filters" aria-label="表示条件">
-        <div className="field">
-          <label htmlFor="filter-fy">年度</label>
-          <select id="filter-fy" name="fy" defaultValue={data.fiscalYear}>
-            {data.fiscalYears.map((fy) => (
-              <option key={fy} value={fy}>
-                {formatFiscalYear(fy)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-metric">地図の指標</label>
-          <select id="filter-metric" name="metric" defaultValue={data.metric}>
-            {comparableMetrics.map((m) => (
-              <option key={m} value={m}>
-                {comparableMetricLabels[m]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FiscalYearField fiscalYears={data.fiscalYears} value={data.fiscalYear} />
+        <MetricField label="地図の指標" value={data.metric} />
         <MonthRangeFields from={data.range.from} to={data.range.to} />
         <input type="hidden" name="program" value={data.program} />
         <button type="submit" className="button">

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
+import { MetricField } from "~/components/ui/FilterFields";
 import { listPrefectures } from "../../db/queries/geography";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { requireUser } from "~/lib/auth/session.server";
 import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/lib/domain";
-import { comparableMetricLabels, comparableMetrics, metricValue } from "~/lib/metrics";
+import { comparableMetrics, metricValue } from "~/lib/metrics";
 
 const list = (pattern: RegExp) =>
   z
@@ -71,16 +72,7 @@ export default function Compare() {
       <h1>都道府県・地方ブロックの比較</h1>
       <Form method="get" aria-label="比較の条件">
         <div className="filters">
-          <div className="field">
-            <label htmlFor="filter-metric">指標</label>
-            <select id="filter-metric" name="metric" defaultValue={d.metric}>
-              {comparableMetrics.map((m) => (
-                <option key={m} value={m}>
-                  {comparableMetricLabels[m]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MetricField label="指標" value={d.metric} />
           <button type="submit" className="button">
             比較する
           </button>

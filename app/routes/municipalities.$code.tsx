@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
@@ -64,16 +65,7 @@ export default function MunicipalityPage() {
         {d.body.valid_to ? `・${d.body.valid_to}に廃止` : null}
       </p>
       <Form method="get" className="filters" aria-label="表示条件">
-        <div className="field">
-          <label htmlFor="filter-fy">年度</label>
-          <select id="filter-fy" name="fy" defaultValue={d.fiscalYear}>
-            {d.fiscalYears.map((fy) => (
-              <option key={fy} value={fy}>
-                {formatFiscalYear(fy)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <MonthRangeFields from={d.range.from} to={d.range.to} />
         <button type="submit" className="button">
           表示

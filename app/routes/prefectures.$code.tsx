@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { canSeePrefectureDetail } from "~/lib/auth/access";
@@ -17,7 +18,7 @@ import {
 } from "~/lib/domain";
 import { formatFiscalYear } from "~/lib/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/lib/format";
-import { comparableMetricLabels, comparableMetrics } from "~/lib/metrics";
+import { comparableMetricLabels } from "~/lib/metrics";
 import { coverageLabel } from "~/lib/statistics";
 import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
 
@@ -71,26 +72,8 @@ export default function PrefecturePage() {
         </ul>
       </nav>
       <Form method="get" className="filters" aria-label="表示条件">
-        <div className="field">
-          <label htmlFor="filter-fy">年度</label>
-          <select id="filter-fy" name="fy" defaultValue={d.fiscalYear}>
-            {d.fiscalYears.map((fy) => (
-              <option key={fy} value={fy}>
-                {formatFiscalYear(fy)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-metric">順位・推移の指標</label>
-          <select id="filter-metric" name="metric" defaultValue={d.metric}>
-            {comparableMetrics.map((m) => (
-              <option key={m} value={m}>
-                {comparableMetricLabels[m]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <MetricField label="順位・推移の指標" value={d.metric} />
         <button type="submit" className="button">
           表示
         </button>

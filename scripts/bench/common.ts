@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { createThrowawayDatabase } from "../../db/throwaway";
 import { importMasterList } from "../../db/queries/geography";
 import { parseMasterList } from "../../app/lib/master-list";
 
@@ -15,20 +14,15 @@ export async function benchDatabases(): Promise<{ name: string; open: () => Prom
     {
       name: "PostgreSQL",
       open: async () => {
-        const name = `tsunagu_bench_${randomBytes(4).toString("hex")}`;
-        const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`create database ${name}`);
-        const url = new URL(serverUrl);
-        url.pathname = `/${name}`;
-        const handle = await openDatabase({ driver: "postgres", url: url.toString() });
+        const throwaway = await createThrowawayDatabase(serverUrl, "tsunagu_bench");
+        const handle = await openDatabase({ driver: "postgres", url: throwaway.url });
         await handle.migrate();
         return {
           ...handle,
-          url: url.toString(),
+          url: throwaway.url,
           close: async () => {
             await handle.close();
-            await admin.unsafe(`drop database if exists ${name} with (force)`);
-            await admin.end();
+            await throwaway.drop();
           },
         };
       },

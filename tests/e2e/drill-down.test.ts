@@ -1,30 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
+import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-let database: Awaited<ReturnType<typeof createAppDatabase>>;
-
-beforeAll(async () => {
-  database = await createAppDatabase();
-  app = await startApp(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.remove();
-});
+const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 
 describe("drill-down", () => {
   it("goes national → prefecture → municipality by clicking, changes the year, opens a table and downloads matching CSV", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await ctx.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await logIn(page, app.url, "mhlw");
-    await page.waitForURL(`${app.url}/`);
+    await logIn(page, ctx.app.url, "mhlw");
+    await page.waitForURL(`${ctx.app.url}/`);
 
     // the tile map: each prefecture is a keyboard-reachable link
     const tile = page.locator('#prefecture-map a[aria-label^="鳥取県:"]');
@@ -35,6 +21,7 @@ describe("drill-down", () => {
 
     await page.locator("#bodies").getByRole("link", { name: "鳥取市" }).click();
     await page.waitForURL(/\/municipalities\/312011/);
+    await waitForHydration(page);
 
     await page.getByLabel("年度", { exact: true }).selectOption("2021");
     await page.getByRole("button", { name: "表示" }).click();
@@ -61,12 +48,12 @@ describe("drill-down", () => {
   });
 
   it("lets a municipality user reach its own page from the navigation but not a neighbour's", async () => {
-    const page = await browser.newPage();
-    await logIn(page, app.url, "tottori-city");
-    await page.waitForURL(`${app.url}/`);
+    const page = await ctx.browser.newPage();
+    await logIn(page, ctx.app.url, "tottori-city");
+    await page.waitForURL(`${ctx.app.url}/`);
     await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "自分の自治体" }).click();
     await page.waitForURL(/\/municipalities\/312011$/);
-    const response = await page.goto(`${app.url}/municipalities/312029`);
+    const response = await page.goto(`${ctx.app.url}/municipalities/312029`);
     expect(response?.status()).toBe(403);
     await page.close();
   });

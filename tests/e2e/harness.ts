@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import postgres from "postgres";
+import { createThrowawayDatabase } from "../../db/throwaway";
 
 export type RunningApp = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 
@@ -29,18 +28,8 @@ export async function createAppDatabase(): Promise<{ env: Record<string, string>
     const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-e2e-"));
     return { env: { PGLITE_DIR: path.join(dir, "pglite") }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `tsunagu_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    remove: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  const throwaway = await createThrowawayDatabase(serverUrl, "tsunagu_e2e");
+  return { env: { DATABASE_URL: throwaway.url }, remove: throwaway.drop };
 }
 
 /** Starts the production build (npm run build first) the way `npm start` serves it. */
@@ -96,6 +85,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function logIn(page: Page, baseUrl: string, loginId: string, password = "tsunagu-demo"): Promise<void> {
   await page.goto(`${baseUrl}/login`);
+  await waitForHydration(page);
   await page.getByLabel("ログインID").fill(loginId);
   await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン" }).click();
@@ -109,4 +99,28 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * The usual browser-test setup: a fresh database, the app started on it and a browser; torn down
+ * after the file. Read the fields inside tests (they are set in beforeAll).
+ */
+export function setUpAppUnderTest(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  const context = {} as { app: RunningApp; browser: Browser; database: Awaited<ReturnType<typeof createAppDatabase>> };
+  hooks.beforeAll(async () => {
+    context.database = await createAppDatabase();
+    context.app = await startApp(context.database.env);
+    context.browser = await launchBrowser();
+  });
+  hooks.afterAll(async () => {
+    await context.browser?.close();
+    await context.app?.stop();
+    await context.database?.remove();
+  });
+  return context;
+}
+
+/** Waits until React has hydrated the page (root sets data-hydrated), so input is not reset by hydration. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
 }

@@ -1,38 +1,24 @@
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
+import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-let database: Awaited<ReturnType<typeof createAppDatabase>>;
-
-beforeAll(async () => {
-  database = await createAppDatabase();
-  app = await startApp(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.remove();
-});
+const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 
 describe("login and the national chart", () => {
   it("refuses a wrong password with a Japanese message and no session", async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await context.newPage();
-    await logIn(page, app.url, "mhlw", "wrong-password");
+    await logIn(page, ctx.app.url, "mhlw", "wrong-password");
     await expect.poll(() => page.getByRole("alert").textContent()).toBe("ログインIDまたはパスワードが正しくありません。");
     expect((await context.cookies()).filter((c) => c.name === "__session")).toEqual([]);
     await context.close();
   });
 
   it("logs in as MHLW and finds the server-rendered chart of program rates with its table", async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await logIn(page, app.url, "mhlw");
-    await page.waitForURL(`${app.url}/`);
+    await logIn(page, ctx.app.url, "mhlw");
+    await page.waitForURL(`${ctx.app.url}/`);
     await page.locator("#program-rates svg.recharts-surface").waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("ja");
     expect(await page.getByText("デモデータ", { exact: true }).isVisible()).toBe(true);
@@ -43,6 +29,7 @@ describe("login and the national chart", () => {
     expect(await chart.count()).toBe(1);
     expect(await page.locator("#program-rates .recharts-bar-rectangle").count()).toBe(47);
 
+    await waitForHydration(page);
     await page.getByLabel("年度", { exact: true }).selectOption("2021");
     await page.getByRole("button", { name: "表示" }).click();
     await page.waitForURL(/fy=2021/);
@@ -54,7 +41,7 @@ describe("login and the national chart", () => {
     expect(await nationalRow.textContent()).toContain("595（69.0%）");
 
     // a full page load of every card hydrates without a mismatch
-    await page.goto(`${app.url}/?fy=2020&metric=employmentOrIncomeRate`);
+    await page.goto(`${ctx.app.url}/?fy=2020&metric=employmentOrIncomeRate`);
     await page.locator("#trend .recharts-wrapper > svg.recharts-surface").waitFor();
     await page.waitForLoadState("networkidle");
     expect(errors).toEqual([]);

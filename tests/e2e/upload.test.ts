@@ -1,34 +1,21 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAppDatabase, launchBrowser, logIn, startApp, type RunningApp } from "./harness";
+import { logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-let database: Awaited<ReturnType<typeof createAppDatabase>>;
-
-beforeAll(async () => {
-  database = await createAppDatabase();
-  app = await startApp(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.remove();
-});
+const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 
 const fixture = (name: string) => path.resolve("tests/fixtures", name);
 
 describe("a municipality uploads its monthly figures", () => {
   it("reads the Japanese error table, uploads the corrected file, confirms, sees the figure, and reverts", async () => {
-    const page = await browser.newPage();
-    await logIn(page, app.url, "tottori-city");
-    await page.waitForURL(`${app.url}/`);
+    const page = await ctx.browser.newPage();
+    await logIn(page, ctx.app.url, "tottori-city");
+    await page.waitForURL(`${ctx.app.url}/`);
 
     await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "アップロード" }).click();
     await page.getByRole("link", { name: "月次支援状況" }).first().click();
     await page.waitForURL(/\/uploads\/new\/monthly_support$/);
+    await waitForHydration(page);
 
     // a Shift_JIS file with another body's row on line 4
     await page.setInputFiles("#upload-file", fixture("monthly-tottori-city-other-body-sjis.csv"));
@@ -46,7 +33,8 @@ describe("a municipality uploads its monthly figures", () => {
     expect(await page.getByRole("button", { name: "確定して反映する" }).count()).toBe(0);
 
     // the corrected file
-    await page.goto(`${app.url}/uploads/new/monthly_support`);
+    await page.goto(`${ctx.app.url}/uploads/new/monthly_support`);
+    await waitForHydration(page);
     await page.setInputFiles("#upload-file", fixture("monthly-tottori-city-sjis.csv"));
     await page.getByRole("button", { name: "内容を確認する" }).click();
     await page.waitForURL(/\/uploads\/\d+$/);
@@ -58,16 +46,16 @@ describe("a municipality uploads its monthly figures", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("反映済み");
 
     // the new figure on the data page
-    await page.goto(`${app.url}/datasets/monthly_support?body=312011&fy=2025`);
+    await page.goto(`${ctx.app.url}/datasets/monthly_support?body=312011&fy=2025`);
     const april = page.locator("#dataset-table tbody tr", { hasText: "鳥取市" }).filter({ has: page.locator("td:nth-child(5)", { hasText: /^4$/ }) });
     expect(await april.locator("td:nth-child(6)").textContent()).toBe("1234");
 
     // revert from the history
-    await page.goto(`${app.url}/uploads`);
+    await page.goto(`${ctx.app.url}/uploads`);
     await page.locator("table.data tbody tr", { hasText: "反映済み" }).first().getByRole("link").click();
     await page.getByRole("button", { name: "この取込を取り消す" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("取消済み");
-    await page.goto(`${app.url}/datasets/monthly_support?body=312011&fy=2025`);
+    await page.goto(`${ctx.app.url}/datasets/monthly_support?body=312011&fy=2025`);
     expect(await april.locator("td:nth-child(6)").textContent()).not.toBe("1234");
     await page.close();
   });

@@ -3,12 +3,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { monthlySupportStatistics, uploads } from "../../db/schema";
-import { action as loginAction } from "../../app/routes/login";
 import { action as newUploadAction, loader as newUploadLoader } from "../../app/routes/uploads.new.$dataset";
 import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
 import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
-import { demoPassword } from "../../seeds/demo-users";
 import { createTestDatabase } from "../setup/database";
+import { demoSessionCookies } from "../setup/login";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 
 let handle: DatabaseHandle;
@@ -19,14 +18,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   installDatabaseHandle(handle);
   await loadSampleBodiesAndUsers(handle.db);
-  for (const loginId of ["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]) {
-    const response = (await loginAction({
-      request: new Request(`${base}/login`, { method: "POST", body: new URLSearchParams({ loginId, password: demoPassword }) }),
-      params: {},
-      context: {},
-    })) as Response;
-    cookies[loginId] = response.headers.get("Set-Cookie")!.split(";")[0]!;
-  }
+  Object.assign(cookies, await demoSessionCookies(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]));
 });
 afterAll(async () => {
   await handle.close();

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, type DatabaseHandle } from "../../db";
-import { action as loginAction } from "../../app/routes/login";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as submissionsLoader } from "../../app/routes/prefectures.$code.submissions";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loader as compareLoader } from "../../app/routes/compare";
 import { seedDemo } from "../../seeds/demo";
-import { demoPassword } from "../../seeds/demo-users";
 import { createTestDatabase } from "../setup/database";
+import { demoSessionCookies } from "../setup/login";
 
 let handle: DatabaseHandle;
 const base = "http://localhost";
@@ -18,14 +17,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   installDatabaseHandle(handle);
   await seedDemo(handle.db);
-  for (const loginId of ["mhlw", "tottori-pref", "tottori-city"]) {
-    const response = (await loginAction({
-      request: new Request(`${base}/login`, { method: "POST", body: new URLSearchParams({ loginId, password: demoPassword }) }),
-      params: {},
-      context: {},
-    })) as Response;
-    cookies[loginId] = response.headers.get("Set-Cookie")!.split(";")[0]!;
-  }
+  Object.assign(cookies, await demoSessionCookies(["mhlw", "tottori-pref", "tottori-city"]));
 });
 afterAll(async () => {
   await handle.close();

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { createThrowawayDatabase } from "../../db/throwaway";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway
@@ -13,19 +12,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await handle.migrate();
     return handle;
   }
-  const name = `tsunagu_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: "postgres", url: url.toString() });
+  const throwaway = await createThrowawayDatabase(serverUrl, "tsunagu_test");
+  const handle = await openDatabase({ driver: "postgres", url: throwaway.url });
   await handle.migrate();
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await throwaway.drop();
     },
   };
 }

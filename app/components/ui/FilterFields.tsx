@@ -1,0 +1,34 @@
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { comparableMetricLabels, comparableMetrics, type ComparableMetric } from "~/lib/metrics";
+
+/** The 年度 select of the page filters (name "fy"). */
+export function FiscalYearField({ fiscalYears, value }: { fiscalYears: number[]; value: number }) {
+  return (
+    <div className="field">
+      <label htmlFor="filter-fy">年度</label>
+      <select id="filter-fy" name="fy" defaultValue={value}>
+        {fiscalYears.map((fy) => (
+          <option key={fy} value={fy}>
+            {formatFiscalYear(fy)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The metric select of maps, rankings and comparisons (name "metric"). */
+export function MetricField({ label, value }: { label: string; value: ComparableMetric }) {
+  return (
+    <div className="field">
+      <label htmlFor="filter-metric">{label}</label>
+      <select id="filter-metric" name="metric" defaultValue={value}>
+        {comparableMetrics.map((m) => (
+          <option key={m} value={m}>
+            {comparableMetricLabels[m]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
