@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { DataTable } from "~/components/ui/DataTable";
 import { prefectureSummaries } from "../../db/queries/geography";
 import { requireUser } from "~/lib/auth/session.server";
 import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/lib/domain";
@@ -26,36 +27,19 @@ export default function PrefectureList() {
       {regionalBlocks.map((block: RegionalBlock) => (
         <section key={block} aria-labelledby={`block-${block}`}>
           <h2 id={`block-${block}`}>{regionalBlockLabels[block]}</h2>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">都道府県</th>
-                <th scope="col" className="num">
-                  実施主体数
-                </th>
-                <th scope="col" className="num">
-                  市区町村数
-                </th>
-                <th scope="col" className="num">
-                  実施主体の人口計
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {prefectures
-                .filter((p) => p.regionalBlock === block)
-                .map((p) => (
-                  <tr key={p.code}>
-                    <th scope="row">
-                      <Link to={`/prefectures/${p.code}`}>{p.name}</Link>
-                    </th>
-                    <td className="num">{formatNumber(p.implementingBodies)}</td>
-                    <td className="num">{formatNumber(p.municipalities)}</td>
-                    <td className="num">{p.population === null ? "－" : formatNumber(p.population)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable
+            id={`prefectures-${block}`}
+            caption={`${regionalBlockLabels[block]}の都道府県`}
+            captionHidden
+            fileName={`都道府県_${regionalBlockLabels[block]}.csv`}
+            rows={prefectures.filter((p) => p.regionalBlock === block)}
+            columns={[
+              { key: "name", label: "都道府県", rowHeader: true, value: (p) => p.name, render: (p) => <Link to={`/prefectures/${p.code}`}>{p.name}</Link> },
+              { key: "bodies", label: "実施主体数", numeric: true, value: (p) => p.implementingBodies },
+              { key: "municipalities", label: "市区町村数", numeric: true, value: (p) => p.municipalities },
+              { key: "population", label: "実施主体の人口計", numeric: true, value: (p) => p.population, render: (p) => (p.population === null ? "－" : formatNumber(p.population)) },
+            ]}
+          />
         </section>
       ))}
     </>

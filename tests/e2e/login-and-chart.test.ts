@@ -37,7 +37,7 @@ describe("login and the national chart", () => {
     expect(await page.getByRole("heading", { name: "就労準備支援事業の実施率（都道府県別、令和3年度（2021））" }).isVisible()).toBe(true);
 
     await page.locator("#program-rates summary").click();
-    const nationalRow = page.locator("#program-rates-table tr.national");
+    const nationalRow = page.locator("#program-rates-data tr.national");
     expect(await nationalRow.textContent()).toContain("595（69.0%）");
 
     // a full page load of every card hydrates without a mismatch

@@ -1,5 +1,6 @@
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
 import { optionalProgramLabels, optionalPrograms, type OptionalProgram } from "~/lib/domain";
 import { formatFiscalYear } from "~/lib/fiscal-year";
 import { formatNumber, formatPercent, ratio } from "~/lib/format";
@@ -44,43 +45,36 @@ export function ProgramRatesCard({ fiscalYear, program, prefectures, rows, dataD
         />
       }
       table={
-        <table className="data">
-          <caption>
-            任意事業の実施自治体数と実施率（{formatFiscalYear(fiscalYear)}、分母は実施主体数 n）
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">都道府県</th>
-              <th scope="col" className="num">
-                n（実施主体数）
-              </th>
-              {optionalPrograms.map((p) => (
-                <th scope="col" className="num" key={p}>
-                  {optionalProgramLabels[p]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[{ code: null, name: "全国" }, ...prefectures].map((pref) => {
-              const first = find(pref.code, optionalPrograms[0]);
-              return (
-                <tr key={pref.code ?? "national"} className={pref.code === null ? "national" : undefined}>
-                  <th scope="row">{pref.name}</th>
-                  <td className="num">{formatNumber(first?.bodies ?? 0)}</td>
-                  {optionalPrograms.map((p) => {
-                    const row = find(pref.code, p);
-                    return (
-                      <td className="num" key={p}>
-                        {row ? `${formatNumber(row.implementing)}（${formatPercent(ratio(row.implementing, row.bodies))}）` : "－"}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          id="program-rates-data"
+          caption={`任意事業の実施自治体数と実施率（${formatFiscalYear(fiscalYear)}、分母は実施主体数 n）`}
+          fileName={`任意事業実施率_${fiscalYear}.csv`}
+          rows={[{ code: null, name: "全国" }, ...prefectures]}
+          rowClassName={(p) => (p.code === null ? "national" : undefined)}
+          columns={[
+            {
+              key: "name",
+              label: "都道府県",
+              rowHeader: true,
+              value: (p) => p.name,
+              render: (p) => (p.code === null ? p.name : <a href={`/prefectures/${p.code}?fy=${fiscalYear}`}>{p.name}</a>),
+            },
+            { key: "n", label: "n（実施主体数）", numeric: true, value: (p) => find(p.code, optionalPrograms[0])?.bodies ?? 0 },
+            ...optionalPrograms.map((program) => ({
+              key: program,
+              label: optionalProgramLabels[program],
+              numeric: true,
+              value: (p: { code: string | null }) => {
+                const row = find(p.code, program);
+                return row ? ratio(row.implementing, row.bodies) : null;
+              },
+              render: (p: { code: string | null }) => {
+                const row = find(p.code, program);
+                return row ? `${formatNumber(row.implementing)}（${formatPercent(ratio(row.implementing, row.bodies))}）` : "－";
+              },
+            })),
+          ]}
+        />
       }
     />
   );
