@@ -1,0 +1,113 @@
+import { and, eq, sql } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+import { supervisionContacts } from "../schema";
+import { implementingBodiesOf } from "./implementing-bodies";
+import { recordAudit } from "./audit";
+import type { SupervisionContactInput } from "~/lib/supervision-schema";
+
+export type ContactFilter = { bodyCode?: string; form?: string; from?: string; to?: string };
+
+export async function listSupervisionContacts(db: Database, prefectureCode: string, filter: ContactFilter, limit = 300) {
+  return queryRows<{ id: number; contacted_on: string; code: string; name: string; form: string; content: string; responder: string }>(
+    db,
+    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+        from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
+        where s.prefecture_code = ${prefectureCode}
+          and ${filter.bodyCode ? sql`s.local_government_code = ${filter.bodyCode}` : sql`true`}
+          and ${filter.form ? sql`s.form = ${filter.form}` : sql`true`}
+          and ${filter.from ? sql`s.contacted_on >= ${filter.from}::date` : sql`true`}
+          and ${filter.to ? sql`s.contacted_on <= ${filter.to}::date` : sql`true`}
+        order by s.contacted_on desc, s.id desc limit ${limit}`,
+  );
+}
+
+/**
+ * Coverage of a fiscal year: of the prefecture's implementing bodies (on 1 April), how many had at
+ * least one contact in the year — overall, by form and by month. Contacts outside the year do not count.
+ */
+export async function supervisionCoverage(db: Database, prefectureCode: string, fiscalYear: number) {
+  const from = `${fiscalYear}-04-01`;
+  const to = `${fiscalYear + 1}-03-31`;
+  const [overall] = await queryRows<{ bodies: number; covered: number }>(
+    db,
+    sql`select count(*)::int as bodies,
+               count(*) filter (where exists (select 1 from supervision_contacts s where s.local_government_code = b.code
+                 and s.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date))::int as covered
+        from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}`,
+  );
+  const byForm = await queryRows<{ form: string; covered: number }>(
+    db,
+    sql`select s.form, count(distinct s.local_government_code)::int as covered
+        from supervision_contacts s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
+        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date
+        group by s.form`,
+  );
+  const byMonth = await queryRows<{ month: string; covered: number; contacts: number }>(
+    db,
+    sql`select to_char(s.contacted_on, 'YYYY-MM') as month, count(distinct s.local_government_code)::int as covered, count(*)::int as contacts
+        from supervision_contacts s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
+        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date
+        group by 1 order by 1`,
+  );
+  return { bodies: overall?.bodies ?? 0, covered: overall?.covered ?? 0, byForm, byMonth };
+}
+
+/** Implementing bodies with no contact in the `months` months up to `asOf`, the longest without first. */
+export async function bodiesWithoutContact(db: Database, prefectureCode: string, fiscalYear: number, asOf: string, months: number) {
+  return queryRows<{ code: string; name: string; last_contact: string | null }>(
+    db,
+    sql`select b.code, b.name, (select max(s.contacted_on)::text from supervision_contacts s
+                                where s.local_government_code = b.code and s.contacted_on <= ${asOf}::date) as last_contact
+        from ${implementingBodiesOf(fiscalYear)} b
+        where b.prefecture_code = ${prefectureCode}
+          and not exists (select 1 from supervision_contacts s where s.local_government_code = b.code
+                            and s.contacted_on > ${asOf}::date - make_interval(months => ${months}) and s.contacted_on <= ${asOf}::date)
+        order by last_contact nulls first, b.code`,
+  );
+}
+
+export class SupervisionScopeError extends Error {}
+
+/** Writes are scoped to the prefecture: the body must be one of its implementing bodies, the record its own. */
+export async function saveSupervisionContact(
+  db: Database,
+  actor: { userId: number; prefectureCode: string },
+  input: SupervisionContactInput,
+  id?: number,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [body] = await queryRows<{ code: string }>(
+      tx,
+      sql`select code from local_governments where code = ${input.localGovernmentCode} and prefecture_code = ${actor.prefectureCode}
+          and has_welfare_office and kind <> 'ward'`,
+    );
+    if (!body) throw new SupervisionScopeError("対象自治体はこの都道府県の実施主体から選んでください");
+    const values = { ...input, prefectureCode: actor.prefectureCode };
+    let savedId: number;
+    if (id === undefined) {
+      const [row] = await tx.insert(supervisionContacts).values({ ...values, createdBy: actor.userId }).returning({ id: supervisionContacts.id });
+      savedId = row!.id;
+    } else {
+      const [row] = await tx
+        .update(supervisionContacts)
+        .set({ ...values, updatedAt: sql`now()`, uploadId: null })
+        .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
+        .returning({ id: supervisionContacts.id });
+      if (!row) throw new SupervisionScopeError("この記録は見つからないか、この都道府県の記録ではありません");
+      savedId = row.id;
+    }
+    await recordAudit(tx, { userId: actor.userId, action: id === undefined ? "supervision.create" : "supervision.update", target: String(savedId), detail: values });
+    return savedId;
+  });
+}
+
+export async function deleteSupervisionContact(db: Database, actor: { userId: number; prefectureCode: string }, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(supervisionContacts)
+      .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
+      .returning();
+    if (!row) throw new SupervisionScopeError("この記録は見つからないか、この都道府県の記録ではありません");
+    await recordAudit(tx, { userId: actor.userId, action: "supervision.delete", target: String(id), detail: row });
+  });
+}
