@@ -67,6 +67,9 @@ export default function PrefecturePage() {
             </li>
           ) : null}
           <li>
+            <Link to={`${base}/supervision`}>スーパーバイズ</Link>
+          </li>
+          <li>
             <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較</Link>
           </li>
         </ul>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
-import { loader as submissionsLoader } from "../../app/routes/prefectures.$code.submissions";
+import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loader as compareLoader } from "../../app/routes/compare";
 import { seedDemo } from "../../seeds/demo";

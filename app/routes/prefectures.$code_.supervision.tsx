@@ -1,0 +1,256 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { deleteSupervisionContact, saveSupervisionContact, SupervisionScopeError } from "../../db/queries/supervision";
+import { DataTable } from "~/components/ui/DataTable";
+import { requireUser } from "~/lib/auth/session.server";
+import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatPercent, ratio } from "~/lib/format";
+import { supervisionContactSchema } from "~/lib/supervision-schema";
+import { loadSupervision, supervisionQuery } from "./prefectures.$code_.supervision.server";
+
+const params = z.object({ code: z.string().regex(/^\d{2}$/) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `スーパーバイズ ${data?.prefecture.name ?? ""} | つなぐ` }];
+
+function canRead(user: { role: string; prefectureCode: string | null }, code: string) {
+  return user.role === "mhlw" || user.role === "prefecture" || user.prefectureCode === code;
+}
+
+export async function loader({ request, params: raw }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const p = params.safeParse(raw);
+  if (!p.success || !canRead(user, p.data.code)) throw new Response("スーパーバイズの記録が見つかりません", { status: 404 });
+  const q = supervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await loadSupervision(await getDb(), p.data.code, q, new Date().toISOString().slice(0, 10));
+  if (!result) throw new Response("都道府県が見つかりません", { status: 404 });
+  // Only the prefecture's own officials record contacts; MHLW and others read.
+  return { ...result, canWrite: user.role === "prefecture" && user.prefectureCode === p.data.code };
+}
+
+const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: z.coerce.number().int().positive().optional() });
+
+export async function action({ request, params: raw }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const p = params.safeParse(raw);
+  if (!p.success || user.role !== "prefecture" || user.prefectureCode !== p.data.code) {
+    throw new Response("この都道府県の記録を変更する権限がありません", { status: 403 });
+  }
+  const form = Object.fromEntries(await request.formData());
+  const what = intent.safeParse(form);
+  if (!what.success) return data({ fieldErrors: {}, formError: "操作が正しくありません" }, { status: 400 });
+  const actor = { userId: user.id, prefectureCode: p.data.code };
+  const db = await getDb();
+  try {
+    if (what.data.intent === "delete") {
+      if (!what.data.id) return data({ fieldErrors: {}, formError: "削除する記録が指定されていません" }, { status: 400 });
+      await deleteSupervisionContact(db, actor, what.data.id);
+    } else {
+      const parsed = supervisionContactSchema.safeParse(form);
+      if (!parsed.success) return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "入力内容を確認してください" }, { status: 400 });
+      await saveSupervisionContact(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
+    }
+  } catch (error) {
+    if (error instanceof SupervisionScopeError) return data({ fieldErrors: {}, formError: error.message }, { status: 403 });
+    throw error;
+  }
+  // back to the same view (year, filters), without the edit marker
+  const back = new URL(request.url);
+  back.searchParams.delete("edit");
+  back.searchParams.delete("index");
+  return redirect(`${back.pathname}${back.search}`);
+}
+
+export default function Supervision() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = (actionData?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  const editing = d.query.edit ? d.contacts.find((c) => c.id === d.query.edit) : undefined;
+  const share = ratio(d.coverage.covered, d.coverage.bodies);
+  return (
+    <>
+      <p>
+        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.prefecture.code}`}>{d.prefecture.name}</Link> ＞ スーパーバイズ
+      </p>
+      <h1>{d.prefecture.name}のスーパーバイズ</h1>
+      <p role="status">
+        {formatFiscalYear(d.fiscalYear)}: 実施主体 {d.coverage.bodies} のうち <strong>{d.coverage.covered}</strong> に1回以上（カバー率{" "}
+        <strong>{formatPercent(share)}</strong>）
+      </p>
+      <DataTable
+        id="coverage-by-form"
+        caption={`形態別のカバー率（${formatFiscalYear(d.fiscalYear)}、実施主体 ${d.coverage.bodies}）`}
+        fileName={`スーパーバイズ_形態別_${d.fiscalYear}.csv`}
+        rows={supervisionForms.map((form) => ({ form, covered: d.coverage.byForm.find((f) => f.form === form)?.covered ?? 0 }))}
+        columns={[
+          { key: "form", label: "形態", rowHeader: true, value: (r) => supervisionFormLabels[r.form] },
+          { key: "covered", label: "対象になった実施主体", numeric: true, value: (r) => r.covered },
+          { key: "share", label: "カバー率", numeric: true, value: (r) => ratio(r.covered, d.coverage.bodies), render: (r) => formatPercent(ratio(r.covered, d.coverage.bodies)) },
+        ]}
+      />
+      <DataTable
+        id="coverage-by-month"
+        caption="月別の実施状況"
+        fileName={`スーパーバイズ_月別_${d.fiscalYear}.csv`}
+        rows={d.coverage.byMonth}
+        columns={[
+          { key: "month", label: "月", rowHeader: true, value: (r) => r.month },
+          { key: "covered", label: "対象の実施主体数", numeric: true, value: (r) => r.covered },
+          { key: "contacts", label: "件数", numeric: true, value: (r) => r.contacts },
+        ]}
+      />
+      <h2 id="without-title">{d.query.months}か月以上スーパーバイズのない実施主体（{d.asOf}時点）</h2>
+      <Form method="get" className="filters" aria-label="期間">
+        <input type="hidden" name="fy" value={d.fiscalYear} />
+        <div className="field">
+          <label htmlFor="months">月数</label>
+          <input id="months" type="number" name="months" min={1} max={36} defaultValue={d.query.months} />
+        </div>
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <DataTable
+        id="without-contact"
+        caption={`${d.query.months}か月以上スーパーバイズのない実施主体（長い順）`}
+        captionHidden
+        fileName="スーパーバイズなし.csv"
+        rows={d.without}
+        columns={[
+          { key: "name", label: "実施主体", rowHeader: true, value: (r) => r.name },
+          { key: "last", label: "最後のスーパーバイズ", value: (r) => r.last_contact ?? "記録なし" },
+        ]}
+      />
+      {d.canWrite ? (
+        <section aria-labelledby="record-title">
+          <h2 id="record-title">{editing ? "記録を修正" : "スーパーバイズを記録"}</h2>
+          {actionData?.formError ? (
+            <p className="error-summary" role="alert">
+              {actionData.formError}
+            </p>
+          ) : null}
+          <Form method="post" className="record-form">
+            <input type="hidden" name="intent" value={editing ? "update" : "create"} />
+            {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+            <div className="field">
+              <label htmlFor="sv-body">対象自治体</label>
+              <select id="sv-body" name="localGovernmentCode" defaultValue={editing?.code ?? ""} aria-invalid={errors.localGovernmentCode ? true : undefined} aria-describedby="sv-body-error">
+                <option value="">選んでください</option>
+                {d.bodies.map((b) => (
+                  <option key={b.code} value={b.code}>
+                    {b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}
+                  </option>
+                ))}
+              </select>
+              <span className="field-error" id="sv-body-error">{errors.localGovernmentCode?.[0]}</span>
+            </div>
+            <div className="field">
+              <label htmlFor="sv-date">実施日</label>
+              <input id="sv-date" type="date" name="contactedOn" defaultValue={editing?.contacted_on} aria-invalid={errors.contactedOn ? true : undefined} aria-describedby="sv-date-error" />
+              <span className="field-error" id="sv-date-error">{errors.contactedOn?.[0]}</span>
+            </div>
+            <div className="field">
+              <label htmlFor="sv-form">形態</label>
+              <select id="sv-form" name="form" defaultValue={editing?.form ?? ""} aria-invalid={errors.form ? true : undefined} aria-describedby="sv-form-error">
+                <option value="">選んでください</option>
+                {supervisionForms.map((f) => (
+                  <option key={f} value={f}>
+                    {supervisionFormLabels[f]}
+                  </option>
+                ))}
+              </select>
+              <span className="field-error" id="sv-form-error">{errors.form?.[0]}</span>
+            </div>
+            <div className="field">
+              <label htmlFor="sv-content">内容</label>
+              <input id="sv-content" type="text" name="content" maxLength={500} defaultValue={editing?.content} aria-describedby="sv-content-error" />
+              <span className="field-error" id="sv-content-error">{errors.content?.[0]}</span>
+            </div>
+            <div className="field">
+              <label htmlFor="sv-responder">対応者</label>
+              <input id="sv-responder" type="text" name="responder" maxLength={100} defaultValue={editing?.responder} />
+            </div>
+            <button type="submit" className="button">
+              {editing ? "修正を保存" : "記録する"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <h2>記録（新しい順）</h2>
+      <Form method="get" className="filters" aria-label="記録の絞り込み">
+        <input type="hidden" name="fy" value={d.fiscalYear} />
+        <div className="field">
+          <label htmlFor="f-body">自治体</label>
+          <select id="f-body" name="body" defaultValue={d.query.body ?? ""}>
+            <option value="">すべて</option>
+            {d.bodies.map((b) => (
+              <option key={b.code} value={b.code}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-form">形態</label>
+          <select id="f-form" name="form" defaultValue={d.query.form ?? ""}>
+            <option value="">すべて</option>
+            {supervisionForms.map((f) => (
+              <option key={f} value={f}>
+                {supervisionFormLabels[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">期間（から）</label>
+          <input id="f-from" type="date" name="from" defaultValue={d.query.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">期間（まで）</label>
+          <input id="f-to" type="date" name="to" defaultValue={d.query.to} />
+        </div>
+        <button type="submit" className="button">
+          絞り込む
+        </button>
+      </Form>
+      <DataTable
+        id="contacts-log"
+        caption="スーパーバイズの記録"
+        captionHidden
+        fileName={`${d.prefecture.name}_スーパーバイズ記録.csv`}
+        rows={d.contacts}
+        columns={[
+          { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contacted_on },
+          { key: "body", label: "対象自治体", value: (c) => c.name },
+          { key: "form", label: "形態", value: (c) => supervisionFormLabels[c.form as SupervisionForm] },
+          { key: "content", label: "内容", value: (c) => c.content },
+          { key: "responder", label: "対応者", value: (c) => c.responder },
+          ...(d.canWrite
+            ? [
+                {
+                  key: "actions",
+                  label: "操作",
+                  value: () => null,
+                  render: (c: (typeof d.contacts)[number]) => (
+                    <span className="actions">
+                      <Link to={`?edit=${c.id}#record-title`}>修正</Link>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="id" value={c.id} />
+                        <button type="submit" className="link-button" aria-label={`${c.contacted_on} ${c.name}の記録を削除`}>
+                          削除
+                        </button>
+                      </Form>
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
+  );
+}
