@@ -25,10 +25,6 @@ export function fiscalYearStart(fiscalYear: number): string {
   return `${fiscalYear}-04-01`;
 }
 
-export function fiscalYearEnd(fiscalYear: number): string {
-  return `${fiscalYear + 1}-03-31`;
-}
-
 /** The fiscal year in which a calendar date (YYYY-MM-DD) falls. */
 export function fiscalYearOfDate(date: string): number {
   const [y, m] = date.split("-").map(Number);

@@ -26,6 +26,3 @@ export function prefectureBodyCode(prefectureCode: string): string {
   return `${five}${checkDigit(five)}`;
 }
 
-export function prefectureCodeOf(localGovernmentCode: string): string {
-  return localGovernmentCode.slice(0, 2);
-}

@@ -12,13 +12,6 @@ export const comparableMetricLabels: Record<ComparableMetric, string> = {
   employmentOrIncomeRate: "就労・増収率",
 };
 
-export const comparableMetricShortLabels: Record<ComparableMetric, string> = {
-  newConsultations: "新規相談",
-  plansCreated: "プラン作成",
-  employmentSupportTargets: "就労支援対象",
-  employmentOrIncomeRate: "就労・増収率",
-};
-
 export function metricValue(metric: ComparableMetric, totals: Totals): number | null {
   if (metric === "employmentOrIncomeRate") return employmentOrIncomeRate(totals);
   return perHundredThousandPerMonth(totals.perCapita[metric], totals.populationMonths);

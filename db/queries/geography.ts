@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { prefectureDefinitions } from "~/lib/prefectures";
 import { prefectureBodyCode } from "~/lib/local-government-code";
 import { queryRows, type Database } from "../client";
@@ -114,14 +114,6 @@ export async function importMasterList(
     result.populations = populationRows.length;
     return result;
   });
-}
-
-export async function countCurrentLocalGovernments(db: Database) {
-  return db
-    .select({ kind: localGovernments.kind, count: sql<number>`count(*)::int` })
-    .from(localGovernments)
-    .where(and(isNull(localGovernments.validTo), ne(localGovernments.kind, "")))
-    .groupBy(localGovernments.kind);
 }
 
 export async function listPrefectures(db: Database) {
