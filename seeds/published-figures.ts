@@ -2,15 +2,9 @@
 // shared/domain.md (from the source documents and MHLW releases); the rest are demo estimates that
 // continue the published trend and must never be quoted as official.
 
-export type NationalMonthlyTotals = {
-  newConsultations: number;
-  plansCreated: number;
-  employmentSupportTargets: number;
-  employed: number;
-  increasedIncome: number;
-  housingBenefitDecisions: number;
-  referralsToPublicAssistance: number;
-};
+import type { MonthlyCounts } from "../app/lib/domain";
+
+export type NationalMonthlyTotals = MonthlyCounts;
 
 type Row = NationalMonthlyTotals & { published: (keyof NationalMonthlyTotals)[] };
 

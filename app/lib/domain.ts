@@ -192,6 +192,8 @@ export const monthlyMetrics = [
   "referralsToPublicAssistance",
 ] as const;
 export type MonthlyMetric = (typeof monthlyMetrics)[number];
+/** One count per monthly metric: a body's month, a year's total, a national calibration figure. */
+export type MonthlyCounts = Record<MonthlyMetric, number>;
 export const monthlyMetricLabels: Record<MonthlyMetric, string> = {
   newConsultations: "新規相談受付件数",
   plansCreated: "プラン作成件数",

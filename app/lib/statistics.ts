@@ -1,16 +1,13 @@
 // Derived figures, computed from SQL totals the same way everywhere (client-safe).
 
-export type Totals = {
-  newConsultations: number;
-  plansCreated: number;
-  employmentSupportTargets: number;
-  employed: number;
-  increasedIncome: number;
-  housingBenefitDecisions: number;
-  referralsToPublicAssistance: number;
+import type { MonthlyCounts } from "./domain";
+
+export type Totals = MonthlyCounts & {
+  /** body-months submitted */
   submittedMonths: number;
+  /** Σ population over submitted months that have a population (the per-10万人 denominator) */
   populationMonths: number;
-  /** the per-population metrics summed over the months that have a population */
+  /** the per-population metrics summed over those same months (the per-10万人 numerators) */
   perCapita: Record<PerPopulationMetric, number>;
 };
 

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Totals } from "~/lib/statistics";
 import { queryRows, type Database } from "../client";
 import { implementingBodiesOf } from "./implementing-bodies";
 
@@ -7,22 +8,9 @@ import { implementingBodiesOf } from "./implementing-bodies";
 // zero, so per-population figures divide by the population of the months actually submitted; each
 // month uses the population in force on its first day.
 
-export type MetricTotals = {
-  newConsultations: number;
-  plansCreated: number;
-  employmentSupportTargets: number;
-  employed: number;
-  increasedIncome: number;
-  housingBenefitDecisions: number;
-  referralsToPublicAssistance: number;
-  /** body-months submitted */
-  submittedMonths: number;
+export type MetricTotals = Totals & {
   /** body-months expected: implementing bodies × 12 */
   expectedMonths: number;
-  /** Σ population over submitted months that have a population (the per-10万人 denominator) */
-  populationMonths: number;
-  /** the per-population metrics over those same months (the per-10万人 numerators) */
-  perCapita: { newConsultations: number; plansCreated: number; employmentSupportTargets: number };
 };
 
 const totalsColumns = sql`

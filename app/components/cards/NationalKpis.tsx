@@ -1,17 +1,9 @@
+import type { MonthlyCounts } from "~/lib/domain";
 import { formatFiscalYear } from "~/lib/fiscal-year";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { changeFrom, coverageLabel } from "~/lib/statistics";
 
-type Totals = {
-  newConsultations: number;
-  plansCreated: number;
-  employed: number;
-  increasedIncome: number;
-  housingBenefitDecisions: number;
-  referralsToPublicAssistance: number;
-  submittedMonths: number;
-  expectedMonths: number;
-};
+type Totals = MonthlyCounts & { submittedMonths: number; expectedMonths: number };
 
 /** KPI tiles of a fiscal year with the change from the previous year. */
 export function NationalKpis({ fiscalYear, current, previous }: { fiscalYear: number; current: Totals; previous: Totals | null }) {
