@@ -30,7 +30,7 @@ import {
   type JusouStatus,
 } from "../app/lib/domain";
 import { fiscalYearOfMonth, monthsOfFiscalYear } from "../app/lib/fiscal-year";
-import { parseMasterList } from "../app/lib/master-list";
+import { parseMasterList, type MasterListEntry } from "../app/lib/master-list";
 import { groupBy } from "../app/lib/collections";
 import { allocate, normalHash, unitHash } from "./random";
 import {
@@ -60,7 +60,8 @@ export type SampleBody = {
 
 const fiscalYears = Array.from({ length: demoLastFiscalYear - demoFirstFiscalYear + 1 }, (_, i) => demoFirstFiscalYear + i);
 
-export function readDemoSample(): SampleBody[] {
+/** The sample file read and parsed once: its master-list entries and the bodies the generator fills. */
+export function readDemoFile(): { entries: MasterListEntry[]; sample: SampleBody[] } {
   const bytes = readFileSync(demoSampleFile);
   const { entries } = parseMasterList(bytes);
   const jusou = new Map<string, string>();
@@ -69,7 +70,7 @@ export function readDemoSample(): SampleBody[] {
     const cells = line.split(",");
     jusou.set(cells[0]!, cells[5] ?? "");
   }
-  return entries.map((e) => ({
+  const sample = entries.map((e) => ({
     code: e.code,
     prefectureCode: e.prefectureCode,
     name: e.name,
@@ -78,6 +79,11 @@ export function readDemoSample(): SampleBody[] {
     implementing: e.hasWelfareOffice === true,
     jusouList: (jusou.get(e.code) ?? "") as SampleBody["jusouList"],
   }));
+  return { entries, sample };
+}
+
+export function readDemoSample(): SampleBody[] {
+  return readDemoFile().sample;
 }
 
 /** Population on 1 January of a year: big cities grow slowly, most bodies shrink. */
@@ -410,11 +416,11 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 
 /** Loads the whole demo dataset in one transaction. */
 export async function seedDemo(db: Database): Promise<{ bodies: number; monthlyRows: number }> {
-  const { entries } = parseMasterList(readFileSync(demoSampleFile));
+  const { entries, sample } = readDemoFile();
   return db.transaction(async (tx) => {
     await ensurePrefectures(tx);
     await importMasterList(tx, entries.map((e) => ({ ...e, population: null })), { asOf: "1900-01-01" });
-    const result = await generateDataset(tx, readDemoSample());
+    const result = await generateDataset(tx, sample);
     await createDemoUsers(tx);
     await tx
       .insert(appMeta)

@@ -7,12 +7,11 @@ import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { installDatabaseHandle, type Database } from "../../db";
-import { parseMasterList } from "../../app/lib/master-list";
 import { action as loginAction } from "../../app/routes/login";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
-import { demoSampleFile, generateDataset, type SampleBody } from "../../seeds/demo";
+import { generateDataset, readDemoFile, type SampleBody } from "../../seeds/demo";
 import { unitHash } from "../../seeds/random";
 import { createDemoUsers, demoPassword } from "../../seeds/demo-users";
 import { benchDatabases, fmt, loadNationalMaster, percentile } from "./common";
@@ -21,8 +20,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 40);
 
 /** Every body of the national list, with the demo sample's populations where it has them. */
 function nationalSample(entries: Awaited<ReturnType<typeof loadNationalMaster>>): SampleBody[] {
-  const demo = new Map(parseMasterList(readFileSync(demoSampleFile)).entries.map((e) => [e.code, e.population ?? 0]));
-  const prefectures = parseMasterList(readFileSync(demoSampleFile)).entries.filter((e) => e.kind === "prefecture");
+  const { entries: demoEntries } = readDemoFile();
+  const demo = new Map(demoEntries.map((e) => [e.code, e.population ?? 0]));
+  const prefectures = demoEntries.filter((e) => e.kind === "prefecture");
   return [...prefectures, ...entries]
     .filter((e) => e.kind !== "ward")
     .map((e) => ({
