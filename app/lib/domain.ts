@@ -121,6 +121,9 @@ export const supportStaffRoleLabels: Record<SupportStaffRole, string> = {
   household_budget_staff: "家計改善支援事業従事者",
 };
 
+/** The roles whose staff need the 修了証 (national + prefectural training); for the other two it is recommended. */
+export const certificateRoles = ["chief_consultant", "consultant", "employment_supporter"] as const satisfies readonly SupportStaffRole[];
+
 export const supervisionForms = [
   "visit",
   "phone_email",

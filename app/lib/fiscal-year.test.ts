@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearOfDate, fiscalYearOfMonth, formatFiscalYear, monthsOfFiscalYear } from "./fiscal-year";
+import { fiscalYearOfDate, fiscalYearOfMonth, formatFiscalYear, monthsOfFiscalYear, recordFiscalYears, todayInJapan } from "./fiscal-year";
 
 describe("fiscal years", () => {
   it("shows 和暦 with the western year", () => {
@@ -21,5 +21,16 @@ describe("fiscal years", () => {
     expect(months[8]).toEqual({ year: 2021, month: 12 });
     expect(months[9]).toEqual({ year: 2022, month: 1 });
     expect(months[11]).toEqual({ year: 2022, month: 3 });
+  });
+
+  it("opens record pages on the latest year with records, never a future one", () => {
+    expect(recordFiscalYears([2025, 2024, 2023], 2026)).toEqual({ fiscalYears: [2026, 2025, 2024, 2023], latest: 2025 });
+    expect(recordFiscalYears([2026, 2025], 2026)).toEqual({ fiscalYears: [2026, 2025], latest: 2026 });
+    expect(recordFiscalYears([2027, 2024], 2026)).toEqual({ fiscalYears: [2026, 2024], latest: 2024 });
+    expect(recordFiscalYears([], 2026)).toEqual({ fiscalYears: [2026], latest: 2026 });
+  });
+  it("knows today's date in Japan", () => {
+    expect(todayInJapan(new Date("2026-03-31T15:30:00Z"))).toBe("2026-04-01");
+    expect(todayInJapan(new Date("2026-03-31T14:30:00Z"))).toBe("2026-03-31");
   });
 });

@@ -38,3 +38,19 @@ export function monthsOfFiscalYear(fiscalYear: number): { year: number; month: n
     return { year: month >= 4 ? fiscalYear : fiscalYear + 1, month };
   });
 }
+
+/** Today's date (YYYY-MM-DD) in Japan, whatever the server's time zone. */
+export function todayInJapan(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
+}
+
+/**
+ * The fiscal years a record-keeping page offers (every year with records, and the current one) and the
+ * one it opens on: the latest year with records up to the current one, so a new fiscal year opens on
+ * last year's complete figures until its first record arrives.
+ */
+export function recordFiscalYears(yearsWithRecords: readonly number[], currentFiscalYear: number): { fiscalYears: number[]; latest: number } {
+  const fiscalYears = [...new Set([...yearsWithRecords, currentFiscalYear])].filter((fy) => fy <= currentFiscalYear).sort((a, b) => b - a);
+  const latest = fiscalYears.find((fy) => yearsWithRecords.includes(fy)) ?? currentFiscalYear;
+  return { fiscalYears, latest };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateJa, formatNumber, formatPercent, ratio } from "./format";
+import { formatDateJa, formatNumber, formatPercent, niceAxisMax, ratio } from "./format";
 
 describe("format", () => {
   it("formats numbers and shares the Japanese way", () => {
@@ -11,5 +11,17 @@ describe("format", () => {
   it("shows dates in Japan time", () => {
     // 2026-11-22T16:00Z is already 23 November in Tokyo
     expect(formatDateJa("2026-11-22T16:00:00Z")).toBe("2026年11月23日");
+  });
+  it("rounds an axis up to four round steps", () => {
+    expect(niceAxisMax(1.38)).toBe(2);
+    expect(niceAxisMax(0.9)).toBe(1);
+    expect(niceAxisMax(31)).toBe(40);
+    expect(niceAxisMax(0)).toBe(1);
+    // counts: whole steps only
+    expect(niceAxisMax(5, { integer: true })).toBe(8);
+    expect(niceAxisMax(9, { integer: true })).toBe(12);
+    expect(niceAxisMax(3, { integer: true })).toBe(4);
+    expect(niceAxisMax(1, { integer: true })).toBe(4);
+    expect(niceAxisMax(0, { integer: true })).toBe(4);
   });
 });

@@ -20,3 +20,18 @@ export function formatDateJa(iso: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}年${get("month")}月${get("day")}日`;
 }
+
+/** The top of a value axis with four equal, round steps (1, 2, 2.5 or 5 × 10ⁿ; whole steps for counts) that reaches `value`. */
+export function niceAxisMax(value: number, options: { integer?: boolean } = {}): number {
+  if (!(value > 0)) return options.integer ? 4 : 1;
+  const quarter = value / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(quarter));
+  const multiples = options.integer ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
+  const step = multiples
+    .map((m) => m * magnitude)
+    .filter((s) => !options.integer || Number.isInteger(s))
+    .concat(options.integer ? [Math.max(1, Math.ceil(quarter))] : [])
+    .sort((a, b) => a - b)
+    .find((s) => s * 4 >= value - 1e-9)!;
+  return Number((step * 4).toPrecision(12));
+}

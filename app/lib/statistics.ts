@@ -11,7 +11,7 @@ export type Totals = MonthlyCounts & {
   perCapita: Record<PerPopulationMetric, number>;
 };
 
-export const perPopulationMetrics = ["newConsultations", "plansCreated", "employmentSupportTargets"] as const;
+export const perPopulationMetrics = ["newConsultations", "plansCreated", "employmentSupportTargets", "referralsToPublicAssistance"] as const;
 export type PerPopulationMetric = (typeof perPopulationMetrics)[number];
 
 /**

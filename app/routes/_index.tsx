@@ -9,6 +9,7 @@ import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
+import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/lib/auth/session.server";
 import { optionalProgramLabels, optionalPrograms } from "~/lib/domain";
 import { loadNationalOverview, nationalOverviewParams } from "./_index.server";
@@ -27,10 +28,10 @@ export default function NationalOverview() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>全国の状況</h1>
-      <p className="lead">
-        生活困窮者自立支援制度の実施状況です。実施率の分母は福祉事務所設置自治体（都道府県を含む実施主体）、人口あたりの値は人口10万人あたり月平均です。
-      </p>
+      <NationalPageHeader
+        title="全国の状況"
+        lead="生活困窮者自立支援制度の実施状況です。実施率の分母は福祉事務所設置自治体（都道府県を含む実施主体）、人口あたりの値は人口10万人あたり月平均です。"
+      />
       <Form method="get" className="filters" aria-label="表示条件">
         <FiscalYearField fiscalYears={data.fiscalYears} value={data.fiscalYear} />
         <MetricField label="地図の指標" value={data.metric} />
@@ -68,7 +69,7 @@ export default function NationalOverview() {
       <NationalTrendCard points={data.trend} dataDate={data.dataDate} scopeLabel="全国" />
       <h2>重層的支援体制整備事業</h2>
       <JusouRolloutCard counts={data.jusou} dataDate={data.dataDate} scopeLabel="全国" />
-      <IntegratedDeliveryCard fiscalYear={data.fiscalYear} rows={data.integrated} />
+      <IntegratedDeliveryCard fiscalYear={data.fiscalYear} rows={data.integrated} dataDate={data.dataDate} />
     </>
   );
 }

@@ -4,6 +4,8 @@ import { getDb } from "../../db";
 import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
+import { TabNav } from "~/components/ui/TabNav";
+import { prefecturePages } from "~/lib/navigation";
 import { canSeePrefectureDetail } from "~/lib/auth/access";
 import { requireUser } from "~/lib/auth/session.server";
 import {
@@ -42,7 +44,6 @@ const perCapitaRows = [
 
 export default function PrefecturePage() {
   const d = useLoaderData<typeof loader>();
-  const base = `/prefectures/${d.prefecture.code}`;
   return (
     <>
       <p>
@@ -59,21 +60,10 @@ export default function PrefecturePage() {
         ))}
         ）
       </p>
-      <nav aria-label="都道府県のページ">
-        <ul className="tabs">
-          {d.detail ? (
-            <li>
-              <Link to={`${base}/submissions`}>提出状況</Link>
-            </li>
-          ) : null}
-          <li>
-            <Link to={`${base}/supervision`}>スーパーバイズ</Link>
-          </li>
-          <li>
-            <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較</Link>
-          </li>
-        </ul>
-      </nav>
+      <TabNav label={`${d.prefecture.name}のページ`} items={prefecturePages(d.prefecture.code, { canSeeDetail: d.detail })} />
+      <p>
+        <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</Link>
+      </p>
       <Form method="get" className="filters" aria-label="表示条件">
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <MetricField label="順位・推移の指標" value={d.metric} />

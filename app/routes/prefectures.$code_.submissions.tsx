@@ -5,6 +5,7 @@ import { getDb } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { latestSubmittedMonth, submissionsOf } from "../../db/queries/support-statistics";
 import { DataTable } from "~/components/ui/DataTable";
+import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeePrefectureDetail } from "~/lib/auth/access";
 import { requireUser } from "~/lib/auth/session.server";
 import { formatDateJa } from "~/lib/format";
@@ -34,12 +35,7 @@ export default function Submissions() {
   const value = `${d.year}-${String(d.month).padStart(2, "0")}`;
   return (
     <>
-      <p>
-        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.prefecture.code}`}>{d.prefecture.name}</Link> ＞ 提出状況
-      </p>
-      <h1>
-        {d.prefecture.name}の提出状況（{d.year}年{d.month}月分）
-      </h1>
+      <PrefecturePageHeader prefecture={d.prefecture} title="提出状況" headingSuffix={`（${d.year}年${d.month}月分）`} canSeeDetail />
       <Form method="get" className="filters" aria-label="対象月">
         <div className="field">
           <label htmlFor="filter-month">対象月</label>

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { Database } from "../../db";
-import { listPrefectures } from "../../db/queries/geography";
-import { bodiesWithoutContact, listSupervisionContacts, supervisionCoverage } from "../../db/queries/supervision";
-import { implementingBodiesOf } from "../../db/queries/implementing-bodies";
-import { queryRows, sql } from "../../db/client";
+import { listImplementingBodies } from "../../db/queries/implementing-bodies";
+import { recordsUpdatedAt } from "../../db/queries/meta";
+import { bodiesWithoutContact, listSupervisionContacts, supervisionCoverage, supervisionFiscalYears } from "../../db/queries/supervision";
 import { supervisionForms } from "~/lib/domain";
-import { fiscalYearOfDate } from "~/lib/fiscal-year";
+import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const supervisionQuery = z.object({
@@ -19,20 +18,16 @@ export const supervisionQuery = z.object({
 });
 
 export async function loadSupervision(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>, today: string) {
-  const prefecture = (await listPrefectures(db)).find((p) => p.code === prefectureCode);
-  if (!prefecture) return null;
-  const fiscalYear = query.fy ?? fiscalYearOfDate(today);
+  const { fiscalYears, latest } = recordFiscalYears(await supervisionFiscalYears(db), fiscalYearOfDate(today));
+  const fiscalYear = query.fy ?? latest;
   const fyEnd = `${fiscalYear + 1}-03-31`;
   const asOf = fyEnd < today ? fyEnd : today;
-  const [contacts, coverage, without, bodies] = await Promise.all([
+  const [contacts, coverage, without, bodies, dataDate] = await Promise.all([
     listSupervisionContacts(db, prefectureCode, { bodyCode: query.body, form: query.form, from: query.from, to: query.to }),
     supervisionCoverage(db, prefectureCode, fiscalYear),
     bodiesWithoutContact(db, prefectureCode, fiscalYear, asOf, query.months),
-    queryRows<{ code: string; name: string; kind: string }>(
-      db,
-      sql`select code, name, kind from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}
-          order by case when kind = 'prefecture' then 0 else 1 end, code`,
-    ),
+    listImplementingBodies(db, fiscalYear, prefectureCode),
+    recordsUpdatedAt(db, "supervision_contacts", prefectureCode),
   ]);
-  return { prefecture, fiscalYear, asOf, contacts, coverage, without, bodies, query };
+  return { fiscalYear, fiscalYears: [...new Set([fiscalYear, ...fiscalYears])].sort((a, b) => b - a), asOf, contacts, coverage, without, bodies, dataDate, query };
 }

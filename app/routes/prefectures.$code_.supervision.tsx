@@ -3,58 +3,47 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { deleteSupervisionContact, saveSupervisionContact, SupervisionScopeError } from "../../db/queries/supervision";
+import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
+import { deleteSupervisionContact, saveSupervisionContact } from "../../db/queries/supervision";
+import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
 import { DataTable } from "~/components/ui/DataTable";
-import { requireUser } from "~/lib/auth/session.server";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { PrefecturePageHeader } from "~/components/ui/TabNav";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
+import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
 import { formatPercent, ratio } from "~/lib/format";
 import { supervisionContactSchema } from "~/lib/supervision-schema";
 import { loadSupervision, supervisionQuery } from "./prefectures.$code_.supervision.server";
 
-const params = z.object({ code: z.string().regex(/^\d{2}$/) });
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `スーパーバイズ ${data?.prefecture.name ?? ""} | つなぐ` }];
 
-function canRead(user: { role: string; prefectureCode: string | null }, code: string) {
-  return user.role === "mhlw" || user.role === "prefecture" || user.prefectureCode === code;
-}
-
-export async function loader({ request, params: raw }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const p = params.safeParse(raw);
-  if (!p.success || !canRead(user, p.data.code)) throw new Response("スーパーバイズの記録が見つかりません", { status: 404 });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
   const q = supervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await loadSupervision(await getDb(), p.data.code, q, new Date().toISOString().slice(0, 10));
-  if (!result) throw new Response("都道府県が見つかりません", { status: 404 });
-  // Only the prefecture's own officials record contacts; MHLW and others read.
-  return { ...result, canWrite: user.role === "prefecture" && user.prefectureCode === p.data.code };
+  return { prefecture, canWrite: canRecord, canSeeDetail, ...(await loadSupervision(await getDb(), prefecture.code, q, todayInJapan())) };
 }
 
 const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: z.coerce.number().int().positive().optional() });
 
-export async function action({ request, params: raw }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const p = params.safeParse(raw);
-  if (!p.success || user.role !== "prefecture" || user.prefectureCode !== p.data.code) {
-    throw new Response("この都道府県の記録を変更する権限がありません", { status: 403 });
-  }
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePrefectureWorkRecorder(request, params);
   const form = Object.fromEntries(await request.formData());
   const what = intent.safeParse(form);
-  if (!what.success) return data({ fieldErrors: {}, formError: "操作が正しくありません" }, { status: 400 });
-  const actor = { userId: user.id, prefectureCode: p.data.code };
+  if (!what.success) return data({ fieldErrors: {} as FieldErrors, formError: "操作が正しくありません" }, { status: 400 });
   const db = await getDb();
   try {
     if (what.data.intent === "delete") {
-      if (!what.data.id) return data({ fieldErrors: {}, formError: "削除する記録が指定されていません" }, { status: 400 });
+      if (!what.data.id) return data({ fieldErrors: {} as FieldErrors, formError: "削除する記録が指定されていません" }, { status: 400 });
       await deleteSupervisionContact(db, actor, what.data.id);
     } else {
       const parsed = supervisionContactSchema.safeParse(form);
-      if (!parsed.success) return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "入力内容を確認してください" }, { status: 400 });
+      if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
       await saveSupervisionContact(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
     }
   } catch (error) {
-    if (error instanceof SupervisionScopeError) return data({ fieldErrors: {}, formError: error.message }, { status: 403 });
+    if (error instanceof PrefectureScopeError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 403 });
     throw error;
   }
   // back to the same view (year, filters), without the edit marker
@@ -67,41 +56,24 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
 export default function Supervision() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = (actionData?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const editing = d.query.edit ? d.contacts.find((c) => c.id === d.query.edit) : undefined;
   const share = ratio(d.coverage.covered, d.coverage.bodies);
   return (
     <>
-      <p>
-        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.prefecture.code}`}>{d.prefecture.name}</Link> ＞ スーパーバイズ
-      </p>
-      <h1>{d.prefecture.name}のスーパーバイズ</h1>
+      <PrefecturePageHeader prefecture={d.prefecture} title="スーパーバイズ" canSeeDetail={d.canSeeDetail} />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <input type="hidden" name="months" value={d.query.months} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 実施主体 {d.coverage.bodies} のうち <strong>{d.coverage.covered}</strong> に1回以上（カバー率{" "}
         <strong>{formatPercent(share)}</strong>）
       </p>
-      <DataTable
-        id="coverage-by-form"
-        caption={`形態別のカバー率（${formatFiscalYear(d.fiscalYear)}、実施主体 ${d.coverage.bodies}）`}
-        fileName={`スーパーバイズ_形態別_${d.fiscalYear}.csv`}
-        rows={supervisionForms.map((form) => ({ form, covered: d.coverage.byForm.find((f) => f.form === form)?.covered ?? 0 }))}
-        columns={[
-          { key: "form", label: "形態", rowHeader: true, value: (r) => supervisionFormLabels[r.form] },
-          { key: "covered", label: "対象になった実施主体", numeric: true, value: (r) => r.covered },
-          { key: "share", label: "カバー率", numeric: true, value: (r) => ratio(r.covered, d.coverage.bodies), render: (r) => formatPercent(ratio(r.covered, d.coverage.bodies)) },
-        ]}
-      />
-      <DataTable
-        id="coverage-by-month"
-        caption="月別の実施状況"
-        fileName={`スーパーバイズ_月別_${d.fiscalYear}.csv`}
-        rows={d.coverage.byMonth}
-        columns={[
-          { key: "month", label: "月", rowHeader: true, value: (r) => r.month },
-          { key: "covered", label: "対象の実施主体数", numeric: true, value: (r) => r.covered },
-          { key: "contacts", label: "件数", numeric: true, value: (r) => r.contacts },
-        ]}
-      />
+      <SupervisionCoverageCard prefectureName={d.prefecture.name} fiscalYear={d.fiscalYear} coverage={d.coverage} dataDate={d.dataDate} />
       <h2 id="without-title">{d.query.months}か月以上スーパーバイズのない実施主体（{d.asOf}時点）</h2>
       <Form method="get" className="filters" aria-label="期間">
         <input type="hidden" name="fy" value={d.fiscalYear} />
@@ -236,7 +208,7 @@ export default function Supervision() {
                   value: () => null,
                   render: (c: (typeof d.contacts)[number]) => (
                     <span className="actions">
-                      <Link to={`?edit=${c.id}#record-title`}>修正</Link>
+                      <Link to={`?fy=${d.fiscalYear}&edit=${c.id}#record-title`} aria-label={`${c.contacted_on} ${c.name}の記録を修正`}>修正</Link>
                       <Form method="post">
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="id" value={c.id} />

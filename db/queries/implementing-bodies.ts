@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { fiscalYearStart } from "~/lib/fiscal-year";
+import { queryRows, type Database } from "../client";
 
 /**
  * The implementing bodies (福祉事務所設置自治体, prefectures included) of a fiscal year, as a SQL
@@ -19,4 +20,13 @@ export function implementingBodiesOf(fiscalYear: number): SQL {
       and lg.valid_from <= ${referenceDate}::date
       and (lg.valid_to is null or lg.valid_to > ${referenceDate}::date)
   )`;
+}
+
+/** The implementing bodies of a prefecture in a fiscal year, the prefecture itself (its 郡部) first: the choices of the record forms. */
+export async function listImplementingBodies(db: Database, fiscalYear: number, prefectureCode: string) {
+  return queryRows<{ code: string; name: string; kind: string }>(
+    db,
+    sql`select code, name, kind from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}
+        order by case when kind = 'prefecture' then 0 else 1 end, code`,
+  );
 }

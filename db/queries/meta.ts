@@ -19,3 +19,17 @@ export async function datasetUpdatedAt(db: Database, dataset: string): Promise<s
   const at = row?.at ?? null;
   return at === null ? null : new Date(at).toISOString();
 }
+
+/** When a prefecture's records of its own work last changed (added or edited), or anyone's when prefectureCode is null. */
+export async function recordsUpdatedAt(db: Database, table: "supervision_contacts" | "training_sessions" | "prefecture_support_activities", prefectureCode: string | null): Promise<string | null> {
+  const [row] = await queryRows<{ at: string | Date | null }>(
+    db,
+    sql`select max(updated_at) as at from ${sql.identifier(table)} where ${prefectureCode ? sql`prefecture_code = ${prefectureCode}` : sql`true`}`,
+  );
+  return row?.at ? new Date(row.at).toISOString() : null;
+}
+
+/** The latest of several data dates (ISO strings; missing ones ignored). */
+export function latestDataDate(...dates: (string | null)[]): string | null {
+  return dates.reduce<string | null>((latest, d) => (d !== null && (latest === null || d > latest) ? d : latest), null);
+}

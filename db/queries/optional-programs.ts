@@ -91,3 +91,17 @@ export async function programHistory(db: Database, code: string) {
   );
   return rows.map((r) => ({ ...r, fiscal_year: Number(r.fiscal_year) }));
 }
+
+/** 一体的実施 categories per prefecture (prefectureCode null: the nation) over the implementing bodies of a fiscal year. */
+export async function integratedDeliveryByPrefecture(db: Database, fiscalYear: number) {
+  const rows = await queryRows<{ prefecture_code: string | null; program: string; category: string | null; n: number }>(
+    db,
+    sql`select b.prefecture_code, s.program, s.integrated_delivery as category, count(*)::int as n
+        from ${implementingBodiesOf(fiscalYear)} b
+        join optional_program_statuses s on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear}
+        where s.program in ('employment_preparation', 'household_budget')
+        group by grouping sets ((b.prefecture_code, s.program, s.integrated_delivery), (s.program, s.integrated_delivery))
+        order by b.prefecture_code nulls first, s.program, s.integrated_delivery`,
+  );
+  return rows.map((r) => ({ prefectureCode: r.prefecture_code, program: r.program, category: r.category, count: r.n }));
+}

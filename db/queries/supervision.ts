@@ -3,6 +3,7 @@ import { queryRows, type Database } from "../client";
 import { supervisionContacts } from "../schema";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { recordAudit } from "./audit";
+import { assertImplementingBodiesOf, PrefectureScopeError } from "./prefecture-scope";
 import type { SupervisionContactInput } from "~/lib/supervision-schema";
 
 export type ContactFilter = { bodyCode?: string; form?: string; from?: string; to?: string };
@@ -52,6 +53,32 @@ export async function supervisionCoverage(db: Database, prefectureCode: string, 
   return { bodies: overall?.bodies ?? 0, covered: overall?.covered ?? 0, byForm, byMonth };
 }
 
+/** Coverage of the fiscal year for every prefecture side by side, and for the nation (prefectureCode null). */
+export async function supervisionCoverageByPrefecture(db: Database, fiscalYear: number) {
+  const rows = await queryRows<{ prefecture_code: string | null; bodies: number; covered: number; contacts: number }>(
+    db,
+    sql`with contacted as (
+          select local_government_code, prefecture_code, count(*)::int as n from supervision_contacts
+          where contacted_on between ${`${fiscalYear}-04-01`}::date and ${`${fiscalYear + 1}-03-31`}::date
+          group by local_government_code, prefecture_code)
+        select b.prefecture_code, count(*)::int as bodies, count(c.local_government_code)::int as covered, coalesce(sum(c.n), 0)::int as contacts
+        from ${implementingBodiesOf(fiscalYear)} b
+        left join contacted c on c.local_government_code = b.code and c.prefecture_code = b.prefecture_code
+        group by grouping sets ((b.prefecture_code), ())
+        order by b.prefecture_code nulls first`,
+  );
+  return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, covered: r.covered, contacts: r.contacts }));
+}
+
+/** Fiscal years with at least one contact anywhere, newest first. */
+export async function supervisionFiscalYears(db: Database): Promise<number[]> {
+  const rows = await queryRows<{ fiscal_year: number }>(
+    db,
+    sql`select distinct (extract(year from contacted_on - interval '3 months'))::int as fiscal_year from supervision_contacts order by 1 desc`,
+  );
+  return rows.map((r) => Number(r.fiscal_year));
+}
+
 /** Implementing bodies with no contact in the `months` months up to `asOf`, the longest without first. */
 export async function bodiesWithoutContact(db: Database, prefectureCode: string, fiscalYear: number, asOf: string, months: number) {
   return queryRows<{ code: string; name: string; last_contact: string | null }>(
@@ -66,8 +93,6 @@ export async function bodiesWithoutContact(db: Database, prefectureCode: string,
   );
 }
 
-export class SupervisionScopeError extends Error {}
-
 /** Writes are scoped to the prefecture: the body must be one of its implementing bodies, the record its own. */
 export async function saveSupervisionContact(
   db: Database,
@@ -76,12 +101,7 @@ export async function saveSupervisionContact(
   id?: number,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const [body] = await queryRows<{ code: string }>(
-      tx,
-      sql`select code from local_governments where code = ${input.localGovernmentCode} and prefecture_code = ${actor.prefectureCode}
-          and has_welfare_office and kind <> 'ward'`,
-    );
-    if (!body) throw new SupervisionScopeError("対象自治体はこの都道府県の実施主体から選んでください");
+    await assertImplementingBodiesOf(tx, actor.prefectureCode, [input.localGovernmentCode], "対象自治体はこの都道府県の実施主体から選んでください");
     const values = { ...input, prefectureCode: actor.prefectureCode };
     let savedId: number;
     if (id === undefined) {
@@ -93,7 +113,7 @@ export async function saveSupervisionContact(
         .set({ ...values, updatedAt: sql`now()`, uploadId: null })
         .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
         .returning({ id: supervisionContacts.id });
-      if (!row) throw new SupervisionScopeError("この記録は見つからないか、この都道府県の記録ではありません");
+      if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
       savedId = row.id;
     }
     await recordAudit(tx, { userId: actor.userId, action: id === undefined ? "supervision.create" : "supervision.update", target: String(savedId), detail: values });
@@ -107,7 +127,7 @@ export async function deleteSupervisionContact(db: Database, actor: { userId: nu
       .delete(supervisionContacts)
       .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
       .returning();
-    if (!row) throw new SupervisionScopeError("この記録は見つからないか、この都道府県の記録ではありません");
+    if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
     await recordAudit(tx, { userId: actor.userId, action: "supervision.delete", target: String(id), detail: row });
   });
 }

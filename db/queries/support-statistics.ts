@@ -25,7 +25,8 @@ const totalsColumns = sql`
   coalesce(sum(pp.population) filter (where pp.population is not null), 0)::bigint as population_months,
   coalesce(sum(s.new_consultations) filter (where pp.population is not null), 0)::bigint as pc_new_consultations,
   coalesce(sum(s.plans_created) filter (where pp.population is not null), 0)::bigint as pc_plans_created,
-  coalesce(sum(s.employment_support_targets) filter (where pp.population is not null), 0)::bigint as pc_employment_support_targets`;
+  coalesce(sum(s.employment_support_targets) filter (where pp.population is not null), 0)::bigint as pc_employment_support_targets,
+  coalesce(sum(s.referrals_to_public_assistance) filter (where pp.population is not null), 0)::bigint as pc_referrals_to_public_assistance`;
 
 type TotalsRow = {
   new_consultations: string | number;
@@ -40,6 +41,7 @@ type TotalsRow = {
   pc_new_consultations: string | number;
   pc_plans_created: string | number;
   pc_employment_support_targets: string | number;
+  pc_referrals_to_public_assistance: string | number;
   bodies: number;
 };
 
@@ -59,6 +61,7 @@ function toTotals(r: TotalsRow): MetricTotals {
       newConsultations: Number(r.pc_new_consultations),
       plansCreated: Number(r.pc_plans_created),
       employmentSupportTargets: Number(r.pc_employment_support_targets),
+      referralsToPublicAssistance: Number(r.pc_referrals_to_public_assistance),
     },
   };
 }

@@ -40,6 +40,8 @@ export const prefectureSupportActivities = pgTable(
     item: text().notNull(),
     implemented: boolean().notNull(),
     uploadId: integer(),
+    /** when the prefecture last answered through the form (uploads are dated by their commit) */
+    updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.prefectureCode, t.fiscalYear, t.item] })],
 );

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { latterTermMinimumHours } from "../../app/lib/domain";
 import { localGovernments, prefectures } from "./geography";
 import { users } from "./auth";
 
@@ -56,7 +57,12 @@ export const trainingSessions = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
-  (t) => [index("training_sessions_prefecture_idx").on(t.prefectureCode, t.fiscalYear)],
+  (t) => [
+    index("training_sessions_prefecture_idx").on(t.prefectureCode, t.fiscalYear),
+    check("training_sessions_hours_positive", sql`${t.hours} > 0`),
+    // the prefectural half of the 修了証 course: a 後期研修 shorter than this does not count
+    check("training_sessions_latter_term_hours", sql`${t.kind} <> 'latter_term' or ${t.hours} >= ${sql.raw(String(latterTermMinimumHours))}`),
+  ],
 );
 
 export const trainingSessionParticipants = pgTable(

@@ -6,9 +6,11 @@ import {
   bodiesWithoutContact,
   deleteSupervisionContact,
   saveSupervisionContact,
-  SupervisionScopeError,
   supervisionCoverage,
+  supervisionCoverageByPrefecture,
+  supervisionFiscalYears,
 } from "../../db/queries/supervision";
+import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
 import { localGovernments, supervisionContacts, users } from "../../db/schema";
 import { checkDigit } from "../../app/lib/local-government-code";
 import { supervisionContactSchema } from "../../app/lib/supervision-schema";
@@ -58,6 +60,20 @@ describe("supervision coverage", () => {
     ]);
   });
 
+  it("puts every prefecture side by side with the nation", async () => {
+    const rows = await supervisionCoverageByPrefecture(handle.db, 2025);
+    // 鳥取県: 4 bodies, 3 covered by 4 contacts inside FY2025 (新倉吉市's is not a FY2025 body's, 米子市's is FY2024)
+    expect(rows.find((r) => r.prefectureCode === "31")).toEqual({ prefectureCode: "31", bodies: 4, covered: 3, contacts: 4 });
+    expect(rows.find((r) => r.prefectureCode === "13")).toEqual({ prefectureCode: "13", bodies: 1, covered: 0, contacts: 0 });
+    // the nation: 47 prefectures + 鳥取市, 米子市, 倉吉市
+    expect(rows.find((r) => r.prefectureCode === null)).toEqual({ prefectureCode: null, bodies: 50, covered: 3, contacts: 4 });
+    expect(rows).toHaveLength(48);
+  });
+
+  it("knows the fiscal years with contacts (31 March belongs to the year before)", async () => {
+    expect(await supervisionFiscalYears(handle.db)).toEqual([2025, 2024]);
+  });
+
   it("lists the bodies without a contact for N months, the longest first", async () => {
     // as of 2026-03-31, 6 months back: 鳥取市 (last 2025-05-20), 米子市 (2025-03-31), 倉吉市 (2025-06-01) are without
     const without = await bodiesWithoutContact(handle.db, "31", 2025, "2026-03-31", 6);
@@ -89,10 +105,10 @@ describe("supervision form", () => {
     const input = supervisionContactSchema.parse({ localGovernmentCode: "312029", contactedOn: "2025-12-01", form: "visit", content: "初回訪問", responder: "担当A" });
     const id = await saveSupervisionContact(handle.db, actor, input);
     await saveSupervisionContact(handle.db, actor, { ...input, content: "初回訪問（修正）" }, id);
-    await expect(saveSupervisionContact(handle.db, actor, { ...input, localGovernmentCode: "131016" })).rejects.toBeInstanceOf(SupervisionScopeError);
-    await expect(saveSupervisionContact(handle.db, actor, { ...input, localGovernmentCode: "313289" })).rejects.toBeInstanceOf(SupervisionScopeError);
-    await expect(saveSupervisionContact(handle.db, { userId, prefectureCode: "13" }, { ...input, localGovernmentCode: "131016" }, id)).rejects.toBeInstanceOf(SupervisionScopeError);
-    await expect(deleteSupervisionContact(handle.db, { userId, prefectureCode: "13" }, id)).rejects.toBeInstanceOf(SupervisionScopeError);
+    await expect(saveSupervisionContact(handle.db, actor, { ...input, localGovernmentCode: "131016" })).rejects.toBeInstanceOf(PrefectureScopeError);
+    await expect(saveSupervisionContact(handle.db, actor, { ...input, localGovernmentCode: "313289" })).rejects.toBeInstanceOf(PrefectureScopeError);
+    await expect(saveSupervisionContact(handle.db, { userId, prefectureCode: "13" }, { ...input, localGovernmentCode: "131016" }, id)).rejects.toBeInstanceOf(PrefectureScopeError);
+    await expect(deleteSupervisionContact(handle.db, { userId, prefectureCode: "13" }, id)).rejects.toBeInstanceOf(PrefectureScopeError);
     await deleteSupervisionContact(handle.db, actor, id);
     const audit = await queryRows<{ action: string }>(handle.db, sql`select action from audit_log where target = ${String(id)} order by id`);
     expect(audit.map((a) => a.action)).toEqual(["supervision.create", "supervision.update", "supervision.delete"]);

@@ -4,8 +4,18 @@ import { DataTable } from "~/components/ui/DataTable";
 import { jusouStatusLabels } from "~/lib/domain";
 import { formatFiscalYear } from "~/lib/fiscal-year";
 
-export function JusouRolloutCard({ counts, dataDate, scopeLabel }: { counts: { fiscalYear: number; status: string; count: number }[]; dataDate: string | null; scopeLabel: string }) {
-  const years = [...new Set(counts.map((c) => c.fiscalYear))].filter((y) => y >= 2019).sort();
+export function JusouRolloutCard({
+  counts,
+  dataDate,
+  scopeLabel,
+  fromFiscalYear = 2019,
+}: {
+  counts: { fiscalYear: number; status: string; count: number }[];
+  dataDate: string | null;
+  scopeLabel: string;
+  fromFiscalYear?: number;
+}) {
+  const years = [...new Set(counts.map((c) => c.fiscalYear))].filter((y) => y >= fromFiscalYear).sort();
   const of = (fy: number, status: string) => counts.find((c) => c.fiscalYear === fy && c.status === status)?.count ?? 0;
   const rows = years.map((fy) => ({
     fiscalYear: fy,

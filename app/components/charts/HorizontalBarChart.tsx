@@ -12,6 +12,7 @@ export function HorizontalBarChart({
   description,
   width = 760,
   rowHeight = 18,
+  labelWidth = 72,
 }: {
   /** fixed id: Recharts' own counter differs between server and client and breaks hydration */
   id: string;
@@ -22,6 +23,7 @@ export function HorizontalBarChart({
   description: string;
   width?: number;
   rowHeight?: number;
+  labelWidth?: number;
 }) {
   const height = data.length * rowHeight + 50;
   return (
@@ -39,7 +41,7 @@ export function HorizontalBarChart({
       <CartesianGrid horizontal={false} stroke="#d5dadf" />
       {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
       <XAxis type="number" domain={[0, max]} ticks={[0, max / 4, max / 2, (3 * max) / 4, max]} interval={0} tickFormatter={format} orientation="top" stroke="#4d4d4d" />
-      <YAxis type="category" dataKey="label" width={72} interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} stroke="#4d4d4d" />
+      <YAxis type="category" dataKey="label" width={labelWidth} interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} stroke="#4d4d4d" />
       <Bar dataKey="value" fill="var(--color-chart, #1f6fb2)" isAnimationActive={false} barSize={Math.max(8, rowHeight - 6)}>
         <LabelList dataKey="value" position="right" formatter={(v: number) => format(v)} style={{ fontSize: 11, fill: "#1a1a1a" }} />
       </Bar>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSeeBody, canSeePrefectureDetail } from "./access";
+import { canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -19,5 +19,15 @@ describe("who sees what", () => {
     expect(canSeeBody({ ...tottori, prefectureCode: "13" }, yonago)).toBe(false);
     expect(canSeeBody(tottoriCity, yonago)).toBe(false);
     expect(canSeeBody(tottoriCity, { code: "312011", prefectureCode: "31" })).toBe(true);
+  });
+  it("lets every prefecture read a prefecture's work records, its own municipalities too, and only its officials record", () => {
+    expect(canSeePrefectureWork(mhlw, "31")).toBe(true);
+    expect(canSeePrefectureWork({ ...tottori, prefectureCode: "13" }, "31")).toBe(true);
+    expect(canSeePrefectureWork(tottoriCity, "31")).toBe(true);
+    expect(canSeePrefectureWork(tottoriCity, "13")).toBe(false);
+    expect(canRecordPrefectureWork(tottori, "31")).toBe(true);
+    expect(canRecordPrefectureWork(tottori, "13")).toBe(false);
+    expect(canRecordPrefectureWork(mhlw, "31")).toBe(false);
+    expect(canRecordPrefectureWork(tottoriCity, "31")).toBe(false);
   });
 });

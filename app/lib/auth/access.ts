@@ -13,3 +13,17 @@ export function canSeeBody(viewer: Viewer, body: { code: string; prefectureCode:
   if (viewer.role === "prefecture") return viewer.prefectureCode === body.prefectureCode;
   return viewer.localGovernmentCode === body.code;
 }
+
+/**
+ * The records of a prefecture's own work (supervision, training sessions, the support items): MHLW,
+ * the officials of every prefecture (exchange between prefectures is one of their training goals) and
+ * the municipalities of that prefecture read them.
+ */
+export function canSeePrefectureWork(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "mhlw" || viewer.role === "prefecture" || viewer.prefectureCode === prefectureCode;
+}
+
+/** Only the prefecture's own officials record its work; MHLW reads. */
+export function canRecordPrefectureWork(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
+}

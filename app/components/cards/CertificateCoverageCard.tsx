@@ -1,0 +1,77 @@
+import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/lib/format";
+
+type Row = {
+  prefectureCode: string | null;
+  bodies: number;
+  reported: number;
+  complete: number;
+  assigned: number;
+  national: number;
+  latterTerm: number;
+  certified: number;
+  latterTermSessions: number;
+};
+
+/** 修了証 coverage of the three roles that need it, every prefecture side by side with the nation. */
+export function CertificateCoverageCard({ fiscalYear, prefectures, rows, dataDate }: { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: Row[]; dataDate: string | null }) {
+  const empty = { bodies: 0, reported: 0, complete: 0, assigned: 0, national: 0, latterTerm: 0, certified: 0, latterTermSessions: 0 };
+  const national = rows.find((r) => r.prefectureCode === null) ?? { prefectureCode: null, ...empty };
+  const nationalShare = ratio(national.certified, national.assigned);
+  const table = [
+    { code: "", name: "全国", ...national },
+    ...prefectures.map((p) => ({ code: p.code, name: p.name, ...(rows.find((r) => r.prefectureCode === p.code) ?? { prefectureCode: p.code, ...empty }) })),
+  ];
+  const title = `修了証の取得率（主任相談支援員・相談支援員・就労支援員、都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const nationalLabel = `全国 ${formatPercent(nationalShare)}`;
+  const share = (n: number, of: number) => `${formatNumber(n)}（${formatPercent(ratio(n, of))}）`;
+  return (
+    <ChartFigure
+      id="certificate-coverage"
+      title={title}
+      source="支援員配置・研修（実施主体の報告）、都道府県の後期研修の記録"
+      dataDate={dataDate}
+      chart={
+        <HorizontalBarChart
+          id="certificate-coverage-chart"
+          data={table
+            .filter((r) => r.code !== "")
+            .sort((a, b) => (ratio(b.certified, b.assigned) ?? -1) - (ratio(a.certified, a.assigned) ?? -1) || a.code.localeCompare(b.code))
+            .map((r) => ({ key: r.code, label: r.name, value: ratio(r.certified, r.assigned) }))}
+          max={1}
+          format={(v) => formatPercent(v)}
+          reference={nationalShare === null ? undefined : { value: nationalShare, label: nationalLabel }}
+          description={`${title}。取得率の高い順。${nationalLabel}`}
+        />
+      }
+      table={
+        <DataTable
+          id="certificate-coverage-data"
+          caption={`${title}。${nationalLabel}`}
+          fileName={`修了証_都道府県別_${fiscalYear}.csv`}
+          rows={table}
+          rowClassName={(r) => (r.code === "" ? "national" : undefined)}
+          columns={[
+            {
+              key: "name",
+              label: "都道府県",
+              rowHeader: true,
+              value: (r) => r.name,
+              render: (r) => (r.code === "" ? r.name : <a href={`/prefectures/${r.code}/training?fy=${fiscalYear}`}>{r.name}</a>),
+            },
+            { key: "reported", label: "報告した実施主体", numeric: true, value: (r) => r.reported, render: (r) => `${formatNumber(r.reported)}/${formatNumber(r.bodies)}` },
+            { key: "assigned", label: "配置人数（3職種）", numeric: true, value: (r) => r.assigned },
+            { key: "national", label: "前期修了", numeric: true, value: (r) => r.national, render: (r) => share(r.national, r.assigned) },
+            { key: "latterTerm", label: "後期修了", numeric: true, value: (r) => r.latterTerm, render: (r) => share(r.latterTerm, r.assigned) },
+            { key: "certified", label: "修了証", numeric: true, value: (r) => ratio(r.certified, r.assigned), render: (r) => share(r.certified, r.assigned) },
+            { key: "complete", label: "全員が修了証を持つ実施主体", numeric: true, value: (r) => r.complete },
+            { key: "sessions", label: "後期研修の開催回数", numeric: true, value: (r) => r.latterTermSessions },
+          ]}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { TileMap } from "~/components/charts/TileMap";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
+import { jusouStatusLabels } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatPercent, ratio } from "~/lib/format";
+
+type Counts = {
+  prefectureCode: string | null;
+  municipalities: number;
+  implementing: number;
+  transitionPreparation: number;
+  modelProject: number;
+  notImplemented: number;
+  notReported: number;
+};
+
+/** Share of municipalities implementing 重層 per prefecture on the tile map, with every status counted in the table. */
+export function JusouMapCard({ fiscalYear, prefectures, rows, dataDate }: { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: Counts[]; dataDate: string | null }) {
+  const national = rows.find((r) => r.prefectureCode === null);
+  const table = prefectures.map((p) => {
+    const r = rows.find((x) => x.prefectureCode === p.code);
+    return { code: p.code, name: p.name, ...(r ?? { municipalities: 0, implementing: 0, transitionPreparation: 0, modelProject: 0, notImplemented: 0, notReported: 0 }) };
+  });
+  const title = `重層的支援体制整備事業を実施している市区町村の割合（都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const nationalLabel = national ? `全国 ${national.implementing}/${national.municipalities}市区町村（${formatPercent(ratio(national.implementing, national.municipalities))}）` : "";
+  return (
+    <ChartFigure
+      id="jusou-map"
+      title={title}
+      source="重層的支援体制整備事業の状況（各年度4月1日に存在する市区町村。状況の報告がない市区町村は「未報告」）"
+      dataDate={dataDate}
+      chart={
+        <TileMap
+          data={table.map((t) => ({ code: t.code, name: t.name, value: ratio(t.implementing, t.municipalities), href: `/prefectures/${t.code}/jusou?fy=${fiscalYear}` }))}
+          format={(v) => formatPercent(v)}
+          metricLabel="実施している市区町村の割合"
+          description={`${title}。${nationalLabel}`}
+        />
+      }
+      table={
+        <DataTable
+          id="jusou-map-data"
+          caption={`${title}。${nationalLabel}`}
+          fileName={`重層_都道府県別_${fiscalYear}.csv`}
+          rows={[{ code: "", name: "全国", ...(national ?? table[0]!) }, ...table]}
+          rowClassName={(r) => (r.code === "" ? "national" : undefined)}
+          columns={[
+            { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => (r.code === "" ? r.name : <a href={`/prefectures/${r.code}/jusou?fy=${fiscalYear}`}>{r.name}</a>) },
+            { key: "municipalities", label: "市区町村数", numeric: true, value: (r) => r.municipalities },
+            { key: "implementing", label: jusouStatusLabels.implementing, numeric: true, value: (r) => r.implementing },
+            { key: "share", label: "実施の割合", numeric: true, value: (r) => ratio(r.implementing, r.municipalities), render: (r) => formatPercent(ratio(r.implementing, r.municipalities)) },
+            { key: "transition", label: jusouStatusLabels.transition_preparation, numeric: true, value: (r) => r.transitionPreparation },
+            { key: "model", label: jusouStatusLabels.model_project, numeric: true, value: (r) => r.modelProject },
+            { key: "notImplemented", label: jusouStatusLabels.not_implemented, numeric: true, value: (r) => r.notImplemented },
+            { key: "notReported", label: "未報告", numeric: true, value: (r) => r.notReported },
+          ]}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,71 @@
+import { GroupedBarChart } from "~/components/charts/GroupedBarChart";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
+import { prefectureSupportItemLabels, prefectureSupportItems } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatPercent, ratio } from "~/lib/format";
+
+type Share = { fiscalYear: number; item: string; respondents: number; implementing: number };
+
+/** The share of prefectures doing each support item in two fiscal years, side by side as in the source slides. */
+export function PrefectureSupportComparisonCard({ from, to, shares, dataDate }: { from: number; to: number; shares: Share[]; dataDate: string | null }) {
+  const of = (fy: number, item: string) => shares.find((s) => s.fiscalYear === fy && s.item === item);
+  const respondents = (fy: number) => shares.find((s) => s.fiscalYear === fy)?.respondents ?? 0;
+  const rows = prefectureSupportItems
+    .map((item) => {
+      const a = of(from, item);
+      const b = of(to, item);
+      const shareFrom = a ? ratio(a.implementing, a.respondents) : null;
+      const shareTo = b ? ratio(b.implementing, b.respondents) : null;
+      return {
+        item,
+        label: prefectureSupportItemLabels[item],
+        implementingFrom: a?.implementing ?? null,
+        implementingTo: b?.implementing ?? null,
+        shareFrom,
+        shareTo,
+        change: shareFrom !== null && shareTo !== null ? shareTo - shareFrom : null,
+      };
+    })
+    // その他 stays last, as in the survey
+    .sort((x, y) => (x.item === "other" ? 1 : y.item === "other" ? -1 : (y.shareTo ?? -1) - (x.shareTo ?? -1)));
+  const title = `都道府県による市町村支援の実施割合（${formatFiscalYear(from)} n=${respondents(from)} と ${formatFiscalYear(to)} n=${respondents(to)}）`;
+  const points = (v: number | null) => (v === null ? "－" : `${v >= 0 ? "+" : "−"}${Math.abs(v * 100).toFixed(1)}ポイント`);
+  return (
+    <ChartFigure
+      id="support-comparison"
+      title={title}
+      source="都道府県による市町村支援（各都道府県の回答。分母はその年度に回答した都道府県数）"
+      dataDate={dataDate}
+      chart={
+        <GroupedBarChart
+          id="support-comparison-chart"
+          data={rows.map((r) => ({ key: r.item, label: r.label, from: r.shareFrom, to: r.shareTo }))}
+          series={[
+            { key: "from", label: formatFiscalYear(from) },
+            { key: "to", label: formatFiscalYear(to) },
+          ]}
+          max={1}
+          format={(v) => formatPercent(v)}
+          description={`${title}。${rows.map((r) => `${r.label} ${formatPercent(r.shareFrom)}→${formatPercent(r.shareTo)}`).join("、")}`}
+          width={900}
+          labelWidth={360}
+        />
+      }
+      table={
+        <DataTable
+          id="support-comparison-data"
+          caption={title}
+          fileName={`市町村支援_${from}_${to}.csv`}
+          rows={rows}
+          columns={[
+            { key: "item", label: "項目", rowHeader: true, value: (r) => r.label },
+            { key: "from", label: formatFiscalYear(from), numeric: true, value: (r) => r.shareFrom, render: (r) => `${formatPercent(r.shareFrom)}（${r.implementingFrom ?? "－"}）` },
+            { key: "to", label: formatFiscalYear(to), numeric: true, value: (r) => r.shareTo, render: (r) => `${formatPercent(r.shareTo)}（${r.implementingTo ?? "－"}）` },
+            { key: "change", label: "増減", numeric: true, value: (r) => r.change, render: (r) => points(r.change) },
+          ]}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,98 @@
+import { ColumnChart } from "~/components/charts/ColumnChart";
+import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
+import { ChartFigure } from "~/components/ui/ChartFigure";
+import { DataTable } from "~/components/ui/DataTable";
+import { supervisionFormLabels, supervisionForms } from "~/lib/domain";
+import { formatFiscalYear, monthsOfFiscalYear } from "~/lib/fiscal-year";
+import { formatPercent, ratio } from "~/lib/format";
+
+type Coverage = {
+  bodies: number;
+  covered: number;
+  byForm: { form: string; covered: number }[];
+  byMonth: { month: string; covered: number; contacts: number }[];
+};
+
+const source = "スーパーバイズ記録（年度内の記録。分母は年度の4月1日の実施主体）";
+
+/** A prefecture's supervision coverage of one fiscal year: by form (share of bodies) and by month (bodies reached). */
+export function SupervisionCoverageCard({ prefectureName, fiscalYear, coverage, dataDate }: { prefectureName: string; fiscalYear: number; coverage: Coverage; dataDate: string | null }) {
+  const fy = formatFiscalYear(fiscalYear);
+  const byForm = supervisionForms.map((form) => {
+    const covered = coverage.byForm.find((f) => f.form === form)?.covered ?? 0;
+    return { form, label: supervisionFormLabels[form], covered, share: ratio(covered, coverage.bodies) };
+  });
+  // a month without a record is a month in which no body was reached: zero, not missing
+  const byMonth = monthsOfFiscalYear(fiscalYear).map(({ year, month }) => {
+    const key = `${year}-${String(month).padStart(2, "0")}`;
+    const row = coverage.byMonth.find((m) => m.month === key);
+    return { key, label: `${month}月`, year, month, covered: row?.covered ?? 0, contacts: row?.contacts ?? 0 };
+  });
+  const formTitle = `形態別のカバー率（${prefectureName}、${fy}、実施主体 ${coverage.bodies}）`;
+  const monthTitle = `月別のスーパーバイズ実施状況（${prefectureName}、${fy}、対象になった実施主体数）`;
+  return (
+    <div className="grid-2">
+      <ChartFigure
+        id="supervision-by-form"
+        title={formTitle}
+        source={source}
+        dataDate={dataDate}
+        chart={
+          <HorizontalBarChart
+            id="supervision-by-form-chart"
+            data={byForm.map((f) => ({ key: f.form, label: f.label, value: f.share }))}
+            max={1}
+            format={(v) => formatPercent(v)}
+            description={`${formTitle}。${byForm.map((f) => `${f.label} ${formatPercent(f.share)}`).join("、")}`}
+            width={560}
+            rowHeight={26}
+            labelWidth={150}
+          />
+        }
+        table={
+          <DataTable
+            id="coverage-by-form"
+            caption={formTitle}
+            fileName={`スーパーバイズ_形態別_${fiscalYear}.csv`}
+            rows={byForm}
+            columns={[
+              { key: "form", label: "形態", rowHeader: true, value: (r) => r.label },
+              { key: "covered", label: "対象になった実施主体", numeric: true, value: (r) => r.covered },
+              { key: "share", label: "カバー率", numeric: true, value: (r) => r.share, render: (r) => formatPercent(r.share) },
+            ]}
+          />
+        }
+      />
+      <ChartFigure
+        id="supervision-by-month"
+        title={monthTitle}
+        source={source}
+        dataDate={dataDate}
+        chart={
+          <ColumnChart
+            id="supervision-by-month-chart"
+            data={byMonth.map((m) => ({ key: m.key, label: m.label, value: m.covered }))}
+            max={coverage.bodies}
+            integer
+            format={(v) => String(v)}
+            description={`${monthTitle}。${byMonth.map((m) => `${m.label} ${m.covered}`).join("、")}`}
+            width={560}
+          />
+        }
+        table={
+          <DataTable
+            id="coverage-by-month"
+            caption={monthTitle}
+            fileName={`スーパーバイズ_月別_${fiscalYear}.csv`}
+            rows={byMonth}
+            columns={[
+              { key: "month", label: "月", rowHeader: true, value: (r) => r.key, render: (r) => `${r.year}年${r.month}月` },
+              { key: "covered", label: "対象の実施主体数", numeric: true, value: (r) => r.covered },
+              { key: "contacts", label: "件数", numeric: true, value: (r) => r.contacts },
+            ]}
+          />
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { niceAxisMax } from "~/lib/format";
+
+export type ColumnDatum = { key: string; label: string; value: number | null };
+
+/** Vertical bars over an ordered axis (months, years) from props only, each bar labelled with its value. */
+export function ColumnChart({
+  id,
+  data,
+  max,
+  format,
+  description,
+  integer = false,
+  width = 760,
+  height = 260,
+}: {
+  /** fixed id: Recharts' own counter differs between server and client and breaks hydration */
+  id: string;
+  data: ColumnDatum[];
+  max: number;
+  format: (value: number) => string;
+  description: string;
+  /** counts: whole-number ticks */
+  integer?: boolean;
+  width?: number;
+  height?: number;
+}) {
+  const top = niceAxisMax(max, { integer });
+  return (
+    <BarChart id={id} width={width} height={height} data={data} margin={{ top: 20, right: 16, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
+      <CartesianGrid vertical={false} stroke="#d5dadf" />
+      {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
+      <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 11, fill: "#1a1a1a" }} />
+      <YAxis stroke="#4d4d4d" domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} interval={0} tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={56} />
+      <Bar dataKey="value" fill="var(--color-chart, #1f6fb2)" isAnimationActive={false}>
+        <LabelList dataKey="value" position="top" formatter={(v: number) => format(v)} style={{ fontSize: 11, fill: "#1a1a1a" }} />
+      </Bar>
+    </BarChart>
+  );
+}

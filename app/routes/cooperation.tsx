@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { CooperationByPrefectureCard } from "~/components/cards/CooperationByPrefectureCard";
+import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { NationalPageHeader } from "~/components/ui/TabNav";
+import { requireUser } from "~/lib/auth/session.server";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber } from "~/lib/format";
+import { formatMetric } from "~/lib/metrics";
+import { cooperationQuery, loadNationalCooperation } from "./cooperation.server";
+
+export const meta: MetaFunction = () => [{ title: "生活保護との連携（全国） | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const data = await loadNationalCooperation(await getDb(), cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  if (!data) throw new Response("月次支援状況のデータがまだありません", { status: 404 });
+  return data;
+}
+
+export default function NationalCooperation() {
+  const d = useLoaderData<typeof loader>();
+  const national = d.rows[0]!;
+  return (
+    <>
+      <NationalPageHeader
+        title="生活保護との連携（全国）"
+        lead="自立相談支援機関から福祉事務所への「つなぎ」（生活保護へのつなぎ件数）と、就労準備支援事業・家計改善支援事業を被保護者向けの事業と一体的に実施しているかを見ます。"
+      />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数（全国）: <strong>{formatNumber(national.referrals)}件</strong>（人口10万人あたり月平均{" "}
+        {formatMetric("referralsToPublicAssistance", national.perHundredThousand)}、提出 {formatNumber(national.submittedMonths)}/{formatNumber(national.expectedMonths)}（実施主体×月））
+      </p>
+      <CooperationByPrefectureCard fiscalYear={d.fiscalYear} rows={d.rows} dataDate={d.dataDate} />
+      <IntegratedDeliveryCard fiscalYear={d.fiscalYear} rows={d.distribution} dataDate={d.dataDate} />
+    </>
+  );
+}

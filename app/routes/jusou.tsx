@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { JusouMapCard } from "~/components/cards/JusouMapCard";
+import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { NationalPageHeader } from "~/components/ui/TabNav";
+import { requireUser } from "~/lib/auth/session.server";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatPercent, ratio } from "~/lib/format";
+import { jusouQuery, loadNationalJusou } from "./jusou.server";
+
+export const meta: MetaFunction = () => [{ title: "重層的支援体制整備事業（全国） | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const data = await loadNationalJusou(await getDb(), jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  if (!data) throw new Response("重層的支援体制整備事業のデータがまだありません", { status: 404 });
+  return data;
+}
+
+export default function NationalJusou() {
+  const d = useLoaderData<typeof loader>();
+  const national = d.byPrefecture.find((r) => r.prefectureCode === null)!;
+  return (
+    <>
+      <NationalPageHeader
+        title="重層的支援体制整備事業（全国）"
+        lead="令和3年度（2021）に始まった市町村の任意事業です。高齢・障害・子ども・生活困窮の分野を超えて、相談支援・参加支援・地域づくりを一体的に行います。"
+      />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        {formatFiscalYear(d.fiscalYear)}: 市区町村 {national.municipalities} のうち実施 <strong>{national.implementing}</strong>（
+        {formatPercent(ratio(national.implementing, national.municipalities))}）、移行準備事業 {national.transitionPreparation}
+      </p>
+      <JusouMapCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.byPrefecture} dataDate={d.dataDate} />
+      <JusouRolloutCard counts={d.timeline} dataDate={d.dataDate} scopeLabel="全国" fromFiscalYear={2021} />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
+import { DataTable } from "~/components/ui/DataTable";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { PrefecturePageHeader } from "~/components/ui/TabNav";
+import { requirePrefecturePage } from "~/lib/auth/prefecture-work.server";
+import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { formatNumber } from "~/lib/format";
+import { formatMetric } from "~/lib/metrics";
+import { cooperationQuery } from "./cooperation.server";
+import { loadPrefectureCooperation } from "./prefectures.$code_.cooperation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `生活保護との連携 ${data?.prefecture.name ?? ""} | つなぐ` }];
+
+/** Aggregates for everyone; the body-by-body table for MHLW and the prefecture's own officials. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
+  const query = cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const data = await loadPrefectureCooperation(await getDb(), prefecture.code, query, { detail: canSeeDetail });
+  if (!data) throw new Response("月次支援状況のデータがまだありません", { status: 404 });
+  return { prefecture, canSeeDetail, ...data };
+}
+
+const category = (c: string | null) => (c ? integratedDeliveryLabels[c as IntegratedDeliveryCategory] : "－");
+
+export default function PrefectureCooperation() {
+  const d = useLoaderData<typeof loader>();
+  const metric = (v: number | null) => formatMetric("referralsToPublicAssistance", v);
+  return (
+    <>
+      <PrefecturePageHeader prefecture={d.prefecture} title="生活保護との連携" canSeeDetail={d.canSeeDetail} />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数: <strong>{formatNumber(d.own.referrals)}件</strong>（人口10万人あたり月平均{" "}
+        <strong>{metric(d.own.perHundredThousand)}</strong>、全国 {metric(d.nation.perHundredThousand)}）。一体的実施: 就労準備支援{" "}
+        {d.own.integratedEmploymentPreparation}/{d.own.answeredEmploymentPreparation}、家計改善支援 {d.own.integratedHouseholdBudget}/{d.own.answeredHouseholdBudget}
+      </p>
+      {d.bodies ? (
+        <section aria-labelledby="bodies-title">
+          <h2 id="bodies-title">実施主体別のつなぎ件数と一体的実施（{formatFiscalYear(d.fiscalYear)}）</h2>
+          <DataTable
+            id="cooperation-bodies"
+            caption={`${d.prefecture.name}の実施主体別の生活保護へのつなぎ件数（人口10万人あたりは提出月の月平均）と一体的実施の区分`}
+            captionHidden
+            fileName={`${d.prefecture.name}_${d.fiscalYear}_生活保護との連携.csv`}
+            rows={d.bodies}
+            columns={[
+              {
+                key: "name",
+                label: "実施主体",
+                rowHeader: true,
+                value: (b) => b.name,
+                render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+              },
+              { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, value: (b) => b.referrals },
+              { key: "per", label: "10万人あたり月平均", numeric: true, value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
+              { key: "submitted", label: "提出月数", numeric: true, value: (b) => b.submittedMonths },
+              { key: "ep", label: "就労準備支援 一体的実施", value: (b) => category(b.employmentPreparation) },
+              { key: "hb", label: "家計改善支援 一体的実施", value: (b) => category(b.householdBudget) },
+            ]}
+          />
+        </section>
+      ) : (
+        <p className="notice">実施主体別の一覧は、この都道府県の担当者と厚生労働省だけが見られます。</p>
+      )}
+      <IntegratedDeliveryCard fiscalYear={d.fiscalYear} rows={d.distribution} scopeLabel={d.prefecture.name} dataDate={d.dataDate} />
+    </>
+  );
+}

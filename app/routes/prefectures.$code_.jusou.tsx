@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
+import { DataTable } from "~/components/ui/DataTable";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { PrefecturePageHeader } from "~/components/ui/TabNav";
+import { canSeeBody } from "~/lib/auth/access";
+import { requirePrefecturePage } from "~/lib/auth/prefecture-work.server";
+import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/lib/domain";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { jusouQuery } from "./jusou.server";
+import { loadPrefectureJusou } from "./prefectures.$code_.jusou.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層的支援体制整備事業 ${data?.prefecture.name ?? ""} | つなぐ` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
+  const data = await loadPrefectureJusou(await getDb(), prefecture.code, jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  if (!data) throw new Response("重層的支援体制整備事業のデータがまだありません", { status: 404 });
+  // statuses are public facts (the ministry lists the municipalities by name); the link goes only where the page would open
+  return { prefecture, canSeeDetail, ...data, bodies: data.bodies.map((b) => ({ ...b, linked: canSeeBody(user, { code: b.code, prefectureCode: prefecture.code }) })) };
+}
+
+export default function PrefectureJusou() {
+  const d = useLoaderData<typeof loader>();
+  const count = (status: string | null) => d.bodies.filter((b) => b.status === status).length;
+  return (
+    <>
+      <PrefecturePageHeader prefecture={d.prefecture} title="重層的支援体制整備事業" canSeeDetail={d.canSeeDetail} />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        {formatFiscalYear(d.fiscalYear)}: 市区町村 {d.bodies.length} のうち
+        {jusouStatuses.map((s) => ` ${jusouStatusLabels[s]} ${count(s)}`).join("、")}
+        {count(null) > 0 ? `、未報告 ${count(null)}` : ""}
+      </p>
+      <DataTable
+        id="jusou-bodies"
+        caption={`${d.prefecture.name}の市区町村の状況（${formatFiscalYear(d.fiscalYear)}、状況ごと）`}
+        fileName={`${d.prefecture.name}_重層_${d.fiscalYear}.csv`}
+        rows={d.bodies}
+        columns={[
+          {
+            key: "name",
+            label: "市区町村",
+            rowHeader: true,
+            value: (b) => b.name,
+            render: (b) => (b.linked ? <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.name}</Link> : b.name),
+          },
+          { key: "status", label: "状況", value: (b) => (b.status ? jusouStatusLabels[b.status as JusouStatus] : "未報告") },
+          { key: "since", label: "この状況になった年度", numeric: true, value: (b) => b.since, render: (b) => (b.since === null ? "－" : formatFiscalYear(b.since)) },
+          { key: "first", label: "実施を始めた年度", numeric: true, value: (b) => b.firstImplementing, render: (b) => (b.firstImplementing === null ? "－" : formatFiscalYear(b.firstImplementing)) },
+        ]}
+      />
+      <JusouRolloutCard counts={d.timeline} dataDate={d.dataDate} scopeLabel={d.prefecture.name} fromFiscalYear={2021} />
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { savePrefectureSupport } from "../../db/queries/prefecture-support";
+import { DataTable } from "~/components/ui/DataTable";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { PrefecturePageHeader } from "~/components/ui/TabNav";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
+import { prefectureSupportItemLabels, prefectureSupportItems } from "~/lib/domain";
+import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
+import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+import { formatDateJa, formatPercent, ratio } from "~/lib/format";
+import { prefectureSupportSchema } from "~/lib/prefecture-support-schema";
+import { loadPrefectureSupport, prefectureSupportQuery } from "./prefectures.$code_.support.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `市町村支援 ${data?.prefecture.name ?? ""} | つなぐ` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
+  const query = prefectureSupportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { prefecture, canRecord, canSeeDetail, ...(await loadPrefectureSupport(await getDb(), prefecture.code, query, todayInJapan())) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePrefectureWorkRecorder(request, params);
+  const parsed = prefectureSupportSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
+  await savePrefectureSupport(await getDb(), actor, parsed.data);
+  const back = new URL(request.url);
+  back.searchParams.set("fy", String(parsed.data.fiscalYear));
+  back.searchParams.delete("index");
+  return redirect(`${back.pathname}${back.search}`);
+}
+
+export default function PrefectureSupport() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const answered = (fy: number, item: string) => d.history.find((h) => h.fiscalYear === fy && h.item === item);
+  const years = [...new Set(d.history.map((h) => h.fiscalYear))].sort((a, b) => a - b);
+  const thisYear = d.history.filter((h) => h.fiscalYear === d.fiscalYear);
+  const doing = thisYear.filter((h) => h.implemented && h.item !== "other").length;
+  const national = (item: string) => d.nationalShares.find((s) => s.item === item);
+  return (
+    <>
+      <PrefecturePageHeader prefecture={d.prefecture} title="市町村支援" canSeeDetail={d.canSeeDetail} />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        {thisYear.length === 0 ? (
+          <>{formatFiscalYear(d.fiscalYear)}の回答はまだありません。</>
+        ) : (
+          <>
+            {formatFiscalYear(d.fiscalYear)}: 11項目のうち <strong>{doing}項目</strong>を実施
+          </>
+        )}
+      </p>
+      <DataTable
+        id="support-items"
+        caption={`${d.prefecture.name}の市町村支援（${formatFiscalYear(d.fiscalYear)}、全国は回答した都道府県に占める実施の割合）`}
+        fileName={`${d.prefecture.name}_市町村支援_${d.fiscalYear}.csv`}
+        rows={prefectureSupportItems.map((item) => ({ item, answer: answered(d.fiscalYear, item), national: national(item) }))}
+        columns={[
+          { key: "item", label: "項目", rowHeader: true, value: (r) => prefectureSupportItemLabels[r.item] },
+          { key: "answer", label: d.prefecture.name, value: (r) => (r.answer ? (r.answer.implemented ? "実施" : "未実施") : "未回答") },
+          {
+            key: "national",
+            label: "全国の実施割合",
+            numeric: true,
+            value: (r) => (r.national ? ratio(r.national.implementing, r.national.respondents) : null),
+            render: (r) => (r.national ? `${formatPercent(ratio(r.national.implementing, r.national.respondents))}（${r.national.implementing}/${r.national.respondents}）` : "－"),
+          },
+        ]}
+      />
+      {d.canRecord ? (
+        <section aria-labelledby="record-title">
+          <h2 id="record-title">{formatFiscalYear(d.fiscalYear)}の実施状況を回答</h2>
+          {actionData?.formError ? (
+            <div className="error-summary" role="alert">
+              <p>{actionData.formError}</p>
+              <ul>
+                {Object.entries(errors).map(([name, messages]) => (
+                  <li key={name}>{messages?.[0]}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <Form method="post" className="record-form" key={d.fiscalYear}>
+            <input type="hidden" name="fiscalYear" value={d.fiscalYear} />
+            <fieldset>
+              <legend>実施している項目にチェック（チェックのない項目は未実施として保存します）</legend>
+              {prefectureSupportItems.map((item) => (
+                <label key={item} className="check check--block">
+                  <input type="checkbox" name={item} value="yes" defaultChecked={answered(d.fiscalYear, item)?.implemented ?? false} />
+                  {prefectureSupportItemLabels[item]}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="button">
+              回答を保存
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {years.length > 0 ? (
+        <>
+          <h2>年度別の回答</h2>
+          <DataTable
+            id="support-history"
+            caption={`${d.prefecture.name}の市町村支援（年度別。実施＝○、未実施＝－、未回答＝空欄）`}
+            fileName={`${d.prefecture.name}_市町村支援_年度別.csv`}
+            rows={[...prefectureSupportItems]}
+            columns={[
+              { key: "item", label: "項目", rowHeader: true, value: (item) => prefectureSupportItemLabels[item] },
+              ...years.map((fy) => ({
+                key: String(fy),
+                label: String(fy),
+                value: (item: (typeof prefectureSupportItems)[number]) => {
+                  const a = answered(fy, item);
+                  return a ? (a.implemented ? "○" : "－") : "";
+                },
+              })),
+            ]}
+          />
+        </>
+      ) : null}
+      <p className="kpi__note">出典: 都道府県による市町村支援（各都道府県の回答）{d.dataDate ? ` ／ データ時点: ${formatDateJa(d.dataDate)}` : null}</p>
+    </>
+  );
+}

@@ -1,0 +1,320 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
+import { deleteTrainingSession, saveTrainingSession } from "../../db/queries/training";
+import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
+import { DataTable } from "~/components/ui/DataTable";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { PrefecturePageHeader } from "~/components/ui/TabNav";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
+import {
+  certificateRoles,
+  latterTermMinimumHours,
+  supportStaffRoleLabels,
+  supportStaffRoles,
+  trainingSessionKindLabels,
+  trainingSessionKinds,
+  type SupportStaffRole,
+  type TrainingSessionKind,
+} from "~/lib/domain";
+import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
+import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+import { formatNumber, formatPercent, ratio } from "~/lib/format";
+import { participantFieldName, trainingSessionFormValues, trainingSessionSchema } from "~/lib/training-session-schema";
+import { loadTraining, trainingQuery } from "./prefectures.$code_.training.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `研修 ${data?.prefecture.name ?? ""} | つなぐ` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
+  const query = trainingQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const loaded = await loadTraining(await getDb(), prefecture.code, query, todayInJapan(), { detail: canSeeDetail });
+  return { prefecture, canRecord, canSeeDetail, ...loaded };
+}
+
+const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: z.coerce.number().int().positive().optional() });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePrefectureWorkRecorder(request, params);
+  const form = Object.fromEntries(await request.formData());
+  const what = intent.safeParse(form);
+  if (!what.success || (what.data.intent !== "create" && !what.data.id)) {
+    return data({ fieldErrors: {} as FieldErrors, formError: "操作が正しくありません" }, { status: 400 });
+  }
+  const db = await getDb();
+  try {
+    if (what.data.intent === "delete") await deleteTrainingSession(db, actor, what.data.id!);
+    else {
+      const { intent: _intent, id: _id, ...fields } = form;
+      const parsed = trainingSessionSchema.safeParse(trainingSessionFormValues(fields));
+      if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
+      await saveTrainingSession(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
+    }
+  } catch (error) {
+    if (error instanceof PrefectureScopeError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 403 });
+    throw error;
+  }
+  const back = new URL(request.url);
+  back.searchParams.delete("edit");
+  back.searchParams.delete("index");
+  return redirect(`${back.pathname}${back.search}`);
+}
+
+const roleShort: Record<SupportStaffRole, string> = {
+  chief_consultant: "主任相談支援員",
+  consultant: "相談支援員",
+  employment_supporter: "就労支援員",
+  employment_preparation_staff: "就労準備",
+  household_budget_staff: "家計改善",
+};
+
+export default function Training() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const required = d.byRole.filter((r) => (certificateRoles as readonly string[]).includes(r.role));
+  const assigned = required.reduce((s, r) => s + r.assigned, 0);
+  const certified = required.reduce((s, r) => s + r.certified, 0);
+  const latterTermSessions = d.sessions.filter((s) => s.kind === "latter_term");
+  return (
+    <>
+      <PrefecturePageHeader prefecture={d.prefecture} title="研修" canSeeDetail={d.canSeeDetail} />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <p role="status">
+        {formatFiscalYear(d.fiscalYear)}: 修了証の必要な3職種（主任相談支援員・相談支援員・就労支援員）の配置 {formatNumber(assigned)}人のうち修了証{" "}
+        <strong>{formatNumber(certified)}人</strong>（<strong>{formatPercent(ratio(certified, assigned))}</strong>）。後期研修 {latterTermSessions.length}回、参加{" "}
+        {formatNumber(latterTermSessions.reduce((s, x) => s + x.participants, 0))}人。
+      </p>
+      <p className="lead">
+        修了証は国研修（前期）と都道府県研修（後期、{latterTermMinimumHours}時間以上）の両方の修了で交付されます。後期の修了者数は、実施主体の報告と、この都道府県が記録した後期研修の参加者数の多い方です（配置人数が上限）。
+      </p>
+      <TrainingStagesCard scopeLabel={d.prefecture.name} fiscalYear={d.fiscalYear} rows={d.byRole} dataDate={d.dataDate} />
+
+      {d.bodies ? (
+        <section aria-labelledby="bodies-title">
+          <h2 id="bodies-title">実施主体別の修了証（不足のある実施主体を先に）</h2>
+          <DataTable
+            id="training-bodies"
+            caption={`${d.prefecture.name}の実施主体別の修了証（${formatFiscalYear(d.fiscalYear)}、修了証の不足が多い順、次に未報告）`}
+            captionHidden
+            fileName={`${d.prefecture.name}_${d.fiscalYear}_修了証_実施主体別.csv`}
+            rows={d.bodies}
+            columns={[
+              {
+                key: "name",
+                label: "実施主体",
+                rowHeader: true,
+                value: (b) => b.name,
+                render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+              },
+              {
+                key: "status",
+                label: "状況",
+                value: (b) => (!b.reported ? "未報告" : b.missingCertificates > 0 ? `修了証の不足 ${b.missingCertificates}人` : "充足"),
+                render: (b) => (!b.reported ? "未報告" : b.missingCertificates > 0 ? <strong>修了証の不足 {b.missingCertificates}人</strong> : "充足"),
+              },
+              ...certificateRoles.map((role) => ({
+                key: role,
+                label: `${supportStaffRoleLabels[role]}（修了証/配置）`,
+                numeric: true,
+                value: (b: NonNullable<typeof d.bodies>[number]) => (b.reported ? ratio(b.roles[role]!.certified, b.roles[role]!.assigned) : null),
+                render: (b: NonNullable<typeof d.bodies>[number]) => (b.reported ? `${b.roles[role]!.certified}/${b.roles[role]!.assigned}人` : "－"),
+              })),
+              { key: "national", label: "前期修了（全職種）", numeric: true, value: (b) => (b.reported ? b.national : null) },
+              { key: "latterTerm", label: "後期修了（全職種）", numeric: true, value: (b) => (b.reported ? b.latterTerm : null) },
+              { key: "recorded", label: "後期研修の参加（記録）", numeric: true, value: (b) => b.recordedLatterTerm },
+            ]}
+          />
+        </section>
+      ) : (
+        <p className="notice">実施主体別の一覧は、この都道府県の担当者と厚生労働省だけが見られます。</p>
+      )}
+
+      <h2 id="sessions-title">研修の開催記録（{formatFiscalYear(d.fiscalYear)}）</h2>
+      {d.sessions.length === 0 ? (
+        <p>この年度の研修の記録はありません。</p>
+      ) : (
+        <DataTable
+          id="training-sessions"
+          caption={`${d.prefecture.name}が開催した研修（${formatFiscalYear(d.fiscalYear)}、新しい順）`}
+          captionHidden
+          fileName={`${d.prefecture.name}_${d.fiscalYear}_研修記録.csv`}
+          rows={d.sessions}
+          columns={[
+            { key: "date", label: "開催日", rowHeader: true, value: (s) => s.heldOn },
+            { key: "title", label: "研修名", value: (s) => s.title },
+            { key: "kind", label: "種別", value: (s) => trainingSessionKindLabels[s.kind as TrainingSessionKind] },
+            { key: "hours", label: "時間数", numeric: true, value: (s) => s.hours },
+            { key: "participants", label: "参加者数", numeric: true, value: (s) => s.participants },
+            {
+              key: "byBody",
+              label: "参加者（実施主体別）",
+              value: (s) => summarizeParticipants(s.byBody),
+            },
+            ...(d.canRecord
+              ? [
+                  {
+                    key: "actions",
+                    label: "操作",
+                    value: () => null,
+                    render: (s: (typeof d.sessions)[number]) => (
+                      <span className="actions">
+                        <Link to={`?fy=${d.fiscalYear}&edit=${s.id}#record-title`} aria-label={`${s.heldOn} ${s.title}を修正`}>
+                          修正
+                        </Link>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="delete" />
+                          <input type="hidden" name="id" value={s.id} />
+                          <button type="submit" className="link-button" aria-label={`${s.heldOn} ${s.title}を削除`}>
+                            削除
+                          </button>
+                        </Form>
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {d.canRecord ? <SessionForm bodies={d.bodyOptions} editing={d.editing} actionData={actionData} /> : null}
+    </>
+  );
+}
+
+function summarizeParticipants(byBody: { code: string; name: string; participants: number }[]): string {
+  const totals = new Map<string, { name: string; n: number }>();
+  for (const p of byBody) {
+    const t = totals.get(p.code) ?? { name: p.name, n: 0 };
+    t.n += p.participants;
+    totals.set(p.code, t);
+  }
+  return [...totals.values()].map((t) => `${t.name} ${t.n}人`).join("、") || "－";
+}
+
+type Session = { id: number; heldOn: string; title: string; kind: string; hours: number; byBody: { code: string; role: string; participants: number }[] };
+
+function SessionForm({
+  bodies,
+  editing,
+  actionData,
+}: {
+  bodies: { code: string; name: string; kind: string }[];
+  editing: Session | null;
+  actionData: { fieldErrors: FieldErrors; formError: string } | undefined;
+}) {
+  const errors = actionData?.fieldErrors ?? {};
+  const bodyName = new Map(bodies.map((b) => [b.code, b.kind === "prefecture" ? `${b.name}（郡部）` : b.name]));
+  const participantErrors = Object.entries(errors).filter(([name]) => name.startsWith("participants."));
+  const describe = (name: string) => ({
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": `${name}-error`,
+  });
+  return (
+    <section aria-labelledby="record-title">
+      <h2 id="record-title">{editing ? "研修の記録を修正" : "研修を記録"}</h2>
+      {actionData?.formError ? (
+        <div className="error-summary" role="alert">
+          <p>{actionData.formError}</p>
+          {participantErrors.length > 0 ? (
+            <ul>
+              {participantErrors.map(([name, messages]) => {
+                const [, code, role] = name.split(".");
+                return (
+                  <li key={name}>
+                    {bodyName.get(code ?? "") ?? code}・{supportStaffRoleLabels[role as SupportStaffRole] ?? role}: {messages?.[0]}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <Form method="post" className="record-form" key={editing?.id ?? "new"}>
+        <input type="hidden" name="intent" value={editing ? "update" : "create"} />
+        {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="heldOn">開催日</label>
+            <input id="heldOn" type="date" name="heldOn" defaultValue={editing?.heldOn} {...describe("heldOn")} />
+            <span className="field-error" id="heldOn-error">{errors.heldOn?.[0]}</span>
+          </div>
+          <div className="field">
+            <label htmlFor="title">研修名</label>
+            <input id="title" type="text" name="title" maxLength={200} size={36} defaultValue={editing?.title} {...describe("title")} />
+            <span className="field-error" id="title-error">{errors.title?.[0]}</span>
+          </div>
+          <div className="field">
+            <label htmlFor="kind">種別</label>
+            <select id="kind" name="kind" defaultValue={editing?.kind ?? ""} {...describe("kind")}>
+              <option value="">選んでください</option>
+              {trainingSessionKinds.map((k) => (
+                <option key={k} value={k}>
+                  {trainingSessionKindLabels[k]}
+                </option>
+              ))}
+            </select>
+            <span className="field-error" id="kind-error">{errors.kind?.[0]}</span>
+          </div>
+          <div className="field">
+            <label htmlFor="hours">時間数</label>
+            <input id="hours" type="text" inputMode="decimal" name="hours" size={6} defaultValue={editing ? String(editing.hours) : ""} {...describe("hours")} />
+            <span className="field-error" id="hours-error">{errors.hours?.[0] ?? `後期研修は${latterTermMinimumHours}時間以上`}</span>
+          </div>
+        </div>
+        <div className="table-scroll">
+          <table className="data participants-grid">
+            <caption>参加者数（実施主体・職種別。参加のない欄は空欄のまま）</caption>
+            <thead>
+              <tr>
+                <th scope="col">実施主体</th>
+                {supportStaffRoles.map((role) => (
+                  <th key={role} scope="col" className="num">
+                    {roleShort[role]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {bodies.map((b) => (
+                <tr key={b.code}>
+                  <th scope="row">{bodyName.get(b.code)}</th>
+                  {supportStaffRoles.map((role) => {
+                    const name = participantFieldName(b.code, role);
+                    const current = editing?.byBody.find((p) => p.code === b.code && p.role === role)?.participants;
+                    return (
+                      <td key={role} className="num">
+                        <input
+                          type="text"
+                          inputMode="numeric"
+                          name={name}
+                          size={3}
+                          defaultValue={current === undefined ? "" : String(current)}
+                          aria-label={`${bodyName.get(b.code)} ${supportStaffRoleLabels[role]}の参加人数`}
+                          aria-invalid={errors[name] ? true : undefined}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="submit" className="button">
+            {editing ? "修正を保存" : "研修を記録する"}
+          </button>{" "}
+          {editing ? <Link to="?">修正をやめる</Link> : null}
+        </p>
+      </Form>
+    </section>
+  );
+}

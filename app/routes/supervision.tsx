@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { SupervisionByPrefectureCard } from "~/components/cards/SupervisionByPrefectureCard";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { NationalPageHeader } from "~/components/ui/TabNav";
+import { requireUser } from "~/lib/auth/session.server";
+import { todayInJapan } from "~/lib/fiscal-year";
+import { loadNationalSupervision, nationalSupervisionQuery } from "./supervision.server";
+
+export const meta: MetaFunction = () => [{ title: "スーパーバイズ（全国） | つなぐ" }];
+
+/** Aggregates per prefecture only, so every role may compare. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const query = nationalSupervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return loadNationalSupervision(await getDb(), query, todayInJapan());
+}
+
+export default function NationalSupervision() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <NationalPageHeader
+        title="スーパーバイズ（全国）"
+        lead="都道府県による支援員向けのスーパーバイズは、市町村支援の11項目の中でも実施の少ない取組です。年度内に1回以上スーパーバイズを受けた実施主体の割合を都道府県ごとに比べます。"
+      />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <SupervisionByPrefectureCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.rows} dataDate={d.dataDate} />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { PrefectureSupportComparisonCard } from "~/components/cards/PrefectureSupportComparisonCard";
+import { NationalPageHeader } from "~/components/ui/TabNav";
+import { requireUser } from "~/lib/auth/session.server";
+import { formatFiscalYear } from "~/lib/fiscal-year";
+import { loadNationalSupport, nationalSupportQuery } from "./support.server";
+
+export const meta: MetaFunction = () => [{ title: "都道府県による市町村支援（全国） | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const query = nationalSupportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return loadNationalSupport(await getDb(), query);
+}
+
+export default function NationalSupport() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <NationalPageHeader
+        title="都道府県による市町村支援（全国）"
+        lead="都道府県が管内の市町村に行っている支援（11項目とその他）を、実施している都道府県の割合で2つの年度を比べます。支援員向けのスーパーバイズと就労訓練アドバイザーの設置は、実施の少ない項目です。"
+      />
+      {d.comparison ? (
+        <>
+          <Form method="get" className="filters" aria-label="比べる年度">
+            {(
+              [
+                ["from", "比べる年度（前）", d.comparison.from],
+                ["to", "比べる年度（後）", d.comparison.to],
+              ] as const
+            ).map(([name, label, value]) => (
+              <div className="field" key={name}>
+                <label htmlFor={`filter-${name}`}>{label}</label>
+                <select id={`filter-${name}`} name={name} defaultValue={value}>
+                  {d.fiscalYears.map((fy) => (
+                    <option key={fy} value={fy}>
+                      {formatFiscalYear(fy)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <button type="submit" className="button">
+              表示
+            </button>
+          </Form>
+          <PrefectureSupportComparisonCard from={d.comparison.from} to={d.comparison.to} shares={d.comparison.shares} dataDate={d.comparison.dataDate} />
+        </>
+      ) : (
+        <p>都道府県による市町村支援の回答はまだありません。</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { CertificateCoverageCard } from "~/components/cards/CertificateCoverageCard";
+import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
+import { FiscalYearField } from "~/components/ui/FilterFields";
+import { NationalPageHeader } from "~/components/ui/TabNav";
+import { requireUser } from "~/lib/auth/session.server";
+import { todayInJapan } from "~/lib/fiscal-year";
+import { loadNationalTraining, nationalTrainingQuery } from "./training.server";
+
+export const meta: MetaFunction = () => [{ title: "研修・修了証（全国） | つなぐ" }];
+
+/** Aggregates per prefecture only, so every role may compare. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const query = nationalTrainingQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return loadNationalTraining(await getDb(), query, todayInJapan());
+}
+
+export default function NationalTraining() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <NationalPageHeader
+        title="研修・修了証（全国）"
+        lead="修了証は国研修（前期）と都道府県研修（後期）の両方を修了した支援員に都道府県が交付します。主任相談支援員・相談支援員・就労支援員の取得状況を都道府県ごとに比べます。"
+      />
+      <Form method="get" className="filters" aria-label="表示条件">
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <button type="submit" className="button">
+          表示
+        </button>
+      </Form>
+      <CertificateCoverageCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.byPrefecture} dataDate={d.dataDate} />
+      <TrainingStagesCard scopeLabel="全国" fiscalYear={d.fiscalYear} rows={d.byRole} dataDate={d.dataDate} />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+ALTER TABLE "prefecture_support_activities" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_hours_positive" CHECK ("training_sessions"."hours" > 0);--> statement-breakpoint
+ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_latter_term_hours" CHECK ("training_sessions"."kind" <> 'latter_term' or "training_sessions"."hours" >= 10.5);
