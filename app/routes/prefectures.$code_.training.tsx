@@ -120,6 +120,13 @@ export default function Training() {
                 value: (b) => (!b.reported ? "未報告" : b.missingCertificates > 0 ? `修了証の不足 ${b.missingCertificates}人` : "充足"),
                 render: (b) => (!b.reported ? "未報告" : b.missingCertificates > 0 ? <strong>修了証の不足 {b.missingCertificates}人</strong> : "充足"),
               },
+              {
+                key: "coverage",
+                label: "修了証の取得率（3職種）",
+                numeric: true,
+                value: (b) => (b.reported ? ratio(b.certificates.certified, b.certificates.assigned) : null),
+                render: (b) => (b.reported ? formatPercent(ratio(b.certificates.certified, b.certificates.assigned)) : "－"),
+              },
               ...certificateRoles.map((role) => ({
                 key: role,
                 label: `${supportStaffRoleLabels[role]}（修了証/配置）`,

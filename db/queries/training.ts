@@ -60,13 +60,15 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
     `coalesce(sum(s.assigned) filter (where s.role = '${role}'), 0)::int as ${role}_assigned,
      coalesce(sum(s.certified) filter (where s.role = '${role}'), 0)::int as ${role}_certified`,
   );
-  type Row = { code: string; name: string; kind: string; reported: boolean; recorded: number; assigned: number; national: number; latter_term: number; certified: number; missing_certificates: number } & Record<`${string}_assigned` | `${string}_certified`, number>;
+  type Row = { code: string; name: string; kind: string; reported: boolean; recorded: number; assigned: number; national: number; latter_term: number; certified: number; certificate_assigned: number; certificate_certified: number; missing_certificates: number } & Record<`${string}_assigned` | `${string}_certified`, number>;
   const rows = await queryRows<Row>(
     db,
     sql`select b.code, b.name, b.kind, count(s.role) > 0 as reported,
                ${sql.join(certificateRoles.map(perRole), sql`, `)},
                coalesce(sum(s.assigned), 0)::int as assigned, coalesce(sum(s.national), 0)::int as national,
                coalesce(sum(s.latter_term), 0)::int as latter_term, coalesce(sum(s.certified), 0)::int as certified,
+               coalesce(sum(s.assigned) filter (where s.role in ${requiredRoles}), 0)::int as certificate_assigned,
+               coalesce(sum(s.certified) filter (where s.role in ${requiredRoles}), 0)::int as certificate_certified,
                coalesce(sum(s.assigned - s.certified) filter (where s.role in ${requiredRoles}), 0)::int as missing_certificates,
                (select coalesce(sum(r.participants), 0)::int from ${latterTermParticipants(fiscalYear)} r where r.local_government_code = b.code) as recorded
         from ${implementingBodiesOf(fiscalYear)} b
@@ -85,6 +87,8 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
     latterTerm: r.latter_term,
     certified: r.certified,
     missingCertificates: r.missing_certificates,
+    /** the three roles that need the 修了証 */
+    certificates: { assigned: r.certificate_assigned, certified: r.certificate_certified },
     recordedLatterTerm: r.recorded,
     roles: Object.fromEntries(certificateRoles.map((role) => [role, { assigned: r[`${role}_assigned`]!, certified: r[`${role}_certified`]! }])),
   }));

@@ -49,7 +49,7 @@ describe("a prefecture records its own work", () => {
     const assigned = new Map<string, number>();
     for (const row of await bodyRows.all()) {
       const name = ((await row.locator("th").textContent()) ?? "").trim();
-      const consultants = (await row.locator("td").nth(2).textContent()) ?? "";
+      const consultants = (await row.locator("td").nth(3).textContent()) ?? "";
       assigned.set(name, Number(/\/(\d+)人/.exec(consultants)![1]));
     }
     expect(assigned.size).toBe(5);

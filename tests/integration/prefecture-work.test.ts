@@ -101,6 +101,7 @@ describe("training figures", () => {
       ["鳥取県", false, 0, 0],
       ["倉吉市", true, 0, 0],
     ]);
+    expect(rows[0]!.certificates).toEqual({ assigned: 6, certified: 3 });
     expect(rows[0]!.roles).toEqual({
       chief_consultant: { assigned: 1, certified: 0 },
       consultant: { assigned: 3, certified: 1 },
