@@ -1,11 +1,15 @@
 // The one server for development (Vite middleware) and production (the built Remix app).
+import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
-import { closeDatabase, connectDatabase } from "./db";
-import { getEnv } from "./app/lib/env.server";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { closeDatabase, connectDatabase, getDb, sql } from "./db";
+import { getEnv, trustProxySetting } from "./app/lib/env.server";
+import { logger } from "./app/lib/http/logger.server";
+import { allowedOriginsFor, checkSameOrigin } from "./app/lib/http/same-origin.server";
+import { securityHeaders } from "./app/lib/http/security-headers.server";
 import { failInterruptedCommits } from "./db/queries/uploads";
 import { isDatabaseEmpty, seedDemo } from "./seeds/demo";
 
@@ -13,48 +17,144 @@ const env = getEnv();
 const development = process.env.NODE_ENV === "development";
 
 const handle = await connectDatabase();
-console.log(`database: ${handle.target.driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite ${handle.target.dataDir}`}`);
+logger.info({ database: handle.target.driver === "postgres" ? "postgres" : `pglite ${handle.target.dataDir}` }, "database ready");
 const interrupted = await failInterruptedCommits(handle.db);
-if (interrupted > 0) console.log(`${interrupted} upload(s) interrupted while committing were marked failed (nothing was applied)`);
+if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted while committing were marked failed (nothing was applied)");
 if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
   const started = performance.now();
-  console.log("empty database: loading the demo dataset…");
+  logger.info("empty database: loading the demo dataset");
   const result = await seedDemo(handle.db);
-  console.log(`demo dataset loaded: ${result.bodies} bodies, ${result.monthlyRows} monthly rows in ${Math.round(performance.now() - started)} ms`);
+  logger.info({ ...result, ms: Math.round(performance.now() - started) }, "demo dataset loaded");
 }
 
 const viteDevServer = development
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
   : undefined;
 
+let stopping = false;
+
+/** A request id (kept from X-Request-Id when sane), the CSP nonce, and one log line when the response is done. */
+const requestContext: RequestHandler = (req, res, next) => {
+  const incoming = req.get("x-request-id");
+  const requestId = incoming && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  res.locals.requestId = requestId;
+  res.locals.startedAt = performance.now();
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  res.setHeader("X-Request-Id", requestId);
+  res.on("finish", () => {
+    const fields = {
+      requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Math.round((performance.now() - res.locals.startedAt) * 10) / 10,
+      clientAddress: req.ip,
+    };
+    if (req.path.startsWith("/assets/")) logger.debug(fields, "request");
+    else logger.info(fields, "request");
+  });
+  next();
+};
+
+const headers: RequestHandler = (req, res, next) => {
+  res.set(securityHeaders({ nonce: res.locals.cspNonce, development, https: req.secure }));
+  next();
+};
+
+/** CSRF: every request that changes something must come from our own origin (ADR 010). */
+const sameOriginOnly: RequestHandler = (req, res, next) => {
+  const verdict = checkSameOrigin({
+    method: req.method,
+    origin: req.get("origin"),
+    referer: req.get("referer"),
+    secFetchSite: req.get("sec-fetch-site"),
+    allowedOrigins: allowedOriginsFor(env.APP_ORIGIN, `${req.protocol}://${req.get("host")}`),
+  });
+  if (verdict.ok) return next();
+  logger.warn({ requestId: res.locals.requestId, reason: verdict.reason, origin: req.get("origin"), path: req.path }, "cross-origin request refused");
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send("この操作は受け付けられませんでした（送信元を確認できませんでした）。ページを開き直してから、もう一度お試しください。");
+};
+
+/** For load balancers: 200 when the database answers, 503 while stopping or when it does not. */
+const healthz: RequestHandler = async (_req, res) => {
+  res.set("Cache-Control", "no-store");
+  if (stopping) return void res.status(503).json({ status: "stopping" });
+  try {
+    const db = await getDb();
+    await Promise.race([db.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error("database timeout")), 2_000))]);
+    res.json({ status: "ok", database: "ok" });
+  } catch (error) {
+    logger.error({ err: error, requestId: res.locals.requestId }, "health check failed");
+    res.status(503).json({ status: "error", database: "unreachable" });
+  }
+};
+
+/** Whatever escapes Remix: logged with the request id; the user gets a short Japanese page, never a stack trace. */
+const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
+  logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, "unhandled error");
+  if (res.headersSent) return void res.end();
+  res
+    .status(500)
+    .type("html")
+    .send(`<!doctype html><html lang="ja"><meta charset="utf-8"><title>エラー | つなぐ</title><h1>エラーが発生しました</h1><p>時間をおいて再度お試しください。問い合わせの際は次の番号をお伝えください: ${res.locals.requestId}</p></html>`);
+};
+
 const app = express();
 app.disable("x-powered-by");
+app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
+app.use(requestContext);
+app.use(headers);
+app.get("/healthz", healthz);
 app.use(compression());
 if (viteDevServer) app.use(viteDevServer.middlewares);
 else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
+app.use(sameOriginOnly);
 app.all(
   "*",
   createRequestHandler({
     build: viteDevServer
       ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
       : ((await import(path.resolve("build/server/index.js"))) as ServerBuild),
+    // production mode whatever NODE_ENV says: error details stay in the log, never in the page
+    mode: development ? "development" : "production",
+    getLoadContext: (req, res) => ({
+      requestId: res.locals.requestId,
+      clientAddress: req.ip ?? null,
+      cspNonce: res.locals.cspNonce,
+      startedAt: res.locals.startedAt,
+    }),
   }),
 );
+app.use(errorPage);
 
-const server = app.listen(env.PORT, () => console.log(`つなぐ: http://localhost:${env.PORT}`));
+const server = app.listen(env.PORT, () => {
+  logger.info({ port: env.PORT }, "listening");
+  // browser tests and people wait for this line
+  process.stdout.write(`つなぐ: http://localhost:${env.PORT}\n`);
+});
 
-let stopping = false;
+/** Stop taking requests, let the ones in flight finish (up to SHUTDOWN_TIMEOUT_MS), then close the database. */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing`);
-  server.close();
-  server.closeIdleConnections();
+  logger.info({ signal }, "shutting down");
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const deadline = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), env.SHUTDOWN_TIMEOUT_MS).unref());
+  if ((await Promise.race([closed, deadline])) === "timeout") {
+    logger.warn("requests still running at the shutdown deadline: closing their connections");
+    server.closeAllConnections();
+  }
+  clearInterval(idle);
   await viteDevServer?.close();
   await closeDatabase();
+  logger.info("stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

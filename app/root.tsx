@@ -15,7 +15,9 @@ import { useEffect, type ReactNode } from "react";
 import { getDb } from "../db";
 import { isDemoDataset } from "../db/queries/meta";
 import { getOptionalUser } from "~/lib/auth/session.server";
+import { canAdministerUsers } from "~/lib/auth/user-admin";
 import { userRoleLabels } from "~/lib/domain";
+import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           roleLabel: userRoleLabels[user.role],
           homePrefecture: user.prefectureCode,
           homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
+          canAdminister: canAdministerUsers(user),
         }
       : null,
   };
@@ -81,6 +84,16 @@ function SiteHeader() {
               <li>
                 <NavLink to="/uploads">アップロード</NavLink>
               </li>
+              {data.user.canAdminister ? (
+                <>
+                  <li>
+                    <NavLink to="/admin/users">利用者</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/audit">操作履歴</NavLink>
+                  </li>
+                </>
+              ) : null}
             </ul>
           </nav>
         ) : null}
@@ -89,6 +102,7 @@ function SiteHeader() {
             <span>
               {data.user.displayName}（{data.user.roleLabel}）
             </span>
+            <a href="/account/password">パスワード変更</a>
             <Form method="post" action="/logout">
               <button type="submit">ログアウト</button>
             </Form>
@@ -100,6 +114,7 @@ function SiteHeader() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="ja">
       <head>
@@ -116,8 +131,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <footer className="site-footer">
+          <a href="/accessibility">ウェブアクセシビリティ方針</a>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -10,6 +10,11 @@ const schema = z.object({
   PGLITE_DIR: z.string().optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET は32文字以上にしてください").optional(),
   DEMO_SEED: z.enum(["auto", "off"]).default("auto"),
+  /** Express "trust proxy": how many proxy hops (or which addresses) may set X-Forwarded-For / -Proto */
+  TRUST_PROXY: z.string().default("false"),
+  /** the public origin(s) users reach the app at, comma-separated; mutations from any other origin are refused */
+  APP_ORIGIN: z.string().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };
@@ -36,4 +41,12 @@ export function getEnv(): Env {
   }
   cached = { ...parsed, isProduction, sessionSecret: parsed.SESSION_SECRET ?? developmentSecret() };
   return cached;
+}
+
+/** TRUST_PROXY as Express takes it: false, true, a hop count, or a list of addresses / subnets ("loopback"). */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === "false" || value === "") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

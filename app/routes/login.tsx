@@ -5,6 +5,7 @@ import { getDb } from "../../db";
 import { loginSchema } from "~/lib/auth/login-schema";
 import { authenticate } from "~/lib/auth/login.server";
 import { createUserSession, getOptionalUser, safeRedirectPath } from "~/lib/auth/session.server";
+import { loginThrottle } from "../../db/queries/users";
 import { listDemoAccounts } from "./login.server";
 
 export const meta: MetaFunction = () => [{ title: "ログイン | つなぐ" }];
@@ -15,21 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demo: await listDemoAccounts(await getDb()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: null }, { status: 400 });
   }
-  const clientAddress = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  const userId = await authenticate(parsed.data.loginId, parsed.data.password, clientAddress);
-  if (userId === null) {
-    return data(
-      { fieldErrors: {}, formError: "ログインIDまたはパスワードが正しくありません。" },
-      { status: 401 },
-    );
+  const outcome = await authenticate(parsed.data.loginId, parsed.data.password, context.clientAddress ?? null);
+  if (!outcome.ok) {
+    return outcome.locked
+      ? data({ fieldErrors: {}, formError: `ログインに続けて失敗したため、しばらくログインできません。${loginThrottle.windowMinutes}分ほどたってから、もう一度お試しください。` }, { status: 429 })
+      : data({ fieldErrors: {}, formError: "ログインIDまたはパスワードが正しくありません。" }, { status: 401 });
   }
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await createUserSession(userId) },
+    headers: { "Set-Cookie": await createUserSession(outcome.userId, request) },
   });
 }
 

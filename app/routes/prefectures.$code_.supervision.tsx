@@ -27,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: z.coerce.number().int().positive().optional() });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePrefectureWorkRecorder(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requirePrefectureWorkRecorder(request, params, context);
   const form = Object.fromEntries(await request.formData());
   const what = intent.safeParse(form);
   if (!what.success) return data({ fieldErrors: {} as FieldErrors, formError: "操作が正しくありません" }, { status: 400 });

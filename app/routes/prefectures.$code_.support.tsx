@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { prefecture, canRecord, canSeeDetail, ...(await loadPrefectureSupport(await getDb(), prefecture.code, query, todayInJapan())) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePrefectureWorkRecorder(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requirePrefectureWorkRecorder(request, params, context);
   const parsed = prefectureSupportSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
   await savePrefectureSupport(await getDb(), actor, parsed.data);

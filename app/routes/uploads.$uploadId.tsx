@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
+import { recordAudit } from "../../db/queries/audit";
 import { commitUpload, discardUpload, getUpload, revertUpload, UploadStateError } from "../../db/queries/uploads";
 import { requireUser } from "~/lib/auth/session.server";
 import { csvEncodingLabels, type CsvEncoding } from "~/lib/csv/decode";
@@ -34,7 +35,7 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   return detail;
 }
 
-export async function action({ request, params: raw }: ActionFunctionArgs) {
+export async function action({ request, params: raw, context }: ActionFunctionArgs) {
   const { user, db, upload } = await authorizedUpload(request, raw);
   const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success || !isDatasetId(upload.dataset)) return data({ message: "操作が正しくありません", conflicts: [] }, { status: 400 });
@@ -43,6 +44,7 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
     if (parsed.data.intent === "commit") await commitUpload(db, upload.id, d, user.id);
     else if (parsed.data.intent === "discard") {
       if (!(await discardUpload(db, upload.id, d))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
+      await recordAudit(db, { userId: user.id, action: "upload.discard", target: String(upload.id), detail: { dataset: d.id }, clientAddress: context.clientAddress ?? null });
     } else {
       const result = await revertUpload(db, upload.id, d, user.id);
       if ("conflicts" in result) {

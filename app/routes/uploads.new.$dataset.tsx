@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
+import { recordAudit } from "../../db/queries/audit";
 import { requireUser } from "~/lib/auth/session.server";
 import { datasets, datasetIds } from "~/lib/datasets";
 import { uploadLimitsFromEnv } from "~/lib/ingest/stage.server";
@@ -29,14 +30,16 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params: raw }: ActionFunctionArgs) {
+export async function action({ request, params: raw, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = params.safeParse(raw);
   if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
   const d = datasets[parsed.data.dataset];
   if (!d.uploadRoles.includes(user.role)) throw new Response("このデータをアップロードする権限がありません", { status: 403 });
-  const result = await receiveUpload(await getDb(), request, user, d);
+  const db = await getDb();
+  const result = await receiveUpload(db, request, user, d);
   if ("formError" in result) return data({ formError: result.formError }, { status: result.status });
+  await recordAudit(db, { userId: user.id, action: "upload.stage", target: String(result.uploadId), detail: { dataset: d.id }, clientAddress: context.clientAddress ?? null });
   return redirect(`/uploads/${result.uploadId}`);
 }
 

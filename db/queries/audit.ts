@@ -1,4 +1,5 @@
-import type { Database } from "../client";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
 import { auditLog } from "../schema";
 
 export type AuditEntry = {
@@ -17,4 +18,33 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
     detail: entry.detail ?? null,
     clientAddress: entry.clientAddress ?? null,
   });
+}
+
+export type AuditFilter = { prefixes?: readonly string[]; loginId?: string; from?: string; to?: string };
+
+/**
+ * The newest audit entries, for MHLW (prefectureCode null: everything) or a prefecture (what its own
+ * officials and its municipalities' accounts did, failed logins of those accounts included).
+ */
+export async function listAuditEntries(db: Database, scope: { prefectureCode: string | null }, filter: AuditFilter, limit = 500) {
+  return queryRows<{
+    id: number;
+    at: string;
+    login_id: string | null;
+    display_name: string | null;
+    action: string;
+    target: string | null;
+    detail: unknown;
+    client_address: string | null;
+  }>(
+    db,
+    sql`select a.id, to_char(a.at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as at, u.login_id, u.display_name, a.action, a.target, a.detail, a.client_address
+        from audit_log a left join users u on u.id = a.user_id
+        where ${scope.prefectureCode ? sql`u.prefecture_code = ${scope.prefectureCode}` : sql`true`}
+          and ${filter.prefixes ? sql`(${sql.join(filter.prefixes.map((p) => sql`a.action like ${`${p}%`}`), sql` or `)})` : sql`true`}
+          and ${filter.loginId ? sql`(u.login_id = ${filter.loginId} or (a.action like 'login.%' and a.target = ${filter.loginId}))` : sql`true`}
+          and ${filter.from ? sql`a.at >= (${filter.from}::date)::timestamp at time zone 'Asia/Tokyo'` : sql`true`}
+          and ${filter.to ? sql`a.at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Tokyo'` : sql`true`}
+        order by a.at desc, a.id desc limit ${limit}`,
+  );
 }

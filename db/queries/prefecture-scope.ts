@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 
+/** Who writes a prefecture's records: the official, the prefecture, and where from (for the audit log). */
+export type PrefectureActor = { userId: number; prefectureCode: string; clientAddress?: string | null };
+
 /** A write aimed outside the acting prefecture (another prefecture's body or record). The message is shown to the user. */
 export class PrefectureScopeError extends Error {}
 

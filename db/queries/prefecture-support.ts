@@ -4,6 +4,7 @@ import type { PrefectureSupportInput } from "~/lib/prefecture-support-schema";
 import { queryRows, type Database } from "../client";
 import { prefectureSupportActivities } from "../schema";
 import { recordAudit } from "./audit";
+import type { PrefectureActor } from "./prefecture-scope";
 
 const items = sql.raw(`array[${prefectureSupportItems.map((i) => `'${i}'`).join(", ")}]::text[]`);
 
@@ -45,7 +46,7 @@ export async function prefectureSupportShares(db: Database, fiscalYears: number[
 }
 
 /** Answers every item of one fiscal year for the prefecture (an edit detaches the rows from any upload), audited with the previous answers. */
-export async function savePrefectureSupport(db: Database, actor: { userId: number; prefectureCode: string }, input: PrefectureSupportInput): Promise<void> {
+export async function savePrefectureSupport(db: Database, actor: PrefectureActor, input: PrefectureSupportInput): Promise<void> {
   await db.transaction(async (tx) => {
     const previous = await queryRows<{ item: string; implemented: boolean }>(
       tx,
@@ -60,6 +61,7 @@ export async function savePrefectureSupport(db: Database, actor: { userId: numbe
       });
     await recordAudit(tx, {
       userId: actor.userId,
+      clientAddress: actor.clientAddress,
       action: "prefecture_support.update",
       target: `${actor.prefectureCode}:${input.fiscalYear}`,
       detail: { previous: Object.fromEntries(previous.map((p) => [p.item, p.implemented])), current: input.items },

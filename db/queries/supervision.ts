@@ -3,7 +3,7 @@ import { queryRows, type Database } from "../client";
 import { supervisionContacts } from "../schema";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { recordAudit } from "./audit";
-import { assertImplementingBodiesOf, PrefectureScopeError } from "./prefecture-scope";
+import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 import type { SupervisionContactInput } from "~/lib/supervision-schema";
 
 export type ContactFilter = { bodyCode?: string; form?: string; from?: string; to?: string };
@@ -96,7 +96,7 @@ export async function bodiesWithoutContact(db: Database, prefectureCode: string,
 /** Writes are scoped to the prefecture: the body must be one of its implementing bodies, the record its own. */
 export async function saveSupervisionContact(
   db: Database,
-  actor: { userId: number; prefectureCode: string },
+  actor: PrefectureActor,
   input: SupervisionContactInput,
   id?: number,
 ): Promise<number> {
@@ -116,18 +116,18 @@ export async function saveSupervisionContact(
       if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
       savedId = row.id;
     }
-    await recordAudit(tx, { userId: actor.userId, action: id === undefined ? "supervision.create" : "supervision.update", target: String(savedId), detail: values });
+    await recordAudit(tx, { userId: actor.userId, clientAddress: actor.clientAddress, action: id === undefined ? "supervision.create" : "supervision.update", target: String(savedId), detail: values });
     return savedId;
   });
 }
 
-export async function deleteSupervisionContact(db: Database, actor: { userId: number; prefectureCode: string }, id: number): Promise<void> {
+export async function deleteSupervisionContact(db: Database, actor: PrefectureActor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(supervisionContacts)
       .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
       .returning();
     if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
-    await recordAudit(tx, { userId: actor.userId, action: "supervision.delete", target: String(id), detail: row });
+    await recordAudit(tx, { userId: actor.userId, clientAddress: actor.clientAddress, action: "supervision.delete", target: String(id), detail: row });
   });
 }

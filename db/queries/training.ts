@@ -6,7 +6,7 @@ import { queryRows, type Database } from "../client";
 import { trainingSessionParticipants, trainingSessions } from "../schema";
 import { recordAudit } from "./audit";
 import { implementingBodiesOf } from "./implementing-bodies";
-import { assertImplementingBodiesOf, PrefectureScopeError } from "./prefecture-scope";
+import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 
 // How the training figures are computed (docs/decisions/009-prefecture-work-figures.md): the 後期 figure
 // of a body and role is the larger of what the body reported and the participants the prefecture recorded
@@ -183,10 +183,9 @@ export async function listTrainingSessions(db: Database, prefectureCode: string,
   }));
 }
 
-type Actor = { userId: number; prefectureCode: string };
 
 /** Records (or replaces) a session and its participants; every participant must be one of the prefecture's implementing bodies. */
-export async function saveTrainingSession(db: Database, actor: Actor, input: TrainingSessionInput, id?: number): Promise<number> {
+export async function saveTrainingSession(db: Database, actor: PrefectureActor, input: TrainingSessionInput, id?: number): Promise<number> {
   return db.transaction(async (tx) => {
     await assertImplementingBodiesOf(
       tx,
@@ -221,6 +220,7 @@ export async function saveTrainingSession(db: Database, actor: Actor, input: Tra
     }
     await recordAudit(tx, {
       userId: actor.userId,
+      clientAddress: actor.clientAddress,
       action: id === undefined ? "training_session.create" : "training_session.update",
       target: String(savedId),
       detail: { ...values, participants: input.participants },
@@ -229,7 +229,7 @@ export async function saveTrainingSession(db: Database, actor: Actor, input: Tra
   });
 }
 
-export async function deleteTrainingSession(db: Database, actor: Actor, id: number): Promise<void> {
+export async function deleteTrainingSession(db: Database, actor: PrefectureActor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const participants = await tx.select().from(trainingSessionParticipants).where(eq(trainingSessionParticipants.sessionId, id));
     const [row] = await tx
@@ -237,6 +237,6 @@ export async function deleteTrainingSession(db: Database, actor: Actor, id: numb
       .where(and(eq(trainingSessions.id, id), eq(trainingSessions.prefectureCode, actor.prefectureCode)))
       .returning();
     if (!row) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
-    await recordAudit(tx, { userId: actor.userId, action: "training_session.delete", target: String(id), detail: { ...row, participants } });
+    await recordAudit(tx, { userId: actor.userId, clientAddress: actor.clientAddress, action: "training_session.delete", target: String(id), detail: { ...row, participants } });
   });
 }

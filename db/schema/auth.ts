@@ -11,6 +11,11 @@ export const users = pgTable("users", {
   localGovernmentCode: text(),
   passwordHash: text().notNull(),
   active: boolean().notNull().default(true),
+  /** set when an administrator chose the password: the user must replace it before anything else */
+  mustChangePassword: boolean().notNull().default(false),
+  passwordChangedAt: timestamp({ withTimezone: true, mode: "string" }),
+  createdBy: integer(),
+  deactivatedAt: timestamp({ withTimezone: true, mode: "string" }),
   createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });
 
@@ -39,7 +44,13 @@ export const auditLog = pgTable(
     detail: jsonb(),
     clientAddress: text(),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    // login throttling counts recent failures per login id and per client address
+    index("audit_log_action_target_idx").on(t.action, t.target, t.at),
+    index("audit_log_client_idx").on(t.clientAddress, t.at),
+    index("audit_log_user_idx").on(t.userId, t.at),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

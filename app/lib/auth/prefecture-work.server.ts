@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findPrefectureByCode } from "../prefectures";
 import { canRecordPrefectureWork, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
+import type { PrefectureActor } from "../../../db/queries/prefecture-scope";
 
 const prefectureParams = z.object({ code: z.string().regex(/^\d{2}$/) });
 
@@ -35,9 +36,10 @@ export async function requirePrefectureWorkReader(request: Request, params: Reco
 export async function requirePrefectureWorkRecorder(
   request: Request,
   params: Record<string, string | undefined>,
-): Promise<{ user: SessionUser; prefecture: ReturnType<typeof prefectureFrom>; actor: { userId: number; prefectureCode: string } }> {
+  context: { clientAddress?: string | null },
+): Promise<{ user: SessionUser; prefecture: ReturnType<typeof prefectureFrom>; actor: PrefectureActor }> {
   const user = await requireUser(request);
   const prefecture = prefectureFrom(params);
   if (!canRecordPrefectureWork(user, prefecture.code)) throw new Response("この都道府県の記録を変更する権限がありません", { status: 403 });
-  return { user, prefecture, actor: { userId: user.id, prefectureCode: prefecture.code } };
+  return { user, prefecture, actor: { userId: user.id, prefectureCode: prefecture.code, clientAddress: context.clientAddress ?? null } };
 }

@@ -29,11 +29,17 @@ export type SessionUser = {
   role: UserRole;
   prefectureCode: string | null;
   localGovernmentCode: string | null;
+  mustChangePassword: boolean;
 };
 
-/** Starts a new server-side session (a fresh id at every login) and returns the Set-Cookie header. */
-export async function createUserSession(userId: number): Promise<string> {
+/**
+ * Starts a new server-side session (a fresh id at every login) and returns the Set-Cookie header.
+ * A session the request still carried is ended, so an id planted before login is worth nothing.
+ */
+export async function createUserSession(userId: number, replacing?: Request): Promise<string> {
   const db = await getDb();
+  const previous = replacing ? await sessionIdFrom(replacing) : null;
+  if (previous) await db.delete(sessions).where(eq(sessions.id, previous));
   const id = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
     id,
@@ -60,6 +66,7 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
       role: users.role,
       prefectureCode: users.prefectureCode,
       localGovernmentCode: users.localGovernmentCode,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -73,10 +80,16 @@ function loginRedirect(request: Request): Response {
   return redirect(`/login?${new URLSearchParams({ redirectTo })}`);
 }
 
-/** Every loader and action calls this (or requireRole): anonymous requests go to the login page. */
+export const passwordChangePath = "/account/password";
+
+/**
+ * Every loader and action calls this (or requireRole): anonymous requests go to the login page, and
+ * an account with a temporary password goes to the password page until it has chosen its own.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (!user) throw loginRedirect(request);
+  if (user.mustChangePassword && new URL(request.url).pathname !== passwordChangePath) throw redirect(passwordChangePath);
   return user;
 }
 

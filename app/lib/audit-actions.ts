@@ -1,0 +1,33 @@
+/** What the audit log calls each action, and the groups the log can be filtered by. */
+export const auditActionLabels: Record<string, string> = {
+  "login.succeeded": "ログイン",
+  "login.failed": "ログイン失敗",
+  "login.locked": "ログイン拒否（連続失敗）",
+  "password.change": "パスワード変更",
+  "password.change_failed": "パスワード変更の失敗",
+  "upload.stage": "アップロード（確認）",
+  "upload.commit": "アップロードの確定",
+  "upload.discard": "アップロードの破棄",
+  "upload.revert": "アップロードの取消",
+  "master.import": "自治体マスタの取込",
+  "supervision.create": "スーパーバイズの記録",
+  "supervision.update": "スーパーバイズの修正",
+  "supervision.delete": "スーパーバイズの削除",
+  "training_session.create": "研修の記録",
+  "training_session.update": "研修の修正",
+  "training_session.delete": "研修の削除",
+  "prefecture_support.update": "市町村支援の回答",
+  "user.create": "アカウント作成",
+  "user.deactivate": "アカウント無効化",
+  "user.activate": "アカウント有効化",
+  "user.password_reset": "パスワード再設定",
+};
+
+export const auditCategories = {
+  login: { label: "ログイン・パスワード", prefixes: ["login.", "password."] },
+  upload: { label: "アップロード", prefixes: ["upload.", "master."] },
+  record: { label: "記録の変更", prefixes: ["supervision.", "training_session.", "prefecture_support."] },
+  user: { label: "利用者の管理", prefixes: ["user."] },
+} as const;
+export type AuditCategory = keyof typeof auditCategories;
+export const auditCategoryIds = Object.keys(auditCategories) as AuditCategory[];

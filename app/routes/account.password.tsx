@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db";
+import { recordAudit } from "../../db/queries/audit";
+import { changeOwnPassword, passwordHashOf } from "../../db/queries/users";
+import { verifyPassword } from "~/lib/auth/password.server";
+import { passwordMinimumLength } from "~/lib/auth/password-policy";
+import { createUserSession, requireUser } from "~/lib/auth/session.server";
+import { passwordChangeSchema } from "~/lib/auth/user-schema";
+import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+
+export const meta: MetaFunction = () => [{ title: "パスワードの変更 | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { loginId: user.loginId, mustChangePassword: user.mustChangePassword, changed: new URL(request.url).searchParams.has("changed") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = passwordChangeSchema.safeParse({ ...form, loginId: user.loginId });
+  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  const db = await getDb();
+  const hash = await passwordHashOf(db, user.id);
+  if (!hash || !(await verifyPassword(parsed.data.currentPassword, hash))) {
+    await recordAudit(db, { userId: user.id, action: "password.change_failed", target: user.loginId, clientAddress: context.clientAddress ?? null });
+    return data({ fieldErrors: { currentPassword: ["現在のパスワードが正しくありません"] } as FieldErrors }, { status: 400 });
+  }
+  await changeOwnPassword(db, user, parsed.data.password, context.clientAddress ?? null);
+  // every session of the account ended with the change; this browser continues in a new one
+  return redirect("/account/password?changed", { headers: { "Set-Cookie": await createUserSession(user.id) } });
+}
+
+export default function PasswordChange() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const field = (name: "currentPassword" | "password" | "passwordConfirm", label: string, autoComplete: string, hint?: string) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input id={name} type="password" name={name} autoComplete={autoComplete} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error${hint ? ` ${name}-hint` : ""}`} />
+      {hint ? <span id={`${name}-hint`} className="kpi__note">{hint}</span> : null}
+      <span className="field-error" id={`${name}-error`}>
+        {errors[name]?.join(" ")}
+      </span>
+    </div>
+  );
+  return (
+    <div className="login">
+      <h1>パスワードの変更</h1>
+      {d.changed ? (
+        <p className="notice" role="status">
+          パスワードを変更しました。ほかの端末のログインは終了しました。
+        </p>
+      ) : null}
+      {d.mustChangePassword ? (
+        <p className="notice" role="status">
+          管理者が設定した仮のパスワードでログインしています。続けるには、自分で決めたパスワードに変更してください。
+        </p>
+      ) : null}
+      {actionData ? (
+        <p className="error-summary" role="alert">
+          入力内容を確認してください。
+        </p>
+      ) : null}
+      <Form method="post" className="record-form">
+        <input type="hidden" name="username" autoComplete="username" value={d.loginId} />
+        {field("currentPassword", "現在のパスワード", "current-password")}
+        {field("password", "新しいパスワード", "new-password", `${passwordMinimumLength}文字以上。ログインIDや password などの推測されやすい語は使えません。`)}
+        {field("passwordConfirm", "新しいパスワード（確認）", "new-password")}
+        <button type="submit" className="button">
+          変更する
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { listPrefectures } from "../../db/queries/geography";
+import { bodiesForAccounts, listUsers } from "../../db/queries/users";
+import { DataTable } from "~/components/ui/DataTable";
+import { passwordMinimumLength } from "~/lib/auth/password-policy";
+import { requireUser } from "~/lib/auth/session.server";
+import { canAdministerUsers, canManageUser, creatableRoles } from "~/lib/auth/user-admin";
+import { userRoleLabels, type UserRole } from "~/lib/domain";
+import type { FieldErrors } from "~/lib/form-fields";
+import { formatDateJa } from "~/lib/format";
+import { findPrefectureByCode } from "~/lib/prefectures";
+import { runUserAdminAction } from "./admin.users.server";
+
+export const meta: MetaFunction = () => [{ title: "利用者の管理 | つなぐ" }];
+
+const query = z.object({ reset: z.coerce.number().int().optional().catch(undefined) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!canAdministerUsers(user)) throw new Response("利用者を管理する権限がありません", { status: 403 });
+  const db = await getDb();
+  const scope = { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode };
+  const [accounts, prefectures, bodies] = await Promise.all([
+    listUsers(db, scope),
+    user.role === "mhlw" ? listPrefectures(db) : Promise.resolve([]),
+    user.role === "prefecture" ? bodiesForAccounts(db, user.prefectureCode!) : Promise.resolve([]),
+  ]);
+  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    roles: creatableRoles(user),
+    prefectures,
+    bodies,
+    users: accounts.map((a) => ({ ...a, manageable: canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefecture_code }) })),
+    resetting: q.reset ? (accounts.find((a) => a.id === q.reset && canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefecture_code })) ?? null) : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!canAdministerUsers(user)) throw new Response("利用者を管理する権限がありません", { status: 403 });
+  const result = await runUserAdminAction(await getDb(), user, context.clientAddress ?? null, Object.fromEntries(await request.formData()));
+  if (!result.ok) return data({ formError: result.formError, fieldErrors: result.fieldErrors }, { status: result.status });
+  return redirect("/admin/users");
+}
+
+export default function UserAdmin() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const input = (name: string, label: string, type = "text", extra: Record<string, string> = {}) => (
+    <div className="field">
+      <label htmlFor={`u-${name}`}>{label}</label>
+      <input id={`u-${name}`} type={type} name={name} aria-invalid={errors[name] ? true : undefined} aria-describedby={`u-${name}-error`} {...extra} />
+      <span className="field-error" id={`u-${name}-error`}>
+        {errors[name]?.join(" ")}
+      </span>
+    </div>
+  );
+  return (
+    <>
+      <h1>利用者の管理</h1>
+      <p className="lead">
+        {d.roles.includes("prefecture") ? "厚生労働省と都道府県のアカウントを作成できます。" : "管内の市区町村のアカウントを作成できます。"}
+        新しいアカウントと再設定したパスワードは仮のもので、本人が最初のログインで変更します。無効にしたアカウントはすぐにログアウトされます。
+      </p>
+      {actionData?.formError ? (
+        <p className="error-summary" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <DataTable
+        id="users"
+        caption="アカウント一覧"
+        captionHidden
+        fileName="利用者一覧.csv"
+        rows={d.users}
+        columns={[
+          { key: "loginId", label: "ログインID", rowHeader: true, value: (u) => u.login_id },
+          { key: "name", label: "表示名", value: (u) => u.display_name },
+          { key: "role", label: "役割", value: (u) => userRoleLabels[u.role as UserRole] },
+          { key: "body", label: "所属", value: (u) => u.body_name ?? (u.prefecture_code ? (findPrefectureByCode(u.prefecture_code)?.name ?? u.prefecture_code) : "厚生労働省") },
+          { key: "status", label: "状態", value: (u) => (!u.active ? "無効" : u.must_change_password ? "有効（仮パスワード）" : "有効") },
+          { key: "last", label: "最終ログイン", value: (u) => (u.last_login ? formatDateJa(u.last_login) : "－") },
+          {
+            key: "actions",
+            label: "操作",
+            value: () => null,
+            render: (u) =>
+              u.manageable ? (
+                <span className="actions">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value={u.active ? "deactivate" : "activate"} />
+                    <input type="hidden" name="id" value={u.id} />
+                    <button type="submit" className="link-button" aria-label={`${u.login_id}を${u.active ? "無効にする" : "有効にする"}`}>
+                      {u.active ? "無効にする" : "有効にする"}
+                    </button>
+                  </Form>
+                  <Link to={`?reset=${u.id}#reset-title`} aria-label={`${u.login_id}のパスワードを再設定`}>
+                    パスワード再設定
+                  </Link>
+                </span>
+              ) : null,
+          },
+        ]}
+      />
+      {d.resetting ? (
+        <section aria-labelledby="reset-title">
+          <h2 id="reset-title">{d.resetting.login_id} のパスワードを再設定</h2>
+          <Form method="post" className="record-form">
+            <input type="hidden" name="intent" value="reset" />
+            <input type="hidden" name="id" value={d.resetting.id} />
+            {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" })}
+            {input("passwordConfirm", "仮のパスワード（確認）", "password", { autoComplete: "new-password" })}
+            <button type="submit" className="button">
+              再設定する
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {d.roles.length > 0 ? (
+        <section aria-labelledby="create-title">
+          <h2 id="create-title">アカウントを作成</h2>
+          <Form method="post" className="record-form">
+            <input type="hidden" name="intent" value="create" />
+            {input("loginId", "ログインID（半角英小文字・数字）", "text", { autoComplete: "off" })}
+            {input("displayName", "表示名（部署名など）")}
+            <div className="field">
+              <label htmlFor="u-role">役割</label>
+              <select id="u-role" name="role" defaultValue={d.roles.length === 1 ? d.roles[0] : ""} aria-describedby="u-role-error">
+                {d.roles.length > 1 ? <option value="">選んでください</option> : null}
+                {d.roles.map((r) => (
+                  <option key={r} value={r}>
+                    {userRoleLabels[r]}
+                  </option>
+                ))}
+              </select>
+              <span className="field-error" id="u-role-error">
+                {errors.role?.join(" ")}
+              </span>
+            </div>
+            {d.prefectures.length > 0 ? (
+              <div className="field">
+                <label htmlFor="u-prefectureCode">都道府県（都道府県の担当者のとき）</label>
+                <select id="u-prefectureCode" name="prefectureCode" defaultValue="" aria-invalid={errors.prefectureCode ? true : undefined} aria-describedby="u-prefectureCode-error">
+                  <option value="">選んでください</option>
+                  {d.prefectures.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                <span className="field-error" id="u-prefectureCode-error">
+                  {errors.prefectureCode?.join(" ")}
+                </span>
+              </div>
+            ) : null}
+            {d.bodies.length > 0 ? (
+              <div className="field">
+                <label htmlFor="u-localGovernmentCode">自治体</label>
+                <select id="u-localGovernmentCode" name="localGovernmentCode" defaultValue="" aria-invalid={errors.localGovernmentCode ? true : undefined} aria-describedby="u-localGovernmentCode-error">
+                  <option value="">選んでください</option>
+                  {d.bodies.map((b) => (
+                    <option key={b.code} value={b.code}>
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
+                <span className="field-error" id="u-localGovernmentCode-error">
+                  {errors.localGovernmentCode?.join(" ")}
+                </span>
+              </div>
+            ) : null}
+            {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" })}
+            {input("passwordConfirm", "仮のパスワード（確認）", "password", { autoComplete: "new-password" })}
+            <button type="submit" className="button">
+              作成する
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

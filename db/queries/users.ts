@@ -1,0 +1,134 @@
+import { and, eq, sql } from "drizzle-orm";
+import { hashPassword } from "~/lib/auth/password.server";
+import type { NewUserInput } from "~/lib/auth/user-schema";
+import { queryRows, type Database } from "../client";
+import { sessions, users } from "../schema";
+import { recordAudit } from "./audit";
+
+export type Actor = { userId: number; clientAddress?: string | null };
+
+/** Login throttling (ADR 010): failures in the window, per login id since its last success and per client address. */
+export const loginThrottle = { windowMinutes: 15, accountFailures: 5, clientFailures: 20 } as const;
+
+export async function recentLoginFailures(db: Database, loginId: string, clientAddress: string | null): Promise<{ account: number; client: number }> {
+  const window = sql`now() - make_interval(mins => ${loginThrottle.windowMinutes})`;
+  const [row] = await queryRows<{ account: number; client: number }>(
+    db,
+    sql`select
+          (select count(*)::int from audit_log f
+           where f.action = 'login.failed' and f.target = ${loginId} and f.at > ${window}
+             and f.at > coalesce((select max(s.at) from audit_log s where s.action = 'login.succeeded' and s.target = ${loginId}), '-infinity')) as account,
+          ${clientAddress === null ? sql`0` : sql`(select count(*)::int from audit_log f where f.action = 'login.failed' and f.client_address = ${clientAddress} and f.at > ${window})`} as client`,
+  );
+  return { account: row?.account ?? 0, client: row?.client ?? 0 };
+}
+
+/** The accounts an administrator sees: every account for MHLW, the prefecture's own and its municipalities' for a prefecture. */
+export async function listUsers(db: Database, scope: { prefectureCode: string | null }) {
+  return queryRows<{
+    id: number;
+    login_id: string;
+    display_name: string;
+    role: string;
+    prefecture_code: string | null;
+    local_government_code: string | null;
+    body_name: string | null;
+    active: boolean;
+    must_change_password: boolean;
+    last_login: string | null;
+  }>(
+    db,
+    sql`select u.id, u.login_id, u.display_name, u.role, u.prefecture_code, u.local_government_code, lg.name as body_name, u.active, u.must_change_password,
+               (select max(a.at)::text from audit_log a where a.action = 'login.succeeded' and a.user_id = u.id) as last_login
+        from users u left join local_governments lg on lg.code = u.local_government_code
+        where ${scope.prefectureCode ? sql`u.prefecture_code = ${scope.prefectureCode}` : sql`true`}
+        order by case u.role when 'mhlw' then 0 when 'prefecture' then 1 else 2 end, u.prefecture_code nulls first, u.local_government_code nulls first, u.login_id`,
+  );
+}
+
+export async function getUserForAdmin(db: Database, id: number) {
+  const [row] = await db
+    .select({ id: users.id, loginId: users.loginId, role: users.role, prefectureCode: users.prefectureCode, active: users.active })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+export class LoginIdTakenError extends Error {}
+
+/** Opens an account with a temporary password the user must replace at first login. */
+export async function createUser(db: Database, actor: Actor, input: NewUserInput): Promise<number> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.loginId, input.loginId));
+    if (taken) throw new LoginIdTakenError("このログインIDは既に使われています");
+    const [row] = await tx
+      .insert(users)
+      .values({
+        loginId: input.loginId,
+        displayName: input.displayName,
+        role: input.role,
+        prefectureCode: input.role === "mhlw" ? null : (input.prefectureCode ?? null),
+        localGovernmentCode: input.role === "municipality" ? (input.localGovernmentCode ?? null) : null,
+        passwordHash,
+        mustChangePassword: true,
+        createdBy: actor.userId,
+      })
+      .returning({ id: users.id });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "user.create",
+      target: input.loginId,
+      detail: { id: row!.id, role: input.role, prefectureCode: input.prefectureCode ?? null, localGovernmentCode: input.localGovernmentCode ?? null, displayName: input.displayName },
+      clientAddress: actor.clientAddress,
+    });
+    return row!.id;
+  });
+}
+
+/** Deactivation also ends every session of the account at once. */
+export async function setUserActive(db: Database, actor: Actor, target: { id: number; loginId: string }, active: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ active, deactivatedAt: active ? null : sql`now()` })
+      .where(eq(users.id, target.id));
+    if (!active) await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    await recordAudit(tx, { userId: actor.userId, action: active ? "user.activate" : "user.deactivate", target: target.loginId, clientAddress: actor.clientAddress });
+  });
+}
+
+/** Sets a temporary password (the user must replace it) and ends the account's sessions. */
+export async function resetUserPassword(db: Database, actor: Actor, target: { id: number; loginId: string }, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: sql`now()` }).where(eq(users.id, target.id));
+    await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    await recordAudit(tx, { userId: actor.userId, action: "user.password_reset", target: target.loginId, clientAddress: actor.clientAddress });
+  });
+}
+
+/** The user's own new password: every other session of the account ends; the caller starts a fresh one. */
+export async function changeOwnPassword(db: Database, user: { id: number; loginId: string }, password: string, clientAddress: string | null): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await recordAudit(tx, { userId: user.id, action: "password.change", target: user.loginId, clientAddress });
+  });
+}
+
+export async function passwordHashOf(db: Database, userId: number): Promise<string | null> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  return row?.hash ?? null;
+}
+
+/** Implementing bodies of a prefecture that may have municipal accounts (current, not the prefecture itself). */
+export async function bodiesForAccounts(db: Database, prefectureCode: string) {
+  return queryRows<{ code: string; name: string }>(
+    db,
+    sql`select code, name from local_governments
+        where prefecture_code = ${prefectureCode} and has_welfare_office and kind not in ('ward', 'prefecture') and valid_to is null
+        order by code`,
+  );
+}
