@@ -99,7 +99,7 @@ export default function UserAdmin() {
                       {u.active ? "無効にする" : "有効にする"}
                     </button>
                   </Form>
-                  <Link to={`?reset=${u.id}#reset-title`} aria-label={`${u.login_id}のパスワードを再設定`}>
+                  <Link to={`?reset=${u.id}#reset-title`} aria-label={`${u.login_id}のパスワード再設定`}>
                     パスワード再設定
                   </Link>
                 </span>

@@ -13,7 +13,7 @@ describe("drill-down", () => {
     await page.waitForURL(`${ctx.app.url}/`);
 
     // the tile map: each prefecture is a keyboard-reachable link
-    const tile = page.locator('#prefecture-map a[aria-label^="鳥取県:"]');
+    const tile = page.locator('#prefecture-map a[aria-label*="（鳥取県、"]');
     await tile.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/prefectures\/31\?/);

@@ -35,7 +35,9 @@ export function TileMap({
         {prefectureTiles.map((t) => {
           const d = byCode.get(t.code);
           const bin = d?.value === null || d?.value === undefined ? -1 : binOf(d.value);
-          const label = `${d?.name ?? t.code}: ${metricLabel} ${d?.value === null || d?.value === undefined ? "データなし" : format(d.value)}`;
+          const shown = d?.value === null || d?.value === undefined ? "－" : format(d.value);
+          // the accessible name starts with what the tile shows (short name and value), then says it in full
+          const label = `${t.short} ${shown}（${d?.name ?? t.code}、${metricLabel}${shown === "－" ? "、データなし" : ""}）`;
           return (
             <a key={t.code} href={d?.href ?? "#"} aria-label={label}>
               <title>{label}</title>
@@ -44,7 +46,7 @@ export function TileMap({
                 {t.short}
               </text>
               <text x={t.x * (size + gap) + size / 2} y={t.y * (size + gap) + 44} textAnchor="middle" fontSize={12} fill={bin < 0 ? "#1a1a1a" : textColor[bin]}>
-                {d?.value === null || d?.value === undefined ? "－" : format(d.value)}
+                {shown}
               </text>
             </a>
           );

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
+
+const ctx = setUpAppUnderTest({ beforeAll, afterAll });
+
+/** Logs in over plain HTTP (as a script or an attacker would) and returns the session cookie. */
+async function httpLogin(loginId: string, headers: Record<string, string> = { Origin: ctx.app.url }): Promise<Response> {
+  return fetch(`${ctx.app.url}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ loginId, password: "tsunagu-demo" }),
+    headers,
+    redirect: "manual",
+  });
+}
+const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
+
+describe("HTTP hardening", () => {
+  it("refuses a mutation that does not come from the app's own origin (CSRF)", async () => {
+    for (const headers of [{}, { Origin: "https://evil.example" }, { Referer: "https://evil.example/page" }, { Origin: ctx.app.url, "Sec-Fetch-Site": "cross-site" }]) {
+      const response = await httpLogin("mhlw", headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.text()).toContain("この操作は受け付けられませんでした");
+    }
+    const ok = await httpLogin("mhlw");
+    expect(ok.status).toBe(302);
+    const cookie = cookieOf(ok);
+    // a logged-in victim's browser sent to a forged form on another site
+    const forged = await fetch(`${ctx.app.url}/prefectures/31/support`, {
+      method: "POST",
+      body: new URLSearchParams({ fiscalYear: "2025" }),
+      headers: { Cookie: cookie, Origin: "https://evil.example" },
+      redirect: "manual",
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  it("sends security headers, a nonce-only script policy and Server-Timing, and never a stack trace", async () => {
+    const cookie = cookieOf(await httpLogin("mhlw"));
+    const response = await fetch(`${ctx.app.url}/`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy")!;
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("server-timing")).toMatch(/^loader;dur=\d+(\.\d)?;desc="loaders"$/);
+    expect(response.headers.get("x-powered-by")).toBeNull();
+    const html = await response.text();
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const [, attributes] of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    const missing = await fetch(`${ctx.app.url}/uploads/99999999`, { headers: { Cookie: cookie } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toMatch(/\bat .+\.(js|ts):\d+/);
+  });
+
+  it("answers the health check from the database", async () => {
+    const response = await fetch(`${ctx.app.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("makes a copied session cookie worthless after logout", async () => {
+    const cookie = cookieOf(await httpLogin("tottori-pref"));
+    expect((await fetch(`${ctx.app.url}/prefectures/31`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+    const logout = await fetch(`${ctx.app.url}/logout`, { method: "POST", headers: { Cookie: cookie, Origin: ctx.app.url }, redirect: "manual" });
+    expect(logout.status).toBe(302);
+    const replay = await fetch(`${ctx.app.url}/prefectures/31`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get("location")).toMatch(/^\/login/);
+  });
+
+  it("shows what users typed as text, never as markup, under the content security policy", async () => {
+    const page = await ctx.browser.newPage();
+    const errors = collectPageErrors(page);
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await logIn(page, ctx.app.url, "tottori-pref");
+    await page.waitForURL(`${ctx.app.url}/`);
+    await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025`);
+    await waitForHydration(page);
+    const payload = `<img src=x onerror="alert(1)"><script>alert(2)</script>"'&`;
+    const form = page.locator("form.record-form");
+    await form.getByLabel("対象自治体").selectOption({ label: "米子市" });
+    await form.getByLabel("実施日").fill("2026-01-15");
+    await form.getByLabel("形態").selectOption({ label: "その他" });
+    await form.getByLabel("内容").fill(payload);
+    await page.getByRole("button", { name: "記録する" }).click();
+    const row = page.locator("#contacts-log tbody tr", { hasText: "2026-01-15" });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator("td").nth(2).textContent()).toBe(payload);
+    expect(await page.locator("#contacts-log img").count()).toBe(0);
+    await page.reload();
+    await waitForHydration(page);
+    expect(dialogs).toBe(0);
+    expect(errors.filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
