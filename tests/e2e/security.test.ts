@@ -16,7 +16,8 @@ const cookieOf = (response: Response) => response.headers.get("set-cookie")!.spl
 
 describe("HTTP hardening", () => {
   it("refuses a mutation that does not come from the app's own origin (CSRF)", async () => {
-    for (const headers of [{}, { Origin: "https://evil.example" }, { Referer: "https://evil.example/page" }, { Origin: ctx.app.url, "Sec-Fetch-Site": "cross-site" }]) {
+    const attempts: Record<string, string>[] = [{}, { Origin: "https://evil.example" }, { Referer: "https://evil.example/page" }, { Origin: ctx.app.url, "Sec-Fetch-Site": "cross-site" }];
+    for (const headers of attempts) {
       const response = await httpLogin("mhlw", headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(await response.text()).toContain("この操作は受け付けられませんでした");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCell, dateCell, fiscalYearCell, normalizeBodyCode, parseDate, parseFiscalYear, parseYearMonth, yesNoCell } from "./cells";
+import { countCell, dateCell, decimalCell, fiscalYearCell, normalizeBodyCode, parseDate, parseFiscalYear, parseYearMonth, yesNoCell } from "./cells";
 
 describe("cells as offices write them", () => {
   it("reads counts with full-width digits, separators and 「－」", () => {
@@ -10,6 +10,13 @@ describe("cells as offices write them", () => {
     expect(countCell.safeParse("").error?.issues[0]?.message).toBe("空欄です。0件の場合は 0 または「－」を入力してください");
     expect(countCell.safeParse("-3").error?.issues[0]?.message).toBe("負の数は入力できません");
     expect(countCell.safeParse("1.5").error?.issues[0]?.message).toBe("0以上の整数で入力してください");
+  });
+
+  it("keeps 目安値 within what the table holds (found by fuzzing: 100000 used to fail in the database)", () => {
+    expect(decimalCell.parse("２０．５")).toBe(20.5);
+    expect(decimalCell.parse("99999.9")).toBe(99999.9);
+    expect(decimalCell.safeParse("100000").error?.issues[0]?.message).toBe("値が大きすぎます（99999.9まで）");
+    expect(decimalCell.safeParse("1.25").error?.issues[0]?.message).toBe("0以上の数（小数第1位まで）で入力してください");
   });
 
   it("reads 年度 in every common form", () => {

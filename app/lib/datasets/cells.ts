@@ -38,14 +38,19 @@ export const countCell = z.string().transform((raw, ctx) => {
   return n;
 });
 
-/** A rate or target such as 目安値: non-negative decimal with at most one decimal place. */
+/** A rate or target such as 目安値: non-negative decimal with at most one decimal place, as numeric(6, 1) holds it. */
 export const decimalCell = z.string().transform((raw, ctx) => {
   const v = stripNumber(raw);
   if (!/^\d+(\.\d)?$/.test(v)) {
     ctx.addIssue({ code: "custom", message: "0以上の数（小数第1位まで）で入力してください" });
     return z.NEVER;
   }
-  return Number(v);
+  const n = Number(v);
+  if (n >= 100_000) {
+    ctx.addIssue({ code: "custom", message: "値が大きすぎます（99999.9まで）" });
+    return z.NEVER;
+  }
+  return n;
 });
 
 export function choiceCell<const T extends string>(labels: Record<T, readonly string[]>, what: string, optional = false) {

@@ -1,37 +1,14 @@
-import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db";
 import { diffCounts, loadBodyRecords, stagingTableOf } from "../../../db/queries/uploads";
 import { copyCsvInto } from "../../../db/client";
 import { uploadIssues, uploads } from "../../../db/schema";
-import { csvRecordBatches } from "../csv/records";
-import { CsvFileError, StreamingCsvDecoder } from "../csv/stream-decoder";
 import type { DatasetDefinition } from "../datasets";
 import { BodyResolver } from "./body-resolver";
-import { isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
+import type { Issue, UploadScope } from "./validate";
+import { validateUploadStream, type StoredIssue, type UploadLimits } from "./validate-stream";
 
-/** One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted. */
-function copyLine(values: readonly unknown[]): string {
-  let line = "";
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) line += ",";
-    if (v === null || v === undefined) continue;
-    line += typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v);
-  }
-  return `${line}\n`;
-}
-
-/** Control characters or U+FFFD in the header row mean the bytes were not text in UTF-8 or Shift_JIS. */
-function hasUnreadableCharacters(cell: string): boolean {
-  for (const ch of cell) {
-    const c = ch.codePointAt(0)!;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) return true;
-  }
-  return false;
-}
-
-export type UploadLimits = { maxBytes: number; maxRows: number };
+export type { UploadLimits } from "./validate-stream";
 
 export function uploadLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): UploadLimits {
   return {
@@ -51,180 +28,61 @@ export type StageInput = {
 
 export type StageResult = { uploadId: number; status: "previewed" | "rejected"; fileErrors: Issue[] };
 
-const storedIssueLimit = 1000;
-const batchSize = 20_000;
-
 /**
- * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, parsed by PapaParse,
- * validated row by row — and stages the valid records for preview. Nothing reaches the target
- * tables here; memory stays bounded by the batch size, whatever the file size.
+ * Stages an uploaded CSV for preview: the stream is validated (validateUploadStream) while the valid
+ * records go by COPY into the dataset's typed staging table, a batch at a time (at most one COPY in
+ * flight while the next batch is validated). Nothing reaches the target tables here.
  */
 export async function stageUpload(db: Database, input: StageInput): Promise<StageResult> {
-  const { definition, limits } = input;
-  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const { definition } = input;
   const [upload] = await db
     .insert(uploads)
     .values({ dataset: definition.id, fileName: input.fileName.slice(0, 255), sizeBytes: 0, sha256: "", encoding: "", userId: input.user.id, status: "staging" })
     .returning({ id: uploads.id });
   const uploadId = upload!.id;
-
-  const resolver = new BodyResolver(await loadBodyRecords(db));
-  const hash = createHash("sha256");
-  const decoder = new StreamingCsvDecoder();
-  let size = 0;
-  let line = 0;
-
-  async function* text(): AsyncGenerator<string> {
-    for await (const chunk of input.source) {
-      size += chunk.length;
-      if (size > limits.maxBytes) {
-        throw new CsvFileError(`ファイルサイズが上限（${(limits.maxBytes / 1024 / 1024).toFixed(0)}MB）を超えています。年度や自治体で分けてアップロードしてください`);
-      }
-      hash.update(chunk);
-      const decoded = decoder.push(chunk);
-      if (decoded) yield decoded;
-    }
-    const rest = decoder.end();
-    if (rest) yield rest;
-  }
-
-  let header: HeaderMap | null = null;
-  let rows = 0;
-  let errorRows = 0;
-  let warnings = 0;
-  let storedIssues = 0;
-  const seenKeys = new Map<string, number>();
-  // Valid records go to the dataset's typed staging table by COPY, a batch at a time.
-  let staged: string[] = [];
   const stagingTable = stagingTableOf(definition);
-  const keyNames = definition.table.keyColumns.map((k) => k.name);
-  const valueNames = definition.table.valueColumns.map((v) => v.name);
-  const stagingColumns = ["upload_id", "line", "part", ...keyNames, ...valueNames];
-  let issues: (typeof uploadIssues.$inferInsert)[] = [];
-  const fileErrors: Issue[] = [];
+  const stagingColumns = ["upload_id", "line", "part", ...definition.table.keyColumns.map((k) => k.name), ...definition.table.valueColumns.map((v) => v.name)];
+  const storeIssues = async (issues: StoredIssue[]) => {
+    if (issues.length === 0) return;
+    await db.insert(uploadIssues).values(issues.map((i) => ({ uploadId, severity: i.severity, line: i.line, columnName: i.column, cellValue: i.value, reason: i.reason })));
+  };
 
-  // Staging COPYs run while the next records are parsed and validated; at most one is in flight.
+  const validation = validateUploadStream({
+    uploadId,
+    user: input.user,
+    definition,
+    resolver: new BodyResolver(await loadBodyRecords(db)),
+    fileName: input.fileName,
+    source: input.source,
+    limits: input.limits,
+    today: input.today ?? new Date().toISOString().slice(0, 10),
+  });
   let copying: Promise<void> = Promise.resolve();
-  const flush = async () => {
+  let step = await validation.next();
+  while (!step.done) {
     await copying;
-    if (staged.length > 0) {
-      copying = copyCsvInto(db, stagingTable, stagingColumns, staged.join(""));
-      copying.catch(() => {}); // awaited at the next flush; this only keeps it from counting as unhandled meanwhile
+    const { copyLines, issues } = step.value;
+    if (copyLines.length > 0) {
+      copying = copyCsvInto(db, stagingTable, stagingColumns, copyLines.join(""));
+      copying.catch(() => {}); // awaited before the next COPY; this only keeps it from counting as unhandled meanwhile
     }
-    if (issues.length > 0) await db.insert(uploadIssues).values(issues);
-    staged = [];
-    issues = [];
-  };
-  const keep = (severity: "error" | "warning", found: Issue[]) => {
-    for (const i of found) {
-      if (storedIssues >= storedIssueLimit * 2) return;
-      storedIssues++;
-      issues.push({ uploadId, severity, line: i.line, columnName: i.column, cellValue: i.value, reason: i.reason });
-    }
-  };
-
-  /** One CSV record: the header row maps the columns; every other row is validated and staged. */
-  const handleRecord = (cells: string[]): "stop" | "next" => {
-    if (!header) {
-      if (cells.some(hasUnreadableCharacters)) {
-        throw new CsvFileError("テキストのCSVファイルではありません（読めない文字が含まれています）。Excelの「CSV（コンマ区切り）」で保存してください");
-      }
-      const mapped = mapHeader(definition, cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c)));
-      if ("errors" in mapped) {
-        fileErrors.push(...mapped.errors);
-        return "stop";
-      }
-      header = mapped.map;
-      if (header.ignored.length > 0) {
-        warnings++;
-        keep("warning", [{ line: 1, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
-      }
-      return "next";
-    }
-    if (isBlankRow(cells)) return "next";
-    rows++;
-    if (rows > limits.maxRows) {
-      throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
-    }
-    const result = validateRow(definition, header, resolver, input.user, cells, line, today);
-    const rowErrors = [...result.errors];
-    for (const record of result.records) {
-      const key = Object.values(record.key).join("\u0001");
-      const earlier = seenKeys.get(key);
-      if (earlier !== undefined && earlier !== line) {
-        const first = definition.columns[0]!;
-        rowErrors.push({
-          line,
-          column: header.headerOf.get(first.key) ?? first.header,
-          value: cells[header.indexOf.get(first.key) ?? 0] ?? "",
-          reason: `${earlier}行目と同じデータ（同じ自治体・期間など）が重複しています`,
-        });
-      } else seenKeys.set(key, line);
-    }
-    if (rowErrors.length > 0) {
-      errorRows++;
-      keep("error", rowErrors);
-    } else {
-      result.records.forEach((record, part) =>
-        staged.push(copyLine([uploadId, line, part, ...keyNames.map((k) => record.key[k]), ...valueNames.map((v) => record.values[v])])),
-      );
-    }
-    if (result.warnings.length > 0) {
-      warnings += result.warnings.length;
-      keep("warning", result.warnings);
-    }
-    return "next";
-  };
-
-  try {
-    records: for await (const batch of csvRecordBatches(text())) {
-      for (const row of batch) {
-        line++;
-        if (handleRecord(row.map((c) => c.replace(/\r$/, ""))) === "stop") break records;
-      }
-      if (staged.length >= batchSize || issues.length >= batchSize) await flush();
-    }
-    if (!header && fileErrors.length === 0) fileErrors.push({ line: 1, column: "（ファイル全体）", value: input.fileName, reason: "ファイルが空です" });
-    else if (header && rows === 0 && fileErrors.length === 0) {
-      fileErrors.push({ line: 2, column: "（ファイル全体）", value: input.fileName, reason: "データ行がありません（見出し行だけです）" });
-    }
-  } catch (error) {
-    if (!(error instanceof CsvFileError)) throw error;
-    fileErrors.push({ line: Math.max(line, 1), column: "（ファイル全体）", value: input.fileName, reason: error.message });
+    await storeIssues(issues);
+    step = await validation.next();
   }
-
-  await copying.catch(() => {});
-  if (fileErrors.length > 0) {
-    issues = [];
-    staged = [];
+  await copying;
+  const summary = step.value;
+  const counts = { rows: summary.rows, errorRows: summary.errorRows, warnings: summary.warnings };
+  const file = { sizeBytes: summary.sizeBytes, sha256: summary.sha256, encoding: summary.encoding };
+  if (summary.fileErrors.length > 0) {
     await db.execute(sql`delete from ${sql.raw(stagingTable)} where upload_id = ${uploadId}`);
-    keep("error", fileErrors);
-    await flush();
+    await storeIssues(summary.fileErrors.map((i) => ({ ...i, severity: "error" as const })));
     await db
       .update(uploads)
-      .set({
-        status: "rejected",
-        sizeBytes: size,
-        sha256: hash.copy().digest("hex"),
-        encoding: decoder.encoding,
-        counts: { rows, new: 0, changed: 0, unchanged: 0, errorRows: Math.max(errorRows, 1), warnings },
-        message: fileErrors[0]!.reason,
-      })
+      .set({ status: "rejected", ...file, counts: { ...counts, new: 0, changed: 0, unchanged: 0, errorRows: Math.max(counts.errorRows, 1) }, message: summary.fileErrors[0]!.reason })
       .where(eq(uploads.id, uploadId));
-    return { uploadId, status: "rejected", fileErrors };
+    return { uploadId, status: "rejected", fileErrors: summary.fileErrors };
   }
-  await flush();
-  await copying;
   const diff = await diffCounts(db, uploadId, definition);
-  await db
-    .update(uploads)
-    .set({
-      status: "previewed",
-      sizeBytes: size,
-      sha256: hash.digest("hex"),
-      encoding: decoder.encoding,
-      counts: { rows, errorRows, warnings, ...diff },
-    })
-    .where(eq(uploads.id, uploadId));
+  await db.update(uploads).set({ status: "previewed", ...file, counts: { ...counts, ...diff } }).where(eq(uploads.id, uploadId));
   return { uploadId, status: "previewed", fileErrors: [] };
 }
