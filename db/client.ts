@@ -132,12 +132,19 @@ export async function copyCsvInto(db: Database, table: string, columns: readonly
     await client.query(statement.replace("from stdin", "from '/dev/blob'"), [], { blob: new Blob([csv]) });
     return;
   }
-  const writable = await (client as postgres.Sql).unsafe(statement).writable();
-  await new Promise<void>((resolve, reject) => {
-    writable.on("error", reject);
-    writable.on("finish", () => resolve());
-    writable.end(csv);
-  });
+  // A COPY holds its connection until the data is sent: without a connection of its own, the pool
+  // would pipeline other requests' queries onto it (COPY_IN_PROGRESS under concurrent uploads).
+  const connection = await (client as postgres.Sql).reserve();
+  try {
+    const writable = await connection.unsafe(statement).writable();
+    await new Promise<void>((resolve, reject) => {
+      writable.on("error", reject);
+      writable.on("finish", () => resolve());
+      writable.end(csv);
+    });
+  } finally {
+    connection.release();
+  }
 }
 
 /** Rows of a raw query, whichever driver runs it (postgres-js returns an array, PGlite an object with rows). */

@@ -9,6 +9,7 @@ import { requireUser } from "~/lib/auth/session.server";
 import { csvEncodingLabels, type CsvEncoding } from "~/lib/csv/decode";
 import { datasets, isDatasetId } from "~/lib/datasets";
 import { formatDateJa } from "~/lib/format";
+import { logger } from "~/lib/http/logger.server";
 import { canManageUpload } from "~/lib/ingest/access";
 import { uploadStatusLabels } from "~/lib/ingest/status";
 import { loadUploadDetail } from "./uploads.$uploadId.server";
@@ -41,7 +42,11 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
   if (!parsed.success || !isDatasetId(upload.dataset)) return data({ message: "操作が正しくありません", conflicts: [] }, { status: 400 });
   const d = datasets[upload.dataset];
   try {
-    if (parsed.data.intent === "commit") await commitUpload(db, upload.id, d, user.id);
+    if (parsed.data.intent === "commit") {
+      const started = performance.now();
+      await commitUpload(db, upload.id, d, user.id, (rows) => logger.info({ requestId: context.requestId, uploadId: upload.id, dataset: d.id, rows }, "upload commit: applying"));
+      logger.info({ requestId: context.requestId, uploadId: upload.id, ms: Math.round(performance.now() - started) }, "upload commit: done");
+    }
     else if (parsed.data.intent === "discard") {
       if (!(await discardUpload(db, upload.id, d))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
       await recordAudit(db, { userId: user.id, action: "upload.discard", target: String(upload.id), detail: { dataset: d.id }, clientAddress: context.clientAddress ?? null });

@@ -103,7 +103,14 @@ export class UploadStateError extends Error {
  * Applies a previewed upload in one transaction: every changed row's previous values are kept in
  * upload_changes, then the rows are upserted. Commits to the same table are serialised.
  */
-export async function commitUpload(db: Database, uploadId: number, d: DatasetDefinition, userId: number | null): Promise<UploadCounts> {
+export async function commitUpload(
+  db: Database,
+  uploadId: number,
+  d: DatasetDefinition,
+  userId: number | null,
+  /** called once the upload is claimed and its transaction starts (for the log) */
+  onApplying?: (rows: number) => void,
+): Promise<UploadCounts> {
   const claimed = await db
     .update(uploads)
     .set({ status: "committing" })
@@ -114,6 +121,7 @@ export async function commitUpload(db: Database, uploadId: number, d: DatasetDef
     await db.update(uploads).set({ status: "previewed" }).where(eq(uploads.id, uploadId));
     throw new UploadStateError("エラーのある行があるため確定できません。修正したファイルをアップロードし直してください");
   }
+  onApplying?.(claimed[0]!.counts?.rows ?? 0);
   const table = sql.raw(d.table.name);
   const keys = d.table.keyColumns.map((k) => k.name);
   const valueNames = d.table.valueColumns.map((v) => v.name);

@@ -36,8 +36,8 @@ export async function createAppDatabase(): Promise<{ env: Record<string, string>
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   if (!existsSync("build/server/index.js")) throw new Error("build/ is missing: run `npm run build` before the browser tests");
   const port = await freePort();
-  // vitest sets NODE_ENV=test; the app runs as `npm start` runs it, without NODE_ENV
-  const { NODE_ENV: _testEnv, ...inherited } = process.env;
+  // vitest sets NODE_ENV=test (and VITEST*); the app runs as `npm start` runs it, without them
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV" && !name.startsWith("VITEST")));
   const childEnv = { ...inherited, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", ...env } as unknown as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: childEnv,
@@ -123,4 +123,65 @@ export function setUpAppUnderTest(hooks: { beforeAll: (fn: () => Promise<void>) 
 /** Waits until React has hydrated the page (root sets data-hydrated), so input is not reset by hydration. */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+}
+
+/** A logged-in HTTP client, for tests that drive the server without a browser (it sends Origin like a browser does). */
+export class HttpSession {
+  private constructor(
+    readonly baseUrl: string,
+    public cookie: string,
+  ) {}
+
+  static async logIn(baseUrl: string, loginId: string, password = "tsunagu-demo"): Promise<HttpSession> {
+    const response = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ loginId, password }),
+      headers: { Origin: baseUrl },
+      redirect: "manual",
+    });
+    if (response.status !== 302) throw new Error(`login of ${loginId} answered ${response.status}`);
+    return new HttpSession(baseUrl, response.headers.get("set-cookie")!.split(";")[0]!);
+  }
+
+  get(path: string): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { headers: { Cookie: this.cookie }, redirect: "manual" });
+  }
+
+  /** POSTs a form (URLSearchParams) or a multipart body (FormData); a new session cookie, if any, is kept. */
+  async post(path: string, body: Record<string, string> | FormData): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: "POST",
+      body: body instanceof FormData ? body : new URLSearchParams(body),
+      headers: { Cookie: this.cookie, Origin: this.baseUrl },
+      redirect: "manual",
+    });
+    const renewed = response.headers.get("set-cookie");
+    if (renewed?.startsWith("__session=") && !/Max-Age=0/.test(renewed)) this.cookie = renewed.split(";")[0]!;
+    return response;
+  }
+
+  /** Uploads a CSV for a dataset; returns the new upload's id (the preview it redirects to). */
+  async upload(dataset: string, csv: string | Uint8Array<ArrayBuffer>, fileName = "upload.csv"): Promise<number> {
+    const form = new FormData();
+    form.append("file", new Blob([csv], { type: "text/csv" }), fileName);
+    const response = await this.post(`/uploads/new/${dataset}`, form);
+    const location = response.headers.get("location");
+    if (response.status !== 302 || !location) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
+    return Number(location.split("/").pop());
+  }
+}
+
+export const monthlyHeader = "自治体コード,年月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数";
+
+/** A monthly-support CSV: every body × every month of the fiscal years, each cell the same value. */
+export function monthlyCsv(bodyCodes: readonly string[], fiscalYears: readonly number[], value: number): string {
+  const lines = [monthlyHeader];
+  for (const code of bodyCodes)
+    for (const fy of fiscalYears)
+      for (let i = 0; i < 12; i++) {
+        const month = ((i + 3) % 12) + 1;
+        const year = month >= 4 ? fy : fy + 1;
+        lines.push(`${code},${year}-${String(month).padStart(2, "0")},${value},${value},${value},${value},0,${value},${value}`);
+      }
+  return `${lines.join("\r\n")}\r\n`;
 }

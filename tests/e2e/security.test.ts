@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
+import { collectPageErrors, HttpSession, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
 const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 
-/** Logs in over plain HTTP (as a script or an attacker would) and returns the session cookie. */
-async function httpLogin(loginId: string, headers: Record<string, string> = { Origin: ctx.app.url }): Promise<Response> {
+/** A login POST with exactly the headers given (as a script or an attacker would send it). */
+async function httpLogin(loginId: string, headers: Record<string, string>): Promise<Response> {
   return fetch(`${ctx.app.url}/login`, {
     method: "POST",
     body: new URLSearchParams({ loginId, password: "tsunagu-demo" }),
@@ -22,7 +22,7 @@ describe("HTTP hardening", () => {
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(await response.text()).toContain("この操作は受け付けられませんでした");
     }
-    const ok = await httpLogin("mhlw");
+    const ok = await httpLogin("mhlw", { Origin: ctx.app.url });
     expect(ok.status).toBe(302);
     const cookie = cookieOf(ok);
     // a logged-in victim's browser sent to a forged form on another site
@@ -36,8 +36,8 @@ describe("HTTP hardening", () => {
   });
 
   it("sends security headers, a nonce-only script policy and Server-Timing, and never a stack trace", async () => {
-    const cookie = cookieOf(await httpLogin("mhlw"));
-    const response = await fetch(`${ctx.app.url}/`, { headers: { Cookie: cookie } });
+    const session = await HttpSession.logIn(ctx.app.url, "mhlw");
+    const response = await session.get("/");
     expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy")!;
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)![1]!;
@@ -52,7 +52,7 @@ describe("HTTP hardening", () => {
     const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
     expect(inlineScripts.length).toBeGreaterThan(0);
     for (const [, attributes] of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
-    const missing = await fetch(`${ctx.app.url}/uploads/99999999`, { headers: { Cookie: cookie } });
+    const missing = await session.get("/uploads/99999999");
     expect(missing.status).toBe(404);
     expect(await missing.text()).not.toMatch(/\bat .+\.(js|ts):\d+/);
   });
@@ -64,11 +64,11 @@ describe("HTTP hardening", () => {
   });
 
   it("makes a copied session cookie worthless after logout", async () => {
-    const cookie = cookieOf(await httpLogin("tottori-pref"));
-    expect((await fetch(`${ctx.app.url}/prefectures/31`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
-    const logout = await fetch(`${ctx.app.url}/logout`, { method: "POST", headers: { Cookie: cookie, Origin: ctx.app.url }, redirect: "manual" });
-    expect(logout.status).toBe(302);
-    const replay = await fetch(`${ctx.app.url}/prefectures/31`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const session = await HttpSession.logIn(ctx.app.url, "tottori-pref");
+    const stolen = session.cookie;
+    expect((await session.get("/prefectures/31")).status).toBe(200);
+    expect((await session.post("/logout", {})).status).toBe(302);
+    const replay = await fetch(`${ctx.app.url}/prefectures/31`, { headers: { Cookie: stolen }, redirect: "manual" });
     expect(replay.status).toBe(302);
     expect(replay.headers.get("location")).toMatch(/^\/login/);
   });

@@ -10,7 +10,7 @@ import { datasetIds, datasets, type DatasetId } from "../../app/lib/datasets";
 import { BodyResolver } from "../../app/lib/ingest/body-resolver";
 import { stageUpload } from "../../app/lib/ingest/stage.server";
 import type { Issue, UploadScope } from "../../app/lib/ingest/validate";
-import { validateUploadStream, type ValidationSummary } from "../../app/lib/ingest/validate-stream";
+import { validateUploadStream, type StoredIssue, type ValidationSummary } from "../../app/lib/ingest/validate-stream";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 
@@ -140,7 +140,7 @@ describe("CSV pipeline under fuzzing", () => {
         const definition = datasets[dataset];
         const user = file.municipal && definition.uploadRoles.includes("municipality") ? tottoriCity : mhlw;
         const stream = validateUploadStream({ uploadId: 1, user, definition, resolver, fileName: "fuzz.csv", source: chunksOf(bytes, file.chunk), limits, today });
-        const issues: Issue[] = [];
+        const issues: StoredIssue[] = [];
         let staged = 0;
         let step = await stream.next();
         while (!step.done) {

@@ -1,7 +1,7 @@
 import pino from "pino";
 
 // One JSON line per event on stdout (pino). Tests run silent unless LOG_LEVEL asks otherwise.
-const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" || process.env.VITEST ? "silent" : "info");
+const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
 
 const globalKey = Symbol.for("tsunagu.logger");
 type GlobalWithLogger = typeof globalThis & { [globalKey]?: pino.Logger };
