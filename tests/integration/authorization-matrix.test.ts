@@ -1,0 +1,246 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
+import { supervisionContacts } from "../../db/schema";
+import { loader as nationalLoader } from "../../app/routes/_index";
+import { loader as prefectureListLoader } from "../../app/routes/prefectures._index";
+import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
+import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
+import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
+import { loader as compareLoader } from "../../app/routes/compare";
+import { loader as nationalSupervisionLoader } from "../../app/routes/supervision";
+import { loader as nationalTrainingLoader } from "../../app/routes/training";
+import { loader as nationalSupportLoader } from "../../app/routes/support";
+import { loader as nationalJusouLoader } from "../../app/routes/jusou";
+import { loader as nationalCooperationLoader } from "../../app/routes/cooperation";
+import { action as supervisionAction, loader as supervisionLoader } from "../../app/routes/prefectures.$code_.supervision";
+import { action as trainingAction, loader as trainingLoader } from "../../app/routes/prefectures.$code_.training";
+import { action as supportAction, loader as supportLoader } from "../../app/routes/prefectures.$code_.support";
+import { loader as jusouLoader } from "../../app/routes/prefectures.$code_.jusou";
+import { loader as cooperationLoader } from "../../app/routes/prefectures.$code_.cooperation";
+import { loader as uploadsLoader } from "../../app/routes/uploads._index";
+import { action as newUploadAction, loader as newUploadLoader } from "../../app/routes/uploads.new.$dataset";
+import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
+import { loader as datasetLoader } from "../../app/routes/datasets.$dataset";
+import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
+import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
+import { loader as auditLoader } from "../../app/routes/admin.audit";
+import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
+import { loader as loginLoader } from "../../app/routes/login";
+import { datasets } from "../../app/lib/datasets";
+import { hashPassword } from "../../app/lib/auth/password.server";
+import { stageUpload } from "../../app/lib/ingest/stage.server";
+import { seedDemo } from "../../seeds/demo";
+import { createTestDatabase } from "../setup/database";
+import { demoSessionCookies } from "../setup/login";
+import { callRoute } from "../setup/routes";
+
+// Every route, loader and action, for every role: anonymous, MHLW, 鳥取県 (prefecture 31), 東京都
+// (prefecture 13) and 鳥取市 (municipality 312011), with forged requests aimed at other prefectures and
+// bodies. "agg" = 200 with aggregates only (the body-by-body table withheld). Anonymous requests are
+// sent to the login page (302).
+
+const roles = ["anonymous", "mhlw", "tottori-pref", "tokyo-pref", "tottori-city"] as const;
+type Role = (typeof roles)[number];
+type Expected = number | "agg";
+type Case = { fn: unknown; url: string; params?: Record<string, string>; form?: () => Record<string, string> | FormData; detail?: true; expect: [Expected, Expected, Expected, Expected, Expected] };
+
+let handle: DatabaseHandle;
+const cookies: Record<string, string> = {};
+const ids = { cityUpload: 0, tokyoUpload: 0, tokyoContact: 0, tokyoMunicipalUser: 0, yonagoUser: 0 };
+
+async function* bytes(text: string): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(text, "utf8");
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  installDatabaseHandle(handle);
+  await seedDemo(handle.db);
+  Object.assign(cookies, await demoSessionCookies(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]));
+  const userId = async (loginId: string) => (await queryRows<{ id: number }>(handle.db, sql`select id from users where login_id = ${loginId}`))[0]!.id;
+  // 鳥取市's preview with a row of 米子市 (out of its scope: an error row, so it cannot be confirmed)
+  const header = "自治体コード,年月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数";
+  ids.cityUpload = (
+    await stageUpload(handle.db, {
+      user: { id: await userId("tottori-city"), role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" },
+      definition: datasets.monthly_support,
+      fileName: "鳥取市.csv",
+      source: bytes(`${header}\n312011,2025-04,1,1,1,1,0,0,0\n312029,2025-04,1,1,1,1,0,0,0\n`),
+      limits: { maxBytes: 1_000_000, maxRows: 100 },
+    })
+  ).uploadId;
+  // 東京都's rejected (empty) file
+  ids.tokyoUpload = (
+    await stageUpload(handle.db, {
+      user: { id: await userId("tokyo-pref"), role: "prefecture", prefectureCode: "13", localGovernmentCode: null },
+      definition: datasets.monthly_support,
+      fileName: "empty.csv",
+      source: bytes(""),
+      limits: { maxBytes: 1_000_000, maxRows: 100 },
+    })
+  ).uploadId;
+  const [contact] = await handle.db
+    .insert(supervisionContacts)
+    .values({ prefectureCode: "13", localGovernmentCode: "131016", contactedOn: "2025-07-01", form: "visit", content: "東京都の記録" })
+    .returning();
+  ids.tokyoContact = contact!.id;
+  const passwordHash = await hashPassword("matrix-password-1");
+  const [chiyoda] = await handle.db.execute(
+    sql`insert into users (login_id, display_name, role, prefecture_code, local_government_code, password_hash) values ('chiyoda-ward', '千代田区', 'municipality', '13', '131016', ${passwordHash}) returning id`,
+  ).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { id: number }[] }).rows) as { id: number }[]);
+  ids.tokyoMunicipalUser = chiyoda!.id;
+  ids.yonagoUser = (
+    await queryRows<{ id: number }>(
+      handle.db,
+      sql`insert into users (login_id, display_name, role, prefecture_code, local_government_code, password_hash) values ('yonago-city', '米子市', 'municipality', '31', '312029', ${passwordHash}) returning id`,
+    )
+  )[0]!.id;
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+const p = (code: string) => ({ code });
+const multipart = (dataset: string, text: string) => () => {
+  const form = new FormData();
+  form.append("file", new Blob([text], { type: "text/csv" }), `${dataset}.csv`);
+  return form;
+};
+const temporary = { password: "kari-pass-2026-x", passwordConfirm: "kari-pass-2026-x" };
+
+//                                                                       anonymous mhlw tottori-pref tokyo-pref tottori-city
+const reads: Record<string, Case> = {
+  national: { fn: nationalLoader, url: "/?fy=2021", expect: [302, 200, 200, 200, 200] },
+  prefectureList: { fn: prefectureListLoader, url: "/prefectures", expect: [302, 200, 200, 200, 200] },
+  prefecture31: { fn: prefectureLoader, url: "/prefectures/31?fy=2021", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
+  prefecture13: { fn: prefectureLoader, url: "/prefectures/13?fy=2021", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
+  submissions31: { fn: submissionsLoader, url: "/prefectures/31/submissions", params: p("31"), expect: [302, 200, 200, 403, 403] },
+  submissions13: { fn: submissionsLoader, url: "/prefectures/13/submissions", params: p("13"), expect: [302, 200, 403, 200, 403] },
+  ownBody: { fn: municipalityLoader, url: "/municipalities/312011?fy=2021", params: p("312011"), expect: [302, 200, 200, 403, 200] },
+  neighbourBody: { fn: municipalityLoader, url: "/municipalities/312029?fy=2021", params: p("312029"), expect: [302, 200, 200, 403, 403] },
+  tokyoBody: { fn: municipalityLoader, url: "/municipalities/131016?fy=2021", params: p("131016"), expect: [302, 200, 403, 200, 403] },
+  ward: { fn: municipalityLoader, url: "/municipalities/011011", params: p("011011"), expect: [302, 404, 404, 404, 404] },
+  compare: { fn: compareLoader, url: "/compare?prefectures=31,13", expect: [302, 200, 200, 200, 200] },
+  nationalSupervision: { fn: nationalSupervisionLoader, url: "/supervision?fy=2025", expect: [302, 200, 200, 200, 200] },
+  nationalTraining: { fn: nationalTrainingLoader, url: "/training?fy=2025", expect: [302, 200, 200, 200, 200] },
+  nationalSupport: { fn: nationalSupportLoader, url: "/support", expect: [302, 200, 200, 200, 200] },
+  nationalJusou: { fn: nationalJusouLoader, url: "/jusou", expect: [302, 200, 200, 200, 200] },
+  nationalCooperation: { fn: nationalCooperationLoader, url: "/cooperation", expect: [302, 200, 200, 200, 200] },
+  // a prefecture's work records: every prefecture (exchange between prefectures) and its own municipalities
+  supervision31: { fn: supervisionLoader, url: "/prefectures/31/supervision?fy=2025", params: p("31"), expect: [302, 200, 200, 200, 200] },
+  supervision13: { fn: supervisionLoader, url: "/prefectures/13/supervision?fy=2025", params: p("13"), expect: [302, 200, 200, 200, 403] },
+  training31: { fn: trainingLoader, url: "/prefectures/31/training?fy=2025", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
+  training13: { fn: trainingLoader, url: "/prefectures/13/training?fy=2025", params: p("13"), detail: true, expect: [302, 200, "agg", 200, 403] },
+  support31: { fn: supportLoader, url: "/prefectures/31/support", params: p("31"), expect: [302, 200, 200, 200, 200] },
+  support13: { fn: supportLoader, url: "/prefectures/13/support", params: p("13"), expect: [302, 200, 200, 200, 403] },
+  // 重層 statuses are published by name: everyone
+  jusou31: { fn: jusouLoader, url: "/prefectures/31/jusou", params: p("31"), expect: [302, 200, 200, 200, 200] },
+  jusou13: { fn: jusouLoader, url: "/prefectures/13/jusou", params: p("13"), expect: [302, 200, 200, 200, 200] },
+  cooperation31: { fn: cooperationLoader, url: "/prefectures/31/cooperation", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
+  cooperation13: { fn: cooperationLoader, url: "/prefectures/13/cooperation", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
+  unknownPrefecture: { fn: trainingLoader, url: "/prefectures/48/training", params: p("48"), expect: [302, 404, 404, 404, 404] },
+  uploads: { fn: uploadsLoader, url: "/uploads", expect: [302, 200, 200, 200, 200] },
+  newMonthlyUpload: { fn: newUploadLoader, url: "/uploads/new/monthly_support", params: { dataset: "monthly_support" }, expect: [302, 200, 200, 200, 200] },
+  newTargetValues: { fn: newUploadLoader, url: "/uploads/new/target_values", params: { dataset: "target_values" }, expect: [302, 200, 403, 403, 403] },
+  newSupportUpload: { fn: newUploadLoader, url: "/uploads/new/prefecture_support", params: { dataset: "prefecture_support" }, expect: [302, 200, 200, 200, 403] },
+  // someone else's upload answers 404 like a missing one
+  cityUpload: { fn: uploadLoader, url: "/uploads/{cityUpload}", params: { uploadId: "{cityUpload}" }, expect: [302, 200, 200, 404, 200] },
+  tokyoUpload: { fn: uploadLoader, url: "/uploads/{tokyoUpload}", params: { uploadId: "{tokyoUpload}" }, expect: [302, 200, 404, 200, 404] },
+  datasetPage: { fn: datasetLoader, url: "/datasets/monthly_support?fy=2025", params: { dataset: "monthly_support" }, expect: [302, 200, 200, 200, 200] },
+  download: { fn: downloadLoader, url: "/datasets/staff_training/download?kind=data&encoding=utf-8-bom", params: { dataset: "staff_training" }, expect: [302, 200, 200, 200, 200] },
+  users: { fn: usersLoader, url: "/admin/users", expect: [302, 200, 200, 200, 403] },
+  audit: { fn: auditLoader, url: "/admin/audit", expect: [302, 200, 200, 200, 403] },
+  password: { fn: passwordLoader, url: "/account/password", expect: [302, 200, 200, 200, 200] },
+  // the login page sends a signed-in user on
+  login: { fn: loginLoader, url: "/login", expect: [200, 302, 302, 302, 302] },
+};
+
+const contact = (body: string, date: string) => () => ({ intent: "create", localGovernmentCode: body, contactedOn: date, form: "visit", content: "権限の確認" });
+const session = (participants: Record<string, string>) => () => ({ intent: "create", heldOn: "2025-11-20", title: "後期研修（権限の確認）", kind: "latter_term", hours: "10.5", ...participants });
+const writes: Record<string, Case> = {
+  supervisionOwnBody: { fn: supervisionAction, url: "/prefectures/31/supervision", params: p("31"), form: contact("312045", "2025-09-01"), expect: [302, 403, 302, 403, 403] },
+  // the prefecture's own official, but another prefecture's body
+  supervisionForeignBody: { fn: supervisionAction, url: "/prefectures/31/supervision", params: p("31"), form: contact("131016", "2025-09-02"), expect: [302, 403, 403, 403, 403] },
+  supervisionOtherPrefecture: { fn: supervisionAction, url: "/prefectures/13/supervision", params: p("13"), form: contact("131016", "2025-09-03"), expect: [302, 403, 403, 302, 403] },
+  supervisionDeleteForeignRecord: { fn: supervisionAction, url: "/prefectures/31/supervision", params: p("31"), form: () => ({ intent: "delete", id: String(ids.tokyoContact) }), expect: [302, 403, 403, 403, 403] },
+  trainingOwn: { fn: trainingAction, url: "/prefectures/31/training", params: p("31"), form: session({ "participants.312011.consultant": "1" }), expect: [302, 403, 302, 403, 403] },
+  trainingForeignParticipant: { fn: trainingAction, url: "/prefectures/31/training", params: p("31"), form: session({ "participants.131016.consultant": "1" }), expect: [302, 403, 403, 403, 403] },
+  supportOwn: { fn: supportAction, url: "/prefectures/31/support", params: p("31"), form: () => ({ fiscalYear: "2025", supervision_for_staff: "yes" }), expect: [302, 403, 302, 403, 403] },
+  supportOther: { fn: supportAction, url: "/prefectures/13/support", params: p("13"), form: () => ({ fiscalYear: "2025", supervision_for_staff: "yes" }), expect: [302, 403, 403, 302, 403] },
+  uploadTargetValues: { fn: newUploadAction, url: "/uploads/new/target_values", params: { dataset: "target_values" }, form: multipart("target_values", "年度,新規相談受付件数,プラン作成件数,就労支援対象者数\n2026,20,10,6\n"), expect: [302, 302, 403, 403, 403] },
+  // confirming 鳥取市's preview passes the scope check only for those who may (409: its out-of-scope row blocks it); others do not learn it exists
+  commitCityUpload: { fn: uploadAction, url: "/uploads/{cityUpload}", params: { uploadId: "{cityUpload}" }, form: () => ({ intent: "commit" }), expect: [302, 409, 409, 404, 409] },
+  revertCityUpload: { fn: uploadAction, url: "/uploads/{cityUpload}", params: { uploadId: "{cityUpload}" }, form: () => ({ intent: "revert" }), expect: [302, 409, 409, 404, 409] },
+  discardTokyoUpload: { fn: uploadAction, url: "/uploads/{tokyoUpload}", params: { uploadId: "{tokyoUpload}" }, form: () => ({ intent: "discard" }), expect: [302, 409, 404, 409, 404] },
+  createMunicipalAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-kurayoshi", displayName: "倉吉市", role: "municipality", localGovernmentCode: "312037", ...temporary }), expect: [302, 403, 302, 403, 403] },
+  createPrefectureAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-tottori", displayName: "鳥取県", role: "prefecture", prefectureCode: "31", ...temporary }), expect: [302, 302, 403, 403, 403] },
+  deactivateTokyoWard: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "deactivate", id: String(ids.tokyoMunicipalUser) }), expect: [302, 302, 403, 302, 403] },
+  resetYonagoPassword: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "reset", id: String(ids.yonagoUser), ...temporary }), expect: [302, 302, 302, 403, 403] },
+  // anyone signed in may try to change their own password; a wrong current password changes nothing
+  changeOwnPassword: { fn: passwordAction, url: "/account/password", form: () => ({ currentPassword: "wrong", password: "mori-no-komichi-7", passwordConfirm: "mori-no-komichi-7" }), expect: [302, 400, 400, 400, 400] },
+};
+
+const withIds = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: keyof typeof ids) => String(ids[key]));
+
+async function run(c: Case, role: Role) {
+  return callRoute(c.fn, {
+    url: withIds(c.url),
+    params: Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, withIds(v)])),
+    cookie: role === "anonymous" ? undefined : cookies[role],
+    form: c.form?.(),
+  });
+}
+
+async function check(name: string, c: Case) {
+  for (const [i, role] of roles.entries()) {
+    const want = c.expect[i]!;
+    const result = await run(c, role);
+    expect(result.status, `${name} as ${role}`).toBe(want === "agg" ? 200 : want);
+    if (role === "anonymous" && result.status === 302 && c.fn !== loginLoader) expect(result.location, `${name} as anonymous`).toMatch(/^\/login\?redirectTo=/);
+    if (want === "agg") expect(c.detail, `${name}: "agg" needs a body table to withhold`).toBe(true);
+    if (c.detail && result.status === 200) expect((result.data as { bodies: unknown }).bodies === null, `${name} as ${role}: body table withheld`).toBe(want === "agg");
+  }
+}
+
+describe("authorization matrix: reads", () => {
+  for (const [name, c] of Object.entries(reads)) it(`${name}: GET ${c.url}`, () => check(name, c));
+});
+
+describe("authorization matrix: writes, forged ones included", () => {
+  let before: { contacts: number; sessions: number };
+  beforeAll(async () => {
+    const [row] = await queryRows<{ contacts: number; sessions: number }>(
+      handle.db,
+      sql`select (select count(*)::int from supervision_contacts) as contacts, (select count(*)::int from training_sessions) as sessions`,
+    );
+    before = row!;
+  });
+
+  for (const [name, c] of Object.entries(writes)) it(`${name}: POST ${c.url}`, () => check(name, c));
+
+  it("wrote exactly what the allowed requests asked for, and nothing of the refused ones", async () => {
+    const [after] = await queryRows<{ contacts: number; sessions: number; foreign: number; tokyo_contact: number }>(
+      handle.db,
+      sql`select (select count(*)::int from supervision_contacts) as contacts, (select count(*)::int from training_sessions) as sessions,
+                 (select count(*)::int from training_session_participants tp join training_sessions ts on ts.id = tp.session_id
+                  where ts.prefecture_code = '31' and tp.local_government_code like '13%') as foreign,
+                 (select count(*)::int from supervision_contacts where id = ${ids.tokyoContact}) as tokyo_contact`,
+    );
+    // one contact by 鳥取県 for 境港市, one by 東京都 for 千代田区; one session by 鳥取県; Tokyo's contact untouched
+    expect(after).toEqual({ contacts: before.contacts + 2, sessions: before.sessions + 1, foreign: 0, tokyo_contact: 1 });
+    const uploads = await queryRows<{ id: number; status: string }>(handle.db, sql`select id, status from uploads where id in (${ids.cityUpload}, ${ids.tokyoUpload}) order by id`);
+    expect(uploads.map((u) => u.status)).toEqual(["previewed", "rejected"]);
+    const accounts = await queryRows<{ login_id: string; active: boolean; must_change_password: boolean }>(
+      handle.db,
+      sql`select login_id, active, must_change_password from users where login_id in ('matrix-kurayoshi', 'matrix-tottori', 'chiyoda-ward', 'yonago-city', 'tottori-city') order by login_id`,
+    );
+    expect(accounts).toEqual([
+      { login_id: "chiyoda-ward", active: false, must_change_password: false },
+      { login_id: "matrix-kurayoshi", active: true, must_change_password: true },
+      { login_id: "matrix-tottori", active: true, must_change_password: true },
+      { login_id: "tottori-city", active: true, must_change_password: false },
+      { login_id: "yonago-city", active: true, must_change_password: true },
+    ]);
+  });
+});
