@@ -33,3 +33,22 @@ export async function recordsUpdatedAt(db: Database, table: "supervision_contact
 export function latestDataDate(...dates: (string | null)[]): string | null {
   return dates.reduce<string | null>((latest, d) => (d !== null && (latest === null || d > latest) ? d : latest), null);
 }
+
+/**
+ * The distinct fiscal years of a table with an index leading on fiscal_year, newest first. A
+ * recursive skip scan reads one index entry per year instead of every row (2 ms instead of 30 ms
+ * over the national monthly statistics).
+ */
+export async function fiscalYearsIn(db: Database, table: "monthly_support_statistics" | "optional_program_statuses"): Promise<number[]> {
+  const t = sql.identifier(table);
+  const rows = await queryRows<{ fiscal_year: number }>(
+    db,
+    sql`with recursive fy as (
+          (select fiscal_year from ${t} order by fiscal_year desc limit 1)
+          union all
+          select (select m.fiscal_year from ${t} m where m.fiscal_year < fy.fiscal_year order by m.fiscal_year desc limit 1)
+          from fy where fy.fiscal_year is not null)
+        select fiscal_year from fy where fiscal_year is not null`,
+  );
+  return rows.map((r) => Number(r.fiscal_year));
+}

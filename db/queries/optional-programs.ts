@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { optionalPrograms, type OptionalProgram } from "~/lib/domain";
 import { queryRows, type Database } from "../client";
 import { implementingBodiesOf } from "./implementing-bodies";
+import { fiscalYearsIn } from "./meta";
 
 export type ProgramRateRow = {
   /** null: the national row */
@@ -51,11 +52,7 @@ export async function optionalProgramRatesByPrefecture(db: Database, fiscalYear:
 
 /** Fiscal years that have optional-program data, newest first. */
 export async function optionalProgramFiscalYears(db: Database): Promise<number[]> {
-  const rows = await queryRows<{ fiscal_year: number }>(
-    db,
-    sql`select distinct fiscal_year from optional_program_statuses order by fiscal_year desc`,
-  );
-  return rows.map((r) => Number(r.fiscal_year));
+  return fiscalYearsIn(db, "optional_program_statuses");
 }
 
 /** 一体的実施 categories of 就労準備支援 and 家計改善支援 over the implementing bodies of a fiscal year. */

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Totals } from "~/lib/statistics";
 import { queryRows, type Database } from "../client";
 import { implementingBodiesOf } from "./implementing-bodies";
+import { fiscalYearsIn } from "./meta";
 
 // Monthly support statistics aggregated in SQL. Rules (docs/decisions/008-statistics-rules.md):
 // only implementing bodies of the fiscal year count; a month a body did not submit is missing, not
@@ -27,6 +28,22 @@ const totalsColumns = sql`
   coalesce(sum(s.plans_created) filter (where pp.population is not null), 0)::bigint as pc_plans_created,
   coalesce(sum(s.employment_support_targets) filter (where pp.population is not null), 0)::bigint as pc_employment_support_targets,
   coalesce(sum(s.referrals_to_public_assistance) filter (where pp.population is not null), 0)::bigint as pc_referrals_to_public_assistance`;
+
+/** totalsColumns over fiscal_year_body_totals (one row per body and fiscal year, kept by triggers). */
+const fiscalYearTotalsColumns = sql`
+  sum(t.new_consultations)::bigint as new_consultations,
+  sum(t.plans_created)::bigint as plans_created,
+  sum(t.employment_support_targets)::bigint as employment_support_targets,
+  sum(t.employed)::bigint as employed,
+  sum(t.increased_income)::bigint as increased_income,
+  sum(t.housing_benefit_decisions)::bigint as housing_benefit_decisions,
+  sum(t.referrals_to_public_assistance)::bigint as referrals_to_public_assistance,
+  sum(t.submitted_months)::int as submitted_months,
+  sum(t.population_months)::bigint as population_months,
+  sum(t.pc_new_consultations)::bigint as pc_new_consultations,
+  sum(t.pc_plans_created)::bigint as pc_plans_created,
+  sum(t.pc_employment_support_targets)::bigint as pc_employment_support_targets,
+  sum(t.pc_referrals_to_public_assistance)::bigint as pc_referrals_to_public_assistance`;
 
 type TotalsRow = {
   new_consultations: string | number;
@@ -168,8 +185,7 @@ export async function monthlySeries(
 
 /** Fiscal years with monthly statistics, newest first. */
 export async function statisticsFiscalYears(db: Database): Promise<number[]> {
-  const rows = await queryRows<{ fiscal_year: number }>(db, sql`select distinct fiscal_year from monthly_support_statistics order by fiscal_year desc`);
-  return rows.map((r) => Number(r.fiscal_year));
+  return fiscalYearsIn(db, "monthly_support_statistics");
 }
 
 /**
@@ -179,16 +195,14 @@ export async function statisticsFiscalYears(db: Database): Promise<number[]> {
 export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
   const rows = await queryRows<TotalsRow & { fiscal_year: number; scope: string }>(
     db,
-    sql`select s.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
-               count(distinct lg.code)::int as bodies, ${totalsColumns}
-        from monthly_support_statistics s
-        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-          and lg.valid_from <= make_date(s.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(s.fiscal_year, 4, 1))
-        left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
-          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to
-        group by grouping sets ((s.fiscal_year, lg.prefecture_code), (s.fiscal_year))
+    sql`select t.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
+               count(*)::int as bodies, ${fiscalYearTotalsColumns}
+        from fiscal_year_body_totals t
+        join local_governments lg on lg.code = t.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+          and lg.valid_from <= make_date(t.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(t.fiscal_year, 4, 1))
+        group by grouping sets ((t.fiscal_year, lg.prefecture_code), (t.fiscal_year))
         having grouping(lg.prefecture_code) = 1 or lg.prefecture_code = ${prefectureCode ?? ""}
-        order by s.fiscal_year`,
+        order by t.fiscal_year`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
 }
@@ -198,15 +212,13 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
   const area = level === "prefecture" ? sql`lg.prefecture_code` : sql`pr.regional_block`;
   const rows = await queryRows<TotalsRow & { fiscal_year: number; area: string }>(
     db,
-    sql`select s.fiscal_year, ${area} as area, count(distinct lg.code)::int as bodies, ${totalsColumns}
-        from monthly_support_statistics s
-        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-          and lg.valid_from <= make_date(s.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(s.fiscal_year, 4, 1))
+    sql`select t.fiscal_year, ${area} as area, count(*)::int as bodies, ${fiscalYearTotalsColumns}
+        from fiscal_year_body_totals t
+        join local_governments lg on lg.code = t.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+          and lg.valid_from <= make_date(t.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(t.fiscal_year, 4, 1))
         join prefectures pr on pr.code = lg.prefecture_code
-        left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
-          and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to
-        group by s.fiscal_year, ${area}
-        order by s.fiscal_year, ${area}`,
+        group by t.fiscal_year, ${area}
+        order by t.fiscal_year, ${area}`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), area: r.area, ...toTotals(r) }));
 }

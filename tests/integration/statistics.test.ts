@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
-import { monthlySeries, totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
+import { monthlySeries, statisticsFiscalYears, totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { localGovernments, monthlySupportStatistics, populations } from "../../db/schema";
 import { checkDigit } from "../../app/lib/local-government-code";
 import { perHundredThousandPerMonth } from "../../app/lib/statistics";
@@ -108,5 +108,10 @@ describe("support statistics aggregation", () => {
       [2022, 2, 2021, 20],
       [2022, 3, 2021, 20],
     ]);
+  });
+
+  it("lists each fiscal year with statistics once, newest first", async () => {
+    // FY2020 only through March 2021; every other row is FY2021
+    expect(await statisticsFiscalYears(handle.db)).toEqual([2021, 2020]);
   });
 });
