@@ -6,7 +6,8 @@ export * as schema from "./schema";
 // The server entry and the Remix server bundle each get their own copy of this module;
 // keeping the handle on globalThis makes them share one connection (and one PGlite lock).
 const globalKey = Symbol.for("tsunagu.database");
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DatabaseHandle> };
+const readKey = Symbol.for("tsunagu.database.read");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DatabaseHandle>; [readKey]?: Promise<DatabaseHandle | null> };
 const store = globalThis as GlobalWithDb;
 
 /** Opens (once per process) and migrates the database configured by DATABASE_URL / PGLITE_DIR. */
@@ -27,14 +28,37 @@ export async function getDb(): Promise<Database> {
   return (await connectDatabase()).db;
 }
 
-export async function closeDatabase(): Promise<void> {
-  const pending = store[globalKey];
-  if (!pending) return;
-  delete store[globalKey];
-  await (await pending).close();
+/**
+ * The database for read-heavy aggregate loaders: a read replica when DATABASE_READ_URL is set (with
+ * DATABASE_URL; a replica of PGlite makes no sense), else the primary. Replicas lag: sessions,
+ * forms and anything a user expects to see right after writing it stay on getDb().
+ */
+export async function getReadDb(): Promise<Database> {
+  store[readKey] ??= (async () => {
+    const url = process.env.DATABASE_READ_URL;
+    if (!url || targetFromEnv().driver !== "postgres") return null;
+    return openDatabase({ driver: "postgres", url });
+  })().catch((error: unknown) => {
+    delete store[readKey];
+    throw error;
+  });
+  return (await store[readKey])?.db ?? getDb();
 }
 
-/** Makes an already opened handle the process-wide database (integration tests run routes against their own database). */
-export function installDatabaseHandle(handle: DatabaseHandle): void {
+export async function closeDatabase(): Promise<void> {
+  const pending = store[globalKey];
+  const read = store[readKey];
+  delete store[globalKey];
+  delete store[readKey];
+  await (await read)?.close();
+  if (pending) await (await pending).close();
+}
+
+/**
+ * Makes an already opened handle the process-wide database, and optionally another the read
+ * database (integration tests run routes against their own databases).
+ */
+export function installDatabaseHandle(handle: DatabaseHandle, readHandle: DatabaseHandle | null = null): void {
   store[globalKey] = Promise.resolve(handle);
+  store[readKey] = Promise.resolve(readHandle);
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "全国の状況 | つなぐ" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const params = nationalOverviewParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = params.success ? await loadNationalOverview(await getDb(), params.data) : null;
+  const data = params.success ? await loadNationalOverview(await getReadDb(), params.data) : null;
   if (!data) throw new Response("指定された年度・事業のデータがありません", { status: 404 });
   return data;
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { MetricField } from "~/components/ui/FilterFields";
 import { listPrefectures } from "../../db/queries/geography";
 import { datasetUpdatedAt } from "../../db/queries/meta";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     blocks: url.searchParams.getAll("blocks").join(",") || undefined,
     metric: url.searchParams.get("metric") ?? undefined,
   });
-  const db = await getDb();
+  const db = await getReadDb();
   const prefectures = await listPrefectures(db);
   const selectedPrefectures = q.prefectures.filter((c) => prefectures.some((p) => p.code === c)).slice(0, 8);
   const selectedBlocks = q.blocks.slice(0, 8);

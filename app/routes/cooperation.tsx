@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { CooperationByPrefectureCard } from "~/components/cards/CooperationByPrefectureCard";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "生活保護との連携（�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const data = await loadNationalCooperation(await getDb(), cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  const data = await loadNationalCooperation(await getReadDb(), cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
   if (!data) throw new Response("月次支援状況のデータがまだありません", { status: 404 });
   return data;
 }

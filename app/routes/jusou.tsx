@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { JusouMapCard } from "~/components/cards/JusouMapCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "重層的支援体制整備�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const data = await loadNationalJusou(await getDb(), jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  const data = await loadNationalJusou(await getReadDb(), jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
   if (!data) throw new Response("重層的支援体制整備事業のデータがまだありません", { status: 404 });
   return data;
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = prefectureParams.safeParse(params);
   const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const detail = p.success && canSeePrefectureDetail(user, p.data.code);
-  const data = p.success ? await loadPrefecture(await getDb(), p.data.code, q, detail) : null;
+  const data = p.success ? await loadPrefecture(await getReadDb(), p.data.code, q, detail) : null;
   if (!data) throw new Response("都道府県またはその年度のデータが見つかりません", { status: 404 });
   return { ...data, detail };
 }

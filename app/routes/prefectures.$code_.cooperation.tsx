@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `生活
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
   const query = cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await loadPrefectureCooperation(await getDb(), prefecture.code, query, { detail: canSeeDetail });
+  const data = await loadPrefectureCooperation(await getReadDb(), prefecture.code, query, { detail: canSeeDetail });
   if (!data) throw new Response("月次支援状況のデータがまだありません", { status: 404 });
   return { prefecture, canSeeDetail, ...data };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
-  const data = await loadPrefectureJusou(await getDb(), prefecture.code, jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
   if (!data) throw new Response("重層的支援体制整備事業のデータがまだありません", { status: 404 });
   // statuses are public facts (the ministry lists the municipalities by name); the link goes only where the page would open
   return { prefecture, canSeeDetail, ...data, bodies: data.bodies.map((b) => ({ ...b, linked: canSeeBody(user, { code: b.code, prefectureCode: prefecture.code }) })) };

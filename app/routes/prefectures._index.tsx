@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { DataTable } from "~/components/ui/DataTable";
 import { prefectureSummaries } from "../../db/queries/geography";
 import { requireUser } from "~/lib/auth/session.server";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "都道府県一覧 | つな�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const fiscalYear = fiscalYearOfDate(new Date().toISOString().slice(0, 10));
-  return { fiscalYear, prefectures: await prefectureSummaries(await getDb(), fiscalYear) };
+  return { fiscalYear, prefectures: await prefectureSummaries(await getReadDb(), fiscalYear) };
 }
 
 export default function PrefectureList() {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { SupervisionByPrefectureCard } from "~/components/cards/SupervisionByPrefectureCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "スーパーバイズ（全�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = nationalSupervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return loadNationalSupervision(await getDb(), query, todayInJapan());
+  return loadNationalSupervision(await getReadDb(), query, todayInJapan());
 }
 
 export default function NationalSupervision() {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { PrefectureSupportComparisonCard } from "~/components/cards/PrefectureSupportComparisonCard";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/lib/auth/session.server";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "都道府県による市町�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = nationalSupportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return loadNationalSupport(await getDb(), query);
+  return loadNationalSupport(await getReadDb(), query);
 }
 
 export default function NationalSupport() {

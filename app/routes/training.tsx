@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db";
+import { getReadDb } from "../../db";
 import { CertificateCoverageCard } from "~/components/cards/CertificateCoverageCard";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "研修・修了証（全国�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = nationalTrainingQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return loadNationalTraining(await getDb(), query, todayInJapan());
+  return loadNationalTraining(await getReadDb(), query, todayInJapan());
 }
 
 export default function NationalTraining() {
