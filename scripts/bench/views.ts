@@ -3,7 +3,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { installDatabaseHandle, type Database } from "../../db";
@@ -11,30 +10,10 @@ import { action as loginAction } from "../../app/routes/login";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
-import { generateDataset, readDemoFile, type SampleBody } from "../../seeds/demo";
-import { unitHash } from "../../seeds/random";
-import { createDemoUsers, demoPassword } from "../../seeds/demo-users";
-import { benchDatabases, fmt, loadNationalMaster, percentile } from "./common";
+import { demoPassword } from "../../seeds/demo-users";
+import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
 const runs = Number(process.env.BENCH_RUNS ?? 40);
-
-/** Every body of the national list, with the demo sample's populations where it has them. */
-function nationalSample(entries: Awaited<ReturnType<typeof loadNationalMaster>>): SampleBody[] {
-  const { entries: demoEntries } = readDemoFile();
-  const demo = new Map(demoEntries.map((e) => [e.code, e.population ?? 0]));
-  const prefectures = demoEntries.filter((e) => e.kind === "prefecture");
-  return [...prefectures, ...entries]
-    .filter((e) => e.kind !== "ward")
-    .map((e) => ({
-      code: e.code,
-      prefectureCode: e.prefectureCode,
-      name: e.name,
-      kind: e.kind,
-      population2020: demo.get(e.code) ?? Math.round((e.kind === "town" || e.kind === "village" ? 3_000 : 30_000) * (1 + 9 * unitHash(e.code, "pop"))),
-      implementing: e.kind === "prefecture" || e.hasWelfareOffice === true,
-      jusouList: "",
-    }));
-}
 
 type Captured = { query: string; params: unknown[] };
 
@@ -51,17 +30,7 @@ const results: string[][] = [];
 for (const target of await benchDatabases()) {
   const handle = await target.open();
   try {
-    const entries = await loadNationalMaster(handle);
-    const started = performance.now();
-    await handle.db.transaction(async (tx) => {
-      await generateDataset(tx, nationalSample(entries));
-      await createDemoUsers(tx);
-    });
-    const [{ n }] = (await handle.db.execute(sql`select count(*)::int as n from monthly_support_statistics`).then((r) =>
-      Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
-    )) as [{ n: number }];
-    console.log(`${target.name}: national dataset loaded (${fmt(n)} monthly rows) in ${fmt((performance.now() - started) / 1000, 1)} s`);
-    if (handle.target.driver === "postgres") await handle.db.execute(sql`analyze`);
+    await loadNationalDataset(handle, target.name);
 
     // Capture the SQL each loader sends, by wrapping the driver's query path once.
     const captured: Captured[] = [];
