@@ -63,11 +63,18 @@ try {
       if (!same) failed = true;
       console.log(`${same ? "ok  " : "DIFF"} ${name}: ${expected.rows} rows${same ? "" : ` → ${actual ? `${actual.rows} rows, other content` : "missing"}`}`);
     }
-    for (const name of after.keys()) if (!before.has(name)) (failed = true), console.log(`DIFF ${name}: only in the restore`);
+    for (const name of after.keys()) {
+      if (before.has(name)) continue;
+      failed = true;
+      console.log(`DIFF ${name}: only in the restore`);
+    }
 
     await restored.migrate();
     const [{ n: migrations } = { n: 0 }] = await queryRows<{ n: number }>(restored.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    if (migrations !== before.get("drizzle.__drizzle_migrations")?.rows) (failed = true), console.log("DIFF migrations ran again on the restored database");
+    if (migrations !== before.get("drizzle.__drizzle_migrations")?.rows) {
+      failed = true;
+      console.log("DIFF migrations ran again on the restored database");
+    }
 
     // The restored triggers keep the fiscal-year totals: add one month and read it back.
     const [body] = await queryRows<{ code: string; fy: number; n: number }>(
