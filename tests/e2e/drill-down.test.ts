@@ -22,8 +22,12 @@ describe("drill-down", () => {
     await page.locator("#bodies").getByRole("link", { name: "鳥取市" }).click();
     await page.waitForURL(/\/municipalities\/312011/);
     await waitForHydration(page);
+    // the URL changes before the municipality page has replaced the prefecture page's form
+    await page.getByRole("heading", { level: 1, name: /鳥取市/ }).waitFor();
 
-    await page.getByLabel("年度", { exact: true }).selectOption("2021");
+    const year = page.getByLabel("年度", { exact: true });
+    await year.selectOption("2021");
+    await expect.poll(() => year.inputValue()).toBe("2021");
     await page.getByRole("button", { name: "表示" }).click();
     await page.waitForURL(/fy=2021/);
     await expect.poll(() => page.locator("h2", { hasText: "月次の実績" }).textContent()).toContain("令和3年度（2021）");
