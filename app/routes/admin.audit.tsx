@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DatePeriodFields } from "~/components/ui/FilterFields";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
@@ -61,14 +62,7 @@ export default function AuditLog() {
           <label htmlFor="a-login">ログインID</label>
           <input id="a-login" type="text" name="loginId" defaultValue={d.query.loginId} />
         </div>
-        <div className="field">
-          <label htmlFor="a-from">期間（から）</label>
-          <input id="a-from" type="date" name="from" defaultValue={d.query.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="a-to">期間（まで）</label>
-          <input id="a-to" type="date" name="to" defaultValue={d.query.to} />
-        </div>
+        <DatePeriodFields from={d.query.from} to={d.query.to} />
         <button type="submit" className="button">
           絞り込む
         </button>

@@ -7,7 +7,7 @@ import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
 import { deleteSupervisionContact, saveSupervisionContact } from "../../db/queries/supervision";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
 import { DataTable } from "~/components/ui/DataTable";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/lib/domain";
@@ -176,14 +176,7 @@ export default function Supervision() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-from">期間（から）</label>
-          <input id="f-from" type="date" name="from" defaultValue={d.query.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">期間（まで）</label>
-          <input id="f-to" type="date" name="to" defaultValue={d.query.to} />
-        </div>
+        <DatePeriodFields from={d.query.from} to={d.query.to} />
         <button type="submit" className="button">
           絞り込む
         </button>

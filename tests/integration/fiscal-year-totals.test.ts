@@ -6,6 +6,7 @@ import { totalsByFiscalYear, totalsByFiscalYearAndArea } from "../../db/queries/
 import { localGovernments, monthlySupportStatistics, populations } from "../../db/schema";
 import { checkDigit } from "../../app/lib/local-government-code";
 import { createTestDatabase } from "../setup/database";
+import { month } from "../setup/monthly";
 
 // The fiscal-year timelines read fiscal_year_body_totals, which triggers keep in step with the
 // monthly rows and populations. Each case changes the source tables the way uploads, reverts and
@@ -13,22 +14,6 @@ import { createTestDatabase } from "../setup/database";
 
 let handle: DatabaseHandle;
 const hachioji = `13201${checkDigit("13201")}`;
-
-function month(code: string, year: number, m: number, newConsultations: number) {
-  return {
-    localGovernmentCode: code,
-    year,
-    month: m,
-    fiscalYear: m >= 4 ? year : year - 1,
-    newConsultations,
-    plansCreated: 1,
-    employmentSupportTargets: 0,
-    employed: 0,
-    increasedIncome: 0,
-    housingBenefitDecisions: 0,
-    referralsToPublicAssistance: 0,
-  };
-}
 
 /** [fiscal year, scope, bodies×12, new consultations, submitted months, population-months, new consultations in months with a population] */
 async function timeline(prefectureCode: string) {

@@ -6,25 +6,10 @@ import { localGovernments, monthlySupportStatistics, populations } from "../../d
 import { checkDigit } from "../../app/lib/local-government-code";
 import { perHundredThousandPerMonth } from "../../app/lib/statistics";
 import { createTestDatabase } from "../setup/database";
+import { month } from "../setup/monthly";
 
 let handle: DatabaseHandle;
 const successor = `31206${checkDigit("31206")}`;
-
-function month(code: string, year: number, m: number, newConsultations: number) {
-  return {
-    localGovernmentCode: code,
-    year,
-    month: m,
-    fiscalYear: m >= 4 ? year : year - 1,
-    newConsultations,
-    plansCreated: 1,
-    employmentSupportTargets: 4,
-    employed: 2,
-    increasedIncome: 1,
-    housingBenefitDecisions: 0,
-    referralsToPublicAssistance: 0,
-  };
-}
 
 beforeAll(async () => {
   handle = await createTestDatabase();

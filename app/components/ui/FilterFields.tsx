@@ -32,3 +32,19 @@ export function MetricField({ label, value }: { label: string; value: Comparable
     </div>
   );
 }
+
+/** A date period of the page filters (names "from" and "to", either may be empty). */
+export function DatePeriodFields({ from, to }: { from: string | undefined; to: string | undefined }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="filter-from">期間（から）</label>
+        <input id="filter-from" type="date" name="from" defaultValue={from} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">期間（まで）</label>
+        <input id="filter-to" type="date" name="to" defaultValue={to} />
+      </div>
+    </>
+  );
+}
