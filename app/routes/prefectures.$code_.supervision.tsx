@@ -201,11 +201,11 @@ export default function Supervision() {
                   value: () => null,
                   render: (c: (typeof d.contacts)[number]) => (
                     <span className="actions">
-                      <Link to={`?fy=${d.fiscalYear}&edit=${c.id}#record-title`} aria-label={`${c.contacted_on} ${c.name}の記録を修正`}>修正</Link>
+                      <Link to={`?fy=${d.fiscalYear}&edit=${c.id}#record-title`} aria-label={`修正 ${c.contacted_on} ${c.name}の記録`}>修正</Link>
                       <Form method="post">
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="id" value={c.id} />
-                        <button type="submit" className="link-button" aria-label={`${c.contacted_on} ${c.name}の記録を削除`}>
+                        <button type="submit" className="link-button" aria-label={`削除 ${c.contacted_on} ${c.name}の記録`}>
                           削除
                         </button>
                       </Form>

@@ -179,7 +179,7 @@ export default function Training() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="delete" />
                           <input type="hidden" name="id" value={s.id} />
-                          <button type="submit" className="link-button" aria-label={`${s.heldOn} ${s.title}を削除`}>
+                          <button type="submit" className="link-button" aria-label={`削除 ${s.heldOn} ${s.title}`}>
                             削除
                           </button>
                         </Form>
