@@ -5,9 +5,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { closeDatabase, connectDatabase, getDb, sql } from "./db";
+import { closeDatabase, connectDatabase, getDb, getReadDb, sql } from "./db";
+import { currentDataVersion } from "./db/queries/meta";
+import { userOfSessionCookie } from "./app/lib/auth/session.server";
+import { todayInJapan } from "./app/lib/fiscal-year";
 import { getEnv, trustProxySetting } from "./app/lib/env.server";
 import { logger } from "./app/lib/http/logger.server";
+import { RenderCache, renderCacheMiddleware } from "./app/lib/http/render-cache.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/lib/http/same-origin.server";
 import { securityHeaders } from "./app/lib/http/security-headers.server";
 import { failInterruptedCommits } from "./db/queries/uploads";
@@ -49,6 +53,7 @@ const requestContext: RequestHandler = (req, res, next) => {
       status: res.statusCode,
       ms: Math.round((performance.now() - res.locals.startedAt) * 10) / 10,
       clientAddress: req.ip,
+      ...(res.locals.renderCache ? { renderCache: res.locals.renderCache } : {}),
     };
     if (req.path.startsWith("/assets/")) logger.debug(fields, "request");
     else logger.info(fields, "request");
@@ -115,6 +120,16 @@ else {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 app.use(sameOriginOnly);
+if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
+  app.use(
+    renderCacheMiddleware({
+      cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
+      userOf: userOfSessionCookie,
+      dataVersion: async () => currentDataVersion(await getReadDb()),
+      today: () => todayInJapan(),
+    }),
+  );
+}
 app.all(
   "*",
   createRequestHandler({

@@ -15,6 +15,8 @@ const schema = z.object({
   /** the public origin(s) users reach the app at, comma-separated; mutations from any other origin are refused */
   APP_ORIGIN: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** memory for rendered aggregate pages per process (ADR 013); 0 turns the cache off */
+  RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
 });
 
 export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };

@@ -52,3 +52,10 @@ export async function fiscalYearsIn(db: Database, table: "monthly_support_statis
   );
   return rows.map((r) => Number(r.fiscal_year));
 }
+
+/** The data version (ADR 013): it changes with every committed transaction that changed what pages show. */
+export async function currentDataVersion(db: Database): Promise<number> {
+  const [row] = await queryRows<{ version: string | number }>(db, sql`select version from data_version where id = 1`);
+  if (!row) throw new Error("data_version has no row: run the migrations");
+  return Number(row.version);
+}

@@ -2,10 +2,14 @@
 // loopback by autocannon (50 connections, 60 s, logged-in sessions of every role) through the main
 // pages. Prints requests/s, p50/p95/p99 and errors, next to a reference run against /healthz (the
 // same server, HTTP stack and one trivial query) so the figures can be read against the machine.
+// During the main run a real data change commits every BENCH_WRITE_EVERY_S seconds (as uploads
+// land), so the render cache (ADR 013) is emptied and pages are rendered afresh; a last run with the
+// cache turned off shows what every page costs to render.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
 import { createThrowawayDatabase } from "../../db/throwaway";
 import { demoPassword } from "../../seeds/demo-users";
@@ -13,6 +17,8 @@ import { fmt, loadNationalDataset, percentile } from "./common";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const uncachedSeconds = Number(process.env.BENCH_UNCACHED_SECONDS ?? 30);
+const writeEverySeconds = Number(process.env.BENCH_WRITE_EVERY_S ?? 10);
 
 if (!existsSync("build/server/index.js")) {
   console.error("build/ is missing: run `npm run build` first");
@@ -33,14 +39,21 @@ await setup.migrate();
 await loadNationalDataset(setup, "PostgreSQL");
 await setup.close();
 
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-  env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "bench-load-secret-0123456789abcdefghij", DEMO_SEED: "off", LOG_LEVEL: "warn" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout!.on("data", (d: Buffer) => (d.toString().includes(`:${port}`) ? resolve() : undefined));
-  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
+async function startServer(extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "bench-load-secret-0123456789abcdefghij", DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => (d.toString().includes(`:${port}`) ? resolve() : undefined));
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.on("exit", resolve));
+  };
+}
+let stopServer = await startServer();
 
 async function logIn(loginId: string): Promise<string> {
   const response = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ loginId, password: demoPassword }), headers: { Origin: base }, redirect: "manual" });
@@ -61,11 +74,14 @@ const pages = [
   { path: "/supervision?fy=2025", as: "mhlw" },
   { path: "/compare?prefectures=13,31&metric=newConsultations", as: "mhlw" },
 ];
-for (const page of pages) {
-  const response = await fetch(`${base}${page.path}`, { headers: { Cookie: cookies[page.as]! } });
-  if (response.status !== 200) throw new Error(`${page.path}: ${response.status}`);
-  await response.text();
+async function checkPages() {
+  for (const page of pages) {
+    const response = await fetch(`${base}${page.path}`, { headers: { Cookie: cookies[page.as]! } });
+    if (response.status !== 200) throw new Error(`${page.path}: ${response.status}`);
+    await response.text();
+  }
 }
+await checkPages();
 
 type Run = { label: string; requests: number; rps: number; errors: number; non2xx: number; latencies: number[]; byPath: Map<string, number[]> };
 
@@ -89,11 +105,26 @@ async function drive(label: string, requests: { path: string; headers: Record<st
 
 console.log(`\nreference: /healthz, ${connections} connections, 10 s`);
 const reference = await drive("/healthz", [{ path: "/healthz", headers: {} }], 10);
-console.log(`main pages: ${pages.length} pages as 4 signed-in users, ${connections} connections, ${seconds} s`);
-const main = await drive("main pages", pages.map((p) => ({ path: p.path, headers: { Cookie: cookies[p.as]! } })), seconds);
+const mainRequests = pages.map((p) => ({ path: p.path, headers: { Cookie: cookies[p.as]! } }));
+// a committed change of one body's population: the fiscal-year totals triggers and the data version move as after an upload
+const writer = await openDatabase({ driver: "postgres", url: throwaway.url });
+let writes = 0;
+const writing = setInterval(() => {
+  void writer.db
+    .execute(sql`update populations set population = population + ${writes % 2 === 0 ? 1 : -1} where local_government_code = '312011' and as_of = (select max(as_of) from populations where local_government_code = '312011')`)
+    .then(() => writes++);
+}, writeEverySeconds * 1000);
+console.log(`main pages: ${pages.length} pages as 4 signed-in users, ${connections} connections, ${seconds} s, a data change every ${writeEverySeconds} s`);
+const main = await drive("main pages", mainRequests, seconds);
+clearInterval(writing);
+await writer.close();
+await stopServer();
 
-server.kill("SIGTERM");
-await new Promise((resolve) => server.on("exit", resolve));
+console.log(`without the render cache (RENDER_CACHE_MB=0): ${connections} connections, ${uncachedSeconds} s`);
+stopServer = await startServer({ RENDER_CACHE_MB: "0" });
+await checkPages();
+const uncached = await drive("render cache off", mainRequests, uncachedSeconds);
+await stopServer();
 await throwaway.drop();
 
 const row = (r: Run) =>
@@ -102,6 +133,8 @@ console.log(`\nbench:load — production build on PostgreSQL, national dataset, 
 console.log(["run", "requests", "req/s", "p50", "p95", "p99", "errors"].join("\t"));
 console.log(row(reference));
 console.log(row(main));
+console.log(row(uncached));
+console.log(`data changes committed during the main run: ${writes}`);
 console.log("\nby page (main run):");
 console.log(["page", "requests", "p50", "p95", "p99"].join("\t"));
 for (const page of pages) {

@@ -50,12 +50,21 @@ export async function createUserSession(userId: number, replacing?: Request): Pr
 }
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
-  const value: unknown = await getSessionCookie().parse(request.headers.get("Cookie"));
+  return sessionIdFromCookie(request.headers.get("Cookie"));
+}
+
+async function sessionIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
+  const value: unknown = await getSessionCookie().parse(cookieHeader ?? null);
   return typeof value === "string" ? value : null;
 }
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const id = await sessionIdFrom(request);
+  return userOfSessionCookie(request.headers.get("Cookie"));
+}
+
+/** The signed-in user of a Cookie header: a live session of an active account, else null. */
+export async function userOfSessionCookie(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  const id = await sessionIdFromCookie(cookieHeader);
   if (!id) return null;
   const db = await getDb();
   const [row] = await db

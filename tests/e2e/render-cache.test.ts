@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HttpSession, monthlyCsv, setUpAppUnderTest } from "./harness";
+
+// The render cache (ADR 013) on the real server: who gets a stored page, with which nonce, and that a
+// committed change, a logout or a deactivation is seen by the very next request.
+
+const ctx = setUpAppUnderTest({ beforeAll, afterAll });
+
+const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")![1]!;
+const scriptNonces = (html: string) => new Set([...html.matchAll(/<script[^>]*\bnonce="([^"]+)"/g)].map((m) => m[1]));
+
+describe("render cache", () => {
+  it("serves a stored page again to the same user, each time with that response's own script nonce", async () => {
+    const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
+    const first = await mhlw.get("/prefectures/31?fy=2024");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-render-cache")).toBe("miss");
+    const firstHtml = await first.text();
+    const second = await mhlw.get("/prefectures/31?fy=2024");
+    expect(second.status).toBe(200);
+    expect(second.headers.get("x-render-cache")).toBe("hit");
+    expect(second.headers.get("server-timing")).toMatch(/^cache;desc="hit";dur=\d+(\.\d)?$/);
+    const secondHtml = await second.text();
+
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expect(scriptNonces(firstHtml)).toEqual(new Set([nonceOf(first)]));
+    expect(scriptNonces(secondHtml)).toEqual(new Set([nonceOf(second)]));
+    expect(secondHtml.replaceAll(nonceOf(second), "N")).toBe(firstHtml.replaceAll(nonceOf(first), "N"));
+
+    // a client-side navigation's data request is stored on its own key
+    const data = await mhlw.get("/prefectures/31.data?fy=2024");
+    expect(data.status).toBe(200);
+    expect(data.headers.get("x-render-cache")).toBe("miss");
+    await data.text();
+    expect((await mhlw.get("/prefectures/31.data?fy=2024")).headers.get("x-render-cache")).toBe("hit");
+  });
+
+  it("keeps pages per user: another user of the same page gets their own rendering", async () => {
+    const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
+    const own = await mhlw.get("/prefectures/31?fy=2025");
+    expect(own.headers.get("x-render-cache")).toBe("miss");
+    await own.text();
+    const tottori = await HttpSession.logIn(ctx.app.url, "tottori-pref");
+    const response = await tottori.get("/prefectures/31?fy=2025");
+    expect(response.headers.get("x-render-cache")).toBe("miss");
+    const html = await response.text();
+    expect(html).toContain("鳥取県 福祉保健課（デモ）");
+    expect(html).not.toContain("厚生労働省 地域福祉課（デモ）");
+    // a second session of the same account shares the entry
+    const mhlwAgain = await HttpSession.logIn(ctx.app.url, "mhlw");
+    const again = await mhlwAgain.get("/prefectures/31?fy=2025");
+    expect(again.headers.get("x-render-cache")).toBe("hit");
+    expect(await again.text()).toContain("厚生労働省 地域福祉課（デモ）");
+  });
+
+  it("never stores what is not a page of the aggregates: uploads, administration, redirects", async () => {
+    const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
+    for (const path of ["/uploads", "/admin/audit", "/admin/users"]) {
+      await (await mhlw.get(path)).text();
+      const response = await mhlw.get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("x-render-cache"), path).toBeNull();
+    }
+    const anonymous = await fetch(`${ctx.app.url}/prefectures/31?fy=2024`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toMatch(/^\/login\?/);
+  });
+
+  it("shows a committed upload on the next request", async () => {
+    const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
+    const page = "/municipalities/312011?fy=2024";
+    await (await mhlw.get(page)).text();
+    const before = await mhlw.get(page);
+    expect(before.headers.get("x-render-cache")).toBe("hit");
+    const cell4321 = '<td class="num">4321</td>';
+    expect(await before.text()).not.toContain(cell4321);
+
+    const city = await HttpSession.logIn(ctx.app.url, "tottori-city");
+    const uploadId = await city.upload("monthly_support", monthlyCsv(["312011"], [2024], 4321), "鳥取市_2024.csv");
+    expect((await city.post(`/uploads/${uploadId}`, { intent: "commit" })).status).toBe(302);
+
+    const after = await mhlw.get(page);
+    expect(after.headers.get("x-render-cache")).toBe("miss");
+    // 12 months × 6 figures of 4,321 each (新規相談, プラン, 就労支援対象, 就労, 住居確保給付金, 生活保護へのつなぎ; 増収 is 0)
+    const monthsTable = /<table class="data" id="months">[^]*?<\/table>/.exec(await after.text())![0];
+    expect(monthsTable.split(cell4321).length - 1).toBe(72);
+  });
+
+  it("stops serving a stored page to a session that logged out or an account that was deactivated", async () => {
+    const session = await HttpSession.logIn(ctx.app.url, "tokyo-pref");
+    await (await session.get("/prefectures/13?fy=2024")).text();
+    expect((await session.get("/prefectures/13?fy=2024")).headers.get("x-render-cache")).toBe("hit");
+    const stolen = session.cookie;
+    expect((await session.post("/logout", {})).status).toBe(302);
+    const replayed = await fetch(`${ctx.app.url}/prefectures/13?fy=2024`, { headers: { Cookie: stolen }, redirect: "manual" });
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.get("location")).toMatch(/^\/login\?/);
+
+    const city = await HttpSession.logIn(ctx.app.url, "tottori-city");
+    await (await city.get("/municipalities/312011?fy=2025")).text();
+    expect((await city.get("/municipalities/312011?fy=2025")).headers.get("x-render-cache")).toBe("hit");
+    const tottori = await HttpSession.logIn(ctx.app.url, "tottori-pref");
+    const users = await (await tottori.get("/admin/users")).text();
+    const id = /name="id" value="(\d+)"\/><button[^>]*aria-label="tottori-cityを無効にする"/.exec(users)?.[1];
+    expect(id).toBeDefined();
+    expect((await tottori.post("/admin/users", { intent: "deactivate", id: id! })).status).toBe(302);
+    const afterDeactivation = await city.get("/municipalities/312011?fy=2025");
+    expect(afterDeactivation.status).toBe(302);
+    expect(afterDeactivation.headers.get("location")).toMatch(/^\/login\?/);
+  });
+});
