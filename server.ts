@@ -125,7 +125,11 @@ if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
     renderCacheMiddleware({
       cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
       userOf: userOfSessionCookie,
-      dataVersion: async () => currentDataVersion(await getReadDb()),
+      // pages read the primary or the replica: an entry is good while neither has changed (ADR 013)
+      dataVersions: async () => {
+        const [primary, read] = await Promise.all([getDb(), getReadDb()]);
+        return primary === read ? [await currentDataVersion(primary)] : Promise.all([currentDataVersion(primary), currentDataVersion(read)]);
+      },
       today: () => todayInJapan(),
     }),
   );

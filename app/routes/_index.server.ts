@@ -23,8 +23,8 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     listPrefectures(db),
     optionalProgramRatesByPrefecture(db, fiscalYear),
     totalsByPrefecture(db, fiscalYear),
-    // the previous year only feeds the change of the KPI counts: no population needed
-    totalsByPrefecture(db, fiscalYear - 1, { withPopulation: false }),
+    // the previous year feeds the change of the KPI counts
+    totalsByPrefecture(db, fiscalYear - 1),
     monthlySeries(db),
     jusouCountsByFiscalYear(db),
     integratedDeliveryDistribution(db, fiscalYear),

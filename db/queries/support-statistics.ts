@@ -105,18 +105,29 @@ function monthlyRowsOf(fiscalYear: number, withPopulation = true): SQL {
 }
 
 /**
- * National and per-prefecture totals of a fiscal year (prefectureCode null: the nation). Without
- * `withPopulation` the per-population columns are zero and the population join is skipped.
+ * National and per-prefecture totals of a fiscal year (prefectureCode null: the nation), over every
+ * implementing body of the year (those without figures count in `bodies`). Read from the
+ * trigger-kept fiscal-year totals (ADR 011), not from the monthly rows.
  */
-export async function totalsByPrefecture(
-  db: Database,
-  fiscalYear: number,
-  options: { withPopulation?: boolean } = { withPopulation: true },
-): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
+export async function totalsByPrefecture(db: Database, fiscalYear: number): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
   const rows = await queryRows<TotalsRow & { prefecture_code: string | null }>(
     db,
-    sql`select b.prefecture_code, count(distinct b.code)::int as bodies, ${totalsColumns}
-        ${monthlyRowsOf(fiscalYear, options.withPopulation ?? true)}
+    sql`select b.prefecture_code, count(*)::int as bodies,
+               coalesce(sum(t.new_consultations), 0)::bigint as new_consultations,
+               coalesce(sum(t.plans_created), 0)::bigint as plans_created,
+               coalesce(sum(t.employment_support_targets), 0)::bigint as employment_support_targets,
+               coalesce(sum(t.employed), 0)::bigint as employed,
+               coalesce(sum(t.increased_income), 0)::bigint as increased_income,
+               coalesce(sum(t.housing_benefit_decisions), 0)::bigint as housing_benefit_decisions,
+               coalesce(sum(t.referrals_to_public_assistance), 0)::bigint as referrals_to_public_assistance,
+               coalesce(sum(t.submitted_months), 0)::int as submitted_months,
+               coalesce(sum(t.population_months), 0)::bigint as population_months,
+               coalesce(sum(t.pc_new_consultations), 0)::bigint as pc_new_consultations,
+               coalesce(sum(t.pc_plans_created), 0)::bigint as pc_plans_created,
+               coalesce(sum(t.pc_employment_support_targets), 0)::bigint as pc_employment_support_targets,
+               coalesce(sum(t.pc_referrals_to_public_assistance), 0)::bigint as pc_referrals_to_public_assistance
+        from ${implementingBodiesOf(fiscalYear)} b
+        left join fiscal_year_body_totals t on t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}
         group by grouping sets ((b.prefecture_code), ())
         order by b.prefecture_code nulls first`,
   );

@@ -1,5 +1,7 @@
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HttpSession, monthlyCsv, setUpAppUnderTest } from "./harness";
+import { createThrowawayDatabase } from "../../db/throwaway";
+import { HttpSession, monthlyCsv, setUpAppUnderTest, startApp, type RunningApp } from "./harness";
 
 // The render cache (ADR 013) on the real server: who gets a stored page, with which nonce, and that a
 // committed change, a logout or a deactivation is seen by the very next request.
@@ -107,5 +109,55 @@ describe("render cache", () => {
     const afterDeactivation = await city.get("/municipalities/312011?fy=2025");
     expect(afterDeactivation.status).toBe(302);
     expect(afterDeactivation.headers.get("location")).toMatch(/^\/login\?/);
+  });
+});
+
+describe.runIf(process.env.E2E_DATABASE_URL)("render cache with a read replica (PostgreSQL)", () => {
+  const serverUrl = process.env.E2E_DATABASE_URL!;
+  let primary: Awaited<ReturnType<typeof createThrowawayDatabase>>;
+  let replicaUrl: URL;
+  let app: RunningApp | undefined;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  afterAll(async () => {
+    await app?.stop();
+    if (replicaUrl) await admin.unsafe(`drop database if exists ${replicaUrl.pathname.slice(1)} with (force)`);
+    await admin.end();
+    await primary?.drop();
+  });
+
+  it("shows a user's own change from the primary at once, and replica pages change when the replica does", async () => {
+    primary = await createThrowawayDatabase(serverUrl, "tsunagu_e2e_primary");
+    const seeding = await startApp({ DATABASE_URL: primary.url });
+    await seeding.stop();
+    // a frozen copy stands for a replica that has not caught up
+    replicaUrl = new URL(primary.url);
+    replicaUrl.pathname = `${replicaUrl.pathname}_replica`;
+    await admin.unsafe(`create database ${replicaUrl.pathname.slice(1)} template ${new URL(primary.url).pathname.slice(1)}`);
+    app = await startApp({ DATABASE_URL: primary.url, DATABASE_READ_URL: replicaUrl.toString() });
+
+    const city = await HttpSession.logIn(app.url, "tottori-city");
+    const mhlw = await HttpSession.logIn(app.url, "mhlw");
+    const ownPage = "/municipalities/312011?fy=2024"; // read from the primary
+    const replicaPage = "/prefectures/31?fy=2024"; // read from the replica
+    for (const [session, page] of [[city, ownPage], [mhlw, replicaPage]] as const) {
+      await (await session.get(page)).text();
+      expect((await session.get(page)).headers.get("x-render-cache"), page).toBe("hit");
+    }
+
+    const uploadId = await city.upload("monthly_support", monthlyCsv(["312011"], [2024], 4321), "鳥取市_2024.csv");
+    expect((await city.post(`/uploads/${uploadId}`, { intent: "commit" })).status).toBe(302);
+    const own = await city.get(ownPage);
+    expect(own.headers.get("x-render-cache")).toBe("miss");
+    const monthsTable = /<table class="data" id="months">[^]*?<\/table>/.exec(await own.text())![0];
+    expect(monthsTable.split('<td class="num">4321</td>').length - 1).toBe(72);
+
+    // the primary's version moved: the replica page is rendered again (from the replica), then kept
+    expect((await mhlw.get(replicaPage)).headers.get("x-render-cache")).toBe("miss");
+    expect((await mhlw.get(replicaPage)).headers.get("x-render-cache")).toBe("hit");
+    // the replica catches up with a change: its version moves and the page is rendered again
+    const replica = postgres(replicaUrl.toString(), { max: 1, onnotice: () => {} });
+    await replica`update app_meta set updated_at = now()`;
+    await replica.end();
+    expect((await mhlw.get(replicaPage)).headers.get("x-render-cache")).toBe("miss");
   });
 });

@@ -55,18 +55,18 @@ describe("isRenderCacheablePath", () => {
 describe("RenderCache", () => {
   it("returns what was stored for the same generation and key only", () => {
     const cache = new RenderCache(10_000);
-    const g1 = renderGeneration(1, "2026-12-01");
+    const g1 = renderGeneration([1], "2026-12-01");
     cache.set(g1, "1 /", page("a"));
     expect(cache.get(g1, "1 /")?.body).toBe("a");
     expect(cache.get(g1, "2 /")).toBeUndefined();
-    expect(cache.get(renderGeneration(2, "2026-12-01"), "1 /")).toBeUndefined();
-    expect(cache.get(renderGeneration(1, "2026-12-02"), "1 /")).toBeUndefined();
+    expect(cache.get(renderGeneration([2], "2026-12-01"), "1 /")).toBeUndefined();
+    expect(cache.get(renderGeneration([1], "2026-12-02"), "1 /")).toBeUndefined();
   });
 
   it("empties itself when a newer generation is stored, and drops late renders of an older one", () => {
     const cache = new RenderCache(10_000);
-    const g9 = renderGeneration(9, "2026-12-01");
-    const g10 = renderGeneration(10, "2026-12-01");
+    const g9 = renderGeneration([9], "2026-12-01");
+    const g10 = renderGeneration([10], "2026-12-01");
     cache.set(g9, "1 /a", page("a"));
     cache.set(g9, "1 /b", page("b"));
     expect(cache.size).toBe(2);
@@ -78,12 +78,15 @@ describe("RenderCache", () => {
     expect(cache.get(g9, "1 /b")).toBeUndefined();
     // version 10 sorts after 9 as a string too
     expect(g10 > g9).toBe(true);
-    expect(renderGeneration(10, "2026-12-01") < renderGeneration(10, "2026-12-02")).toBe(true);
+    expect(renderGeneration([10], "2026-12-01") < renderGeneration([10], "2026-12-02")).toBe(true);
+    // with a replica: the primary's version, then the replica's
+    expect(renderGeneration([10, 9], "2026-12-01") < renderGeneration([10, 10], "2026-12-01")).toBe(true);
+    expect(renderGeneration([10, 10], "2026-12-01") < renderGeneration([11, 10], "2026-12-01")).toBe(true);
   });
 
   it("evicts the least recently used entries when the byte budget is spent", () => {
     const cache = new RenderCache(2_000);
-    const g = renderGeneration(1, "2026-12-01");
+    const g = renderGeneration([1], "2026-12-01");
     cache.set(g, "a", sized(500));
     cache.set(g, "b", sized(500));
     cache.set(g, "c", sized(500));
@@ -103,7 +106,7 @@ describe("RenderCache", () => {
 
   it("does not store an entry larger than a quarter of the budget", () => {
     const cache = new RenderCache(1_000);
-    const g = renderGeneration(1, "2026-12-01");
+    const g = renderGeneration([1], "2026-12-01");
     cache.set(g, "big", sized(260));
     expect(cache.size).toBe(0);
     cache.set(g, "fits", sized(250));

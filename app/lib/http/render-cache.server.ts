@@ -84,15 +84,22 @@ function entrySize(entry: CachedRender): number {
   return entry.body.length * 2 + 200;
 }
 
-/** Generations sort by data version, then date: a zero-padded version keeps string order numeric. */
-export function renderGeneration(dataVersion: number, today: string): string {
-  return `${String(dataVersion).padStart(16, "0")}|${today}`;
+/**
+ * The data versions (the primary's and, with a replica, the replica's) and the date. Zero-padded
+ * versions keep string order numeric, so a newer generation sorts after an older one.
+ */
+export function renderGeneration(dataVersions: readonly number[], today: string): string {
+  return [...dataVersions.map((v) => String(v).padStart(16, "0")), today].join("|");
 }
 
 export type RenderCacheOptions = {
   cache: RenderCache;
   userOf: (cookieHeader: string | undefined) => Promise<SessionUser | null>;
-  dataVersion: () => Promise<number>;
+  /**
+   * The data version of every database the pages read: a page rendered from the primary changes
+   * with the primary's, one rendered from a replica with the replica's.
+   */
+  dataVersions: () => Promise<number[]>;
   today: () => string;
 };
 
@@ -101,7 +108,7 @@ export type RenderCacheOptions = {
  * a miss renders through Remix while the body is captured, and requests for the same key that
  * arrive meanwhile wait for that one render instead of starting their own.
  */
-export function renderCacheMiddleware({ cache, userOf, dataVersion, today }: RenderCacheOptions) {
+export function renderCacheMiddleware({ cache, userOf, dataVersions, today }: RenderCacheOptions) {
   const inFlight = new Map<string, Promise<CachedRender | null>>();
 
   function send(res: Response, entry: CachedRender, outcome: "hit" | "shared", startedAt: number) {
@@ -122,9 +129,9 @@ export function renderCacheMiddleware({ cache, userOf, dataVersion, today }: Ren
     let user: SessionUser | null;
     let generation: string;
     try {
-      const [found, version] = await Promise.all([userOf(req.headers.cookie), dataVersion()]);
+      const [found, versions] = await Promise.all([userOf(req.headers.cookie), dataVersions()]);
       user = found;
-      generation = renderGeneration(version, today());
+      generation = renderGeneration(versions, today());
     } catch (error) {
       // the cache is an optimisation: if it cannot decide, Remix serves (and reports) as usual
       logger.warn({ err: error, requestId: res.locals.requestId }, "render cache skipped");
