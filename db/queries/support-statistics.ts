@@ -169,6 +169,7 @@ export async function monthlySeries(
   scope: { prefectureCode?: string; bodyCode?: string } = {},
   options: { withPopulation?: boolean } = {},
 ): Promise<MonthlyPoint[]> {
+  if (!scope.bodyCode && !options.withPopulation) return monthlySeriesOfPrefectureTotals(db, scope.prefectureCode ?? null);
   const where = scope.bodyCode
     ? sql`s.local_government_code = ${scope.bodyCode}`
     : scope.prefectureCode
@@ -191,6 +192,31 @@ export async function monthlySeries(
   return rows.map((r) => {
     const { expectedMonths: _expected, ...totals } = toTotals(r);
     return { year: r.year, month: r.month, fiscalYear: r.fiscal_year, ...totals };
+  });
+}
+
+/** The national (or one prefecture's) monthly series from the trigger-kept monthly prefecture totals (ADR 014). */
+async function monthlySeriesOfPrefectureTotals(db: Database, prefectureCode: string | null): Promise<MonthlyPoint[]> {
+  const rows = await queryRows<TotalsRow & { year: number; month: number; fiscal_year: number }>(
+    db,
+    sql`select t.year, t.month, t.fiscal_year, 0 as bodies,
+               sum(t.new_consultations)::bigint as new_consultations,
+               sum(t.plans_created)::bigint as plans_created,
+               sum(t.employment_support_targets)::bigint as employment_support_targets,
+               sum(t.employed)::bigint as employed,
+               sum(t.increased_income)::bigint as increased_income,
+               sum(t.housing_benefit_decisions)::bigint as housing_benefit_decisions,
+               sum(t.referrals_to_public_assistance)::bigint as referrals_to_public_assistance,
+               sum(t.submitted_months)::int as submitted_months,
+               0 as population_months, 0 as pc_new_consultations, 0 as pc_plans_created, 0 as pc_employment_support_targets, 0 as pc_referrals_to_public_assistance
+        from monthly_prefecture_totals t
+        where ${prefectureCode === null ? sql`true` : sql`t.prefecture_code = ${prefectureCode}`}
+        group by t.year, t.month, t.fiscal_year
+        order by t.year, t.month`,
+  );
+  return rows.map((r) => {
+    const { expectedMonths: _expected, ...totals } = toTotals(r);
+    return { year: Number(r.year), month: Number(r.month), fiscalYear: Number(r.fiscal_year), ...totals };
   });
 }
 

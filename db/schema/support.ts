@@ -70,6 +70,30 @@ export const fiscalYearBodyTotals = pgTable(
   (t) => [primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] })],
 );
 
+/**
+ * monthly_support_statistics of bodies that run a welfare office (wards excluded) summed per
+ * prefecture and calendar month (ADR 014). Kept by triggers on monthly_support_statistics and
+ * local_governments, so the national monthly series reads ~6k rows instead of every body's month.
+ */
+export const monthlyPrefectureTotals = pgTable(
+  "monthly_prefecture_totals",
+  {
+    prefectureCode: text().notNull(),
+    year: smallint().notNull(),
+    month: smallint().notNull(),
+    fiscalYear: smallint().notNull(),
+    newConsultations: sum(),
+    plansCreated: sum(),
+    employmentSupportTargets: sum(),
+    employed: sum(),
+    increasedIncome: sum(),
+    housingBenefitDecisions: sum(),
+    referralsToPublicAssistance: sum(),
+    submittedMonths: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefectureCode, t.year, t.month] })],
+);
+
 /** 任意事業 status per body, fiscal year and program. */
 export const optionalProgramStatuses = pgTable(
   "optional_program_statuses",
