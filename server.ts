@@ -5,7 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { closeDatabase, connectDatabase, getDb, getReadDb, sql } from "./db";
+import { closeDatabase, connectDatabase, getDb, getReadDb, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
 import { userOfSessionCookie } from "./app/lib/auth/session.server";
 import { todayInJapan } from "./app/lib/fiscal-year";
@@ -30,6 +30,8 @@ if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
   const result = await seedDemo(handle.db);
   logger.info({ ...result, ms: Math.round(performance.now() - started) }, "demo dataset loaded");
 }
+
+await refreshStatisticsIfEmbedded(handle.db);
 
 const viteDevServer = development
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))

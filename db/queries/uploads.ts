@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DatasetDefinition, SqlType } from "~/lib/datasets/types";
 import type { BodyRecord } from "~/lib/ingest/body-resolver";
-import { queryRows, type Database } from "../client";
+import { queryRows, refreshStatisticsIfEmbedded, type Database } from "../client";
 import { localGovernments, uploadIssues, uploads, users, type UploadCounts } from "../schema";
 
 // Generic SQL over a dataset's target table. Table and column names come from the dataset
@@ -130,8 +130,9 @@ export async function commitUpload(
   const staging = sql.raw(stagingTableOf(d));
   const updates = sql.raw([...valueNames.map((v) => `${v} = excluded.${v}`), "upload_id = excluded.upload_id"].join(", "));
   const changedCondition = sql.raw(`(${valueNames.map((v) => `${d.table.name}.${v}`).join(", ")}) is distinct from (${valueNames.map((v) => `excluded.${v}`).join(", ")})`);
+  let committed: UploadCounts;
   try {
-    return await db.transaction(async (tx) => {
+    committed = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(2, ${uploadId})`);
       await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
       // Rows that already exist and change keep their previous values. Rows the upload adds need no
@@ -181,6 +182,20 @@ export async function commitUpload(
       .where(eq(uploads.id, uploadId));
     throw error;
   }
+  await refreshStatisticsAfter(db, d, committed.new + committed.changed);
+  return committed;
+}
+
+/** Tables whose planner statistics a large change of the dataset's table makes stale (with the totals its triggers keep). */
+const derivedTables: Record<string, readonly string[]> = {
+  monthly_support_statistics: ["fiscal_year_body_totals", "monthly_prefecture_totals"],
+  populations: ["fiscal_year_body_totals"],
+};
+
+/** On PGlite (no autovacuum), a commit or revert of many rows refreshes the statistics of what it changed. */
+async function refreshStatisticsAfter(db: Database, d: DatasetDefinition, changedRows: number): Promise<void> {
+  if (changedRows < 500) return;
+  await refreshStatisticsIfEmbedded(db, [d.table.name, ...(derivedTables[d.table.name] ?? [])]);
 }
 
 export type RevertConflict = { uploadId: number; fileName: string; committedAt: string | null; rows: number };
@@ -195,7 +210,7 @@ export async function revertUpload(
   d: DatasetDefinition,
   userId: number,
 ): Promise<{ reverted: number } | { conflicts: RevertConflict[]; editedRows: number }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<{ reverted: number } | { conflicts: RevertConflict[]; editedRows: number }> => {
     await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${d.table.name}))`);
     const [upload] = await tx.select({ status: uploads.status }).from(uploads).where(eq(uploads.id, uploadId)).for("update");
     if (upload?.status !== "committed") throw new UploadStateError("確定済みのアップロードだけ取り消せます");
@@ -249,6 +264,8 @@ export async function revertUpload(
     );
     return { reverted: count.n };
   });
+  if ("reverted" in result) await refreshStatisticsAfter(db, d, result.reverted);
+  return result;
 }
 
 /** After a crash, uploads left 'committing' by a dead process are failed (their transaction rolled back). */

@@ -98,5 +98,6 @@ export async function loadNationalDataset(handle: DatabaseHandle, label: string)
   });
   const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from monthly_support_statistics`);
   console.log(`${label}: national dataset loaded (${fmt(row!.n)} monthly rows) in ${fmt((performance.now() - started) / 1000, 1)} s`);
-  if (handle.target.driver === "postgres") await handle.db.execute(sql`analyze`);
+  // what autovacuum (PostgreSQL) or the app after a large commit (PGlite) would do next
+  await handle.db.execute(sql`analyze`);
 }

@@ -322,4 +322,19 @@ describe("commit and revert guarantees", () => {
       { status: "transition_preparation" },
     ]);
   });
+
+  it.runIf(!process.env.TEST_DATABASE_URL)("refreshes the planner statistics after a commit of 500 rows or more (PGlite has no autovacuum)", async () => {
+    const tuples = async (table: string) =>
+      Number((await queryRows<{ n: number }>(handle.db, sql`select reltuples::int as n from pg_class where relname = ${table}`))[0]!.n);
+    const count = async (table: string) => Number((await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n);
+    const user = await userOf("tottori-pref");
+    // 米子市 and 倉吉市, FY2000–FY2024 × 12 months = 600 rows
+    const rows = ["312029", "312037"].flatMap((code) => Array.from({ length: 300 }, (_, i) => `${code},${2000 + Math.floor(i / 12)},${(i % 12) + 1},3,1,1,1,0,0,0`));
+    const staged = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "many.csv", source: csv(rows), limits, today: "2026-11-23" });
+    expect((await getUpload(handle.db, staged.uploadId))!.counts).toMatchObject({ errorRows: 0 });
+    await commitUpload(handle.db, staged.uploadId, datasets.monthly_support, user.id);
+    for (const table of ["monthly_support_statistics", "fiscal_year_body_totals", "monthly_prefecture_totals"]) {
+      expect(await tuples(table), table).toBe(await count(table));
+    }
+  });
 });
