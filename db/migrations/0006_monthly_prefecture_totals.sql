@@ -19,6 +19,10 @@ CREATE TABLE "monthly_prefecture_totals" (
 -- take turns, so each recomputation sees what the previous one committed.
 CREATE FUNCTION "refresh_monthly_prefecture_totals"(prefecture_codes text[], year_months integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  -- an upsert fires both its INSERT and its UPDATE triggers, one of them usually with no rows
+  IF cardinality(prefecture_codes) = 0 OR cardinality(year_months) = 0 THEN
+    RETURN;
+  END IF;
   PERFORM pg_advisory_xact_lock(7430183);
   DELETE FROM monthly_prefecture_totals
   WHERE (prefecture_codes IS NULL OR prefecture_code = ANY(prefecture_codes))
