@@ -37,6 +37,16 @@ describe("render cache", () => {
     expect((await mhlw.get("/prefectures/31.data?fy=2024")).headers.get("x-render-cache")).toBe("hit");
   });
 
+  it("serves Japanese text whole: no NUL bytes from React 18's streaming buffer (facebook/react#26228)", async () => {
+    // with the demo dataset the national page put "\0" inside 京都's tile label before the fix
+    const tokyo = await HttpSession.logIn(ctx.app.url, "tokyo-pref");
+    for (const path of ["/?fy=2024", "/?fy=2024", "/", "/prefectures/13?fy=2024"]) {
+      const html = await (await tokyo.get(path)).text();
+      expect(html.includes("\u0000"), path).toBe(false);
+      expect(html, path).toContain("京都");
+    }
+  });
+
   it("keeps pages per user: another user of the same page gets their own rendering", async () => {
     const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
     const own = await mhlw.get("/prefectures/31?fy=2025");
