@@ -29,21 +29,24 @@ const totalsColumns = sql`
   coalesce(sum(s.employment_support_targets) filter (where pp.population is not null), 0)::bigint as pc_employment_support_targets,
   coalesce(sum(s.referrals_to_public_assistance) filter (where pp.population is not null), 0)::bigint as pc_referrals_to_public_assistance`;
 
+/** The counts of totalsColumns over a trigger-kept totals table `t` (zero where a left join found no row). */
+const rollupCountColumns = sql`
+  coalesce(sum(t.new_consultations), 0)::bigint as new_consultations,
+  coalesce(sum(t.plans_created), 0)::bigint as plans_created,
+  coalesce(sum(t.employment_support_targets), 0)::bigint as employment_support_targets,
+  coalesce(sum(t.employed), 0)::bigint as employed,
+  coalesce(sum(t.increased_income), 0)::bigint as increased_income,
+  coalesce(sum(t.housing_benefit_decisions), 0)::bigint as housing_benefit_decisions,
+  coalesce(sum(t.referrals_to_public_assistance), 0)::bigint as referrals_to_public_assistance,
+  coalesce(sum(t.submitted_months), 0)::int as submitted_months`;
+
 /** totalsColumns over fiscal_year_body_totals (one row per body and fiscal year, kept by triggers). */
-const fiscalYearTotalsColumns = sql`
-  sum(t.new_consultations)::bigint as new_consultations,
-  sum(t.plans_created)::bigint as plans_created,
-  sum(t.employment_support_targets)::bigint as employment_support_targets,
-  sum(t.employed)::bigint as employed,
-  sum(t.increased_income)::bigint as increased_income,
-  sum(t.housing_benefit_decisions)::bigint as housing_benefit_decisions,
-  sum(t.referrals_to_public_assistance)::bigint as referrals_to_public_assistance,
-  sum(t.submitted_months)::int as submitted_months,
-  sum(t.population_months)::bigint as population_months,
-  sum(t.pc_new_consultations)::bigint as pc_new_consultations,
-  sum(t.pc_plans_created)::bigint as pc_plans_created,
-  sum(t.pc_employment_support_targets)::bigint as pc_employment_support_targets,
-  sum(t.pc_referrals_to_public_assistance)::bigint as pc_referrals_to_public_assistance`;
+const fiscalYearTotalsColumns = sql`${rollupCountColumns},
+  coalesce(sum(t.population_months), 0)::bigint as population_months,
+  coalesce(sum(t.pc_new_consultations), 0)::bigint as pc_new_consultations,
+  coalesce(sum(t.pc_plans_created), 0)::bigint as pc_plans_created,
+  coalesce(sum(t.pc_employment_support_targets), 0)::bigint as pc_employment_support_targets,
+  coalesce(sum(t.pc_referrals_to_public_assistance), 0)::bigint as pc_referrals_to_public_assistance`;
 
 type TotalsRow = {
   new_consultations: string | number;
@@ -112,20 +115,7 @@ function monthlyRowsOf(fiscalYear: number, withPopulation = true): SQL {
 export async function totalsByPrefecture(db: Database, fiscalYear: number): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
   const rows = await queryRows<TotalsRow & { prefecture_code: string | null }>(
     db,
-    sql`select b.prefecture_code, count(*)::int as bodies,
-               coalesce(sum(t.new_consultations), 0)::bigint as new_consultations,
-               coalesce(sum(t.plans_created), 0)::bigint as plans_created,
-               coalesce(sum(t.employment_support_targets), 0)::bigint as employment_support_targets,
-               coalesce(sum(t.employed), 0)::bigint as employed,
-               coalesce(sum(t.increased_income), 0)::bigint as increased_income,
-               coalesce(sum(t.housing_benefit_decisions), 0)::bigint as housing_benefit_decisions,
-               coalesce(sum(t.referrals_to_public_assistance), 0)::bigint as referrals_to_public_assistance,
-               coalesce(sum(t.submitted_months), 0)::int as submitted_months,
-               coalesce(sum(t.population_months), 0)::bigint as population_months,
-               coalesce(sum(t.pc_new_consultations), 0)::bigint as pc_new_consultations,
-               coalesce(sum(t.pc_plans_created), 0)::bigint as pc_plans_created,
-               coalesce(sum(t.pc_employment_support_targets), 0)::bigint as pc_employment_support_targets,
-               coalesce(sum(t.pc_referrals_to_public_assistance), 0)::bigint as pc_referrals_to_public_assistance
+    sql`select b.prefecture_code, count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from ${implementingBodiesOf(fiscalYear)} b
         left join fiscal_year_body_totals t on t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}
         group by grouping sets ((b.prefecture_code), ())
@@ -160,6 +150,11 @@ export async function totalsByBody(
 
 export type MonthlyPoint = { year: number; month: number; fiscalYear: number } & Omit<MetricTotals, "expectedMonths">;
 
+function toMonthlyPoint(r: TotalsRow & { year: number; month: number; fiscal_year: number }): MonthlyPoint {
+  const { expectedMonths: _expected, ...totals } = toTotals(r);
+  return { year: Number(r.year), month: Number(r.month), fiscalYear: Number(r.fiscal_year), ...totals };
+}
+
 /**
  * Month-by-month totals since FY2015, for the nation, a prefecture or one body. Per-population
  * figures need the population join, which national trends do not: `withPopulation` turns it on.
@@ -189,35 +184,21 @@ export async function monthlySeries(
         group by s.year, s.month, s.fiscal_year
         order by s.year, s.month`,
   );
-  return rows.map((r) => {
-    const { expectedMonths: _expected, ...totals } = toTotals(r);
-    return { year: r.year, month: r.month, fiscalYear: r.fiscal_year, ...totals };
-  });
+  return rows.map(toMonthlyPoint);
 }
 
 /** The national (or one prefecture's) monthly series from the trigger-kept monthly prefecture totals (ADR 014). */
 async function monthlySeriesOfPrefectureTotals(db: Database, prefectureCode: string | null): Promise<MonthlyPoint[]> {
   const rows = await queryRows<TotalsRow & { year: number; month: number; fiscal_year: number }>(
     db,
-    sql`select t.year, t.month, t.fiscal_year, 0 as bodies,
-               sum(t.new_consultations)::bigint as new_consultations,
-               sum(t.plans_created)::bigint as plans_created,
-               sum(t.employment_support_targets)::bigint as employment_support_targets,
-               sum(t.employed)::bigint as employed,
-               sum(t.increased_income)::bigint as increased_income,
-               sum(t.housing_benefit_decisions)::bigint as housing_benefit_decisions,
-               sum(t.referrals_to_public_assistance)::bigint as referrals_to_public_assistance,
-               sum(t.submitted_months)::int as submitted_months,
+    sql`select t.year, t.month, t.fiscal_year, 0 as bodies, ${rollupCountColumns},
                0 as population_months, 0 as pc_new_consultations, 0 as pc_plans_created, 0 as pc_employment_support_targets, 0 as pc_referrals_to_public_assistance
         from monthly_prefecture_totals t
         where ${prefectureCode === null ? sql`true` : sql`t.prefecture_code = ${prefectureCode}`}
         group by t.year, t.month, t.fiscal_year
         order by t.year, t.month`,
   );
-  return rows.map((r) => {
-    const { expectedMonths: _expected, ...totals } = toTotals(r);
-    return { year: Number(r.year), month: Number(r.month), fiscalYear: Number(r.fiscal_year), ...totals };
-  });
+  return rows.map(toMonthlyPoint);
 }
 
 /** Fiscal years with monthly statistics, newest first. */
