@@ -273,16 +273,21 @@ export async function failInterruptedCommits(db: Database): Promise<number> {
   const stuck = await db.select({ id: uploads.id }).from(uploads).where(eq(uploads.status, "committing"));
   let failed = 0;
   for (const { id } of stuck) {
-    await db.transaction(async (tx) => {
-      const [lock] = await queryRows<{ free: boolean }>(tx, sql`select pg_try_advisory_xact_lock(2, ${id}) as free`);
-      if (!lock?.free) return; // another instance is committing it right now
-      const updated = await tx
-        .update(uploads)
-        .set({ status: "failed", message: "確定処理の途中で停止したため、何も反映していません" })
-        .where(and(eq(uploads.id, id), eq(uploads.status, "committing")))
-        .returning({ id: uploads.id });
-      failed += updated.length;
-    });
+    // A running commit holds the lock: another instance's, or the orphaned PostgreSQL backend of a
+    // killed process, which rolls back once its statement ends. Wait for it (at most a minute), then
+    // fail the upload only if it is still 'committing'.
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '60s'`);
+        await tx.execute(sql`select pg_advisory_xact_lock(2, ${id})`);
+        const updated = await tx
+          .update(uploads)
+          .set({ status: "failed", message: "確定処理の途中で停止したため、何も反映していません" })
+          .where(and(eq(uploads.id, id), eq(uploads.status, "committing")))
+          .returning({ id: uploads.id });
+        failed += updated.length;
+      })
+      .catch(() => {}); // still locked after a minute: left to the commit holding it
   }
   return failed;
 }
