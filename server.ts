@@ -15,6 +15,8 @@ import { RenderCache, renderCacheMiddleware } from "./app/lib/http/render-cache.
 import { allowedOriginsFor, checkSameOrigin } from "./app/lib/http/same-origin.server";
 import { securityHeaders } from "./app/lib/http/security-headers.server";
 import { failInterruptedCommits } from "./db/queries/uploads";
+import { loadBuiltInMasterIfEmpty } from "./db/queries/built-in-master";
+import { builtInMasterSource } from "./app/lib/national-master.server";
 import { isDatabaseEmpty, seedDemo } from "./seeds/demo";
 
 const env = getEnv();
@@ -24,6 +26,8 @@ const handle = await connectDatabase();
 logger.info({ database: handle.target.driver === "postgres" ? "postgres" : `pglite ${handle.target.dataDir}` }, "database ready");
 const interrupted = await failInterruptedCommits(handle.db);
 if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted while committing were marked failed (nothing was applied)");
+const master = await loadBuiltInMasterIfEmpty(handle.db);
+if (master) logger.info({ source: builtInMasterSource, ...master.byKind }, "empty database: built-in master list of local governments loaded");
 if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
   const started = performance.now();
   logger.info("empty database: loading the demo dataset");

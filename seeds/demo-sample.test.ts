@@ -1,51 +1,26 @@
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { prefectureDefinitions } from "../app/lib/prefectures";
-import { sharedDataFile } from "../tests/setup/shared-data";
-import { readDemoSample } from "./demo";
-
-type NationalRow = { pref: string; city: string; lgcode: string };
+import { builtInMasterEntries } from "../app/lib/national-master.server";
+import { readDemoSample, readJusouSourceList } from "./demo";
 
 describe("demo sample of local governments", () => {
   const sample = readDemoSample();
-  const national = Papa.parse<NationalRow>(readFileSync(sharedDataFile("localgovjp-utf8.csv"), "utf8").replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-  const byCode = new Map(national.map((r) => [r.lgcode, r]));
+  const master = new Map(builtInMasterEntries().map((e) => [e.code, e]));
 
-  it("matches the national list code by code and name by name", () => {
-    const municipalities = sample.filter((b) => b.kind !== "prefecture");
-    expect(municipalities.length).toBeGreaterThan(900);
-    const mismatches = municipalities.filter((b) => byCode.get(b.code)?.city !== b.name);
+  it("adds populations to bodies of the built-in master list, code by code and name by name", () => {
+    expect(sample.length).toBeGreaterThan(900);
+    const mismatches = sample.filter((b) => {
+      const entry = master.get(b.code);
+      return entry?.name !== b.name || entry.prefectureCode !== b.prefectureCode || entry.kind !== b.kind;
+    });
     expect(mismatches).toEqual([]);
-    for (const b of municipalities) {
-      const prefecture = prefectureDefinitions.find((p) => p.code === b.prefectureCode)!;
-      expect(byCode.get(b.code)!.pref).toBe(prefecture.name);
-    }
   });
 
-  it("holds all 47 prefectures, their capitals, the 20 designated and 62 core cities", () => {
-    expect(sample.filter((b) => b.kind === "prefecture")).toHaveLength(47);
+  it("holds every implementing body of the master: 47 prefectures, 792 cities, 23 special wards", () => {
+    const implementing = [...master.values()].filter((e) => e.hasWelfareOffice === true).map((e) => e.code);
+    expect(implementing).toHaveLength(862);
+    expect(sample.filter((b) => b.implementing).map((b) => b.code).sort()).toEqual(implementing.sort());
     expect(sample.filter((b) => b.kind === "designated_city")).toHaveLength(20);
     expect(sample.filter((b) => b.kind === "core_city")).toHaveLength(62);
-    const names = new Set(sample.map((b) => `${b.prefectureCode}:${b.name}`));
-    for (const capital of ["01:札幌市", "13:新宿区", "24:津市", "31:鳥取市", "47:那覇市", "26:京都市", "28:神戸市"]) {
-      expect(names.has(capital), capital).toBe(true);
-    }
-  });
-
-  it("holds the municipalities the source documents name", () => {
-    const names = new Set(sample.map((b) => `${b.prefectureCode}:${b.name}`));
-    // 重層 lists of the training slides, including names that exist in several prefectures
-    for (const n of ["24:鳥羽市", "32:美郷町", "45:美郷町", "27:太子町", "29:川上村", "18:美浜町", "10:高山村", "10:明和町", "13:墨田区", "01:鷹栖町"]) {
-      expect(names.has(n), n).toBe(true);
-    }
-    // council paper examples
-    for (const n of ["12:富里市", "27:守口市", "18:坂井市"]) expect(names.has(n), n).toBe(true);
-    expect(sample.filter((b) => b.jusouList === "implementing")).toHaveLength(131);
-    expect(sample.filter((b) => b.jusouList === "transition_preparation")).toHaveLength(229);
   });
 
   it("has plausible populations: the implementing bodies add up to Japan's population (2020 census, 126.1 million)", () => {
@@ -53,5 +28,29 @@ describe("demo sample of local governments", () => {
     expect(total).toBeGreaterThan(124_000_000);
     expect(total).toBeLessThan(128_000_000);
     expect(sample.find((b) => b.name === "横浜市")!.population2020).toBeGreaterThan(3_500_000);
+    expect(sample.filter((b) => b.implementing && b.population2020 <= 0)).toEqual([]);
+  });
+});
+
+describe("the FY2022 重層 lists of the source (seeds/jusou-fy2022-source.csv)", () => {
+  const rows = readJusouSourceList();
+
+  it("names 134 implementing and 229 preparing municipalities, each once", () => {
+    expect(rows.filter((r) => r.status === "implementing")).toHaveLength(134);
+    expect(rows.filter((r) => r.status === "transition_preparation")).toHaveLength(229);
+    const keys = rows.map((r) => `${r.prefectureName}${r.municipalityName}`);
+    expect(new Set(keys).size).toBe(363);
+  });
+
+  it("includes the names a sample of real bodies once lacked, and names shared by several prefectures", () => {
+    const has = (prefecture: string, name: string, status: string) =>
+      rows.some((r) => r.prefectureName === prefecture && r.municipalityName === name && r.status === status);
+    expect(has("埼玉県", "鳩山町", "implementing")).toBe(true);
+    expect(has("愛知県", "長久手市", "implementing")).toBe(true);
+    expect(has("愛知県", "東浦町", "implementing")).toBe(true);
+    expect(has("島根県", "美郷町", "implementing")).toBe(true);
+    expect(has("宮崎県", "美郷町", "transition_preparation")).toBe(true);
+    expect(has("大阪府", "太子町", "implementing")).toBe(true);
+    expect(has("奈良県", "川上村", "implementing")).toBe(true);
   });
 });

@@ -2,11 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { ensurePrefectures, importMasterList } from "../db/queries/geography";
+import { queryRows } from "../db/client";
+import { ensurePrefectures } from "../db/queries/geography";
+import { loadBuiltInMasterIfEmpty } from "../db/queries/built-in-master";
+import { loadBodyRecords } from "../db/queries/uploads";
+import { BodyResolver } from "../app/lib/ingest/body-resolver";
 import {
   appMeta,
   jusouStatuses,
-  localGovernments,
   monthlySupportStatistics,
   optionalProgramStatuses,
   populations,
@@ -47,6 +50,8 @@ import {
 import { createDemoUsers } from "./demo-users";
 
 export const demoSampleFile = path.resolve(process.cwd(), "seeds/demo-local-governments.csv");
+/** The FY2022 重層 lists of the training slides by name (134 実施, 229 移行準備事業), as an office would upload them. */
+export const jusouSourceListFile = path.resolve(process.cwd(), "seeds/jusou-fy2022-source.csv");
 
 export type SampleBody = {
   code: string;
@@ -55,21 +60,13 @@ export type SampleBody = {
   kind: string;
   population2020: number;
   implementing: boolean;
-  jusouList: "" | "implementing" | "transition_preparation";
 };
 
 const fiscalYears = Array.from({ length: demoLastFiscalYear - demoFirstFiscalYear + 1 }, (_, i) => demoFirstFiscalYear + i);
 
 /** The sample file read and parsed once: its master-list entries and the bodies the generator fills. */
 export function readDemoFile(): { entries: MasterListEntry[]; sample: SampleBody[] } {
-  const bytes = readFileSync(demoSampleFile);
-  const { entries } = parseMasterList(bytes);
-  const jusou = new Map<string, string>();
-  const lines = bytes.toString("utf8").trim().split("\n").slice(1);
-  for (const line of lines) {
-    const cells = line.split(",");
-    jusou.set(cells[0]!, cells[5] ?? "");
-  }
+  const { entries } = parseMasterList(readFileSync(demoSampleFile));
   const sample = entries.map((e) => ({
     code: e.code,
     prefectureCode: e.prefectureCode,
@@ -77,13 +74,42 @@ export function readDemoFile(): { entries: MasterListEntry[]; sample: SampleBody
     kind: e.kind,
     population2020: e.population ?? 0,
     implementing: e.hasWelfareOffice === true,
-    jusouList: (jusou.get(e.code) ?? "") as SampleBody["jusouList"],
   }));
   return { entries, sample };
 }
 
 export function readDemoSample(): SampleBody[] {
   return readDemoFile().sample;
+}
+
+export type JusouSourceRow = { line: number; prefectureName: string; municipalityName: string; status: "implementing" | "transition_preparation" };
+
+/** The FY2022 lists as written in the source (都道府県名 + 市区町村名), with their line numbers. */
+export function readJusouSourceList(): JusouSourceRow[] {
+  const text = readFileSync(jusouSourceListFile, "utf8").replace(/^\uFEFF/, "");
+  const statuses: Record<string, JusouSourceRow["status"]> = { 実施: "implementing", 移行準備事業: "transition_preparation" };
+  return text
+    .split(/\r?\n/)
+    .slice(1)
+    .flatMap((line, i) => {
+      if (line.trim() === "") return [];
+      const [prefectureName = "", municipalityName = "", , status = ""] = line.split(",");
+      const known = statuses[status];
+      if (!known) throw new Error(`${jusouSourceListFile}:${i + 2}: unknown status ${status}`);
+      return [{ line: i + 2, prefectureName, municipalityName, status: known }];
+    });
+}
+
+/** The source's FY2022 lists resolved to codes the way an upload resolves them; any name that does not resolve is an error. */
+export async function resolveJusouSourceList(db: Database): Promise<Map<string, JusouSourceRow["status"]>> {
+  const resolver = new BodyResolver(await loadBodyRecords(db));
+  const codes = new Map<string, JusouSourceRow["status"]>();
+  for (const row of readJusouSourceList()) {
+    const resolution = resolver.resolve({ bodyCode: "", ...row }, "municipality", "2022-04-01");
+    if ("error" in resolution) throw new Error(`${jusouSourceListFile}:${row.line}: ${resolution.error.message}`);
+    codes.set(resolution.body.code, row.status);
+  }
+  return codes;
 }
 
 /** Population on 1 January of a year: big cities grow slowly, most bodies shrink. */
@@ -236,24 +262,27 @@ export function generateOptionalProgramStatuses(bodies: SampleBody[]) {
   return rows;
 }
 
+/** A municipality as the 重層 generator sees it: every one of the country, with the sample's population where known. */
+export type JusouMunicipality = { code: string; population2020: number | null };
+
 /**
- * 重層 statuses: the slides name the FY2022 implementers and preparers; earlier and later years
- * are filled so the national counts match the published ones (42, 134, 189, 346, 473 planned).
+ * 重層 statuses of every municipality: FY2022 is the slides' lists by name (the rest 未実施); the other
+ * years are filled so the national counts match the published ones (42, 134, 189, 346, 473 planned).
  */
-export function generateJusouStatuses(bodies: SampleBody[]) {
-  const municipalities = bodies.filter((b) => b.kind !== "prefecture" && b.kind !== "ward");
-  const byHash = (list: SampleBody[], salt: string) =>
+export function generateJusouStatuses(municipalities: JusouMunicipality[], fy2022: Map<string, "implementing" | "transition_preparation">) {
+  const byHash = <T extends { code: string }>(list: T[], salt: string) =>
     [...list].sort((a, b) => unitHash(a.code, salt) - unitHash(b.code, salt) || a.code.localeCompare(b.code));
-  const named2022 = municipalities.filter((b) => b.jusouList === "implementing");
-  const preparers = byHash(municipalities.filter((b) => b.jusouList === "transition_preparation"), "prep");
-  const others = [...municipalities.filter((b) => b.jusouList === "")].sort(
-    (a, b) => b.population2020 * (0.5 + unitHash(b.code, "jusou")) - a.population2020 * (0.5 + unitHash(a.code, "jusou")),
-  );
-  const implementers2022 = [...named2022, ...others.slice(0, jusouImplementingCounts[2022]! - named2022.length)];
-  const remainingOthers = others.slice(jusouImplementingCounts[2022]! - named2022.length);
+  const named2022 = municipalities.filter((b) => fy2022.get(b.code) === "implementing");
+  if (named2022.length !== jusouImplementingCounts[2022]) {
+    throw new Error(`the FY2022 list names ${named2022.length} implementing municipalities, the published count is ${jusouImplementingCounts[2022]}`);
+  }
+  const preparers = byHash(municipalities.filter((b) => fy2022.get(b.code) === "transition_preparation"), "prep");
+  // Towns without a population in the sample weigh like a town of 15,000.
+  const weight = (b: JusouMunicipality) => (b.population2020 ?? 15_000) * (0.5 + unitHash(b.code, "jusou"));
+  const others = municipalities.filter((b) => !fy2022.has(b.code)).sort((a, b) => weight(b) - weight(a) || a.code.localeCompare(b.code));
   const firstYear = new Map<string, number>();
-  byHash(implementers2022, "r3").forEach((b, i) => firstYear.set(b.code, i < jusouImplementingCounts[2021]! ? 2021 : 2022));
-  const later = [...preparers, ...remainingOthers];
+  byHash(named2022, "r3").forEach((b, i) => firstYear.set(b.code, i < jusouImplementingCounts[2021]! ? 2021 : 2022));
+  const later = [...preparers, ...others];
   let cursor = 0;
   for (const fy of [2023, 2024, 2025]) {
     const need = jusouImplementingCounts[fy]! - jusouImplementingCounts[fy - 1]!;
@@ -261,11 +290,11 @@ export function generateJusouStatuses(bodies: SampleBody[]) {
     cursor += need;
   }
   const preparingFrom = new Map<string, number>();
-  for (const b of implementers2022) if (firstYear.get(b.code) === 2022) preparingFrom.set(b.code, 2021);
+  for (const b of named2022) if (firstYear.get(b.code) === 2022) preparingFrom.set(b.code, 2021);
   preparers.forEach((b, i) => preparingFrom.set(b.code, i < 146 ? 2021 : 2022));
   for (const b of later.slice(cursor, cursor + 100)) preparingFrom.set(b.code, 2025);
   const modelProject = new Set(
-    [...byHash(implementers2022, "model").slice(0, 99), ...byHash(preparers, "model").slice(0, 114)].map((b) => b.code),
+    [...byHash(named2022, "model").slice(0, 99), ...byHash(preparers, "model").slice(0, 114)].map((b) => b.code),
   );
 
   const rows: (typeof jusouStatuses.$inferInsert)[] = [];
@@ -409,9 +438,14 @@ async function insertInBatches<T extends Record<string, unknown>>(
   for (let i = 0; i < rows.length; i += batchSize) await db.insert(table).values(rows.slice(i, i + batchSize) as never);
 }
 
+/** No accounts and no figures yet: the built-in master list alone does not make a database non-empty. */
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(localGovernments).where(sql`kind <> 'prefecture'`);
-  return (row?.n ?? 0) === 0;
+  const [row] = await queryRows<{ empty: boolean }>(
+    db,
+    sql`select not exists (select 1 from users) and not exists (select 1 from monthly_support_statistics)
+           and not exists (select 1 from uploads) as empty`,
+  );
+  return row?.empty === true;
 }
 
 /** Loads the whole demo dataset in one transaction. */
@@ -419,7 +453,8 @@ export async function seedDemo(db: Database): Promise<{ bodies: number; monthlyR
   const { entries, sample } = readDemoFile();
   return db.transaction(async (tx) => {
     await ensurePrefectures(tx);
-    await importMasterList(tx, entries.map((e) => ({ ...e, population: null })), { asOf: "1900-01-01" });
+    await loadBuiltInMasterIfEmpty(tx);
+    await assertSampleInMaster(tx, entries);
     const result = await generateDataset(tx, sample);
     await createDemoUsers(tx);
     await tx
@@ -428,6 +463,17 @@ export async function seedDemo(db: Database): Promise<{ bodies: number; monthlyR
       .onConflictDoUpdate({ target: appMeta.key, set: { value: "true" } });
     return result;
   });
+}
+
+/** The sample adds populations, never bodies: each of its codes must be registered under the same name. */
+async function assertSampleInMaster(db: Database, entries: MasterListEntry[]): Promise<void> {
+  const registered = new Map(
+    (await queryRows<{ code: string; name: string }>(db, sql`select code, name from local_governments`)).map((r) => [r.code, r.name]),
+  );
+  const missing = entries.filter((e) => registered.get(e.code) !== e.name);
+  if (missing.length > 0) {
+    throw new Error(`${demoSampleFile}: not in the master list: ${missing.map((e) => `${e.line}行目 ${e.code} ${e.name}`).join(", ")}`);
+  }
 }
 
 /**
@@ -447,7 +493,7 @@ export async function generateDataset(db: Database, sample: SampleBody[]): Promi
   await insertInBatches(db, monthlySupportStatistics, monthly, 2000);
   const programs = generateOptionalProgramStatuses(sample);
   await insertInBatches(db, optionalProgramStatuses, programs);
-  await insertInBatches(db, jusouStatuses, generateJusouStatuses(sample));
+  await insertInBatches(db, jusouStatuses, generateJusouStatuses(await jusouMunicipalities(db, sample), await resolveJusouSourceList(db)));
   await insertInBatches(db, supportMeetingStatuses, generateSupportMeetingStatuses(sample));
   await insertInBatches(db, staffTraining, generateStaffTraining(sample, programs));
   await insertInBatches(db, supervisionContacts, generateSupervisionContacts(sample));
@@ -456,6 +502,16 @@ export async function generateDataset(db: Database, sample: SampleBody[]): Promi
   await insertInBatches(db, targetValues, generateTargetValues());
   await seedTrainingSessions(db, sample);
   return { bodies: sample.length, monthlyRows: monthly.length };
+}
+
+/** Every municipality in the database (the whole country once the master list is loaded), with the sample's populations. */
+async function jusouMunicipalities(db: Database, sample: SampleBody[]): Promise<JusouMunicipality[]> {
+  const population = new Map(sample.map((b) => [b.code, b.population2020]));
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select code from local_governments where kind not in ('prefecture', 'ward') and administered order by code`,
+  );
+  return rows.map((r) => ({ code: r.code, population2020: population.get(r.code) ?? null }));
 }
 
 async function seedTrainingSessions(db: Database, sample: SampleBody[]) {

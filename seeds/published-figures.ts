@@ -1,6 +1,6 @@
-// National figures the demo dataset is calibrated to. `published` marks the figures in
-// shared/domain.md (from the source documents and MHLW releases); the rest are demo estimates that
-// continue the published trend and must never be quoted as official.
+// National figures the demo dataset is calibrated to. `published` marks the figures that
+// docs/domain.md marks as published (from the source documents and MHLW releases); the rest are demo
+// estimates that continue the published trend and must never be quoted as official.
 
 import type { MonthlyCounts } from "../app/lib/domain";
 

@@ -15,3 +15,8 @@ export const coreCityCodes: ReadonlySet<string> = new Set([
   "342076", "352012", "372013", "382019", "392014", "402036", "422011", "422029", "442011", "452017",
   "462012", "472018",
 ]);
+
+// The six villages of the Northern Territories (北方領土: 色丹村, 泊村, 留夜別村, 留別村, 紗那村, 蘂取村) have
+// codes in the official list but no administration: never counted among the 1,741 municipalities and
+// never implementing bodies.
+export const unadministeredVillageCodes: ReadonlySet<string> = new Set(["016951", "016969", "016977", "016985", "016993", "017001"]);

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { coreCityCodes, designatedCityCodes } from "./city-designations";
+import { coreCityCodes, designatedCityCodes, unadministeredVillageCodes } from "./city-designations";
 import { decodeCsvBytes, normalizeHeader, type CsvEncoding } from "./csv/decode";
 import { localGovernmentKinds, type LocalGovernmentKind } from "./domain";
 import { checkDigit, isValidLocalGovernmentCode } from "./local-government-code";
@@ -17,6 +17,8 @@ export type MasterListEntry = {
   hasWelfareOffice: boolean | null;
   parentName: string | null;
   population: number | null;
+  /** false for the Northern Territories villages (coded, never counted). */
+  administered: boolean;
 };
 
 export type MasterListError = { line: number; column: string; value: string; reason: string };
@@ -86,9 +88,9 @@ export function classifyLocalGovernment(code: string, name: string): LocalGovern
   return "town";
 }
 
-/** Cities, special wards, designated and core cities and prefectures run welfare offices; wards never do. */
-export function defaultWelfareOffice(kind: LocalGovernmentKind): boolean | null {
-  if (kind === "ward") return false;
+/** Cities, special wards, designated and core cities and prefectures run welfare offices; wards and unadministered villages never do. */
+export function defaultWelfareOffice(kind: LocalGovernmentKind, code = ""): boolean | null {
+  if (kind === "ward" || unadministeredVillageCodes.has(code)) return false;
   if (kind === "town" || kind === "village") return null;
   return true;
 }
@@ -162,6 +164,9 @@ export function parseMasterList(bytes: Uint8Array): { entries: MasterListEntry[]
     const welfare = parseYesNo(cell("welfareOffice"));
     if (welfare === "invalid") return fail("welfareOffice", cell("welfareOffice"), "有 または 無 で書いてください");
     if (welfare === true && kind === "ward") return fail("welfareOffice", cell("welfareOffice"), "行政区は実施主体になりません");
+    const administered = !unadministeredVillageCodes.has(code);
+    if (welfare === true && !administered)
+      return fail("welfareOffice", cell("welfareOffice"), "北方領土の村は実施主体になりません");
 
     let population: number | null = null;
     if (cell("population") !== "") {
@@ -182,9 +187,10 @@ export function parseMasterList(bytes: Uint8Array): { entries: MasterListEntry[]
       name: name.replace(/\s+/g, ""),
       kana: cell("kana").replace(/\s+/g, ""),
       kind,
-      hasWelfareOffice: welfare ?? defaultWelfareOffice(kind),
+      hasWelfareOffice: welfare ?? defaultWelfareOffice(kind, code),
       parentName: parentName ?? null,
       population,
+      administered,
     });
   });
   if (errors.length > 0) throw new MasterListInvalidError(errors);

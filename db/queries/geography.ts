@@ -70,6 +70,7 @@ export async function importMasterList(
         kind: entry.kind,
         hasWelfareOffice: entry.hasWelfareOffice ?? current?.hasWelfareOffice ?? false,
         parentCode: entry.parentName ? (cityCodeByName.get(`${entry.prefectureCode}:${entry.parentName}`) ?? null) : null,
+        administered: entry.administered,
       };
       if (!current) {
         inserts.push({ code: entry.code, ...desired, ...(hadMunicipalities ? { validFrom: options.asOf } : {}) });
@@ -91,10 +92,13 @@ export async function importMasterList(
 
     // Wards are listed separately in some official files; only close them if this file lists wards at all.
     const listed = new Set(entries.map((e) => e.code));
+    // Likewise the unadministered villages, which open-data lists leave out.
     const fileHasWards = entries.some((e) => e.kind === "ward");
+    const fileHasUnadministered = entries.some((e) => !e.administered);
     for (const row of existingRows) {
       if (row.kind === "prefecture" || row.validTo !== null || listed.has(row.code)) continue;
       if (row.kind === "ward" && !fileHasWards) continue;
+      if (!row.administered && !fileHasUnadministered) continue;
       await tx.update(localGovernments).set({ validTo: options.asOf }).where(eq(localGovernments.code, row.code));
       result.closed++;
     }
@@ -114,6 +118,15 @@ export async function importMasterList(
     result.populations = populationRows.length;
     return result;
   });
+}
+
+/** Whether any municipality or ward is registered (prefectures are always there). */
+export async function hasMasterList(db: Database): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from local_governments where kind <> 'prefecture') as found`,
+  );
+  return rows[0]?.found === true;
 }
 
 export async function listPrefectures(db: Database) {
@@ -156,7 +169,7 @@ export async function prefectureSummaries(db: Database, fiscalYear: number): Pro
       )
       select p.code, p.name, p.regional_block,
              count(b.code) filter (where b.has_welfare_office and b.kind <> 'ward')::int as implementing_bodies,
-             count(b.code) filter (where b.kind not in ('prefecture', 'ward'))::int as municipalities,
+             count(b.code) filter (where b.kind not in ('prefecture', 'ward') and b.administered)::int as municipalities,
              sum(lp.population) filter (where b.has_welfare_office and b.kind <> 'ward') as population
       from prefectures p
       left join bodies b on b.prefecture_code = p.code

@@ -34,11 +34,11 @@ export async function jusouHistory(db: Database, code: string) {
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), status: r.status }));
 }
 
-/** The municipalities (cities, wards of Tokyo, towns and villages; not prefectures or 行政区) existing on 1 April of a fiscal year. */
+/** The municipalities (cities, wards of Tokyo, towns and villages; not prefectures, 行政区 or the unadministered villages) existing on 1 April of a fiscal year. */
 function municipalitiesOf(fiscalYear: number) {
   return sql`(
     select lg.code, lg.prefecture_code, lg.name, lg.kind from local_governments lg
-    where lg.kind not in ('prefecture', 'ward')
+    where lg.kind not in ('prefecture', 'ward') and lg.administered
       and lg.valid_from <= make_date(${fiscalYear}, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(${fiscalYear}, 4, 1)))`;
 }
 

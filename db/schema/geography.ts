@@ -30,6 +30,8 @@ export const localGovernments = pgTable(
     validFrom: date().notNull().default("1900-01-01"),
     validTo: date(),
     successorCode: text(),
+    /** false for the six Northern Territories villages: coded, but never counted as municipalities. */
+    administered: boolean().notNull().default(true),
   },
   (t) => [
     check("local_governments_code_format", sql`${t.code} ~ '^[0-9]{6}$'`),

@@ -1,16 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { createThrowawayDatabase } from "../../db/throwaway";
-import { importMasterList } from "../../db/queries/geography";
-import { parseMasterList } from "../../app/lib/master-list";
+import { loadBuiltInMasterIfEmpty } from "../../db/queries/built-in-master";
+import { builtInMasterEntries } from "../../app/lib/national-master.server";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
-import { generateDataset, readDemoFile, type SampleBody } from "../../seeds/demo";
+import { generateDataset, readDemoSample } from "../../seeds/demo";
 import { createDemoUsers } from "../../seeds/demo-users";
-import { unitHash } from "../../seeds/random";
-
-export const sharedData = process.env.SHARED_DATA_DIR ?? path.resolve("../shared/data");
 
 /** The benchmark databases: in-memory PGlite, and a throwaway database on the PostgreSQL server. */
 export async function benchDatabases(): Promise<{ name: string; open: () => Promise<DatabaseHandle & { url?: string }> }[]> {
@@ -43,10 +38,10 @@ export async function benchDatabases(): Promise<{ name: string; open: () => Prom
   ];
 }
 
+/** The built-in national master list (every prefecture, municipality and ward); returns its entries. */
 export async function loadNationalMaster(handle: DatabaseHandle) {
-  const { entries } = parseMasterList(readFileSync(path.join(sharedData, "localgovjp-utf8.csv")));
-  await importMasterList(handle.db, entries, { asOf: "2000-01-01" });
-  return entries;
+  await loadBuiltInMasterIfEmpty(handle.db);
+  return builtInMasterEntries();
 }
 
 /** Samples the process's resident memory while `work` runs; returns the peak in MB. */
@@ -69,31 +64,12 @@ export function percentile(values: number[], p: number): number {
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Every body of the national list, with the demo sample's populations where it has them. */
-export function nationalSample(entries: Awaited<ReturnType<typeof loadNationalMaster>>): SampleBody[] {
-  const { entries: demoEntries } = readDemoFile();
-  const demo = new Map(demoEntries.map((e) => [e.code, e.population ?? 0]));
-  const prefectures = demoEntries.filter((e) => e.kind === "prefecture");
-  return [...prefectures, ...entries]
-    .filter((e) => e.kind !== "ward")
-    .map((e) => ({
-      code: e.code,
-      prefectureCode: e.prefectureCode,
-      name: e.name,
-      kind: e.kind,
-      population2020: demo.get(e.code) ?? Math.round((e.kind === "town" || e.kind === "village" ? 3_000 : 30_000) * (1 + 9 * unitHash(e.code, "pop"))),
-      implementing: e.kind === "prefecture" || e.hasWelfareOffice === true,
-      jusouList: "",
-    }));
-}
-
-
-/** The national list, every dataset FY2015–FY2025 for all its implementing bodies, and the demo accounts. */
+/** The national list, every dataset FY2015–FY2025 for all its implementing bodies (the demo's 862), and the demo accounts. */
 export async function loadNationalDataset(handle: DatabaseHandle, label: string): Promise<void> {
-  const entries = await loadNationalMaster(handle);
+  await loadNationalMaster(handle);
   const started = performance.now();
   await handle.db.transaction(async (tx) => {
-    await generateDataset(tx, nationalSample(entries));
+    await generateDataset(tx, readDemoSample());
     await createDemoUsers(tx);
   });
   const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from monthly_support_statistics`);

@@ -35,10 +35,7 @@ try {
     try {
       const entries = await loadNationalMaster(handle);
       // every implementing body: the 47 prefectures (for their 郡部), every city and special ward
-      const prefectureBodies = (await handle.db.execute(sql`select code from local_governments where kind = 'prefecture' order by code`).then((r) =>
-        Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
-      )) as { code: string }[];
-      const bodies = [...prefectureBodies.map((p) => p.code), ...entries.filter((e) => e.hasWelfareOffice === true && e.kind !== "ward").map((e) => e.code)];
+      const bodies = entries.filter((e) => e.hasWelfareOffice === true).map((e) => e.code);
       const lines = [header];
       const copyLines: string[] = [];
       for (const code of bodies)

@@ -1,10 +1,15 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as nationalSupportLoader } from "../../app/routes/support";
 import { loader as nationalJusouLoader } from "../../app/routes/jusou";
-import { seedDemo } from "../../seeds/demo";
+import { action as newUploadAction } from "../../app/routes/uploads.new.$dataset";
+import { loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
+import { queryRows } from "../../db/client";
+import { jusouSourceListFile, seedDemo } from "../../seeds/demo";
 import { createTestDatabase } from "../setup/database";
 import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
@@ -27,6 +32,7 @@ const routes = {
   national: { loader: nationalLoader, path: "/?fy=2021", params: {} },
   ownPrefecture: { loader: prefectureLoader, path: "/prefectures/31?fy=2021", params: { code: "31" } },
   nationalJusou: { loader: nationalJusouLoader, path: "/jusou", params: {} },
+  nationalJusou2022: { loader: nationalJusouLoader, path: "/jusou?fy=2022", params: {} },
   nationalSupport: { loader: nationalSupportLoader, path: "/support", params: {} },
 };
 const open = (route: keyof typeof routes, loginId: string) => callRoute(routes[route].loader, { url: routes[route].path, params: routes[route].params, cookie: cookies[loginId] });
@@ -66,5 +72,66 @@ describe("figures traced to the data", () => {
     expect([of(2015, "promote_optional_programs")!.implementing, of(2025, "promote_optional_programs")!.implementing]).toEqual([25, 36]);
     expect([of(2015, "supervision_for_staff")!.implementing, of(2025, "supervision_for_staff")!.implementing]).toEqual([5, 6]);
     expect([of(2015, "work_training_advisor")!.implementing, of(2025, "work_training_advisor")!.implementing]).toEqual([2, 2]);
+  });
+});
+
+describe("the demo is the source documents where they speak", () => {
+  it("holds every local government of the country: 1,741 municipalities (+6 uncounted), 175 wards, 47 prefectures", async () => {
+    const [counts] = await queryRows<{ prefectures: number; municipalities: number; unadministered: number; wards: number; implementing: number }>(
+      handle.db,
+      sql`select count(*) filter (where kind = 'prefecture')::int as prefectures,
+                 count(*) filter (where kind not in ('prefecture', 'ward') and administered)::int as municipalities,
+                 count(*) filter (where not administered)::int as unadministered,
+                 count(*) filter (where kind = 'ward')::int as wards,
+                 count(*) filter (where has_welfare_office)::int as implementing
+          from local_governments where valid_to is null`,
+    );
+    expect(counts).toEqual({ prefectures: 47, municipalities: 1741, unadministered: 6, wards: 175, implementing: 862 });
+    // a 重層 status for every municipality and fiscal year FY2015–FY2025, none for the unadministered villages
+    const [jusou] = await queryRows<{ n: number; bodies: number; unadministered: number }>(
+      handle.db,
+      sql`select count(*)::int as n, count(distinct j.local_government_code)::int as bodies,
+                 count(*) filter (where not lg.administered)::int as unadministered
+          from jusou_statuses j join local_governments lg on lg.code = j.local_government_code`,
+    );
+    expect(jusou).toEqual({ n: 1741 * 11, bodies: 1741, unadministered: 0 });
+  });
+
+  it("computes FY2022 重層 shares over all municipalities: 三重県 9 of its 29, the nation 134 of 1,741", async () => {
+    const result = (await open("nationalJusou2022", "mhlw")).data as {
+      byPrefecture: { prefectureCode: string | null; municipalities: number; implementing: number; transitionPreparation: number; notImplemented: number; notReported: number }[];
+    };
+    // 伊勢市 桑名市 名張市 亀山市 鳥羽市 いなべ市 志摩市 伊賀市 御浜町; 移行準備: 松阪市 鈴鹿市 紀宝町
+    expect(result.byPrefecture.find((r) => r.prefectureCode === "24")).toMatchObject({
+      municipalities: 29,
+      implementing: 9,
+      transitionPreparation: 3,
+      notImplemented: 17,
+      notReported: 0,
+    });
+    expect(result.byPrefecture.find((r) => r.prefectureCode === null)).toMatchObject({
+      municipalities: 1741,
+      implementing: 134,
+      transitionPreparation: 229,
+      notImplemented: 1741 - 134 - 229,
+      notReported: 0,
+    });
+  });
+
+  it("takes the source's FY2022 list uploaded by name as MHLW with no errors and no changes", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([readFileSync(jusouSourceListFile)], { type: "text/csv" }), "jusou-fy2022-source.csv");
+    const staged = await callRoute(newUploadAction, { url: "/uploads/new/jusou", params: { dataset: "jusou" }, cookie: cookies.mhlw, form });
+    expect(staged.status).toBe(302);
+    const uploadId = staged.location!.split("/").pop()!;
+    const preview = (await callRoute(uploadLoader, { url: `/uploads/${uploadId}`, params: { uploadId }, cookie: cookies.mhlw })).data as {
+      upload: { status: string; counts: unknown };
+      errors: unknown[];
+      warnings: unknown[];
+      changes: unknown[];
+    };
+    expect(preview.errors).toEqual([]);
+    expect(preview.changes).toEqual([]);
+    expect(preview.upload).toMatchObject({ status: "previewed", counts: { rows: 363, new: 0, changed: 0, unchanged: 363, errorRows: 0 } });
   });
 });

