@@ -1,4 +1,4 @@
-// Domain vocabulary from shared/domain.md: identifiers in English, labels in the source documents' Japanese.
+// Domain vocabulary from docs/domain.md: identifiers in English, labels in the source documents' Japanese.
 
 export const regionalBlocks = [
   "hokkaido",
@@ -150,7 +150,7 @@ export const trainingSessionKindLabels: Record<TrainingSessionKind, string> = {
   follow_up: "フォローアップ研修",
   other: "その他",
 };
-/** A prefecture's 後期研修 must run at least this many hours (shared/domain.md). */
+/** A prefecture's 後期研修 must run at least this many hours (docs/domain.md). */
 export const latterTermMinimumHours = 10.5;
 
 /** 都道府県による市町村支援: the 11 items of the survey, plus その他. */

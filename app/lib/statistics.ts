@@ -22,7 +22,7 @@ export function perHundredThousandPerMonth(count: number, populationMonths: numb
   return populationMonths > 0 ? (count * 100_000) / populationMonths : null;
 }
 
-/** 就労・増収率 = (就労者 + 増収者) ÷ 就労支援対象者数 (shared/domain.md). */
+/** 就労・増収率 = (就労者 + 増収者) ÷ 就労支援対象者数 (docs/domain.md). */
 export function employmentOrIncomeRate(t: Pick<Totals, "employed" | "increasedIncome" | "employmentSupportTargets">): number | null {
   return t.employmentSupportTargets > 0 ? (t.employed + t.increasedIncome) / t.employmentSupportTargets : null;
 }
