@@ -49,6 +49,7 @@ export async function loadBodyRecords(db: Database): Promise<BodyRecord[]> {
       code: localGovernments.code,
       prefectureCode: localGovernments.prefectureCode,
       name: localGovernments.name,
+      kana: localGovernments.kana,
       kind: localGovernments.kind,
       hasWelfareOffice: localGovernments.hasWelfareOffice,
       parentCode: localGovernments.parentCode,

@@ -157,7 +157,7 @@ describe("files as offices send them", () => {
   it("explains unknown and merged codes", async () => {
     const result = await stage("mhlw", "monthly_support", "monthly-unknown-merged-codes.csv");
     expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
-      { line: 2, column: "自治体コード", value: "319996", reason: "自治体コード319996に該当する自治体がありません" },
+      { line: 2, column: "自治体コード", value: "319996", reason: "自治体コード319996は登録されていません" },
       {
         line: 3,
         column: "自治体コード",
