@@ -24,10 +24,14 @@ try {
   const { db } = await connectDatabase();
   const result = await importMasterList(db, entries, { asOf });
   await recordAudit(db, { userId: null, action: "master.import", target: file, detail: { ...result, encoding } });
-  const municipalities = entries.filter((e) => e.kind !== "ward" && e.kind !== "prefecture").length;
+  const municipalities = entries.filter((e) => e.kind !== "ward" && e.kind !== "prefecture" && e.administered).length;
+  const unadministered = entries.filter((e) => !e.administered).length;
   const wards = result.byKind.ward ?? 0;
   const prefectureCount = new Set(entries.map((e) => e.prefectureCode)).size;
-  console.log(`${file}（${csvEncodingLabels[encoding]}）: ${prefectureCount}都道府県の市区町村 ${municipalities}、行政区 ${wards}`);
+  console.log(
+    `${file}（${csvEncodingLabels[encoding]}）: ${prefectureCount}都道府県の市区町村 ${municipalities}` +
+      `${unadministered > 0 ? `（ほかに北方領土の村 ${unadministered}、数えません）` : ""}、行政区 ${wards}`,
+  );
   console.log(
     "  区分別: " +
       Object.entries(result.byKind)

@@ -5,7 +5,7 @@ import { isDatabaseEmpty, seedDemo } from "../seeds/demo";
 const { db, target } = await connectDatabase();
 try {
   if (!(await isDatabaseEmpty(db))) {
-    console.error("データベースにすでに自治体データがあります。デモデータは空のデータベースにだけ投入します。");
+    console.error("データベースにすでに利用者または統計データがあります。デモデータは空のデータベースにだけ投入します。");
     process.exitCode = 1;
   } else {
     const result = await seedDemo(db);
