@@ -7,7 +7,7 @@ import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/lib/auth/session.server";
 import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatPercent, ratio } from "~/lib/format";
+import { formatNumber, formatPercent, ratio } from "~/lib/format";
 import { jusouQuery, loadNationalJusou } from "./jusou.server";
 
 export const meta: MetaFunction = () => [{ title: "重層的支援体制整備事業（全国） | つなぐ" }];
@@ -35,8 +35,8 @@ export default function NationalJusou() {
         </button>
       </Form>
       <p role="status">
-        {formatFiscalYear(d.fiscalYear)}: 市区町村 {national.municipalities} のうち実施 <strong>{national.implementing}</strong>（
-        {formatPercent(ratio(national.implementing, national.municipalities))}）、移行準備事業 {national.transitionPreparation}
+        {formatFiscalYear(d.fiscalYear)}: 市区町村 {formatNumber(national.municipalities)} のうち実施 <strong>{formatNumber(national.implementing)}</strong>（
+        {formatPercent(ratio(national.implementing, national.municipalities))}）、移行準備事業 {formatNumber(national.transitionPreparation)}
       </p>
       <JusouMapCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.byPrefecture} dataDate={d.dataDate} />
       <JusouRolloutCard counts={d.timeline} dataDate={d.dataDate} scopeLabel="全国" fromFiscalYear={2021} />
