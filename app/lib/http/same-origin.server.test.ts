@@ -20,8 +20,12 @@ describe("same-origin check for mutations", () => {
     expect(post({ origin: "https://tsunagu.example.jp:8443" })).toEqual({ ok: false, reason: "foreign-origin" });
     expect(post({ origin: "https://tsunagu.example.jp", secFetchSite: "cross-site" })).toEqual({ ok: false, reason: "cross-site" });
     expect(post({})).toEqual({ ok: false, reason: "missing" });
-    expect(post({ origin: "null" })).toEqual({ ok: false, reason: "missing" });
     expect(post({ referer: "not a url" })).toEqual({ ok: false, reason: "foreign-origin" });
+  });
+  it("treats Origin: null (sandboxed frames, data: URLs, some redirects) as cross-site, even with our own Referer", () => {
+    expect(post({ origin: "null" })).toEqual({ ok: false, reason: "cross-site" });
+    expect(post({ origin: "null", referer: "https://tsunagu.example.jp/logout" })).toEqual({ ok: false, reason: "cross-site" });
+    expect(post({ origin: "null", referer: "https://tsunagu.example.jp/", secFetchSite: "same-origin" })).toEqual({ ok: false, reason: "cross-site" });
   });
   it("takes the configured origins, else the origin the request was sent to", () => {
     expect(allowedOriginsFor("https://a.example.jp/, https://B.example.jp", "http://localhost:3000")).toEqual(["https://a.example.jp", "https://b.example.jp"]);

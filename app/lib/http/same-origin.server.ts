@@ -1,7 +1,7 @@
 /**
  * CSRF protection by a strict Origin check (ADR 010): a request that changes something must say it
  * comes from one of our own origins. Browsers send Origin with every POST; a request with neither
- * Origin nor Referer, or from another site, is refused.
+ * Origin nor Referer, from another site, or with the opaque Origin `null`, is refused.
  */
 export type OriginVerdict = { ok: true } | { ok: false; reason: "missing" | "cross-site" | "foreign-origin" };
 
@@ -15,8 +15,9 @@ export function checkSameOrigin(request: {
   allowedOrigins: readonly string[];
 }): OriginVerdict {
   if (safeMethods.has(request.method.toUpperCase())) return { ok: true };
-  if (request.secFetchSite === "cross-site") return { ok: false, reason: "cross-site" };
-  let origin = request.origin && request.origin !== "null" ? request.origin : undefined;
+  // "null" is an opaque origin (sandboxed frame, data: URL, cross-site redirect): never ours, whatever Referer says
+  if (request.secFetchSite === "cross-site" || request.origin === "null") return { ok: false, reason: "cross-site" };
+  let origin = request.origin;
   if (!origin && request.referer) {
     try {
       origin = new URL(request.referer).origin;
