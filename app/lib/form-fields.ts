@@ -49,3 +49,22 @@ export function textField(label: string, max: number, options: { required?: bool
     .pipe(z.string().max(max, `${label}は${max}文字以内で入力してください`));
   return options.required ? base.pipe(z.string().min(1, `${label}を入力してください`)) : base;
 }
+
+/** What a post/redirect/get reports back in ?saved=, and the message the page shows for it. */
+export const savedMessages = { created: "記録しました", updated: "修正を保存しました", deleted: "削除しました" } as const;
+export type SavedFlag = keyof typeof savedMessages;
+export const savedFlag = z
+  .enum(Object.keys(savedMessages) as [SavedFlag, ...SavedFlag[]])
+  .optional()
+  .catch(undefined);
+
+/**
+ * Where a successful post goes: the same view (year, filters, page) without the one-off markers of the
+ * form (edit, confirm, index) and with ?saved= so the page says what happened.
+ */
+export function redirectBack(url: string, saved: SavedFlag): string {
+  const back = new URL(url);
+  for (const marker of ["edit", "confirm", "index", "saved"]) back.searchParams.delete(marker);
+  back.searchParams.set("saved", saved);
+  return `${back.pathname}${back.search}`;
+}
