@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { getDb } from "../../db";
 import { loginSchema } from "~/lib/auth/login-schema";
 import { authenticate } from "~/lib/auth/login.server";
-import { createUserSession, getOptionalUser, safeRedirectPath } from "~/lib/auth/session.server";
+import { safeRedirectPath } from "~/lib/auth/safe-redirect";
+import { createUserSession, getOptionalUser } from "~/lib/auth/session.server";
 import { loginThrottle } from "../../db/queries/users";
 import { listDemoAccounts } from "./login.server";
 

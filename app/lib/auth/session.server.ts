@@ -118,8 +118,3 @@ export async function destroyUserSession(request: Request): Promise<string> {
   return getSessionCookie().serialize("", { maxAge: 0 });
 }
 
-/** Only same-site paths, so a crafted link cannot send a user elsewhere after login. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}
