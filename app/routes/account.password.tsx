@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
-import { recordAudit } from "../../db/queries/audit";
-import { changeOwnPassword, passwordHashOf } from "../../db/queries/users";
-import { verifyPassword } from "~/lib/auth/password.server";
+import { changeOwnPassword, loginThrottle, passwordHashOf } from "../../db/queries/users";
+import { checkCurrentPassword } from "~/lib/auth/login.server";
 import { passwordMinimumLength } from "~/lib/auth/password-policy";
 import { createUserSession, requireUser } from "~/lib/auth/session.server";
 import { passwordChangeSchema } from "~/lib/auth/user-schema";
@@ -21,13 +20,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = Object.fromEntries(await request.formData());
   const parsed = passwordChangeSchema.safeParse({ ...form, loginId: user.loginId });
-  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: null }, { status: 400 });
   const db = await getDb();
-  const hash = await passwordHashOf(db, user.id);
-  if (!hash || !(await verifyPassword(parsed.data.currentPassword, hash))) {
-    await recordAudit(db, { userId: user.id, action: "password.change_failed", target: user.loginId, clientAddress: context.clientAddress ?? null });
-    return data({ fieldErrors: { currentPassword: ["現在のパスワードが正しくありません"] } as FieldErrors }, { status: 400 });
+  const current = await checkCurrentPassword(user, parsed.data.currentPassword, await passwordHashOf(db, user.id), context.clientAddress ?? null);
+  if (current === "locked") {
+    const formError = `パスワードの確認に続けて失敗したため、しばらく変更できません。${loginThrottle.windowMinutes}分ほどたってから、もう一度お試しください。`;
+    return data({ fieldErrors: {} as FieldErrors, formError }, { status: 429 });
   }
+  if (current === "wrong") return data({ fieldErrors: { currentPassword: ["現在のパスワードが正しくありません"] } as FieldErrors, formError: null }, { status: 400 });
   await changeOwnPassword(db, user, parsed.data.password, context.clientAddress ?? null);
   // every session of the account ended with the change; this browser continues in a new one
   return redirect("/account/password?changed", { headers: { "Set-Cookie": await createUserSession(user.id) } });
@@ -62,7 +62,7 @@ export default function PasswordChange() {
       ) : null}
       {actionData ? (
         <p className="error-summary" role="alert">
-          入力内容を確認してください。
+          {actionData.formError ?? "入力内容を確認してください。"}
         </p>
       ) : null}
       <Form method="post" className="record-form">

@@ -16,9 +16,9 @@ export async function recentLoginFailures(db: Database, loginId: string, clientA
     db,
     sql`select
           (select count(*)::int from audit_log f
-           where f.action = 'login.failed' and f.target = ${loginId} and f.at > ${window}
+           where f.action in ('login.failed', 'password.change_failed') and f.target = ${loginId} and f.at > ${window}
              and f.at > coalesce((select max(s.at) from audit_log s where s.action = 'login.succeeded' and s.target = ${loginId}), '-infinity')) as account,
-          ${clientAddress === null ? sql`0` : sql`(select count(*)::int from audit_log f where f.action = 'login.failed' and f.client_address = ${clientAddress} and f.at > ${window})`} as client`,
+          ${clientAddress === null ? sql`0` : sql`(select count(*)::int from audit_log f where f.action in ('login.failed', 'password.change_failed') and f.client_address = ${clientAddress} and f.at > ${window})`} as client`,
   );
   return { account: row?.account ?? 0, client: row?.client ?? 0 };
 }

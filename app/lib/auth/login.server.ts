@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "../../../db";
+import { getDb, type Database } from "../../../db";
 import { recordAudit } from "../../../db/queries/audit";
 import { loginThrottle, recentLoginFailures } from "../../../db/queries/users";
 import { users } from "../../../db/schema";
@@ -17,11 +17,7 @@ export async function authenticate(loginId: string, password: string, clientAddr
     .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
     .from(users)
     .where(eq(users.loginId, loginId));
-  const failures = await recentLoginFailures(db, loginId, clientAddress);
-  if (failures.account >= loginThrottle.accountFailures || failures.client >= loginThrottle.clientFailures) {
-    await recordAudit(db, { userId: user?.id ?? null, action: "login.locked", target: loginId, clientAddress, detail: failures });
-    return { ok: false, locked: true };
-  }
+  if (await refusedForFailures(db, { userId: user?.id ?? null, loginId, clientAddress, via: "login" })) return { ok: false, locked: true };
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
   const success = ok && user !== undefined && user.active;
   await recordAudit(db, {
@@ -31,4 +27,36 @@ export async function authenticate(loginId: string, password: string, clientAddr
     clientAddress,
   });
   return success ? { ok: true, userId: user.id } : { ok: false, locked: false };
+}
+
+/** The throttling rule of ADR 010, shared by every check of a password; a refusal is audited as login.locked. */
+async function refusedForFailures(
+  db: Database,
+  attempt: { userId: number | null; loginId: string; clientAddress: string | null; via: "login" | "password.change" },
+): Promise<boolean> {
+  const failures = await recentLoginFailures(db, attempt.loginId, attempt.clientAddress);
+  if (failures.account < loginThrottle.accountFailures && failures.client < loginThrottle.clientFailures) return false;
+  const detail = attempt.via === "login" ? failures : { ...failures, via: attempt.via };
+  await recordAudit(db, { userId: attempt.userId, action: "login.locked", target: attempt.loginId, clientAddress: attempt.clientAddress, detail });
+  return true;
+}
+
+export type CurrentPasswordOutcome = "ok" | "wrong" | "locked";
+
+/**
+ * The current-password check before a password change. A wrong password is audited as
+ * password.change_failed, which counts towards the same limit as failed logins, so a borrowed
+ * session cannot be used to guess the password either.
+ */
+export async function checkCurrentPassword(
+  user: { id: number; loginId: string },
+  password: string,
+  passwordHash: string | null,
+  clientAddress: string | null,
+): Promise<CurrentPasswordOutcome> {
+  const db = await getDb();
+  if (await refusedForFailures(db, { userId: user.id, loginId: user.loginId, clientAddress, via: "password.change" })) return "locked";
+  if (passwordHash && (await verifyPassword(password, passwordHash))) return "ok";
+  await recordAudit(db, { userId: user.id, action: "password.change_failed", target: user.loginId, clientAddress });
+  return "wrong";
 }
