@@ -8,15 +8,15 @@ import { DataTable } from "~/components/ui/DataTable";
 import { auditActionLabels, auditCategories, auditCategoryIds } from "~/lib/audit-actions";
 import { requireUser } from "~/lib/auth/session.server";
 import { canAdministerUsers } from "~/lib/auth/user-admin";
+import { filterDate } from "~/lib/query-params";
 
 export const meta: MetaFunction = () => [{ title: "操作履歴 | つなぐ" }];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const query = z.object({
   category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
   loginId: z.string().trim().max(64).optional().catch(undefined),
-  from: date.optional().catch(undefined),
-  to: date.optional().catch(undefined),
+  from: filterDate,
+  to: filterDate,
 });
 
 /** MHLW reads the whole log; a prefecture what its officials and its municipalities' accounts did. */

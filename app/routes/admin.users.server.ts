@@ -6,8 +6,9 @@ import { canManageUser, creatableRoles } from "~/lib/auth/user-admin";
 import { newUserSchema, passwordResetSchema } from "~/lib/auth/user-schema";
 import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
 import { findPrefectureByCode } from "~/lib/prefectures";
+import { rowId } from "~/lib/query-params";
 
-export const userAdminIntent = z.object({ intent: z.enum(["create", "deactivate", "activate", "reset"]), id: z.coerce.number().int().positive().optional() });
+export const userAdminIntent = z.object({ intent: z.enum(["create", "deactivate", "activate", "reset"]), id: rowId.optional() });
 
 export type UserAdminResult = { ok: true } | { ok: false; status: number; formError: string; fieldErrors: FieldErrors };
 

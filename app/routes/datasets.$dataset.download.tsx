@@ -11,7 +11,8 @@ const query = z.object({
   kind: z.enum(["data", "template"]).default("data"),
   encoding: z.enum(downloadEncodings).default("utf-8-bom"),
   body: z.string().regex(/^\d{6}$/).optional(),
-  fy: z.coerce.number().int().optional(),
+  // a year outside what the columns hold fails only once the stream has begun: 200, then a broken connection
+  fy: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 /** CSV downloads, streamed page by page: the data the user may read, or the upload template. */

@@ -5,12 +5,13 @@ import { getDb } from "../../db";
 import { countDatasetRows, exportDatasetPage } from "../../db/queries/dataset-export";
 import { requireUser } from "~/lib/auth/session.server";
 import { datasetIds, datasets } from "~/lib/datasets";
+import { pageNumber } from "~/lib/query-params";
 
 const params = z.object({ dataset: z.enum(datasetIds) });
 const query = z.object({
   body: z.string().regex(/^\d{6}$/).optional().catch(undefined),
   fy: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: pageNumber,
 });
 const pageSize = 100;
 

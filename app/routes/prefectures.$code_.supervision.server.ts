@@ -5,16 +5,16 @@ import { recordsUpdatedAt } from "../../db/queries/meta";
 import { bodiesWithoutContact, listSupervisionContacts, supervisionCoverage, supervisionFiscalYears } from "../../db/queries/supervision";
 import { supervisionForms } from "~/lib/domain";
 import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
+import { filterDate, rowId } from "~/lib/query-params";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const supervisionQuery = z.object({
   fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),
   body: z.string().regex(/^\d{6}$/).optional().catch(undefined),
   form: z.enum(supervisionForms).optional().catch(undefined),
-  from: date.optional().catch(undefined),
-  to: date.optional().catch(undefined),
+  from: filterDate,
+  to: filterDate,
   months: z.coerce.number().int().min(1).max(36).default(6).catch(6),
-  edit: z.coerce.number().int().optional().catch(undefined),
+  edit: rowId.optional().catch(undefined),
 });
 
 export async function loadSupervision(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>, today: string) {

@@ -14,6 +14,7 @@ import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~
 import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
 import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
 import { formatPercent, ratio } from "~/lib/format";
+import { rowId } from "~/lib/query-params";
 import { supervisionContactSchema } from "~/lib/supervision-schema";
 import { loadSupervision, supervisionQuery } from "./prefectures.$code_.supervision.server";
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { prefecture, canWrite: canRecord, canSeeDetail, ...(await loadSupervision(await getDb(), prefecture.code, q, todayInJapan())) };
 }
 
-const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: z.coerce.number().int().positive().optional() });
+const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: rowId.optional() });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requirePrefectureWorkRecorder(request, params, context);

@@ -23,6 +23,7 @@ import {
 import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
 import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
 import { formatNumber, formatPercent, ratio } from "~/lib/format";
+import { rowId } from "~/lib/query-params";
 import { participantFieldName, trainingSessionFormValues, trainingSessionSchema } from "~/lib/training-session-schema";
 import { loadTraining, trainingQuery } from "./prefectures.$code_.training.server";
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { prefecture, canRecord, canSeeDetail, ...loaded };
 }
 
-const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: z.coerce.number().int().positive().optional() });
+const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: rowId.optional() });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requirePrefectureWorkRecorder(request, params, context);

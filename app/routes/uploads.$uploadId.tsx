@@ -14,7 +14,7 @@ import { canManageUpload } from "~/lib/ingest/access";
 import { uploadStatusLabels } from "~/lib/ingest/status";
 import { loadUploadDetail } from "./uploads.$uploadId.server";
 
-const params = z.object({ uploadId: z.coerce.number().int().positive() });
+const params = z.object({ uploadId: z.coerce.number().int().positive().max(2147483647) });
 const intents = z.object({ intent: z.enum(["commit", "discard", "revert"]) });
 
 export const meta: MetaFunction = () => [{ title: "アップロードの確認 | つなぐ" }];

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * Numbers and dates from URLs and forms, bounded to what the database can hold: a larger id or an
+ * impossible date would make the query itself fail (a 500) instead of finding nothing.
+ */
+export const maxRowId = 2_147_483_647;
+
+/** A serial id (PostgreSQL integer). */
+export const rowId = z.coerce.number().int().positive().max(maxRowId);
+
+/** A page number of a paged list; pages past the end are clamped by the page itself. */
+export const pageNumber = z.coerce.number().int().min(1).max(maxRowId).default(1).catch(1);
+
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  if (y < 1900) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function impossibleDateMessage(value: string): string {
+  return `期間の日付「${value}」は存在しません。カレンダーにある日付を指定してください。`;
+}
+
+/**
+ * A date of a page filter (?from=, ?to=): empty or not shaped like a date is no filter, as before;
+ * shaped like one but not on the calendar (2024-02-30) refuses the page with 400 and says which date,
+ * since quietly dropping it would show a list the reader did not ask for. The Response is thrown from
+ * the transform because zod passes exceptions through, even through .catch().
+ */
+export const filterDate = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((value) => {
+    const v = value?.trim();
+    if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
+    if (!isCalendarDate(v)) throw new Response(impossibleDateMessage(v), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return v;
+  });
