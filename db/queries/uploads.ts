@@ -377,16 +377,48 @@ export async function listCommittedChanges(db: Database, uploadId: number, limit
   return rows.map((r) => ({ rowKey: r.row_key, previous: r.previous_values, next: r.new_values }));
 }
 
+/** Discards a previewed upload, or one stuck 「読み込み中」 (its stream died; a live one notices and stops). */
 export async function discardUpload(db: Database, uploadId: number, d: DatasetDefinition): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(uploads)
       .set({ status: "discarded" })
-      .where(and(eq(uploads.id, uploadId), eq(uploads.status, "previewed")))
+      .where(and(eq(uploads.id, uploadId), inArray(uploads.status, ["previewed", "staging"])))
       .returning({ id: uploads.id });
     if (updated.length === 0) return false;
     await tx.execute(sql`delete from ${sql.raw(stagingTableOf(d))} where upload_id = ${uploadId}`);
     return true;
+  });
+}
+
+export const stoppedStagingMessage = "読み込みが途中で止まったため、取り込んでいません。もう一度アップロードしてください";
+
+/**
+ * Fails uploads left 「読み込み中」 for longer than any staging takes (a killed process, a lost
+ * client) and deletes their staged rows. Instances sharing one database cannot tell each other's live
+ * uploads from dead ones, so only age decides; staged rows of uploads no longer staging or previewed
+ * are removed too.
+ */
+export async function failStaleStaging(db: Database, definitions: readonly DatasetDefinition[], olderThanMinutes: number): Promise<number> {
+  const stale = await db
+    .update(uploads)
+    .set({ status: "failed", message: stoppedStagingMessage })
+    .where(and(eq(uploads.status, "staging"), sql`${uploads.createdAt} < now() - make_interval(mins => ${olderThanMinutes})`))
+    .returning({ id: uploads.id });
+  for (const d of definitions) {
+    await db.execute(
+      sql`delete from ${sql.raw(stagingTableOf(d))} r
+          where not exists (select 1 from uploads u where u.id = r.upload_id and u.status in ('staging', 'previewed', 'committing'))`,
+    );
+  }
+  return stale.length;
+}
+
+/** Removes an upload that was staged but never shown to anyone (its request failed afterwards): row, issues and staged rows. */
+export async function deleteUnconfirmedUpload(db: Database, uploadId: number, d: DatasetDefinition): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from ${sql.raw(stagingTableOf(d))} where upload_id = ${uploadId}`);
+    await tx.delete(uploads).where(and(eq(uploads.id, uploadId), inArray(uploads.status, ["staging", "previewed", "rejected"])));
   });
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, type DatabaseHandle } from "../../db";
+import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
 import { monthlySupportStatistics, uploads } from "../../db/schema";
 import { action as newUploadAction, loader as newUploadLoader } from "../../app/routes/uploads.new.$dataset";
 import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
@@ -132,5 +132,108 @@ describe("downloads", () => {
     const id = Number(response.headers.get("Location")!.split("/").pop());
     const [row] = await handle.db.select().from(uploads).where(eq(uploads.id, id));
     expect(row!.counts).toMatchObject({ rows: 3, new: 0, changed: 0, unchanged: 3, errorRows: 0 });
+  });
+});
+
+describe("bad upload requests answer 400 in Japanese, never 500", () => {
+  const boundary = "----tsunaguBoundary7MA4YWxkTrZu0gW";
+  const csv = readFileSync("tests/fixtures/monthly-utf8-bom.csv");
+
+  function rawMultipart(files: { fileName: string; content: Uint8Array }[]): Uint8Array<ArrayBuffer> {
+    const chunks: Uint8Array[] = [];
+    for (const f of files) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.fileName}"\r\nContent-Type: text/csv\r\n\r\n`), f.content, Buffer.from("\r\n"));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  async function send(body: BodyInit, contentType: string) {
+    const request = new Request(`${base}/uploads/new/monthly_support`, { method: "POST", body, headers: { Cookie: cookies["tottori-city"]!, "Content-Type": contentType } });
+    return outcome(request);
+  }
+
+  async function outcome(request: Request): Promise<{ status: number; data: unknown }> {
+    const result = (await newUploadAction({ request, params: { dataset: "monthly_support" }, context: {} })) as unknown;
+    if (result instanceof Response) return { status: result.status, data: null };
+    const withInit = result as { data: unknown; init: { status: number } | null };
+    return { status: withInit.init?.status ?? 200, data: withInit.data };
+  }
+
+  const stagedCount = async () => (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from staged_monthly_support_statistics`))[0]!.n;
+  const uploadCount = async () => (await handle.db.select({ id: uploads.id }).from(uploads)).length;
+
+  it("a file name with = or ; (as Chromium sends it) is refused with a message saying why", async () => {
+    for (const fileName of ["集計=2024年5月.csv", "集計;2024年5月.csv"]) {
+      const before = await uploadCount();
+      const result = await send(rawMultipart([{ fileName, content: csv }]), `multipart/form-data; boundary=${boundary}`);
+      expect(result.status).toBe(400);
+      expect(result.data).toEqual({ formError: "ファイル名に「=」や「;」が含まれているため受け付けられませんでした。ファイル名からこれらの記号を除いて（例: 集計_2024年5月.csv）アップロードし直してください" });
+      expect(await uploadCount()).toBe(before);
+    }
+  });
+
+  it("a urlencoded or boundary-less body is refused", async () => {
+    const before = await uploadCount();
+    const noFile = { formError: "ファイルが送られていません。CSVファイルを選んで「内容を確認する」を押してください" };
+    expect(await send("file=a.csv", "application/x-www-form-urlencoded")).toMatchObject({ status: 400, data: noFile });
+    expect(await send(rawMultipart([{ fileName: "a.csv", content: csv }]), "multipart/form-data")).toMatchObject({ status: 400, data: noFile });
+    expect(await uploadCount()).toBe(before);
+  });
+
+  it("two files in one request: 400 and nothing staged", async () => {
+    const before = await uploadCount();
+    const stagedBefore = await stagedCount();
+    const result = await send(
+      rawMultipart([
+        { fileName: "first.csv", content: csv },
+        { fileName: "second.csv", content: csv },
+      ]),
+      `multipart/form-data; boundary=${boundary}`,
+    );
+    expect(result).toMatchObject({ status: 400, data: { formError: "ファイルは1つだけ選んでください" } });
+    expect(await uploadCount()).toBe(before);
+    expect(await stagedCount()).toBe(stagedBefore);
+  });
+
+  it("a body cut short (client gone) is refused and leaves the upload failed with nothing staged", async () => {
+    const whole = rawMultipart([{ fileName: "cut.csv", content: csv }]);
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        if (pulls === 1) controller.enqueue(whole.slice(0, whole.length - 60));
+        else controller.error(new Error("aborted"));
+      },
+    });
+    const request = new Request(`${base}/uploads/new/monthly_support`, {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { Cookie: cookies["tottori-city"]!, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(whole.length) },
+    } as RequestInit);
+    const result = await outcome(request);
+    expect(result).toMatchObject({ status: 400, data: { formError: "ファイルを最後まで受け取れませんでした。通信状態を確かめて、もう一度アップロードしてください" } });
+    const [last] = await handle.db.select().from(uploads).orderBy(desc(uploads.id)).limit(1);
+    expect(last).toMatchObject({ fileName: "cut.csv", status: "failed" });
+    const staged = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from staged_monthly_support_statistics where upload_id = ${last!.id}`);
+    expect(staged[0]!.n).toBe(0);
+  });
+
+  it("a body that breaks before the file part is refused without creating an upload", async () => {
+    const before = await uploadCount();
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error("aborted"));
+      },
+    });
+    const request = new Request(`${base}/uploads/new/monthly_support`, {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { Cookie: cookies["tottori-city"]!, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": "5000" },
+    } as RequestInit);
+    expect(await outcome(request)).toMatchObject({ status: 400, data: { formError: "ファイルを最後まで受け取れませんでした。通信状態を確かめて、もう一度アップロードしてください" } });
+    expect(await uploadCount()).toBe(before);
   });
 });
