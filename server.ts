@@ -14,7 +14,8 @@ import { logger } from "./app/lib/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/lib/http/render-cache.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/lib/http/same-origin.server";
 import { securityHeaders } from "./app/lib/http/security-headers.server";
-import { failInterruptedCommits } from "./db/queries/uploads";
+import { failInterruptedCommits, failStaleStaging } from "./db/queries/uploads";
+import { datasetIds, datasets } from "./app/lib/datasets";
 import { loadBuiltInMasterIfEmpty } from "./db/queries/built-in-master";
 import { builtInMasterSource } from "./app/lib/national-master.server";
 import { isDatabaseEmpty, seedDemo } from "./seeds/demo";
@@ -26,6 +27,16 @@ const handle = await connectDatabase();
 logger.info({ database: handle.target.driver === "postgres" ? "postgres" : `pglite ${handle.target.dataDir}` }, "database ready");
 const interrupted = await failInterruptedCommits(handle.db);
 if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted while committing were marked failed (nothing was applied)");
+// Another instance sharing the database may be staging right now: only uploads older than any
+// staging takes are given up, at start and then every few minutes.
+const staleStagingMinutes = 15;
+async function cleanStaleStaging() {
+  const stale = await failStaleStaging(handle.db, datasetIds.map((id) => datasets[id]), staleStagingMinutes);
+  if (stale > 0) logger.warn({ uploads: stale }, "uploads stuck while staging were marked failed and their staged rows deleted");
+}
+await cleanStaleStaging();
+const stagingCleanup = setInterval(() => cleanStaleStaging().catch((error: unknown) => logger.error({ err: error }, "stale staging cleanup failed")), 5 * 60_000);
+stagingCleanup.unref();
 const master = await loadBuiltInMasterIfEmpty(handle.db);
 if (master) logger.info({ source: builtInMasterSource, ...master.byKind }, "empty database: built-in master list of local governments loaded");
 if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
@@ -168,6 +179,7 @@ const server = app.listen(env.PORT, () => {
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  clearInterval(stagingCleanup);
   logger.info({ signal }, "shutting down");
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const idle = setInterval(() => server.closeIdleConnections(), 100);

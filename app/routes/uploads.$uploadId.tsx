@@ -198,6 +198,17 @@ export default function UploadDetail() {
           </Form>
         </div>
       ) : null}
+      {upload.status === "staging" ? (
+        <div className="actions">
+          <p>読み込みが終わらないときは、破棄してからアップロードし直してください。</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="discard" />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              破棄する
+            </button>
+          </Form>
+        </div>
+      ) : null}
       {upload.status === "committed" ? (
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="revert" />
