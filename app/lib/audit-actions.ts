@@ -31,3 +31,12 @@ export const auditCategories = {
 } as const;
 export type AuditCategory = keyof typeof auditCategories;
 export const auditCategoryIds = Object.keys(auditCategories) as AuditCategory[];
+
+/** The actions of each category, for the filter's grouped options. */
+export const auditActionGroups = auditCategoryIds.map((id) => ({
+  id,
+  label: auditCategories[id].label,
+  actions: Object.entries(auditActionLabels)
+    .filter(([action]) => auditCategories[id].prefixes.some((p) => action.startsWith(p)))
+    .map(([value, label]) => ({ value, label })),
+}));

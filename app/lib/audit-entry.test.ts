@@ -49,6 +49,9 @@ describe("describeAuditEntry: logins and passwords", () => {
     expect(text(row({ ...pref, action: "login.locked", target: "tottori-pref", detail: { account: 10, client: 3 } }))).toBe(
       "鳥取県 担当者（tottori-pref）のログインを拒否しました（続けて失敗したため。失敗: ログインID 10回・接続元 3回）",
     );
+    expect(text(row({ ...pref, action: "login.locked", target: "tottori-pref", detail: { account: 10, client: 0, via: "password.change" } }))).toBe(
+      "鳥取県 担当者（tottori-pref）のパスワード変更を拒否しました（続けて失敗したため。失敗: ログインID 10回・接続元 0回）",
+    );
     expect(text(row({ ...pref, action: "password.change", target: "tottori-pref" }))).toBe("鳥取県 担当者（tottori-pref）がパスワードを変更しました");
     expect(text(row({ ...pref, action: "password.change_failed", target: "tottori-pref" }))).toBe("鳥取県 担当者（tottori-pref）がパスワードの変更に失敗しました");
   });

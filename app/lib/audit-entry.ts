@@ -35,6 +35,7 @@ export type DescribedAuditEntry = {
   at: string;
   time: string;
   actor: string;
+  userName: string;
   loginId: string | null;
   action: string;
   actionLabel: string;
@@ -87,6 +88,7 @@ export function describeAuditEntry(row: AuditRow, names: AuditNames): DescribedA
     at: row.at,
     time: formatJapanTime(row.at),
     actor,
+    userName: row.login_id ? (row.display_name ?? "") : "システム",
     loginId: row.login_id,
     action: row.action,
     actionLabel: auditActionLabels[row.action] ?? row.action,
@@ -147,7 +149,8 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const account = count(d?.account);
       const client = count(d?.client);
       const failures = account !== null && client !== null ? `。失敗: ログインID ${formatNumber(account)}回・接続元 ${formatNumber(client)}回` : "";
-      return [`${who}のログインを拒否しました（続けて失敗したため${failures}）`];
+      const refused = d?.via === "password.change" ? "パスワード変更" : "ログイン";
+      return [`${who}の${refused}を拒否しました（続けて失敗したため${failures}）`];
     }
     case "password.change":
       return [`${actor}がパスワードを変更しました`];

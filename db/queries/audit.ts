@@ -20,13 +20,13 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   });
 }
 
-export type AuditFilter = { prefixes?: readonly string[]; loginId?: string; from?: string; to?: string };
+export type AuditFilter = { prefixes?: readonly string[]; action?: string; loginId?: string; from?: string; to?: string };
 
 /**
  * The newest audit entries, for MHLW (prefectureCode null: everything) or a prefecture (what its own
  * officials and its municipalities' accounts did, failed logins of those accounts included).
  */
-export async function listAuditEntries(db: Database, scope: { prefectureCode: string | null }, filter: AuditFilter, limit = 500) {
+export async function listAuditEntries(db: Database, scope: { prefectureCode: string | null }, filter: AuditFilter, limit = 500, offset = 0) {
   return queryRows<{
     id: number;
     at: string;
@@ -38,13 +38,27 @@ export async function listAuditEntries(db: Database, scope: { prefectureCode: st
     client_address: string | null;
   }>(
     db,
-    sql`select a.id, to_char(a.at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as at, u.login_id, u.display_name, a.action, a.target, a.detail, a.client_address
+    sql`select a.id, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, u.login_id, u.display_name, a.action, a.target, a.detail, a.client_address
         from audit_log a left join users u on u.id = a.user_id
         where ${scope.prefectureCode ? sql`u.prefecture_code = ${scope.prefectureCode}` : sql`true`}
           and ${filter.prefixes ? sql`(${sql.join(filter.prefixes.map((p) => sql`a.action like ${`${p}%`}`), sql` or `)})` : sql`true`}
+          and ${filter.action ? sql`a.action = ${filter.action}` : sql`true`}
           and ${filter.loginId ? sql`(u.login_id = ${filter.loginId} or (a.action like 'login.%' and a.target = ${filter.loginId}))` : sql`true`}
           and ${filter.from ? sql`a.at >= (${filter.from}::date)::timestamp at time zone 'Asia/Tokyo'` : sql`true`}
           and ${filter.to ? sql`a.at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Tokyo'` : sql`true`}
-        order by a.at desc, a.id desc limit ${limit}`,
+        order by a.at desc, a.id desc limit ${limit} offset ${offset}`,
   );
+}
+
+/** Display names of the bodies audit entries mention; a prefecture's own body as 「鳥取県（郡部）」. */
+export async function auditBodyNames(db: Database, codes: readonly string[]): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const rows = await queryRows<{ code: string; name: string; kind: string }>(
+    db,
+    sql`select code, name, kind from local_governments where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.code, r.kind === "prefecture" ? `${r.name}（郡部）` : r.name]));
 }
