@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateJa, formatNumber, formatPercent, niceAxisMax, ratio } from "./format";
+import { formatDateJa, formatDateTimeJa, formatNumber, formatPercent, niceAxisMax, ratio } from "./format";
 
 describe("format", () => {
   it("formats numbers and shares the Japanese way", () => {
@@ -23,5 +23,12 @@ describe("format", () => {
     expect(niceAxisMax(3, { integer: true })).toBe(4);
     expect(niceAxisMax(1, { integer: true })).toBe(4);
     expect(niceAxisMax(0, { integer: true })).toBe(4);
+  });
+});
+
+describe("formatDateTimeJa", () => {
+  it("gives date and time in Japan time, whatever the server's zone", () => {
+    expect(formatDateTimeJa("2026-12-02T05:05:00Z")).toBe("2026年12月2日 14:05");
+    expect(formatDateTimeJa("2026-12-01T15:30:00Z")).toBe("2026年12月2日 0:30");
   });
 });

@@ -21,6 +21,13 @@ export function formatDateJa(iso: string): string {
   return `${get("year")}年${get("month")}月${get("day")}日`;
 }
 
+/** "2026年12月2日 14:05" in Japan time, whatever the server's zone. */
+export function formatDateTimeJa(iso: string): string {
+  const parts = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "numeric", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${formatDateJa(iso)} ${Number(get("hour"))}:${get("minute")}`;
+}
+
 /** The top of a value axis with four equal, round steps (1, 2, 2.5 or 5 × 10ⁿ; whole steps for counts) that reaches `value`. */
 export function niceAxisMax(value: number, options: { integer?: boolean } = {}): number {
   if (!(value > 0)) return options.integer ? 4 : 1;

@@ -4,8 +4,10 @@ import {
   findEarlierSameFile,
   getUpload,
   listCommittedChanges,
+  listInsertedRows,
   listIssues,
   listStagedChanges,
+  uploadResultScope,
 } from "../../db/queries/uploads";
 import { datasets, isDatasetId } from "~/lib/datasets";
 import { describeRowKey, formatStoredValue, storedColumnLabels } from "~/lib/datasets/present";
@@ -52,12 +54,26 @@ export async function loadUploadDetail(db: Database, uploadId: number) {
     const names = await bodyNames(db, staged.map((c) => String(c.rowKey.local_government_code ?? "")).filter(Boolean));
     changes = staged.flatMap((c) => describeChanges(c.rowKey, c.existing, c.rowValues, names, c.line, order));
   } else if (upload.status === "committed" || upload.status === "reverted") {
-    const committed = await listCommittedChanges(db, uploadId, changeLimit);
+    // Replaced rows are in the history; added rows only carry the upload's id (gone once reverted).
+    const [replaced, inserted] = await Promise.all([
+      listCommittedChanges(db, uploadId, changeLimit),
+      upload.status === "committed" ? listInsertedRows(db, uploadId, d, changeLimit) : Promise.resolve([]),
+    ]);
+    const committed = [...inserted.map((r) => ({ ...r, previous: null })), ...replaced];
     const names = await bodyNames(db, committed.map((c) => String(c.rowKey.local_government_code ?? "")).filter(Boolean));
     changes = committed.flatMap((c) => {
       const previous = c.previous ? Object.fromEntries(Object.entries(c.previous).filter(([k]) => k !== "__upload_id")) : null;
       return describeChanges(c.rowKey, previous, c.next, names, null, order);
     });
+  }
+  let resultLink: string | null = null;
+  if (upload.status === "committed") {
+    // The data page filtered to the upload's body and fiscal year when it has just one of each.
+    const scope = await uploadResultScope(db, uploadId, d);
+    const query = new URLSearchParams();
+    if (scope.bodyCodes.length === 1) query.set("body", scope.bodyCodes[0]!);
+    if (scope.fiscalYears.length === 1) query.set("fy", String(scope.fiscalYears[0]));
+    resultLink = `/datasets/${d.id}${query.size > 0 ? `?${query}` : ""}`;
   }
   return {
     upload: { ...upload, datasetLabel: d.label },
@@ -66,5 +82,6 @@ export async function loadUploadDetail(db: Database, uploadId: number) {
     sameFile,
     changes,
     changesTruncated: changes.length >= changeLimit,
+    resultLink,
   };
 }

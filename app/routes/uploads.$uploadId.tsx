@@ -8,7 +8,7 @@ import { commitUpload, discardUpload, getUpload, revertUpload, UploadStateError 
 import { requireUser } from "~/lib/auth/session.server";
 import { csvEncodingLabels, type CsvEncoding } from "~/lib/csv/decode";
 import { datasets, isDatasetId } from "~/lib/datasets";
-import { formatDateJa } from "~/lib/format";
+import { formatDateJa, formatDateTimeJa } from "~/lib/format";
 import { logger } from "~/lib/http/logger.server";
 import { canManageUpload } from "~/lib/ingest/access";
 import { uploadStatusLabels } from "~/lib/ingest/status";
@@ -105,7 +105,7 @@ function Issues({ id, title, issues }: { id: string; title: string; issues: { li
 }
 
 export default function UploadDetail() {
-  const { upload, errors, warnings, sameFile, changes, changesTruncated } = useLoaderData<typeof loader>();
+  const { upload, errors, warnings, sameFile, changes, changesTruncated, resultLink } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const counts = upload.counts;
@@ -131,7 +131,7 @@ export default function UploadDetail() {
       <dl className="facts">
         <dt>アップロード</dt>
         <dd>
-          {formatDateJa(upload.createdAt)} {upload.userName ?? ""}
+          {formatDateTimeJa(upload.createdAt)} {upload.userName ?? ""}
         </dd>
         <dt>ファイル</dt>
         <dd>
@@ -140,7 +140,15 @@ export default function UploadDetail() {
         {upload.committedAt ? (
           <>
             <dt>確定</dt>
-            <dd>{formatDateJa(upload.committedAt)}</dd>
+            <dd>{formatDateTimeJa(upload.committedAt)}</dd>
+          </>
+        ) : null}
+        {upload.revertedAt ? (
+          <>
+            <dt>取消</dt>
+            <dd>
+              {formatDateTimeJa(upload.revertedAt)} {upload.revertedByName ?? ""}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -208,6 +216,11 @@ export default function UploadDetail() {
             </button>
           </Form>
         </div>
+      ) : null}
+      {resultLink ? (
+        <p>
+          <Link to={resultLink}>反映後の数値を見る</Link>
+        </p>
       ) : null}
       {upload.status === "committed" ? (
         <Form method="post" className="actions">

@@ -1,18 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { getDb } from "../../db";
 import { listUploads } from "../../db/queries/uploads";
 import { requireUser } from "~/lib/auth/session.server";
 import { datasetIds, datasets, datasetsUploadableBy, isDatasetId } from "~/lib/datasets";
-import { formatDateJa } from "~/lib/format";
+import { formatDateTimeJa } from "~/lib/format";
 import { uploadStatusLabels, type UploadStatus } from "~/lib/ingest/status";
 
 export const meta: MetaFunction = () => [{ title: "アップロード | つなぐ" }];
 
+const query = z.object({ all: z.literal("1").optional().catch(undefined) });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const history = await listUploads(await getDb(), user);
+  const showAll = query.parse(Object.fromEntries(new URL(request.url).searchParams)).all === "1";
+  const { rows: history, hiddenCount } = await listUploads(await getDb(), user, { includeHidden: showAll });
   return {
+    showAll,
+    hiddenCount,
     uploadable: datasetsUploadableBy(user.role).map((d) => ({ id: d.id, label: d.label, description: d.description })),
     readable: datasetIds.map((id) => ({ id, label: datasets[id].label })),
     history: history.map((h) => ({ ...h, datasetLabel: isDatasetId(h.dataset) ? datasets[h.dataset].label : h.dataset })),
@@ -20,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Uploads() {
-  const { uploadable, readable, history } = useLoaderData<typeof loader>();
+  const { uploadable, readable, history, showAll, hiddenCount } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>アップロード</h1>
@@ -55,6 +61,15 @@ export default function Uploads() {
         ))}
       </ul>
       <h2>アップロード履歴</h2>
+      {showAll ? (
+        <p>
+          失敗・破棄したアップロードも表示しています。<Link to="/uploads">反映済み・確認待ちなどだけを表示する</Link>
+        </p>
+      ) : hiddenCount > 0 ? (
+        <p>
+          失敗・破棄したアップロード{hiddenCount}件は表示していません。<Link to="/uploads?all=1">それらも表示する</Link>
+        </p>
+      ) : null}
       {history.length === 0 ? (
         <p>まだアップロードはありません。</p>
       ) : (
@@ -62,7 +77,7 @@ export default function Uploads() {
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">日付</th>
+              <th scope="col">日時</th>
               <th scope="col">データ</th>
               <th scope="col">ファイル</th>
               <th scope="col">状態</th>
@@ -78,7 +93,7 @@ export default function Uploads() {
                 <td>
                   <Link to={`/uploads/${h.id}`}>#{h.id}</Link>
                 </td>
-                <td>{formatDateJa(h.createdAt)}</td>
+                <td>{formatDateTimeJa(h.createdAt)}</td>
                 <td>{h.datasetLabel}</td>
                 <td>{h.fileName}</td>
                 <td>{uploadStatusLabels[h.status as UploadStatus] ?? h.status}</td>

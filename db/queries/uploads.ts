@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DatasetDefinition, SqlType } from "~/lib/datasets/types";
 import type { BodyRecord } from "~/lib/ingest/body-resolver";
 import { queryRows, refreshStatisticsIfEmbedded, type Database } from "../client";
@@ -293,6 +294,8 @@ export async function failInterruptedCommits(db: Database): Promise<number> {
   return failed;
 }
 
+const revertedByUsers = alias(users, "reverted_by_users");
+
 export async function getUpload(db: Database, uploadId: number) {
   const [row] = await db
     .select({
@@ -308,6 +311,7 @@ export async function getUpload(db: Database, uploadId: number) {
       createdAt: uploads.createdAt,
       committedAt: uploads.committedAt,
       revertedAt: uploads.revertedAt,
+      revertedByName: revertedByUsers.displayName,
       userId: uploads.userId,
       userName: users.displayName,
       userPrefectureCode: users.prefectureCode,
@@ -315,6 +319,7 @@ export async function getUpload(db: Database, uploadId: number) {
     })
     .from(uploads)
     .leftJoin(users, eq(users.id, uploads.userId))
+    .leftJoin(revertedByUsers, eq(revertedByUsers.id, uploads.revertedBy))
     .where(eq(uploads.id, uploadId));
   return row ?? null;
 }
@@ -340,32 +345,47 @@ export async function findEarlierSameFile(db: Database, upload: { id: number; da
 }
 
 
+/** Statuses the history leaves out unless asked: nothing of them reached the data. */
+export const hiddenUploadStatuses = ["failed", "discarded"] as const;
+
 /** Upload history: MHLW sees all; a prefecture its users' and its municipalities' uploads; a municipality user its own body's. */
-export async function listUploads(db: Database, scope: { role: string; prefectureCode: string | null; localGovernmentCode: string | null }, limit = 100) {
+export async function listUploads(
+  db: Database,
+  scope: { role: string; prefectureCode: string | null; localGovernmentCode: string | null },
+  options: { includeHidden?: boolean; limit?: number } = {},
+) {
   const where =
     scope.role === "mhlw"
       ? sql`true`
       : scope.role === "prefecture"
         ? sql`${users.prefectureCode} = ${scope.prefectureCode}`
         : sql`${users.localGovernmentCode} = ${scope.localGovernmentCode}`;
-  return db
-    .select({
-      id: uploads.id,
-      dataset: uploads.dataset,
-      fileName: uploads.fileName,
-      sizeBytes: uploads.sizeBytes,
-      encoding: uploads.encoding,
-      status: uploads.status,
-      counts: uploads.counts,
-      createdAt: uploads.createdAt,
-      committedAt: uploads.committedAt,
-      userName: users.displayName,
-    })
-    .from(uploads)
-    .leftJoin(users, eq(users.id, uploads.userId))
-    .where(where)
-    .orderBy(desc(uploads.id))
-    .limit(limit);
+  const [rows, [hidden]] = await Promise.all([
+    db
+      .select({
+        id: uploads.id,
+        dataset: uploads.dataset,
+        fileName: uploads.fileName,
+        sizeBytes: uploads.sizeBytes,
+        encoding: uploads.encoding,
+        status: uploads.status,
+        counts: uploads.counts,
+        createdAt: uploads.createdAt,
+        committedAt: uploads.committedAt,
+        userName: users.displayName,
+      })
+      .from(uploads)
+      .leftJoin(users, eq(users.id, uploads.userId))
+      .where(options.includeHidden ? where : and(where, notInArray(uploads.status, [...hiddenUploadStatuses])))
+      .orderBy(desc(uploads.id))
+      .limit(options.limit ?? 100),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(uploads)
+      .leftJoin(users, eq(users.id, uploads.userId))
+      .where(and(where, inArray(uploads.status, [...hiddenUploadStatuses]))),
+  ]);
+  return { rows, hiddenCount: hidden?.n ?? 0 };
 }
 
 /** Changes an upload made (committed or reverted), previous → new, for its history page. */
@@ -378,6 +398,32 @@ export async function listCommittedChanges(db: Database, uploadId: number, limit
 }
 
 /** Discards a previewed upload, or one stuck 「読み込み中」 (its stream died; a live one notices and stops). */
+/** Rows a committed upload added that still carry its id (history keeps only the rows it replaced). */
+export async function listInsertedRows(db: Database, uploadId: number, d: DatasetDefinition, limit: number) {
+  const key = sql.raw(`jsonb_build_object(${d.table.keyColumns.map((k) => `'${k.name}', t.${k.name}`).join(", ")})`);
+  const rows = await queryRows<{ row_key: Record<string, unknown>; row_values: Record<string, unknown> }>(
+    db,
+    sql`select ${key} as row_key, ${currentValues(d, "t")} as row_values from ${sql.raw(d.table.name)} t
+        where t.upload_id = ${uploadId}
+          and not exists (select 1 from upload_changes c where c.upload_id = ${uploadId} and ${keyMatch(d, "t", "c.row_key")})
+        order by ${sql.raw(d.table.keyColumns.map((k) => `t.${k.name}`).join(", "))}
+        limit ${limit}`,
+  );
+  return rows.map((r) => ({ rowKey: r.row_key, next: r.row_values }));
+}
+
+/** The bodies and fiscal years of the rows carrying an upload's id: where its result can be seen. */
+export async function uploadResultScope(db: Database, uploadId: number, d: DatasetDefinition): Promise<{ bodyCodes: string[]; fiscalYears: number[] }> {
+  const body = d.exportScope.bodyCode ? sql.raw(`array_agg(distinct ${d.exportScope.bodyCode})`) : sql`array[]::text[]`;
+  const hasFiscalYear = d.table.keyColumns.some((k) => k.name === "fiscal_year") || d.table.valueColumns.some((v) => v.name === "fiscal_year");
+  const years = hasFiscalYear ? sql`array_agg(distinct t.fiscal_year)` : sql`array[]::integer[]`;
+  const [row] = await queryRows<{ body_codes: string[] | null; fiscal_years: number[] | null }>(
+    db,
+    sql`select ${body} as body_codes, ${years} as fiscal_years from ${sql.raw(d.table.name)} t where t.upload_id = ${uploadId}`,
+  );
+  return { bodyCodes: (row?.body_codes ?? []).filter(Boolean), fiscalYears: (row?.fiscal_years ?? []).filter((y) => y !== null).map(Number) };
+}
+
 export async function discardUpload(db: Database, uploadId: number, d: DatasetDefinition): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx

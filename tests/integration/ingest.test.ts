@@ -88,10 +88,10 @@ describe("a municipality uploads its Shift_JIS monthly file", () => {
     expect(counts).toMatchObject({ new: 3, changed: 0 });
     expect(await monthly("312011", 2025, 4)).toMatchObject([{ newConsultations: 1234, fiscalYear: 2025, uploadId }]);
     expect(await monthly("312011", 2025, 6)).toMatchObject([{ referralsToPublicAssistance: 0 }]);
-    const history = await listUploads(handle.db, { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" });
+    const { rows: history } = await listUploads(handle.db, { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" });
     expect(history[0]).toMatchObject({ id: uploadId, status: "committed", fileName: "monthly-tottori-city-sjis.csv", encoding: "shift_jis" });
     // a user of another prefecture does not see it
-    expect(await listUploads(handle.db, { role: "prefecture", prefectureCode: "13", localGovernmentCode: null })).toEqual([]);
+    expect((await listUploads(handle.db, { role: "prefecture", prefectureCode: "13", localGovernmentCode: null })).rows).toEqual([]);
     await expect(commitUpload(handle.db, uploadId, datasets.monthly_support, 1)).rejects.toBeInstanceOf(UploadStateError);
   });
 

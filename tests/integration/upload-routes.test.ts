@@ -6,6 +6,8 @@ import { monthlySupportStatistics, uploads } from "../../db/schema";
 import { action as newUploadAction, loader as newUploadLoader } from "../../app/routes/uploads.new.$dataset";
 import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
 import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
+import { loader as uploadsIndexLoader } from "../../app/routes/uploads._index";
+import { callRoute } from "../setup/routes";
 import { createTestDatabase } from "../setup/database";
 import { demoSessionCookies } from "../setup/login";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
@@ -77,6 +79,16 @@ describe("upload routes by role", () => {
     const forbidden = newUploadLoader({ request: new Request(`${base}/uploads/new/target_values`, { headers: { Cookie: cookies["tottori-pref"]! } }), params: { dataset: "target_values" }, context: {} });
     expect(await thrownStatus(forbidden)).toBe(403);
     expect(await thrownStatus(upload("tottori-city", "supervision", "monthly-tottori-city-sjis.csv"))).toBe(403);
+  });
+
+  it("after the commit, the page still lists the rows the upload added and links to them on the data page", async () => {
+    const detail = await callRoute(uploadLoader, { url: `/uploads/${cityUploadId}`, params: { uploadId: String(cityUploadId) }, cookie: cookies["tottori-city"] });
+    const { changes, resultLink } = detail.data as { changes: { target: string; column: string; before: string; after: string }[]; resultLink: string | null };
+    // 3 new rows × 7 counts (the fiscal year is not listed for new rows)
+    expect(changes).toHaveLength(21);
+    expect(changes).toContainEqual({ line: null, target: "鳥取市 2025年4月", column: "新規相談受付件数", before: "（新規）", after: "1,234" });
+    expect(changes).toContainEqual({ line: null, target: "鳥取市 2025年6月", column: "生活保護へのつなぎ件数", before: "（新規）", after: "0" });
+    expect(resultLink).toBe("/datasets/monthly_support?body=312011&fy=2025");
   });
 
   it("refuses a declared body over the size limit before reading it", async () => {
@@ -235,5 +247,52 @@ describe("bad upload requests answer 400 in Japanese, never 500", () => {
     } as RequestInit);
     expect(await outcome(request)).toMatchObject({ status: 400, data: { formError: "ファイルを最後まで受け取れませんでした。通信状態を確かめて、もう一度アップロードしてください" } });
     expect(await uploadCount()).toBe(before);
+  });
+});
+
+describe("revert and history", () => {
+  const csv = (rows: string) =>
+    new Blob([`自治体コード,年度,月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数\n${rows}`], { type: "text/csv" });
+
+  async function uploadAndCommit(fileName: string, rows: string): Promise<number> {
+    const form = new FormData();
+    form.append("file", csv(rows), fileName);
+    const staged = await callRoute(newUploadAction, { url: "/uploads/new/monthly_support", params: { dataset: "monthly_support" }, cookie: cookies["tottori-city"], form });
+    const id = staged.location!.split("/").pop()!;
+    const committed = await callRoute(uploadAction, { url: `/uploads/${id}`, params: { uploadId: id }, cookie: cookies["tottori-city"], form: { intent: "commit" } });
+    expect(committed.status).toBe(302);
+    return Number(id);
+  }
+
+  it("a reverted upload says who reverted it and when", async () => {
+    const id = await uploadAndCommit("fy2023.csv", "312011,2023,4,10,1,1,1,1,0,0\n312011,2023,1,11,1,1,1,1,0,0\n");
+    const link = (await callRoute(uploadLoader, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-city"] })).data as { resultLink: string };
+    // 年度 is the fiscal year: April 2023 and January 2024, both FY2023
+    expect(link.resultLink).toBe("/datasets/monthly_support?body=312011&fy=2023");
+    const before = Date.now();
+    const reverted = await callRoute(uploadAction, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-pref"], form: { intent: "revert" } });
+    expect(reverted.status).toBe(302);
+    const detail = (await callRoute(uploadLoader, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-city"] })).data as {
+      upload: { status: string; revertedAt: string; revertedByName: string };
+      resultLink: string | null;
+    };
+    expect(detail.upload).toMatchObject({ status: "reverted", revertedByName: "鳥取県 福祉保健課（デモ）" });
+    expect(Math.abs(new Date(detail.upload.revertedAt).getTime() - before)).toBeLessThan(60_000);
+    expect(detail.resultLink).toBeNull();
+  });
+
+  it("the history hides failed and discarded uploads unless asked, and gives times", async () => {
+    type Row = { id: number; status: string; fileName: string };
+    const history = async (query: string) =>
+      (await callRoute(uploadsIndexLoader, { url: `/uploads${query}`, cookie: cookies["tottori-city"] })).data as { history: Row[]; hiddenCount: number; showAll: boolean };
+    const all = await history("?all=1");
+    expect(all.showAll).toBe(true);
+    const hiddenStatuses = all.history.filter((h) => h.status === "failed" || h.status === "discarded");
+    // the cut-off upload above failed
+    expect(hiddenStatuses.map((h) => h.fileName)).toContain("cut.csv");
+    const shown = await history("");
+    expect(shown.showAll).toBe(false);
+    expect(shown.history.map((h) => h.id)).toEqual(all.history.filter((h) => h.status !== "failed" && h.status !== "discarded").map((h) => h.id));
+    expect(shown.hiddenCount).toBe(hiddenStatuses.length);
   });
 });
