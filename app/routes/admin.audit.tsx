@@ -81,13 +81,15 @@ export default function AuditLog() {
                 <th scope="col">日時（日本時間）</th>
                 <th scope="col">操作</th>
                 <th scope="col">内容</th>
-                <th scope="col">接続元</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>
+                  接続元
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.entries.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row">
+                  <th scope="row" style={{ whiteSpace: "nowrap" }}>
                     <time dateTime={e.at}>{e.time}</time>
                   </th>
                   <td>{e.actionLabel}</td>
@@ -102,7 +104,7 @@ export default function AuditLog() {
                       ),
                     )}
                   </td>
-                  <td>{e.client}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>{e.client}</td>
                 </tr>
               ))}
             </tbody>
