@@ -68,3 +68,22 @@ export function redirectBack(url: string, saved: SavedFlag): string {
   back.searchParams.set("saved", saved);
   return `${back.pathname}${back.search}`;
 }
+
+/** The confirmation step of a destructive post (ConfirmStep): the same view with ?confirm=<id>. */
+export function confirmStepUrl(url: string, id: number): string {
+  const here = new URL(url);
+  for (const marker of ["edit", "index", "saved"]) here.searchParams.delete(marker);
+  here.searchParams.set("confirm", String(id));
+  return `${here.pathname}${here.search}#confirm-step`;
+}
+
+/** The current view (pathname + search) with some query parameters replaced or (undefined) removed. */
+export function withQuery(pathname: string, search: string, changes: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams(search);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) params.delete(name);
+    else params.set(name, String(value));
+  }
+  const query = params.toString();
+  return `${pathname}${query ? `?${query}` : ""}`;
+}

@@ -33,28 +33,36 @@ const hours = z
   })
   .transform(Number);
 
+const sessionFields = z.object({
+  heldOn: pastDateField("開催日"),
+  title: textField("研修名", 200, { required: true }),
+  kind: z.enum(trainingSessionKinds, { errorMap: () => ({ message: "種別を選んでください" }) }),
+  hours,
+  participants: z.record(z.string().regex(participantKey, "参加者の欄が正しくありません"), participantCount).default({}),
+});
+
 /**
  * A training session the prefecture held, with its participants per body and role. A 後期研修 must
  * run at least 10.5 hours (the prefectural half of the 修了証); its participants feed the 後期 figures.
+ * The 10.5-hour rule is checked from the kind and hours alone, so it is reported together with the
+ * errors of the other fields (an object refinement would wait until every field passed).
  */
-export const trainingSessionSchema = z
-  .object({
-    heldOn: pastDateField("開催日"),
-    title: textField("研修名", 200, { required: true }),
-    kind: z.enum(trainingSessionKinds, { errorMap: () => ({ message: "種別を選んでください" }) }),
-    hours,
-    participants: z.record(z.string().regex(participantKey, "参加者の欄が正しくありません"), participantCount).default({}),
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind === "latter_term" && v.hours < latterTermMinimumHours) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["hours"],
-        message: `${trainingSessionKindLabels.latter_term}は${latterTermMinimumHours}時間以上必要です（入力は${v.hours}時間）`,
-      });
-    }
-  })
-  .transform((v) => ({
+export const trainingSessionSchema = z.record(z.unknown()).transform((raw, ctx) => {
+  const kind = sessionFields.shape.kind.safeParse(raw.kind);
+  const hoursGiven = hours.safeParse(raw.hours);
+  const tooShort = kind.success && kind.data === "latter_term" && hoursGiven.success && hoursGiven.data < latterTermMinimumHours;
+  if (tooShort) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["hours"],
+      message: `${trainingSessionKindLabels.latter_term}は${latterTermMinimumHours}時間以上必要です（入力は${hoursGiven.data}時間）`,
+    });
+  }
+  const parsed = sessionFields.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue(issue);
+  if (!parsed.success || tooShort) return z.NEVER;
+  const v = parsed.data;
+  return {
     ...v,
     participants: Object.entries(v.participants)
       .filter(([, n]) => n > 0)
@@ -62,7 +70,8 @@ export const trainingSessionSchema = z
         const [localGovernmentCode, role] = key.split(".") as [string, (typeof supportStaffRoles)[number]];
         return { localGovernmentCode, role, participants: n };
       }),
-  }));
+  };
+});
 export type TrainingSessionInput = z.output<typeof trainingSessionSchema>;
 
 /** The flat form fields as the schema expects them: `participants.<code>.<role>` gathered into one record. */

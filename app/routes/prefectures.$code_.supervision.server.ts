@@ -2,10 +2,18 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { listImplementingBodies } from "../../db/queries/implementing-bodies";
 import { recordsUpdatedAt } from "../../db/queries/meta";
-import { bodiesWithoutContact, listSupervisionContacts, supervisionCoverage, supervisionFiscalYears } from "../../db/queries/supervision";
+import {
+  bodiesWithoutContact,
+  countSupervisionContacts,
+  getSupervisionContact,
+  listSupervisionContacts,
+  supervisionCoverage,
+  supervisionFiscalYears,
+} from "../../db/queries/supervision";
 import { supervisionForms } from "~/lib/domain";
 import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
-import { filterDate, rowId } from "~/lib/query-params";
+import { savedFlag, savedMessages } from "~/lib/form-fields";
+import { filterDate, pageNumber, rowId } from "~/lib/query-params";
 
 export const supervisionQuery = z.object({
   fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),
@@ -15,19 +23,45 @@ export const supervisionQuery = z.object({
   to: filterDate,
   months: z.coerce.number().int().min(1).max(36).default(6).catch(6),
   edit: rowId.optional().catch(undefined),
+  confirm: rowId.optional().catch(undefined),
+  page: pageNumber,
+  saved: savedFlag,
 });
+
+/** The log is long (years of contacts): it is paged, the filter staying in the URL. */
+export const contactsPerPage = 50;
 
 export async function loadSupervision(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>, today: string) {
   const { fiscalYears, latest } = recordFiscalYears(await supervisionFiscalYears(db), fiscalYearOfDate(today));
   const fiscalYear = query.fy ?? latest;
   const fyEnd = `${fiscalYear + 1}-03-31`;
   const asOf = fyEnd < today ? fyEnd : today;
-  const [contacts, coverage, without, bodies, dataDate] = await Promise.all([
-    listSupervisionContacts(db, prefectureCode, { bodyCode: query.body, form: query.form, from: query.from, to: query.to }),
+  const filter = { bodyCode: query.body, form: query.form, from: query.from, to: query.to };
+  const total = await countSupervisionContacts(db, prefectureCode, filter);
+  const pages = Math.max(1, Math.ceil(total / contactsPerPage));
+  const page = Math.min(query.page, pages);
+  const [contacts, coverage, without, bodies, dataDate, editing, confirming] = await Promise.all([
+    listSupervisionContacts(db, prefectureCode, filter, { limit: contactsPerPage, offset: (page - 1) * contactsPerPage }),
     supervisionCoverage(db, prefectureCode, fiscalYear),
     bodiesWithoutContact(db, prefectureCode, fiscalYear, asOf, query.months),
     listImplementingBodies(db, fiscalYear, prefectureCode),
     recordsUpdatedAt(db, "supervision_contacts", prefectureCode),
+    query.edit ? getSupervisionContact(db, prefectureCode, query.edit) : null,
+    query.confirm ? getSupervisionContact(db, prefectureCode, query.confirm) : null,
   ]);
-  return { fiscalYear, fiscalYears: [...new Set([fiscalYear, ...fiscalYears])].sort((a, b) => b - a), asOf, contacts, coverage, without, bodies, dataDate, query };
+  return {
+    fiscalYear,
+    fiscalYears: [...new Set([fiscalYear, ...fiscalYears])].sort((a, b) => b - a),
+    asOf,
+    contacts,
+    paging: { page, pages, total, perPage: contactsPerPage },
+    coverage,
+    without,
+    bodies,
+    dataDate,
+    query,
+    editing,
+    confirming,
+    savedMessage: query.saved ? savedMessages[query.saved] : undefined,
+  };
 }

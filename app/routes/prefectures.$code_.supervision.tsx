@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
-import { deleteSupervisionContact, saveSupervisionContact } from "../../db/queries/supervision";
+import { deleteSupervisionContact, DuplicateRecordError, getSupervisionContact, saveSupervisionContact } from "../../db/queries/supervision";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
+import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
+import { Pagination } from "~/components/ui/Pagination";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/lib/domain";
 import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
-import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/lib/form-fields";
 import { formatPercent, ratio } from "~/lib/format";
 import { rowId } from "~/lib/query-params";
 import { supervisionContactSchema } from "~/lib/supervision-schema";
@@ -37,32 +39,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (what.data.intent === "delete") {
       if (!what.data.id) return data({ fieldErrors: {} as FieldErrors, formError: "削除する記録が指定されていません" }, { status: 400 });
+      // a one-click post (no JavaScript, an old page) deletes nothing: it asks first
+      if (!isConfirmed(form)) {
+        if (!(await getSupervisionContact(db, actor.prefectureCode, what.data.id))) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
+        return redirect(confirmStepUrl(request.url, what.data.id));
+      }
       await deleteSupervisionContact(db, actor, what.data.id);
-    } else {
-      const parsed = supervisionContactSchema.safeParse(form);
-      if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
-      await saveSupervisionContact(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
+      return redirect(redirectBack(request.url, "deleted"));
     }
+    const parsed = supervisionContactSchema.safeParse(form);
+    if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
+    await saveSupervisionContact(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
+    return redirect(redirectBack(request.url, what.data.intent === "update" ? "updated" : "created"));
   } catch (error) {
     if (error instanceof PrefectureScopeError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 403 });
+    if (error instanceof DuplicateRecordError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 400 });
     throw error;
   }
-  // back to the same view (year, filters), without the edit marker
-  const back = new URL(request.url);
-  back.searchParams.delete("edit");
-  back.searchParams.delete("index");
-  return redirect(`${back.pathname}${back.search}`);
 }
 
 export default function Supervision() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const location = useLocation();
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
-  const editing = d.query.edit ? d.contacts.find((c) => c.id === d.query.edit) : undefined;
+  const editing = d.editing ?? undefined;
+  const describeContact = (c: { contacted_on: string; name: string; form: string; content: string }) =>
+    `${c.contacted_on} ${c.name}（${supervisionFormLabels[c.form as SupervisionForm] ?? c.form}）${c.content ? `「${c.content}」` : ""}`;
   const share = ratio(d.coverage.covered, d.coverage.bodies);
   return (
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="スーパーバイズ" canSeeDetail={d.canSeeDetail} />
+      <SavedNotice message={d.savedMessage} />
       <Form method="get" className="filters" aria-label="表示条件">
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <input type="hidden" name="months" value={d.query.months} />
@@ -105,7 +113,8 @@ export default function Supervision() {
               {actionData.formError}
             </p>
           ) : null}
-          <Form method="post" className="record-form">
+          {/* a new key after every navigation: a saved form comes back empty, a refused one keeps what was typed */}
+          <Form method="post" className="record-form" key={location.key}>
             <input type="hidden" name="intent" value={editing ? "update" : "create"} />
             {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
             <div className="field">
@@ -146,13 +155,21 @@ export default function Supervision() {
               <label htmlFor="sv-responder">対応者</label>
               <input id="sv-responder" type="text" name="responder" maxLength={100} defaultValue={editing?.responder} />
             </div>
-            <button type="submit" className="button">
-              {editing ? "修正を保存" : "記録する"}
-            </button>
+            <SubmitButton pendingLabel="保存しています…">{editing ? "修正を保存" : "記録する"}</SubmitButton>{" "}
+            {editing ? <Link to={withQuery(location.pathname, location.search, { edit: undefined, saved: undefined })}>修正をやめる</Link> : null}
           </Form>
         </section>
       ) : null}
-      <h2>記録（新しい順）</h2>
+      <h2 id="log-title">記録（新しい順）</h2>
+      {d.canWrite && d.confirming ? (
+        <ConfirmStep
+          title="この記録を削除しますか"
+          fields={{ intent: "delete", id: d.confirming.id }}
+          cancelHref={withQuery(location.pathname, location.search, { confirm: undefined })}
+        >
+          <p>{describeContact(d.confirming)}</p>
+        </ConfirmStep>
+      ) : null}
       <Form method="get" className="filters" aria-label="記録の絞り込み">
         <input type="hidden" name="fy" value={d.fiscalYear} />
         <div className="field">
@@ -202,14 +219,18 @@ export default function Supervision() {
                   value: () => null,
                   render: (c: (typeof d.contacts)[number]) => (
                     <span className="actions">
-                      <Link to={`?fy=${d.fiscalYear}&edit=${c.id}#record-title`} aria-label={`修正 ${c.contacted_on} ${c.name}の記録`}>修正</Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={c.id} />
-                        <button type="submit" className="link-button" aria-label={`削除 ${c.contacted_on} ${c.name}の記録`}>
-                          削除
-                        </button>
-                      </Form>
+                      <Link to={`${withQuery(location.pathname, location.search, { edit: c.id, saved: undefined, confirm: undefined })}#record-title`} aria-label={`修正 ${c.contacted_on} ${c.name}の記録`}>
+                        修正
+                      </Link>
+                      <ConfirmAction
+                        label="削除"
+                        accessibleLabel={`削除 ${c.contacted_on} ${c.name}の記録`}
+                        href={`${withQuery(location.pathname, location.search, { confirm: c.id, saved: undefined, edit: undefined })}#confirm-step`}
+                        title="この記録を削除しますか"
+                        fields={{ intent: "delete", id: c.id }}
+                      >
+                        <p>{describeContact(c)}</p>
+                      </ConfirmAction>
                     </span>
                   ),
                 },
@@ -217,6 +238,10 @@ export default function Supervision() {
             : []),
         ]}
       />
+      <p>
+        全{d.paging.total}件{d.paging.pages > 1 ? `のうち ${(d.paging.page - 1) * d.paging.perPage + 1}〜${Math.min(d.paging.page * d.paging.perPage, d.paging.total)}件目` : ""}
+      </p>
+      <Pagination page={d.paging.page} pages={d.paging.pages} label="記録のページ" anchor="log-title" />
     </>
   );
 }

@@ -4,10 +4,13 @@ import { listImplementingBodies } from "../../db/queries/implementing-bodies";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
 import { listTrainingSessions, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
 import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
+import { savedFlag, savedMessages } from "~/lib/form-fields";
 
 export const trainingQuery = z.object({
   fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),
   edit: z.coerce.number().int().optional().catch(undefined),
+  confirm: z.coerce.number().int().optional().catch(undefined),
+  saved: savedFlag,
 });
 
 export async function loadTraining(db: Database, prefectureCode: string, query: z.infer<typeof trainingQuery>, today: string, options: { detail: boolean }) {
@@ -30,5 +33,7 @@ export async function loadTraining(db: Database, prefectureCode: string, query: 
     bodyOptions,
     dataDate: latestDataDate(reportedAt, recordedAt),
     editing: query.edit ? (sessions.find((s) => s.id === query.edit) ?? null) : null,
+    confirming: query.confirm ? (sessions.find((s) => s.id === query.confirm) ?? null) : null,
+    savedMessage: query.saved ? savedMessages[query.saved] : undefined,
   };
 }

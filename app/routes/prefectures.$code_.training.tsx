@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
-import { deleteTrainingSession, saveTrainingSession } from "../../db/queries/training";
+import { DuplicateRecordError } from "../../db/queries/supervision";
+import { deleteTrainingSession, isOwnTrainingSession, saveTrainingSession } from "../../db/queries/training";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
+import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
@@ -21,7 +23,7 @@ import {
   type TrainingSessionKind,
 } from "~/lib/domain";
 import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
-import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/lib/form-fields";
 import { formatNumber, formatPercent, ratio } from "~/lib/format";
 import { rowId } from "~/lib/query-params";
 import { participantFieldName, trainingSessionFormValues, trainingSessionSchema } from "~/lib/training-session-schema";
@@ -47,21 +49,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const db = await getDb();
   try {
-    if (what.data.intent === "delete") await deleteTrainingSession(db, actor, what.data.id!);
-    else {
-      const { intent: _intent, id: _id, ...fields } = form;
-      const parsed = trainingSessionSchema.safeParse(trainingSessionFormValues(fields));
-      if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
-      await saveTrainingSession(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
+    if (what.data.intent === "delete") {
+      // a one-click post (no JavaScript, an old page) deletes nothing: it asks first
+      if (!isConfirmed(form)) {
+        if (!(await isOwnTrainingSession(db, actor.prefectureCode, what.data.id!))) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
+        return redirect(confirmStepUrl(request.url, what.data.id!));
+      }
+      await deleteTrainingSession(db, actor, what.data.id!);
+      return redirect(redirectBack(request.url, "deleted"));
     }
+    const { intent: _intent, id: _id, ...fields } = form;
+    const parsed = trainingSessionSchema.safeParse(trainingSessionFormValues(fields));
+    if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
+    await saveTrainingSession(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
+    return redirect(redirectBack(request.url, what.data.intent === "update" ? "updated" : "created"));
   } catch (error) {
     if (error instanceof PrefectureScopeError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 403 });
+    if (error instanceof DuplicateRecordError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 400 });
     throw error;
   }
-  const back = new URL(request.url);
-  back.searchParams.delete("edit");
-  back.searchParams.delete("index");
-  return redirect(`${back.pathname}${back.search}`);
 }
 
 const roleShort: Record<SupportStaffRole, string> = {
@@ -75,6 +81,7 @@ const roleShort: Record<SupportStaffRole, string> = {
 export default function Training() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const location = useLocation();
   const required = d.byRole.filter((r) => (certificateRoles as readonly string[]).includes(r.role));
   const assigned = required.reduce((s, r) => s + r.assigned, 0);
   const certified = required.reduce((s, r) => s + r.certified, 0);
@@ -82,6 +89,7 @@ export default function Training() {
   return (
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="研修" canSeeDetail={d.canSeeDetail} />
+      <SavedNotice message={d.savedMessage} />
       <Form method="get" className="filters" aria-label="表示条件">
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <button type="submit" className="button">
@@ -146,6 +154,15 @@ export default function Training() {
       )}
 
       <h2 id="sessions-title">研修の開催記録（{formatFiscalYear(d.fiscalYear)}）</h2>
+      {d.canRecord && d.confirming ? (
+        <ConfirmStep
+          title="この研修の記録を削除しますか"
+          fields={{ intent: "delete", id: d.confirming.id }}
+          cancelHref={withQuery(location.pathname, location.search, { confirm: undefined })}
+        >
+          <p>{describeSession(d.confirming)}</p>
+        </ConfirmStep>
+      ) : null}
       {d.sessions.length === 0 ? (
         <p>この年度の研修の記録はありません。</p>
       ) : (
@@ -177,13 +194,15 @@ export default function Training() {
                         <Link to={`?fy=${d.fiscalYear}&edit=${s.id}#record-title`} aria-label={`${s.heldOn} ${s.title}を修正`}>
                           修正
                         </Link>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="id" value={s.id} />
-                          <button type="submit" className="link-button" aria-label={`削除 ${s.heldOn} ${s.title}`}>
-                            削除
-                          </button>
-                        </Form>
+                        <ConfirmAction
+                          label="削除"
+                          accessibleLabel={`削除 ${s.heldOn} ${s.title}`}
+                          href={`${withQuery(location.pathname, location.search, { confirm: s.id, saved: undefined, edit: undefined })}#confirm-step`}
+                          title="この研修の記録を削除しますか"
+                          fields={{ intent: "delete", id: s.id }}
+                        >
+                          <p>{describeSession(s)}</p>
+                        </ConfirmAction>
                       </span>
                     ),
                   },
@@ -192,9 +211,13 @@ export default function Training() {
           ]}
         />
       )}
-      {d.canRecord ? <SessionForm bodies={d.bodyOptions} editing={d.editing} actionData={actionData} /> : null}
+      {d.canRecord ? <SessionForm key={location.key} bodies={d.bodyOptions} editing={d.editing} actionData={actionData} /> : null}
     </>
   );
+}
+
+function describeSession(s: { heldOn: string; title: string; kind: string; hours: number; participants: number }): string {
+  return `${s.heldOn} ${s.title}（${trainingSessionKindLabels[s.kind as TrainingSessionKind] ?? s.kind}、${s.hours}時間、参加${s.participants}人）`;
 }
 
 function summarizeParticipants(byBody: { code: string; name: string; participants: number }[]): string {
@@ -205,6 +228,10 @@ function summarizeParticipants(byBody: { code: string; name: string; participant
     totals.set(p.code, t);
   }
   return [...totals.values()].map((t) => `${t.name} ${t.n}人`).join("、") || "－";
+}
+
+function participantInputId(code: string, role: string): string {
+  return `p-${code}-${role}`;
 }
 
 type Session = { id: number; heldOn: string; title: string; kind: string; hours: number; byBody: { code: string; role: string; participants: number }[] };
@@ -220,27 +247,38 @@ function SessionForm({
 }) {
   const errors = actionData?.fieldErrors ?? {};
   const bodyName = new Map(bodies.map((b) => [b.code, b.kind === "prefecture" ? `${b.name}（郡部）` : b.name]));
-  const participantErrors = Object.entries(errors).filter(([name]) => name.startsWith("participants."));
-  const describe = (name: string) => ({
+  const fieldLabels: Record<string, string> = { heldOn: "開催日", title: "研修名", kind: "種別", hours: "時間数" };
+  // every error in the summary, in the order of the form, each a link to its field
+  const summary = [
+    ...Object.keys(fieldLabels).flatMap((name) => (errors[name] ? [{ name, id: name, text: errors[name]![0] }] : [])),
+    ...Object.entries(errors)
+      .filter(([name]) => name.startsWith("participants."))
+      .map(([name, messages]) => {
+        const [, code, role] = name.split(".");
+        return {
+          name,
+          id: participantInputId(code ?? "", role ?? ""),
+          text: `${bodyName.get(code ?? "") ?? code}・${supportStaffRoleLabels[role as SupportStaffRole] ?? role}: ${messages?.[0]}`,
+        };
+      }),
+  ];
+  const describe = (name: string, hint?: string) => ({
     "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `${name}-error`,
+    "aria-describedby": hint ? `${hint} ${name}-error` : `${name}-error`,
   });
   return (
     <section aria-labelledby="record-title">
       <h2 id="record-title">{editing ? "研修の記録を修正" : "研修を記録"}</h2>
       {actionData?.formError ? (
         <div className="error-summary" role="alert">
-          <p>{actionData.formError}</p>
-          {participantErrors.length > 0 ? (
+          <p>{summary.length > 0 ? `${actionData.formError}（${summary.length}件）` : actionData.formError}</p>
+          {summary.length > 0 ? (
             <ul>
-              {participantErrors.map(([name, messages]) => {
-                const [, code, role] = name.split(".");
-                return (
-                  <li key={name}>
-                    {bodyName.get(code ?? "") ?? code}・{supportStaffRoleLabels[role as SupportStaffRole] ?? role}: {messages?.[0]}
-                  </li>
-                );
-              })}
+              {summary.map((e) => (
+                <li key={e.name}>
+                  <a href={`#${e.id}`}>{e.text}</a>
+                </li>
+              ))}
             </ul>
           ) : null}
         </div>
@@ -273,8 +311,11 @@ function SessionForm({
           </div>
           <div className="field">
             <label htmlFor="hours">時間数</label>
-            <input id="hours" type="text" inputMode="decimal" name="hours" size={6} defaultValue={editing ? String(editing.hours) : ""} {...describe("hours")} />
-            <span className="field-error" id="hours-error">{errors.hours?.[0] ?? `後期研修は${latterTermMinimumHours}時間以上`}</span>
+            <input id="hours" type="text" inputMode="decimal" name="hours" size={6} defaultValue={editing ? String(editing.hours) : ""} {...describe("hours", "hours-hint")} />
+            <span className="field-hint" id="hours-hint">
+              後期研修は{latterTermMinimumHours}時間以上
+            </span>
+            <span className="field-error" id="hours-error">{errors.hours?.[0]}</span>
           </div>
         </div>
         <div className="table-scroll">
@@ -300,6 +341,7 @@ function SessionForm({
                     return (
                       <td key={role} className="num">
                         <input
+                          id={participantInputId(b.code, role)}
                           type="text"
                           inputMode="numeric"
                           name={name}
@@ -317,9 +359,7 @@ function SessionForm({
           </table>
         </div>
         <p>
-          <button type="submit" className="button">
-            {editing ? "修正を保存" : "研修を記録する"}
-          </button>{" "}
+          <SubmitButton pendingLabel="保存しています…">{editing ? "修正を保存" : "研修を記録する"}</SubmitButton>{" "}
           {editing ? <Link to="?">修正をやめる</Link> : null}
         </p>
       </Form>

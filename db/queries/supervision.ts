@@ -8,18 +8,50 @@ import type { SupervisionContactInput } from "~/lib/supervision-schema";
 
 export type ContactFilter = { bodyCode?: string; form?: string; from?: string; to?: string };
 
-export async function listSupervisionContacts(db: Database, prefectureCode: string, filter: ContactFilter, limit = 300) {
-  return queryRows<{ id: number; contacted_on: string; code: string; name: string; form: string; content: string; responder: string }>(
-    db,
-    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
-        from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
-        where s.prefecture_code = ${prefectureCode}
+/** A save that would repeat a record already there (a double click, a second tab): refused with its message. */
+export class DuplicateRecordError extends Error {}
+
+/** Unique violations come from the driver (postgres) or PGlite, possibly wrapped by drizzle as the cause. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+type ContactRow = { id: number; contacted_on: string; code: string; name: string; form: string; content: string; responder: string };
+
+function contactConditions(prefectureCode: string, filter: ContactFilter) {
+  return sql`s.prefecture_code = ${prefectureCode}
           and ${filter.bodyCode ? sql`s.local_government_code = ${filter.bodyCode}` : sql`true`}
           and ${filter.form ? sql`s.form = ${filter.form}` : sql`true`}
           and ${filter.from ? sql`s.contacted_on >= ${filter.from}::date` : sql`true`}
-          and ${filter.to ? sql`s.contacted_on <= ${filter.to}::date` : sql`true`}
-        order by s.contacted_on desc, s.id desc limit ${limit}`,
+          and ${filter.to ? sql`s.contacted_on <= ${filter.to}::date` : sql`true`}`;
+}
+
+/** One page of the prefecture's contacts, newest first. */
+export async function listSupervisionContacts(db: Database, prefectureCode: string, filter: ContactFilter, page = { limit: 300, offset: 0 }) {
+  return queryRows<ContactRow>(
+    db,
+    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+        from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
+        where ${contactConditions(prefectureCode, filter)}
+        order by s.contacted_on desc, s.id desc limit ${page.limit} offset ${page.offset}`,
   );
+}
+
+export async function countSupervisionContacts(db: Database, prefectureCode: string, filter: ContactFilter): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from supervision_contacts s where ${contactConditions(prefectureCode, filter)}`);
+  return row?.n ?? 0;
+}
+
+/** One of the prefecture's contacts (to edit, or to confirm its deletion), wherever it falls in the log. */
+export async function getSupervisionContact(db: Database, prefectureCode: string, id: number): Promise<ContactRow | null> {
+  const [row] = await queryRows<ContactRow>(
+    db,
+    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+        from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
+        where s.prefecture_code = ${prefectureCode} and s.id = ${id}`,
+  );
+  return row ?? null;
 }
 
 /**
@@ -93,15 +125,31 @@ export async function bodiesWithoutContact(db: Database, prefectureCode: string,
   );
 }
 
-/** Writes are scoped to the prefecture: the body must be one of its implementing bodies, the record its own. */
-export async function saveSupervisionContact(
-  db: Database,
-  actor: PrefectureActor,
-  input: SupervisionContactInput,
-  id?: number,
-): Promise<number> {
+const duplicateContact = "同じ自治体・実施日・形態・内容の記録がすでにあります";
+
+/**
+ * Writes are scoped to the prefecture: the body must be one of its implementing bodies, the record its own.
+ * The same body, date, form and content twice (the unique natural key) is a DuplicateRecordError.
+ */
+export async function saveSupervisionContact(db: Database, actor: PrefectureActor, input: SupervisionContactInput, id?: number): Promise<number> {
+  try {
+    return await writeSupervisionContact(db, actor, input, id);
+  } catch (error) {
+    // two saves at the same moment: the second meets the unique index
+    if (isUniqueViolation(error)) throw new DuplicateRecordError(duplicateContact);
+    throw error;
+  }
+}
+
+async function writeSupervisionContact(db: Database, actor: PrefectureActor, input: SupervisionContactInput, id?: number): Promise<number> {
   return db.transaction(async (tx) => {
     await assertImplementingBodiesOf(tx, actor.prefectureCode, [input.localGovernmentCode], "対象自治体はこの都道府県の実施主体から選んでください");
+    const [same] = await queryRows<{ id: number }>(
+      tx,
+      sql`select id from supervision_contacts where local_government_code = ${input.localGovernmentCode} and contacted_on = ${input.contactedOn}::date
+            and form = ${input.form} and content = ${input.content} and id <> ${id ?? 0}`,
+    );
+    if (same) throw new DuplicateRecordError(duplicateContact);
     const values = { ...input, prefectureCode: actor.prefectureCode };
     let savedId: number;
     if (id === undefined) {

@@ -7,6 +7,7 @@ import { trainingSessionParticipants, trainingSessions } from "../schema";
 import { recordAudit } from "./audit";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
+import { DuplicateRecordError } from "./supervision";
 
 // How the training figures are computed (docs/decisions/009-prefecture-work-figures.md): the 後期 figure
 // of a body and role is the larger of what the body reported and the participants the prefecture recorded
@@ -184,7 +185,10 @@ export async function listTrainingSessions(db: Database, prefectureCode: string,
 }
 
 
-/** Records (or replaces) a session and its participants; every participant must be one of the prefecture's implementing bodies. */
+/**
+ * Records (or replaces) a session and its participants; every participant must be one of the prefecture's
+ * implementing bodies. The same date, title and kind twice in a prefecture is a DuplicateRecordError.
+ */
 export async function saveTrainingSession(db: Database, actor: PrefectureActor, input: TrainingSessionInput, id?: number): Promise<number> {
   return db.transaction(async (tx) => {
     await assertImplementingBodiesOf(
@@ -201,6 +205,15 @@ export async function saveTrainingSession(db: Database, actor: PrefectureActor, 
       kind: input.kind,
       hours: input.hours,
     };
+    // serialises two saves of the same prefecture (a double click) so the check below sees the first
+    await tx.execute(sql`select pg_advisory_xact_lock(3, hashtext(${actor.prefectureCode}))`);
+    if (id !== undefined && !(await isOwnTrainingSession(tx, actor.prefectureCode, id))) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
+    const [same] = await queryRows<{ id: number }>(
+      tx,
+      sql`select id from training_sessions where prefecture_code = ${actor.prefectureCode} and held_on = ${input.heldOn}::date
+            and title = ${input.title} and kind = ${input.kind} and id <> ${id ?? 0}`,
+    );
+    if (same) throw new DuplicateRecordError("同じ開催日・研修名・種別の研修がすでに記録されています");
     let savedId: number;
     if (id === undefined) {
       const [row] = await tx.insert(trainingSessions).values({ ...values, createdBy: actor.userId }).returning({ id: trainingSessions.id });
@@ -227,6 +240,12 @@ export async function saveTrainingSession(db: Database, actor: PrefectureActor, 
     });
     return savedId;
   });
+}
+
+/** Whether the session exists and is the prefecture's own (before asking to confirm its deletion). */
+export async function isOwnTrainingSession(db: Database, prefectureCode: string, id: number): Promise<boolean> {
+  const [row] = await queryRows<{ id: number }>(db, sql`select id from training_sessions where id = ${id} and prefecture_code = ${prefectureCode}`);
+  return row !== undefined;
 }
 
 export async function deleteTrainingSession(db: Database, actor: PrefectureActor, id: number): Promise<void> {

@@ -39,7 +39,7 @@ describe("training sessions by role", () => {
 
   it("records a 後期研修 with its participants for the prefecture's own official only", async () => {
     const created = await post("tottori-pref", latterTerm);
-    expect(created).toMatchObject({ status: 302, location: "/prefectures/31/training?fy=2025" });
+    expect(created).toMatchObject({ status: 302, location: "/prefectures/31/training?fy=2025&saved=created" });
     for (const other of ["tokyo-pref", "mhlw", "tottori-city"]) expect((await post(other, latterTerm)).status, other).toBe(403);
     expect(await count("training_sessions")).toBe(1);
     const participants = await queryRows<{ local_government_code: string; role: string; participants: number }>(
@@ -74,6 +74,7 @@ describe("training sessions by role", () => {
     expect(result.status).toBe(400);
     expect((result.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
       title: ["研修名を入力してください"],
+      hours: ["後期研修は10.5時間以上必要です（入力は6時間）"],
       "participants.312011.consultant": ["参加人数は0〜999の整数で入力してください"],
     });
     const short = await post("tottori-pref", { ...latterTerm, hours: "6" });
@@ -90,7 +91,7 @@ describe("training sessions by role", () => {
       .values({ prefectureCode: "13", heldOn: "2025-10-01", fiscalYear: 2025, title: "東京都の研修", kind: "other", hours: 2 })
       .returning();
     expect((await post("tottori-pref", { ...latterTerm, intent: "update", id: String(tokyoSession!.id) })).status).toBe(403);
-    expect((await post("tottori-pref", { intent: "delete", id: String(tokyoSession!.id) })).status).toBe(403);
+    expect((await post("tottori-pref", { intent: "delete", id: String(tokyoSession!.id), confirmed: "yes" })).status).toBe(403);
     expect(await count("training_sessions")).toBe(2);
     expect(await count("training_session_participants")).toBe(2);
   });
@@ -104,7 +105,7 @@ describe("training sessions by role", () => {
       sql`select s.hours, (select count(*)::int from training_session_participants p where p.session_id = s.id) as n from training_sessions s where s.id = ${own!.id}`,
     );
     expect([Number(row!.hours), row!.n]).toEqual([12, 1]);
-    expect((await post("tottori-pref", { intent: "delete", id: String(own!.id) })).status).toBe(302);
+    expect((await post("tottori-pref", { intent: "delete", id: String(own!.id), confirmed: "yes" })).status).toBe(302);
     expect(await auditActions()).toEqual(["training_session.create", "training_session.update", "training_session.delete"]);
   });
 });
