@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
@@ -43,8 +44,73 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
+  return (
+    <ul>
+      <li>
+        <NavLink to="/" end>
+          全国
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/prefectures">都道府県</NavLink>
+      </li>
+      <li>
+        <NavLink to="/compare">比較</NavLink>
+      </li>
+      {user.homeBody ? (
+        <li>
+          <NavLink to={`/municipalities/${user.homeBody}`}>自分の自治体</NavLink>
+        </li>
+      ) : user.homePrefecture ? (
+        <li>
+          <NavLink to={`/prefectures/${user.homePrefecture}`} end>
+            自分の都道府県
+          </NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/uploads">アップロード</NavLink>
+      </li>
+      {user.canAdminister ? (
+        <>
+          <li>
+            <NavLink to="/admin/users">利用者</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/audit">操作履歴</NavLink>
+          </li>
+        </>
+      ) : null}
+    </ul>
+  );
+}
+
+function UserItems({ user }: { user: NonNullable<RootData["user"]> }) {
+  return (
+    <div className="site-user">
+      <span>
+        {user.displayName}（{user.roleLabel}）
+      </span>
+      <a href="/account/password">パスワード変更</a>
+      <Form method="post" action="/logout">
+        <button type="submit">ログアウト</button>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * Wide screens show the links in a row; narrow ones a <details> menu, which opens by keyboard and
+ * without JavaScript. CSS shows one of the two (display: none hides the other from screen readers).
+ */
 function SiteHeader() {
   const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  // remounting on navigation closes the menu after a link in it is followed
+  const { pathname } = useLocation();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -56,57 +122,24 @@ function SiteHeader() {
             デモデータ
           </span>
         ) : null}
-        {data?.user ? (
-          <nav className="site-nav" aria-label="メイン">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  全国
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/prefectures">都道府県</NavLink>
-              </li>
-              <li>
-                <NavLink to="/compare">比較</NavLink>
-              </li>
-              {data.user.homeBody ? (
-                <li>
-                  <NavLink to={`/municipalities/${data.user.homeBody}`}>自分の自治体</NavLink>
-                </li>
-              ) : data.user.homePrefecture ? (
-                <li>
-                  <NavLink to={`/prefectures/${data.user.homePrefecture}`} end>
-                    自分の都道府県
-                  </NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/uploads">アップロード</NavLink>
-              </li>
-              {data.user.canAdminister ? (
-                <>
-                  <li>
-                    <NavLink to="/admin/users">利用者</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/audit">操作履歴</NavLink>
-                  </li>
-                </>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
-        {data?.user ? (
-          <div className="site-user">
-            <span>
-              {data.user.displayName}（{data.user.roleLabel}）
-            </span>
-            <a href="/account/password">パスワード変更</a>
-            <Form method="post" action="/logout">
-              <button type="submit">ログアウト</button>
-            </Form>
-          </div>
+        {user ? (
+          <>
+            <nav className="site-nav site-nav--wide" aria-label="メイン">
+              <NavItems user={user} />
+            </nav>
+            <div className="site-user--wide">
+              <UserItems user={user} />
+            </div>
+            <details className="site-menu" key={pathname}>
+              <summary>メニュー</summary>
+              <div className="site-menu__panel">
+                <nav className="site-nav" aria-label="メイン">
+                  <NavItems user={user} />
+                </nav>
+                <UserItems user={user} />
+              </div>
+            </details>
+          </>
         ) : null}
       </div>
     </header>
