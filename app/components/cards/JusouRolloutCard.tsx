@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+import { narrowChartWidth, ScaledChart } from "~/components/charts/ScaledChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
 import { jusouStatusLabels } from "~/lib/domain";
@@ -32,15 +33,7 @@ export function JusouRolloutCard({
       source="重層的支援体制整備事業の状況（各年度4月1日に存在する市区町村）"
       dataDate={dataDate}
       chart={
-        <BarChart id="jusou-chart" width={640} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title} accessibilityLayer>
-          <CartesianGrid stroke="#d5dadf" />
-          <XAxis dataKey="label" stroke="#4d4d4d" interval={0} />
-          <YAxis stroke="#4d4d4d" interval={0} />
-          <Legend />
-          <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill="#0b4f8a" isAnimationActive={false} />
-          <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill="#7fb0dc" stroke="#0b4f8a" isAnimationActive={false} />
-          <Bar dataKey="model" name={jusouStatusLabels.model_project} fill="#e3eef9" stroke="#4d4d4d" isAnimationActive={false} />
-        </BarChart>
+        <ScaledChart wide={<JusouBars id="jusou-chart" width={640} rows={rows} title={title} />} narrow={<JusouBars id="jusou-chart-narrow" width={narrowChartWidth} rows={rows} title={title} />} />
       }
       table={
         <DataTable
@@ -57,5 +50,20 @@ export function JusouRolloutCard({
         />
       }
     />
+  );
+}
+
+// Each status colour has at least 3:1 against white (WCAG 1.4.11), also as a legend swatch.
+function JusouBars({ id, width, rows, title }: { id: string; width: number; rows: { label: string }[]; title: string }) {
+  return (
+    <BarChart id={id} width={width} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title} accessibilityLayer>
+      <CartesianGrid stroke="#d5dadf" />
+      <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
+      <YAxis stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
+      <Legend />
+      <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill="#0017c1" isAnimationActive={false} />
+      <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill="#0877d7" isAnimationActive={false} />
+      <Bar dataKey="model" name={jusouStatusLabels.model_project} fill="#c74700" isAnimationActive={false} />
+    </BarChart>
   );
 }

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { niceAxisMax } from "~/lib/format";
+import { narrowChartWidth, ScaledChart } from "./ScaledChart";
 
 export type ColumnDatum = { key: string; label: string; value: number | null };
 
@@ -26,15 +27,16 @@ export function ColumnChart({
   height?: number;
 }) {
   const top = niceAxisMax(max, { integer });
-  return (
-    <BarChart id={id} width={width} height={height} data={data} margin={{ top: 20, right: 16, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
+  const draw = (w: number, suffix: string, fontSize: number) => (
+    <BarChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 20, right: 16, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
       <CartesianGrid vertical={false} stroke="#d5dadf" />
       {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
-      <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 11, fill: "#1a1a1a" }} />
+      <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize, fill: "#1a1a1a" }} />
       <YAxis stroke="#4d4d4d" domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} interval={0} tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={56} />
-      <Bar dataKey="value" fill="var(--color-chart, #1f6fb2)" isAnimationActive={false}>
-        <LabelList dataKey="value" position="top" formatter={(v: number) => format(v)} style={{ fontSize: 11, fill: "#1a1a1a" }} />
+      <Bar dataKey="value" fill="var(--color-chart, #0017c1)" isAnimationActive={false}>
+        <LabelList dataKey="value" position="top" formatter={(v: number) => format(v)} style={{ fontSize, fill: "#1a1a1a" }} />
       </Bar>
     </BarChart>
   );
+  return <ScaledChart wide={draw(width, "", 11)} narrow={draw(narrowChartWidth, "-narrow", data.length > 8 ? 9 : 11)} />;
 }

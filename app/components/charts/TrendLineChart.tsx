@@ -1,4 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import { narrowChartWidth, ScaledChart } from "./ScaledChart";
 
 export type TrendSeries = { key: string; label: string; color: string; dash?: string };
 
@@ -21,11 +22,11 @@ export function TrendLineChart({
   width?: number;
   height?: number;
 }) {
-  return (
-    <LineChart id={id} width={width} height={height} data={data} margin={{ top: 8, right: 24, bottom: 8, left: 16 }} title={description} desc={description} accessibilityLayer>
+  const draw = (w: number, suffix: string, ticks: number) => (
+    <LineChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 8, right: 24, bottom: 8, left: 16 }} title={description} desc={description} accessibilityLayer>
       <CartesianGrid stroke="#d5dadf" />
       {/* fixed intervals: Recharts otherwise drops ticks by measuring text, which the server cannot */}
-      <XAxis dataKey="label" stroke="#4d4d4d" tick={{ fontSize: 11, fill: "#1a1a1a" }} interval={Math.max(0, Math.ceil(data.length / 12) - 1)} />
+      <XAxis dataKey="label" stroke="#4d4d4d" tick={{ fontSize: 11, fill: "#1a1a1a" }} interval={Math.max(0, Math.ceil(data.length / ticks) - 1)} />
       <YAxis stroke="#4d4d4d" tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={64} interval={0} />
       <Legend />
       {series.map((s) => (
@@ -33,4 +34,5 @@ export function TrendLineChart({
       ))}
     </LineChart>
   );
+  return <ScaledChart wide={draw(width, "", 12)} narrow={draw(narrowChartWidth, "-narrow", 4)} />;
 }
