@@ -12,6 +12,7 @@ import { todayInJapan } from "./app/lib/fiscal-year";
 import { getEnv, trustProxySetting } from "./app/lib/env.server";
 import { logger } from "./app/lib/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/lib/http/render-cache.server";
+import { refuseNulInForms } from "./app/lib/http/form-nul.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/lib/http/same-origin.server";
 import { securityHeaders } from "./app/lib/http/security-headers.server";
 import { failInterruptedCommits, failStaleStaging } from "./db/queries/uploads";
@@ -153,19 +154,21 @@ if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
 }
 app.all(
   "*",
-  createRequestHandler({
-    build: viteDevServer
-      ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-      : ((await import(path.resolve("build/server/index.js"))) as ServerBuild),
-    // production mode whatever NODE_ENV says: error details stay in the log, never in the page
-    mode: development ? "development" : "production",
-    getLoadContext: (req, res) => ({
-      requestId: res.locals.requestId,
-      clientAddress: req.ip ?? null,
-      cspNonce: res.locals.cspNonce,
-      startedAt: res.locals.startedAt,
+  refuseNulInForms(
+    createRequestHandler({
+      build: viteDevServer
+        ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+        : ((await import(path.resolve("build/server/index.js"))) as ServerBuild),
+      // production mode whatever NODE_ENV says: error details stay in the log, never in the page
+      mode: development ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId,
+        clientAddress: req.ip ?? null,
+        cspNonce: res.locals.cspNonce,
+        startedAt: res.locals.startedAt,
+      }),
     }),
-  }),
+  ),
 );
 app.use(errorPage);
 
