@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { recordAudit } from "../../db/queries/audit";
 import { commitUpload, discardUpload, getUpload, revertUpload, UploadStateError } from "../../db/queries/uploads";
+import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/ui/ConfirmAction";
 import { requireUser } from "~/lib/auth/session.server";
 import { csvEncodingLabels, type CsvEncoding } from "~/lib/csv/decode";
 import { datasets, isDatasetId } from "~/lib/datasets";
@@ -16,6 +17,8 @@ import { loadUploadDetail } from "./uploads.$uploadId.server";
 
 const params = z.object({ uploadId: z.coerce.number().int().positive().max(2147483647) });
 const intents = z.object({ intent: z.enum(["commit", "discard", "revert"]) });
+
+const revertConfirmUrl = (id: number) => `/uploads/${id}?confirm=revert#confirm-step`;
 
 export const meta: MetaFunction = () => [{ title: "アップロードの確認 | つなぐ" }];
 
@@ -38,8 +41,11 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
 
 export async function action({ request, params: raw, context }: ActionFunctionArgs) {
   const { user, db, upload } = await authorizedUpload(request, raw);
-  const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = intents.safeParse(Object.fromEntries(form));
   if (!parsed.success || !isDatasetId(upload.dataset)) return data({ message: "操作が正しくありません", conflicts: [] }, { status: 400 });
+  // A revert undoes data others may already use: a post without confirmation only opens the confirmation step.
+  if (parsed.data.intent === "revert" && !isConfirmed(form)) return redirect(revertConfirmUrl(upload.id));
   const d = datasets[upload.dataset];
   try {
     if (parsed.data.intent === "commit") {
@@ -104,10 +110,20 @@ function Issues({ id, title, issues }: { id: string; title: string; issues: { li
   );
 }
 
+function RevertConsequence({ counts }: { counts: { new: number; changed: number } | null }) {
+  return (
+    <p>
+      この取込で追加した{counts?.new ?? 0}件を削除し、変更した{counts?.changed ?? 0}件を取込前の値に戻します。
+    </p>
+  );
+}
+
 export default function UploadDetail() {
   const { upload, errors, warnings, sameFile, changes, changesTruncated, resultLink } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const confirmingRevert = upload.status === "committed" && searchParams.get("confirm") === "revert" && !actionData?.message;
   const counts = upload.counts;
   const canCommit = upload.status === "previewed" && (counts?.errorRows ?? 0) === 0;
   const busy = navigation.state !== "idle";
@@ -222,13 +238,16 @@ export default function UploadDetail() {
           <Link to={resultLink}>反映後の数値を見る</Link>
         </p>
       ) : null}
-      {upload.status === "committed" ? (
-        <Form method="post" className="actions">
-          <input type="hidden" name="intent" value="revert" />
-          <button type="submit" className="button button--secondary" disabled={busy}>
-            この取込を取り消す
-          </button>
-        </Form>
+      {confirmingRevert ? (
+        <ConfirmStep title="この取込を取り消しますか" fields={{ intent: "revert" }} confirmLabel="取り消す" cancelHref={`/uploads/${upload.id}`}>
+          <RevertConsequence counts={counts} />
+        </ConfirmStep>
+      ) : upload.status === "committed" ? (
+        <p className="actions">
+          <ConfirmAction label="この取込を取り消す" title="この取込を取り消しますか" fields={{ intent: "revert" }} confirmLabel="取り消す" href={revertConfirmUrl(upload.id)}>
+            <RevertConsequence counts={counts} />
+          </ConfirmAction>
+        </p>
       ) : null}
       <Issues id="errors" title={`エラー（${errors.length}件${errors.length >= 500 ? "以上" : ""}）`} issues={errors} />
       <Issues id="warnings" title={`警告（${warnings.length}件${warnings.length >= 200 ? "以上" : ""}）：確定はできます`} issues={warnings} />

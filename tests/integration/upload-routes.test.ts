@@ -264,14 +264,21 @@ describe("revert and history", () => {
     return Number(id);
   }
 
-  it("a reverted upload says who reverted it and when", async () => {
+  it("a revert asks for confirmation first, and then says who reverted it and when", async () => {
     const id = await uploadAndCommit("fy2023.csv", "312011,2023,4,10,1,1,1,1,0,0\n312011,2023,1,11,1,1,1,1,0,0\n");
     const link = (await callRoute(uploadLoader, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-city"] })).data as { resultLink: string };
     // 年度 is the fiscal year: April 2023 and January 2024, both FY2023
     expect(link.resultLink).toBe("/datasets/monthly_support?body=312011&fy=2023");
+    // one click only asks: the post without confirmation leads to the confirmation step and changes nothing
+    const asked = await callRoute(uploadAction, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-pref"], form: { intent: "revert" } });
+    expect(asked).toMatchObject({ status: 302, location: `/uploads/${id}?confirm=revert#confirm-step` });
+    const [still] = await handle.db.select().from(uploads).where(eq(uploads.id, id));
+    expect(still!.status).toBe("committed");
+    expect(await handle.db.select().from(monthlySupportStatistics).where(eq(monthlySupportStatistics.uploadId, id))).toHaveLength(2);
     const before = Date.now();
-    const reverted = await callRoute(uploadAction, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-pref"], form: { intent: "revert" } });
-    expect(reverted.status).toBe(302);
+    const reverted = await callRoute(uploadAction, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-pref"], form: { intent: "revert", confirmed: "yes" } });
+    expect(reverted).toMatchObject({ status: 302, location: `/uploads/${id}` });
+    expect(await handle.db.select().from(monthlySupportStatistics).where(eq(monthlySupportStatistics.uploadId, id))).toEqual([]);
     const detail = (await callRoute(uploadLoader, { url: `/uploads/${id}`, params: { uploadId: String(id) }, cookie: cookies["tottori-city"] })).data as {
       upload: { status: string; revertedAt: string; revertedByName: string };
       resultLink: string | null;
