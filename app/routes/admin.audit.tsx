@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { listUsers } from "../../db/queries/users";
 import { DatePeriodFields } from "~/components/ui/FilterFields";
 import { auditActionGroups, auditCategories, auditCategoryIds } from "~/lib/audit-actions";
 import { auditRequest, describedAuditEntries } from "./admin.audit.server";
@@ -10,13 +11,15 @@ export const meta: MetaFunction = () => [{ title: "操作履歴 | つなぐ" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, query, scope } = await auditRequest(request);
   const limit = 500;
-  const entries = await describedAuditEntries(await getDb(), scope, query, limit);
+  const db = await getDb();
+  const [entries, accounts] = await Promise.all([describedAuditEntries(db, scope, query, limit), listUsers(db, scope)]);
   const download = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   return {
     scope: user.role === "mhlw" ? "すべての操作" : "この都道府県と管内の市区町村のアカウントの操作",
     query,
     limit,
     entries,
+    users: accounts.map((a) => ({ loginId: a.login_id, name: a.display_name })).sort((a, b) => (a.loginId < b.loginId ? -1 : 1)),
     downloadHref: `/admin/audit/download${download.size > 0 ? `?${download}` : ""}`,
   };
 }
@@ -58,7 +61,12 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="a-login">利用者（ログインID）</label>
-          <input id="a-login" type="text" name="loginId" defaultValue={d.query.loginId} autoComplete="off" spellCheck={false} />
+          <input id="a-login" type="text" name="loginId" list="a-login-ids" defaultValue={d.query.loginId} autoComplete="off" spellCheck={false} />
+          <datalist id="a-login-ids">
+            {d.users.map((u) => (
+              <option key={u.loginId} value={u.loginId} label={u.name} />
+            ))}
+          </datalist>
         </div>
         <DatePeriodFields from={d.query.from} to={d.query.to} />
         <button type="submit" className="button">

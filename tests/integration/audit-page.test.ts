@@ -41,7 +41,7 @@ afterAll(async () => {
 
 const page = async (loginId: string, query = "") => {
   const result = await callRoute(loader, { url: `/admin/audit${query}`, cookie: cookies[loginId] });
-  return { status: result.status, data: result.data as { entries: Entry[] } | null };
+  return { status: result.status, data: result.data as { entries: Entry[]; users: { loginId: string; name: string }[] } | null };
 };
 const csv = async (loginId: string, query = "") => {
   const response = await downloadLoader({ request: new Request(`http://localhost/admin/audit/download${query}`, { headers: { Cookie: cookies[loginId]! } }), params: {}, context: {} }).catch((e: unknown) => e as Response);
@@ -86,6 +86,14 @@ describe("audit log page", () => {
     const { status, data } = await page("mhlw", "?action=drop.table&category=nope");
     expect(status).toBe(200);
     expect(data!.entries.length).toBe(8);
+  });
+
+  it("suggests the login ids of the accounts in scope for the user filter", async () => {
+    expect((await page("tokyo-pref")).data!.users).toEqual([
+      { loginId: "tokyo-evil", name: '=HYPERLINK("http://x")' },
+      { loginId: "tokyo-pref", name: "東京都 生活福祉部（デモ）" },
+    ]);
+    expect((await page("mhlw")).data!.users.map((u) => u.loginId)).toEqual(["mhlw", "tokyo-evil", "tokyo-pref", "tottori-city", "tottori-pref"]);
   });
 
   it("keeps a prefecture to its own accounts", async () => {
