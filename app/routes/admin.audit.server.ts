@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "../../db";
-import { auditBodyNames, listAuditEntries } from "../../db/queries/audit";
+import { auditBodyNames, listAuditEntries, newestAuditId } from "../../db/queries/audit";
 import { auditActionLabels, auditCategories, auditCategoryIds } from "~/lib/audit-actions";
 import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAuditEntry } from "~/lib/audit-entry";
 import { requireUser } from "~/lib/auth/session.server";
@@ -29,7 +29,14 @@ export async function auditRequest(request: Request) {
   return { user, query: q, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
 }
 
-export async function describedAuditEntries(db: Database, scope: { prefectureCode: string | null }, q: AuditQuery, limit: number, offset = 0): Promise<DescribedAuditEntry[]> {
+export async function describedAuditEntries(
+  db: Database,
+  scope: { prefectureCode: string | null },
+  q: AuditQuery,
+  limit: number,
+  offset = 0,
+  untilId?: number,
+): Promise<DescribedAuditEntry[]> {
   const rows = await listAuditEntries(
     db,
     scope,
@@ -39,6 +46,7 @@ export async function describedAuditEntries(db: Database, scope: { prefectureCod
       loginId: q.loginId || undefined,
       from: q.from,
       to: q.to,
+      untilId,
     },
     limit,
     offset,
@@ -51,4 +59,18 @@ export const auditCsvHeader = csvLine(["日時（日本時間）", "利用者", 
 
 export function auditCsvLine(e: DescribedAuditEntry): string {
   return csvLine([e.time, e.userName, e.loginId ?? "", e.actionLabel, auditEntryText(e.sentence), e.client]);
+}
+
+/**
+ * The CSV text of the filtered log, header first, a page of entries at a time; entries written while
+ * it is read (new ones come first) are left out, so no page repeats a row of the one before.
+ */
+export async function* auditCsvChunks(db: Database, scope: { prefectureCode: string | null }, q: AuditQuery, pageSize = 2000): AsyncGenerator<string> {
+  const untilId = await newestAuditId(db);
+  yield auditCsvHeader;
+  for (let offset = 0; ; offset += pageSize) {
+    const entries = await describedAuditEntries(db, scope, q, pageSize, offset, untilId);
+    if (entries.length > 0) yield entries.map(auditCsvLine).join("");
+    if (entries.length < pageSize) return;
+  }
 }

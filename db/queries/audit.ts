@@ -20,7 +20,8 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   });
 }
 
-export type AuditFilter = { prefixes?: readonly string[]; action?: string; loginId?: string; from?: string; to?: string };
+/** untilId: only entries up to this id (a download reads the log as it was when it began). */
+export type AuditFilter = { prefixes?: readonly string[]; action?: string; loginId?: string; from?: string; to?: string; untilId?: number };
 
 /**
  * The newest audit entries, for MHLW (prefectureCode null: everything) or a prefecture (what its own
@@ -43,11 +44,17 @@ export async function listAuditEntries(db: Database, scope: { prefectureCode: st
         where ${scope.prefectureCode ? sql`u.prefecture_code = ${scope.prefectureCode}` : sql`true`}
           and ${filter.prefixes ? sql`(${sql.join(filter.prefixes.map((p) => sql`a.action like ${`${p}%`}`), sql` or `)})` : sql`true`}
           and ${filter.action ? sql`a.action = ${filter.action}` : sql`true`}
+          and ${filter.untilId !== undefined ? sql`a.id <= ${filter.untilId}` : sql`true`}
           and ${filter.loginId ? sql`(u.login_id = ${filter.loginId} or (a.action like 'login.%' and a.target = ${filter.loginId}))` : sql`true`}
           and ${filter.from ? sql`a.at >= (${filter.from}::date)::timestamp at time zone 'Asia/Tokyo'` : sql`true`}
           and ${filter.to ? sql`a.at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Tokyo'` : sql`true`}
         order by a.at desc, a.id desc limit ${limit} offset ${offset}`,
   );
+}
+
+export async function newestAuditId(db: Database): Promise<number> {
+  const [row] = await queryRows<{ id: number | null }>(db, sql`select max(id) as id from audit_log`);
+  return row?.id ?? 0;
 }
 
 /** Display names of the bodies audit entries mention; a prefecture's own body as 「鳥取県（郡部）」. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
 import { loader } from "../../app/routes/admin.audit";
 import { loader as downloadLoader } from "../../app/routes/admin.audit.download";
+import { auditCsvChunks } from "../../app/routes/admin.audit.server";
 import { action as supervisionAction } from "../../app/routes/prefectures.$code_.supervision";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
@@ -127,5 +128,22 @@ describe("audit log CSV", () => {
     expect((await csv("tottori-city")).status).toBe(403);
     const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log`);
     expect((await text("mhlw", "")).split("\r\n")).toHaveLength(rows[0]!.n + 2);
+  });
+
+  it("reads the log as it was when the download began, page after page, even while new entries arrive", async () => {
+    const chunks = auditCsvChunks(handle.db, { prefectureCode: null }, { action: "login.succeeded" }, 2);
+    const lines: string[] = [];
+    const next = async () => {
+      const chunk = await chunks.next();
+      if (!chunk.done) lines.push(...chunk.value.split("\r\n").filter((l) => l !== ""));
+      return chunk.done;
+    };
+    await next(); // the header
+    await next(); // the two newest logins
+    await handle.db.execute(sql`insert into audit_log (user_id, action, target) values ((select id from users where login_id = 'mhlw'), 'login.succeeded', 'mhlw')`);
+    while (!(await next()));
+    expect(lines).toHaveLength(1 + 5);
+    expect(new Set(lines).size).toBe(6);
+    expect(lines.slice(1).map((l) => l.split(",")[2]).sort()).toEqual(["mhlw", "tokyo-evil", "tokyo-pref", "tottori-city", "tottori-pref"]);
   });
 });
