@@ -7,12 +7,13 @@ import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { closeDatabase, connectDatabase, getDb, getReadDb, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
-import { userOfSessionCookie } from "./app/lib/auth/session.server";
+import { sessionCookieName, userOfSessionCookie } from "./app/lib/auth/session.server";
 import { todayInJapan } from "./app/lib/fiscal-year";
 import { getEnv, trustProxySetting } from "./app/lib/env.server";
 import { logger } from "./app/lib/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/lib/http/render-cache.server";
 import { refuseNulInForms } from "./app/lib/http/form-nul.server";
+import { noStoreForSessions } from "./app/lib/http/private-cache.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/lib/http/same-origin.server";
 import { securityHeaders } from "./app/lib/http/security-headers.server";
 import { failInterruptedCommits, failStaleStaging } from "./db/queries/uploads";
@@ -137,6 +138,7 @@ else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
+app.use(noStoreForSessions(sessionCookieName));
 app.use(sameOriginOnly);
 if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
   app.use(

@@ -7,11 +7,12 @@ import type { UserRole } from "../domain";
 import { getEnv } from "../env.server";
 
 export const sessionLifetimeSeconds = 60 * 60 * 12;
+export const sessionCookieName = "__session";
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
 function getSessionCookie() {
   const env = getEnv();
-  sessionCookie ??= createCookie("__session", {
+  sessionCookie ??= createCookie(sessionCookieName, {
     httpOnly: true,
     sameSite: "lax",
     secure: env.isProduction,
