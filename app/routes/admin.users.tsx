@@ -1,23 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { bodiesForAccounts, listUsers } from "../../db/queries/users";
+import { SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
-import { passwordMinimumLength } from "~/lib/auth/password-policy";
+import { passwordMinimumLength, passwordRuleText } from "~/lib/auth/password-policy";
 import { requireUser } from "~/lib/auth/session.server";
 import { canAdministerUsers, canManageUser, creatableRoles } from "~/lib/auth/user-admin";
 import { userRoleLabels, type UserRole } from "~/lib/domain";
-import type { FieldErrors } from "~/lib/form-fields";
+import { savedFlag, type FieldErrors } from "~/lib/form-fields";
 import { formatDateJa } from "~/lib/format";
 import { findPrefectureByCode } from "~/lib/prefectures";
 import { runUserAdminAction } from "./admin.users.server";
 
 export const meta: MetaFunction = () => [{ title: "利用者の管理 | つなぐ" }];
 
-const query = z.object({ reset: z.coerce.number().int().optional().catch(undefined) });
+const savedText = { created: "アカウントを作成しました", updated: "変更を保存しました", deleted: "削除しました" } as const;
+const query = z.object({ saved: savedFlag, reset: z.coerce.number().int().optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prefectures,
     bodies,
     users: accounts.map((a) => ({ ...a, manageable: canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefecture_code }) })),
+    savedMessage: q.saved ? savedText[q.saved] : undefined,
     resetting: q.reset ? (accounts.find((a) => a.id === q.reset && canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefecture_code })) ?? null) : null,
   };
 }
@@ -42,19 +45,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!canAdministerUsers(user)) throw new Response("利用者を管理する権限がありません", { status: 403 });
-  const result = await runUserAdminAction(await getDb(), user, context.clientAddress ?? null, Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  const result = await runUserAdminAction(await getDb(), user, context.clientAddress ?? null, form);
   if (!result.ok) return data({ formError: result.formError, fieldErrors: result.fieldErrors }, { status: result.status });
-  return redirect("/admin/users");
+  // post/redirect/get: the page says what happened and the forms (passwords included) come back empty
+  return redirect(`/admin/users?saved=${form.intent === "create" ? "created" : "updated"}`);
 }
 
 export default function UserAdmin() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const location = useLocation();
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
-  const input = (name: string, label: string, type = "text", extra: Record<string, string> = {}) => (
+  const input = (name: string, label: string, type = "text", extra: Record<string, string> = {}, hint?: string) => (
     <div className="field">
       <label htmlFor={`u-${name}`}>{label}</label>
-      <input id={`u-${name}`} type={type} name={name} aria-invalid={errors[name] ? true : undefined} aria-describedby={`u-${name}-error`} {...extra} />
+      {hint ? (
+        <span className="field-hint" id={`u-${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <input
+        id={`u-${name}`}
+        type={type}
+        name={name}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={hint ? `u-${name}-hint u-${name}-error` : `u-${name}-error`}
+        {...extra}
+      />
       <span className="field-error" id={`u-${name}-error`}>
         {errors[name]?.join(" ")}
       </span>
@@ -63,6 +81,7 @@ export default function UserAdmin() {
   return (
     <>
       <h1>利用者の管理</h1>
+      <SavedNotice message={d.savedMessage} />
       <p className="lead">
         {d.roles.includes("prefecture") ? "厚生労働省と都道府県のアカウントを作成できます。" : "管内の市区町村のアカウントを作成できます。"}
         新しいアカウントと再設定したパスワードは仮のもので、本人が最初のログインで変更します。無効にしたアカウントはすぐにログアウトされます。
@@ -110,23 +129,21 @@ export default function UserAdmin() {
       {d.resetting ? (
         <section aria-labelledby="reset-title">
           <h2 id="reset-title">{d.resetting.login_id} のパスワードを再設定</h2>
-          <Form method="post" className="record-form">
+          <Form method="post" className="record-form" key={location.key}>
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="id" value={d.resetting.id} />
-            {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" })}
+            {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" }, passwordRuleText)}
             {input("passwordConfirm", "仮のパスワード（確認）", "password", { autoComplete: "new-password" })}
-            <button type="submit" className="button">
-              再設定する
-            </button>
+            <SubmitButton pendingLabel="再設定しています…">再設定する</SubmitButton>
           </Form>
         </section>
       ) : null}
       {d.roles.length > 0 ? (
         <section aria-labelledby="create-title">
           <h2 id="create-title">アカウントを作成</h2>
-          <Form method="post" className="record-form">
+          <Form method="post" className="record-form" key={location.key}>
             <input type="hidden" name="intent" value="create" />
-            {input("loginId", "ログインID（半角英小文字・数字）", "text", { autoComplete: "off" })}
+            {input("loginId", "ログインID", "text", { autoComplete: "off" }, "3〜64文字。半角英小文字・数字と記号 . _ -（ピリオド・アンダースコア・ハイフン）が使えます。最初の文字は英小文字か数字にしてください。")}
             {input("displayName", "表示名（部署名など）")}
             <div className="field">
               <label htmlFor="u-role">役割</label>
@@ -174,11 +191,9 @@ export default function UserAdmin() {
                 </span>
               </div>
             ) : null}
-            {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" })}
+            {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" }, passwordRuleText)}
             {input("passwordConfirm", "仮のパスワード（確認）", "password", { autoComplete: "new-password" })}
-            <button type="submit" className="button">
-              作成する
-            </button>
+            <SubmitButton pendingLabel="作成しています…">作成する</SubmitButton>
           </Form>
         </section>
       ) : null}

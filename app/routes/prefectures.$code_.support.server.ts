@@ -3,8 +3,9 @@ import type { Database } from "../../db";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
 import { prefectureSupportFiscalYears, prefectureSupportHistory, prefectureSupportShares } from "../../db/queries/prefecture-support";
 import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
+import { savedFlag } from "~/lib/form-fields";
 
-export const prefectureSupportQuery = z.object({ fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined) });
+export const prefectureSupportQuery = z.object({ fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined), saved: savedFlag });
 
 export async function loadPrefectureSupport(db: Database, prefectureCode: string, query: z.infer<typeof prefectureSupportQuery>, today: string) {
   const history = await prefectureSupportHistory(db, prefectureCode);
@@ -22,5 +23,6 @@ export async function loadPrefectureSupport(db: Database, prefectureCode: string
     history,
     nationalShares: shares,
     dataDate: latestDataDate(uploadedAt, answeredAt),
+    savedMessage: query.saved ? "回答を保存しました" : undefined,
   };
 }

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { getDb } from "../../db";
 import { savePrefectureSupport } from "../../db/queries/prefecture-support";
+import { SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
 import { prefectureSupportItemLabels, prefectureSupportItems } from "~/lib/domain";
 import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
-import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+import { fieldErrorsOf, redirectBack, type FieldErrors } from "~/lib/form-fields";
 import { formatDateJa, formatPercent, ratio } from "~/lib/format";
 import { prefectureSupportSchema } from "~/lib/prefecture-support-schema";
 import { loadPrefectureSupport, prefectureSupportQuery } from "./prefectures.$code_.support.server";
@@ -29,13 +30,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await savePrefectureSupport(await getDb(), actor, parsed.data);
   const back = new URL(request.url);
   back.searchParams.set("fy", String(parsed.data.fiscalYear));
-  back.searchParams.delete("index");
-  return redirect(`${back.pathname}${back.search}`);
+  return redirect(redirectBack(back.toString(), "updated"));
 }
 
 export default function PrefectureSupport() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const location = useLocation();
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const answered = (fy: number, item: string) => d.history.find((h) => h.fiscalYear === fy && h.item === item);
   const years = [...new Set(d.history.map((h) => h.fiscalYear))].sort((a, b) => a - b);
@@ -45,6 +46,7 @@ export default function PrefectureSupport() {
   return (
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="市町村支援" canSeeDetail={d.canSeeDetail} />
+      <SavedNotice message={d.savedMessage} />
       <Form method="get" className="filters" aria-label="表示条件">
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <button type="submit" className="button">
@@ -90,7 +92,7 @@ export default function PrefectureSupport() {
               </ul>
             </div>
           ) : null}
-          <Form method="post" className="record-form" key={d.fiscalYear}>
+          <Form method="post" className="record-form" key={`${d.fiscalYear}-${location.key}`}>
             <input type="hidden" name="fiscalYear" value={d.fiscalYear} />
             <fieldset>
               <legend>実施している項目にチェック（チェックのない項目は未実施として保存します）</legend>
@@ -101,9 +103,7 @@ export default function PrefectureSupport() {
                 </label>
               ))}
             </fieldset>
-            <button type="submit" className="button">
-              回答を保存
-            </button>
+            <SubmitButton pendingLabel="保存しています…">回答を保存</SubmitButton>
           </Form>
         </section>
       ) : null}

@@ -115,7 +115,7 @@ describe("prefecture support answers by role", () => {
 
   it("saves the prefecture's answers for a year, refuses everyone else, and validates the year", async () => {
     const answers = { fiscalYear: "2025", prefecture_training: "yes", supervision_for_staff: "yes" };
-    expect(await post("tottori-pref", answers)).toMatchObject({ status: 302, location: "/prefectures/31/support?fy=2025" });
+    expect(await post("tottori-pref", answers)).toMatchObject({ status: 302, location: "/prefectures/31/support?fy=2025&saved=updated" });
     for (const other of ["tokyo-pref", "mhlw", "tottori-city"]) expect((await post(other, answers)).status, other).toBe(403);
     const bad = await post("tottori-pref", { fiscalYear: "1999" });
     expect(bad.status).toBe(400);

@@ -34,7 +34,10 @@ describe("password rules", () => {
     expect(newPasswordProblems("森の小道を歩く朝7時", "tanaka")).toEqual(["パスワードは12文字以上にしてください"]);
     expect(newPasswordProblems("mori-no-komichi-7", "tanaka")).toEqual([]);
     expect(newPasswordProblems("tanaka-tottori-2026", "tanaka")).toEqual(["ログインIDを含むパスワードは使えません"]);
-    expect(newPasswordProblems("aaaaaaaaaaaaaaaa", "x")).toEqual(["パスワードには5種類以上の文字を使ってください"]);
+    expect(newPasswordProblems("aaaaaaaaaaaaaaaa", "x")).toEqual(["パスワードには異なる文字を5種類以上使ってください（同じ文字の繰り返しは1種類です。大文字と小文字は同じ文字と数えます）"]);
+    // a, b, A, B, 1 and 2: a and A are one kind, so five kinds are not reached
+    expect(newPasswordProblems("abABab12abAB", "x")).toEqual(["パスワードには異なる文字を5種類以上使ってください（同じ文字の繰り返しは1種類です。大文字と小文字は同じ文字と数えます）"]);
+    expect(newPasswordProblems("abcdABCD1234", "x")).toEqual([]);
     expect(newPasswordProblems("123456789012345", "x")).toContain("数字だけのパスワードは使えません");
     expect(newPasswordProblems("MyPassword2026!", "x")).toEqual(["推測されやすい語（password、123456 など）を含むパスワードは使えません"]);
   });
