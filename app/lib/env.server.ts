@@ -3,6 +3,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -13,7 +22,10 @@ const schema = z.object({
   /** Express "trust proxy": how many proxy hops (or which addresses) may set X-Forwarded-For / -Proto */
   TRUST_PROXY: z.string().default("false"),
   /** the public origin(s) users reach the app at, comma-separated; mutations from any other origin are refused */
-  APP_ORIGIN: z.string().optional(),
+  APP_ORIGIN: z
+    .string()
+    .refine((value) => value.split(",").every((entry) => isOrigin(entry.trim().replace(/\/+$/, "")) || !entry.trim()), "APP_ORIGIN は https://tsunagu.example.go.jp のようなオリジン（パスなし）をカンマ区切りで指定してください")
+    .optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** memory for rendered aggregate pages per process (ADR 013); 0 turns the cache off */
   RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
@@ -33,15 +45,23 @@ function developmentSecret(): string {
   return secret;
 }
 
-export function getEnv(): Env {
-  if (cached) return cached;
+/** The settings of an environment; throws (with a Japanese message) what must not start. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // An exported-but-empty variable means "not set".
-  const parsed = schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+  const parsed = schema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   const isProduction = parsed.NODE_ENV === "production";
   if (isProduction && !parsed.SESSION_SECRET) {
     throw new Error("NODE_ENV=production では SESSION_SECRET（32文字以上）を設定してください");
   }
-  cached = { ...parsed, isProduction, sessionSecret: parsed.SESSION_SECRET ?? developmentSecret() };
+  // without it the allowed origin is the request's own Host, which a forged Host with a matching Origin satisfies
+  if (isProduction && !parsed.APP_ORIGIN?.replaceAll(",", "").trim()) {
+    throw new Error("NODE_ENV=production では APP_ORIGIN（利用者が開く https://… のオリジン、カンマ区切りで複数可）を設定してください");
+  }
+  return { ...parsed, isProduction, sessionSecret: parsed.SESSION_SECRET ?? developmentSecret() };
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -41,7 +41,7 @@ await setup.close();
 
 async function startServer(extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "bench-load-secret-0123456789abcdefghij", DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
+    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "bench-load-secret-0123456789abcdefghij", APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
