@@ -126,6 +126,8 @@ describe("audit log CSV", () => {
     const mhlw = await text("mhlw", "?action=supervision.create");
     expect(mhlw).toContain("鳥取県 福祉保健課（デモ）（tottori-pref）が 鳥取市 のスーパーバイズ記録（2026年12月1日・電話・メール）を追加しました,127.0.0.1");
     expect((await csv("tottori-city")).status).toBe(403);
+    const anonymous = await downloadLoader({ request: new Request("http://localhost/admin/audit/download"), params: {}, context: {} }).catch((e: unknown) => e as Response);
+    expect([anonymous.status, anonymous.headers.get("Location")]).toEqual([302, "/login?redirectTo=%2Fadmin%2Faudit%2Fdownload"]);
     const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log`);
     expect((await text("mhlw", "")).split("\r\n")).toHaveLength(rows[0]!.n + 2);
   });
