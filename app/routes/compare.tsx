@@ -73,9 +73,6 @@ export default function Compare() {
       <Form method="get" aria-label="比較の条件">
         <div className="filters">
           <MetricField label="指標" value={d.metric} />
-          <button type="submit" className="button">
-            比較する
-          </button>
         </div>
         <fieldset>
           <legend>地方ブロック</legend>
@@ -93,11 +90,23 @@ export default function Compare() {
             </label>
           ))}
         </fieldset>
+        <p className="actions">
+          <button type="submit" className="button">
+            比較する
+          </button>
+        </p>
       </Form>
       {d.series.length === 0 ? (
         <p>比較する都道府県または地方ブロックを選んでください。</p>
       ) : (
-        <ComparisonTrendCard id="compare" title="年度別の比較" metric={d.metric} series={d.series} rows={d.rows} dataDate={d.dataDate} />
+        <>
+          {d.metric === "employmentOrIncomeRate" ? (
+            <p className="notice" id="compare-rate-note">
+              就労・増収率は100%を超えることがあります。就労者数と増収者数の合計を、その年度の就労支援対象者数で割った値で、就労・増収した人は同じ年度の対象者に限られないためです（例: 2015年度の全国値は（21,465＋6,946）÷28,207＝100.7%）。
+            </p>
+          ) : null}
+          <ComparisonTrendCard id="compare" title="年度別の比較" metric={d.metric} series={d.series} rows={d.rows} dataDate={d.dataDate} />
+        </>
       )}
     </>
   );

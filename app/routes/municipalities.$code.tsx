@@ -27,7 +27,7 @@ import {
   type SupportStaffRole,
 } from "~/lib/domain";
 import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent } from "~/lib/format";
+import { formatDateJa, formatNumber, formatPercent } from "~/lib/format";
 import { findPrefectureByCode } from "~/lib/prefectures";
 import { loadBodySummary, loadMunicipality, municipalityParams, municipalityQuery } from "./municipalities.$code.server";
 
@@ -60,7 +60,7 @@ export default function MunicipalityPage() {
         <span className="lead">（{localGovernmentKindLabels[d.body.kind as LocalGovernmentKind]}、{d.body.code}）</span>
       </h1>
       <p className="lead">
-        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人（${d.body.population_as_of}）`}
+        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.population_as_of ? `（${formatDateJa(d.body.population_as_of)}）` : ""}`}
         {d.body.has_welfare_office ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
         {d.body.valid_to ? `・${d.body.valid_to}に廃止` : null}
       </p>
@@ -103,7 +103,7 @@ export default function MunicipalityPage() {
         columns={[
           { key: "name", label: "実施主体", rowHeader: true, value: (p) => `${findPrefectureByCode(p.prefectureCode)?.name ?? ""}${p.name}` },
           { key: "group", label: "区分", value: (p) => (p.group === "self" ? "この自治体" : p.group === "prefecture" ? "同じ都道府県" : "全国") },
-          { key: "population", label: "人口", numeric: true, value: (p) => p.population },
+          { key: "population", label: `人口（${d.fiscalYear}年4月1日）`, numeric: true, value: (p) => p.population },
           { key: "new", label: "新規相談/10万人", numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
           { key: "plans", label: "プラン作成/10万人", numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
           { key: "rate", label: "就労・増収率", numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
