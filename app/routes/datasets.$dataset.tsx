@@ -81,7 +81,8 @@ export default function DatasetBrowser() {
           Shift_JIS
         </a>
       </p>
-      <div className="table-scroll">
+      {/* focusable: on a phone the table scrolls sideways, and keyboard users scroll it with the arrow keys */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={d.label}>
         <table className="data" id="dataset-table">
           <caption className="visually-hidden">{d.label}</caption>
           <thead>
