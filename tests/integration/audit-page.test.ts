@@ -77,6 +77,8 @@ describe("audit log page", () => {
     expect(logins.map((e) => e.loginId).sort()).toEqual(["mhlw", "tokyo-evil", "tokyo-pref", "tottori-city", "tottori-pref"]);
     const city = (await page("mhlw", "?loginId=tottori-city")).data!.entries;
     expect(city.map((e) => [e.loginId, e.action])).toEqual([["tottori-city", "login.succeeded"]]);
+    const filtered = await callRoute(loader, { url: "/admin/audit?category=&action=login.succeeded&loginId=mhlw&from=&to=", cookie: cookies.mhlw });
+    expect((filtered.data as { downloadHref: string }).downloadHref).toBe("/admin/audit/download?action=login.succeeded&loginId=mhlw");
     const combined = (await page("mhlw", "?category=login&action=supervision.create")).data!.entries;
     expect(combined).toEqual([]);
     expect(auditActionGroups.find((g) => g.id === "record")!.actions).toContainEqual({ value: "supervision.create", label: "スーパーバイズの記録" });
