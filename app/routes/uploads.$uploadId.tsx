@@ -45,7 +45,10 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
   const parsed = intents.safeParse(Object.fromEntries(form));
   if (!parsed.success || !isDatasetId(upload.dataset)) return data({ message: "操作が正しくありません", conflicts: [] }, { status: 400 });
   // A revert undoes data others may already use: a post without confirmation only opens the confirmation step.
-  if (parsed.data.intent === "revert" && !isConfirmed(form)) return redirect(revertConfirmUrl(upload.id));
+  if (parsed.data.intent === "revert" && !isConfirmed(form)) {
+    if (upload.status !== "committed") return data({ message: "確定済みのアップロードだけ取り消せます", conflicts: [] }, { status: 409 });
+    return redirect(revertConfirmUrl(upload.id));
+  }
   const d = datasets[upload.dataset];
   try {
     if (parsed.data.intent === "commit") {
