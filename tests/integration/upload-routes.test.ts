@@ -288,6 +288,16 @@ describe("revert and history", () => {
     expect(detail.resultLink).toBeNull();
   });
 
+  it("an upload of several bodies links to its fiscal year on the data page without a body filter", async () => {
+    const form = new FormData();
+    form.append("file", csv("312011,2022,4,10,1,1,1,1,0,0\n312029,2022,4,12,1,1,1,1,0,0\n"), "two-bodies.csv");
+    const staged = await callRoute(newUploadAction, { url: "/uploads/new/monthly_support", params: { dataset: "monthly_support" }, cookie: cookies["tottori-pref"], form });
+    const id = staged.location!.split("/").pop()!;
+    expect((await callRoute(uploadAction, { url: `/uploads/${id}`, params: { uploadId: id }, cookie: cookies["tottori-pref"], form: { intent: "commit" } })).status).toBe(302);
+    const detail = (await callRoute(uploadLoader, { url: `/uploads/${id}`, params: { uploadId: id }, cookie: cookies["tottori-pref"] })).data as { resultLink: string };
+    expect(detail.resultLink).toBe("/datasets/monthly_support?fy=2022");
+  });
+
   it("the history hides failed and discarded uploads unless asked, and gives times", async () => {
     type Row = { id: number; status: string; fileName: string };
     const history = async (query: string) =>
