@@ -7,6 +7,7 @@ import { logger } from "~/lib/http/logger.server";
 import { stripNulBytes } from "~/lib/http/strip-nul.server";
 import "~/lib/http/load-context";
 import { NonceContext } from "~/lib/nonce";
+import { RequestIdContext } from "~/lib/request-id";
 
 const ABORT_DELAY = 5_000;
 
@@ -25,7 +26,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdContext.Provider value={loadContext.requestId ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

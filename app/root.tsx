@@ -19,6 +19,7 @@ import { getOptionalUser } from "~/lib/auth/session.server";
 import { canAdministerUsers } from "~/lib/auth/user-admin";
 import { userRoleLabels } from "~/lib/domain";
 import { useNonce } from "~/lib/nonce";
+import { requestIdElementId, usePageRequestId } from "~/lib/request-id";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -26,13 +27,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const [user, demo] = await Promise.all([getOptionalUser(request), isDemoDataset(db)]);
   return {
     demo,
-    // shown by the ErrorBoundary of a failed document, so a report names the request on the log lines
-    requestId: context.requestId ?? null,
     user: user
       ? {
           displayName: user.displayName,
@@ -187,7 +186,11 @@ export default function App() {
 /** Japanese messages only; details stay in the server log, never on the page. */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const root = useRouteLoaderData<typeof loader>("root");
+  const requestId = usePageRequestId();
+  // an error page is interactive too; browser tests wait for this, and a later error knows it came after navigation
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data === "string" && error.data ? error.data : "ページを表示できませんでした。";
     return (
@@ -200,18 +203,15 @@ export function ErrorBoundary() {
       </div>
     );
   }
-  // after a client-side navigation the root data is still the first document's: its id would name another request
-  const afterNavigation = typeof document !== "undefined" && document.documentElement.dataset.hydrated === "true";
-  const requestId = afterNavigation ? null : root?.requestId;
   return (
     <div className="error-summary" role="alert">
       <h1>エラーが発生しました</h1>
       <p>時間をおいて再度お試しください。解決しない場合は管理者にお問い合わせください。</p>
-      {requestId ? (
+      {requestId.id ? (
         <p>
-          問い合わせの際は次の番号をお伝えください: <code>{requestId}</code>
+          問い合わせの際は次の番号をお伝えください: <code id={requestIdElementId}>{requestId.id}</code>
         </p>
-      ) : afterNavigation ? (
+      ) : requestId.reloadForId ? (
         <p>問い合わせの際は、ページを再読み込みして表示される番号をお伝えください。</p>
       ) : null}
     </div>
