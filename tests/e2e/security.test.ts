@@ -57,6 +57,33 @@ describe("HTTP hardening", () => {
     expect(await missing.text()).not.toMatch(/\bat .+\.(js|ts):\d+/);
   });
 
+  it("holes found by probing (issue 13): Origin null, NUL in a form, redirect after login, caching of signed-in pages", async () => {
+    // Origin: null is cross-site even with our own Referer
+    const opaque = await httpLogin("mhlw", { Origin: "null", Referer: `${ctx.app.url}/login` });
+    expect(opaque.status).toBe(403);
+    // a tab (or newline) in redirectTo would have sent the browser to //evil.example
+    for (const redirectTo of ["/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/.//evil.example"]) {
+      const response = await fetch(`${ctx.app.url}/login`, {
+        method: "POST",
+        body: new URLSearchParams({ loginId: "mhlw", password: "tsunagu-demo", redirectTo }),
+        headers: { Origin: ctx.app.url },
+        redirect: "manual",
+      });
+      expect(response.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(new URL(response.headers.get("location")!, ctx.app.url).origin, JSON.stringify(redirectTo)).toBe(ctx.app.url);
+    }
+    const session = await HttpSession.logIn(ctx.app.url, "tottori-pref");
+    const nul = await session.post("/prefectures/31/supervision", { intent: "create", localGovernmentCode: "312029", contactedOn: "2026-01-15", form: "other", content: "a\0b" });
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toBe("入力に使えない文字（NUL）が含まれています");
+    // rendered, then from the render cache: both private, no-store; an anonymous page is not marked
+    for (let i = 0; i < 2; i++) expect((await session.get("/prefectures/31")).headers.get("cache-control")).toBe("private, no-store");
+    expect((await fetch(`${ctx.app.url}/login`)).headers.get("cache-control")).not.toBe("private, no-store");
+    const impossible = await session.get("/prefectures/31/supervision?from=2024-02-30");
+    expect(impossible.status).toBe(400);
+    expect(await impossible.text()).toContain("期間の日付「2024-02-30」は存在しません");
+  });
+
   it("answers the health check from the database", async () => {
     const response = await fetch(`${ctx.app.url}/healthz`);
     expect(response.status).toBe(200);
