@@ -44,17 +44,33 @@ describe("a municipality uploads its monthly figures", () => {
     expect(await aprilChange.locator("td").last().textContent()).toBe("1,234");
     await page.getByRole("button", { name: "確定して反映する" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("反映済み");
+    // what it changed is still listed after the commit
+    expect(await aprilChange.locator("td").last().textContent()).toBe("1,234");
 
-    // the new figure on the data page
-    await page.goto(`${ctx.app.url}/datasets/monthly_support?body=312011&fy=2025`);
+    // the new figure on the data page, through the upload's own link
+    await page.getByRole("link", { name: "反映後の数値を見る" }).click();
+    await page.waitForURL(`${ctx.app.url}/datasets/monthly_support?body=312011&fy=2025`);
     const april = page.locator("#dataset-table tbody tr", { hasText: "鳥取市" }).filter({ has: page.locator("td:nth-child(5)", { hasText: /^4$/ }) });
     expect(await april.locator("td:nth-child(6)").textContent()).toBe("1234");
 
-    // revert from the history
+    // revert from the history: a dialog asks first; 「やめる」 has the focus, Escape closes it
     await page.goto(`${ctx.app.url}/uploads`);
     await page.locator("table.data tbody tr", { hasText: "反映済み" }).first().getByRole("link").click();
-    await page.getByRole("button", { name: "この取込を取り消す" }).click();
+    await page.waitForURL(/\/uploads\/\d+$/);
+    await waitForHydration(page);
+    const revert = page.getByRole("link", { name: "この取込を取り消す" });
+    await revert.click();
+    const dialog = page.getByRole("dialog", { name: "この取込を取り消しますか" });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("やめる");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("この取込を取り消す");
+    expect(await page.getByRole("status").textContent()).toContain("反映済み");
+    await revert.click();
+    await dialog.getByRole("button", { name: "取り消す" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("取消済み");
+    expect(await page.locator("dl.facts dt").allTextContents()).toContain("取消");
     await page.goto(`${ctx.app.url}/datasets/monthly_support?body=312011&fy=2025`);
     expect(await april.locator("td:nth-child(6)").textContent()).not.toBe("1234");
     await page.close();
