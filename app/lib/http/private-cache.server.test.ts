@@ -21,6 +21,9 @@ beforeAll(async () => {
       today: () => "2026-12-02",
     }),
   );
+  // the Remix adapter appends a route's own headers to what is already set
+  app.get("/download", (_req, res) => void res.append("Cache-Control", "private, no-store").type("text/csv").send("a,b\n"));
+  app.get("/public", (_req, res) => void res.append("Cache-Control", "public, max-age=600").type("html").send("<p>x</p>"));
   app.get("*", (_req, res) => void res.type("html").send("<p>鳥取県の状況</p>"));
   const server = app.listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
@@ -40,6 +43,13 @@ describe("Cache-Control for signed-in users", () => {
     expect(second.headers.get("x-render-cache")).toBe("hit");
     expect(second.headers.get("cache-control")).toBe("private, no-store");
     expect(await second.text()).toBe("<p>鳥取県の状況</p>");
+  });
+
+  it("sends it once and wins over a route's own header", async () => {
+    const download = await get("/download", "__session=abc.def");
+    expect(download.headers.get("cache-control")).toBe("private, no-store");
+    expect((await get("/public", "__session=abc.def")).headers.get("cache-control")).toBe("private, no-store");
+    expect((await get("/public")).headers.get("cache-control")).toBe("public, max-age=600");
   });
 
   it("leaves anonymous pages alone, and a cookie merely ending in the name is no session", async () => {
