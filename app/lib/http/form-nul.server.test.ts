@@ -67,6 +67,14 @@ describe("refuseNulInForms", () => {
     expect(await response.json()).toEqual({ content, intent: "create" });
   });
 
+  it("answers a body no form sends (text/plain, JSON) with 415 instead of failing in the action", async () => {
+    for (const type of ["text/plain", "application/json"]) {
+      const response = await fetch(`${base}/?_data=root`, { method: "POST", headers: { "Content-Type": type }, body: "intent=create" });
+      expect(response.status, type).toBe(415);
+      expect(await response.text()).toBe("この形式の送信は受け付けていません。画面のフォームから送信してください。");
+    }
+  });
+
   it("leaves file uploads (multipart) to their route", async () => {
     const form = new FormData();
     form.set("note", "a\0b");
