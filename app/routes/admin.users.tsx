@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { bodiesForAccounts, listUsers } from "../../db/queries/users";
-import { SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
+import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { passwordMinimumLength, passwordRuleText } from "~/lib/auth/password-policy";
 import { requireUser } from "~/lib/auth/session.server";
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function UserAdmin() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formKey = useFreshFormKey(actionData);
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const input = (name: string, label: string, type = "text", extra: Record<string, string> = {}, hint?: string) => (
     <div className="field">
@@ -129,7 +129,7 @@ export default function UserAdmin() {
       {d.resetting ? (
         <section aria-labelledby="reset-title">
           <h2 id="reset-title">{d.resetting.login_id} のパスワードを再設定</h2>
-          <Form method="post" className="record-form" key={location.key}>
+          <Form method="post" className="record-form" key={formKey}>
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="id" value={d.resetting.id} />
             {input("password", `仮のパスワード（${passwordMinimumLength}文字以上）`, "password", { autoComplete: "new-password" }, passwordRuleText)}
@@ -141,7 +141,7 @@ export default function UserAdmin() {
       {d.roles.length > 0 ? (
         <section aria-labelledby="create-title">
           <h2 id="create-title">アカウントを作成</h2>
-          <Form method="post" className="record-form" key={location.key}>
+          <Form method="post" className="record-form" key={formKey}>
             <input type="hidden" name="intent" value="create" />
             {input("loginId", "ログインID", "text", { autoComplete: "off" }, "3〜64文字。半角英小文字・数字と記号 . _ -（ピリオド・アンダースコア・ハイフン）が使えます。最初の文字は英小文字か数字にしてください。")}
             {input("displayName", "表示名（部署名など）")}

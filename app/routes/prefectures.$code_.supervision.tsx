@@ -6,7 +6,7 @@ import { getDb } from "../../db";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
 import { deleteSupervisionContact, DuplicateRecordError, getSupervisionContact, saveSupervisionContact } from "../../db/queries/supervision";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
-import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
+import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
 import { Pagination } from "~/components/ui/Pagination";
@@ -62,6 +62,7 @@ export default function Supervision() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
+  const formKey = useFreshFormKey(actionData);
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const editing = d.editing ?? undefined;
   const describeContact = (c: { contacted_on: string; name: string; form: string; content: string }) =>
@@ -113,8 +114,7 @@ export default function Supervision() {
               {actionData.formError}
             </p>
           ) : null}
-          {/* a new key after every navigation: a saved form comes back empty, a refused one keeps what was typed */}
-          <Form method="post" className="record-form" key={location.key}>
+          <Form method="post" className="record-form" key={formKey}>
             <input type="hidden" name="intent" value={editing ? "update" : "create"} />
             {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
             <div className="field">

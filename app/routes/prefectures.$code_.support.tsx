@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { savePrefectureSupport } from "../../db/queries/prefecture-support";
-import { SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
+import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
@@ -36,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PrefectureSupport() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formKey = useFreshFormKey(actionData);
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const answered = (fy: number, item: string) => d.history.find((h) => h.fiscalYear === fy && h.item === item);
   const years = [...new Set(d.history.map((h) => h.fiscalYear))].sort((a, b) => a - b);
@@ -92,7 +92,7 @@ export default function PrefectureSupport() {
               </ul>
             </div>
           ) : null}
-          <Form method="post" className="record-form" key={`${d.fiscalYear}-${location.key}`}>
+          <Form method="post" className="record-form" key={`${d.fiscalYear}-${formKey}`}>
             <input type="hidden" name="fiscalYear" value={d.fiscalYear} />
             <fieldset>
               <legend>実施している項目にチェック（チェックのない項目は未実施として保存します）</legend>

@@ -7,7 +7,7 @@ import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
 import { DuplicateRecordError } from "../../db/queries/supervision";
 import { deleteTrainingSession, isOwnTrainingSession, saveTrainingSession } from "../../db/queries/training";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
-import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
+import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
@@ -82,6 +82,7 @@ export default function Training() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
+  const formKey = useFreshFormKey(actionData);
   const required = d.byRole.filter((r) => (certificateRoles as readonly string[]).includes(r.role));
   const assigned = required.reduce((s, r) => s + r.assigned, 0);
   const certified = required.reduce((s, r) => s + r.certified, 0);
@@ -211,7 +212,7 @@ export default function Training() {
           ]}
         />
       )}
-      {d.canRecord ? <SessionForm key={location.key} bodies={d.bodyOptions} editing={d.editing} actionData={actionData} /> : null}
+      {d.canRecord ? <SessionForm key={formKey} bodies={d.bodyOptions} editing={d.editing} actionData={actionData} /> : null}
     </>
   );
 }

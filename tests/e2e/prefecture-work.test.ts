@@ -16,7 +16,8 @@ describe("a prefecture records its own work", () => {
     // 境港市 had no contact in FY2025 in the demo data
     const without = page.locator("#without-contact tbody");
     expect(await without.textContent()).toContain("境港市");
-    const before = Number(/実施主体 5 のうち (\d+)/.exec((await page.getByRole("status").textContent()) ?? "")![1]);
+    const coverageStatus = page.getByRole("status").filter({ hasText: "実施主体" });
+    const before = Number(/実施主体 5 のうち (\d+)/.exec((await coverageStatus.textContent()) ?? "")![1]);
 
     const form = page.locator("form.record-form");
     await form.getByLabel("対象自治体").selectOption({ label: "境港市" });
@@ -26,7 +27,10 @@ describe("a prefecture records its own work", () => {
     await page.getByRole("button", { name: "記録する" }).click();
 
     // one more body covered: 境港市
-    await expect.poll(() => page.getByRole("status").textContent()).toContain(`実施主体 5 のうち ${before + 1} `);
+    await expect.poll(() => coverageStatus.textContent()).toContain(`実施主体 5 のうち ${before + 1} `);
+    // post/redirect/get: the page says so and the form is empty again
+    expect(await page.locator(".saved-notice").textContent()).toBe("記録しました");
+    expect(await form.getByLabel("内容").inputValue()).toBe("");
     expect(await without.textContent()).not.toContain("境港市");
     expect(await page.locator("#contacts-log tbody tr", { hasText: "境港市" }).filter({ hasText: "2026-02-10" }).count()).toBe(1);
     // the visit shows in the chart's table of forms
@@ -102,6 +106,115 @@ describe("a prefecture records its own work", () => {
     }
     await page.goto(`${ctx.app.url}/prefectures/31/training?fy=2025`);
     expect(await page.locator("#training-sessions tbody tr", { hasText: "偽の研修" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("disables the submit button while sending, and refuses the same contact again with a message instead of a 500", async () => {
+    const page = await ctx.browser.newPage();
+    await logIn(page, ctx.app.url, "tottori-pref");
+    await page.waitForURL(`${ctx.app.url}/`);
+    // the log is long: show only the day of the test contact
+    await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025&from=2026-01-15&to=2026-01-15`);
+    await waitForHydration(page);
+    const form = page.locator("form.record-form");
+    const fill = async () => {
+      await form.getByLabel("対象自治体").selectOption({ label: "米子市" });
+      await form.getByLabel("実施日").fill("2026-01-15");
+      await form.getByLabel("形態").selectOption({ label: "電話・メール" });
+      await form.getByLabel("内容").fill("二重送信の確認");
+    };
+    await fill();
+    // hold the POST so the button can be seen disabled while it is on its way
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/prefectures/31/supervision**", async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
+    const submit = form.locator("button[type=submit]");
+    await submit.click();
+    await expect.poll(() => submit.isDisabled()).toBe(true);
+    release();
+    await expect.poll(() => page.locator(".saved-notice").textContent()).toBe("記録しました");
+    expect(await submit.isDisabled()).toBe(false);
+    await page.unroute("**/prefectures/31/supervision**");
+    // the same contact again: a Japanese message, what was typed stays
+    await fill();
+    await submit.click();
+    await expect.poll(() => page.locator(".error-summary").textContent()).toBe("同じ自治体・実施日・形態・内容の記録がすでにあります");
+    expect(await form.getByLabel("内容").inputValue()).toBe("二重送信の確認");
+    expect(await page.locator("#contacts-log tbody tr", { hasText: "二重送信の確認" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("asks before deleting: a native dialog with JavaScript (focus on やめる, Escape cancels), a confirmation step without", async () => {
+    const page = await ctx.browser.newPage();
+    await logIn(page, ctx.app.url, "tottori-pref");
+    await page.waitForURL(`${ctx.app.url}/`);
+    await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025&from=2026-01-15&to=2026-01-15`);
+    await waitForHydration(page);
+    const row = page.locator("#contacts-log tbody tr", { hasText: "二重送信の確認" });
+    const trigger = row.getByRole("link", { name: /^削除/ });
+    await trigger.click();
+    const dialog = page.getByRole("dialog", { name: "この記録を削除しますか" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("やめる");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await row.count()).toBe(1);
+    await trigger.click();
+    await dialog.getByRole("button", { name: "削除する" }).click();
+    await expect.poll(() => page.locator(".saved-notice").textContent()).toBe("削除しました");
+    expect(await row.count()).toBe(0);
+    await page.close();
+
+    // without JavaScript: the link leads to a confirmation step; やめる keeps the record, 削除する deletes it
+    const context = await ctx.browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${ctx.app.url}/login`);
+    await plain.getByLabel("ログインID").fill("tottori-pref");
+    await plain.getByLabel("パスワード").fill("tsunagu-demo");
+    await plain.getByRole("button", { name: "ログイン" }).click();
+    await plain.waitForURL(`${ctx.app.url}/`);
+    await plain.goto(`${ctx.app.url}/prefectures/31/training?fy=2025`);
+    const sessionRow = plain.locator("#training-sessions tbody tr", { hasText: "追加日程" });
+    await sessionRow.getByRole("link", { name: /^削除/ }).click();
+    const step = plain.getByRole("region", { name: "この研修の記録を削除しますか" });
+    expect(await step.textContent()).toContain("人材養成研修（後期）追加日程");
+    await step.getByRole("link", { name: "やめる" }).click();
+    expect(await step.count()).toBe(0);
+    expect(await sessionRow.count()).toBe(1);
+    await sessionRow.getByRole("link", { name: /^削除/ }).click();
+    await step.getByRole("button", { name: "削除する" }).click();
+    expect(await plain.locator(".saved-notice").textContent()).toBe("削除しました");
+    expect(await sessionRow.count()).toBe(0);
+    await context.close();
+  });
+
+  it("shows every training error at once, each linked to its field, and the hours hint in the normal colour until then", async () => {
+    const page = await ctx.browser.newPage();
+    await logIn(page, ctx.app.url, "tottori-pref");
+    await page.waitForURL(`${ctx.app.url}/`);
+    await page.goto(`${ctx.app.url}/prefectures/31/training?fy=2025`);
+    await waitForHydration(page);
+    const hint = page.locator("#hours-hint");
+    const hintColour = await hint.evaluate((el) => getComputedStyle(el).color);
+    const errorColour = await page.locator("#hours-error").evaluate((el) => getComputedStyle(el).color);
+    expect(hintColour).not.toBe(errorColour);
+    const form = page.locator("form.record-form");
+    await form.getByLabel("種別").selectOption({ label: "後期研修" });
+    await form.getByLabel("時間数").fill("6");
+    await page.getByRole("button", { name: "研修を記録する" }).click();
+    const links = page.locator(".error-summary li a");
+    await expect.poll(() => links.count()).toBe(3);
+    expect(await links.evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]))).toEqual([
+      ["#heldOn", "開催日を入力してください"],
+      ["#title", "研修名を入力してください"],
+      ["#hours", "後期研修は10.5時間以上必要です（入力は6時間）"],
+    ]);
+    await links.nth(2).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hours");
     await page.close();
   });
 });

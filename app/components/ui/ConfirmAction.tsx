@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from "react";
 
 /** The field a confirmed form posts; an action that requires confirmation refuses the post without it. */
@@ -150,4 +150,16 @@ export function SavedNotice({ message }: { message: string | undefined }) {
       {message}
     </p>
   );
+}
+
+/**
+ * A key for a record form: it changes after a successful post/redirect/get (and any other navigation),
+ * so the form comes back empty, but not when the action answered with errors (a submission is a
+ * navigation too), so what was typed stays for correcting.
+ */
+export function useFreshFormKey(actionData: unknown): string {
+  const location = useLocation();
+  const key = useRef(location.key);
+  if (actionData === undefined) key.current = location.key;
+  return key.current;
 }
