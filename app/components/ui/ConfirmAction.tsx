@@ -81,6 +81,7 @@ export function ConfirmAction({
         href={href}
         className="link-button"
         aria-label={accessibleLabel}
+        aria-haspopup="dialog"
         onClick={(event) => {
           if (typeof HTMLDialogElement === "undefined") return;
           event.preventDefault();
