@@ -10,7 +10,8 @@ import {
   supervisionCoverage,
   supervisionFiscalYears,
 } from "../../db/queries/supervision";
-import { supervisionForms } from "~/lib/domain";
+import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/lib/domain";
+import { csvLine } from "~/lib/csv/format";
 import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
 import { savedFlag, savedMessages } from "~/lib/form-fields";
 import { filterDate, pageNumber, rowId } from "~/lib/query-params";
@@ -27,6 +28,24 @@ export const supervisionQuery = z.object({
   page: pageNumber,
   saved: savedFlag,
 });
+
+/** The filtered log as CSV, every page of it: the download of the log is the log, not the page on screen. */
+export async function supervisionLogCsv(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>): Promise<string> {
+  const filter = { bodyCode: query.body, form: query.form, from: query.from, to: query.to };
+  const total = await countSupervisionContacts(db, prefectureCode, filter);
+  const rows = await listSupervisionContacts(db, prefectureCode, filter, { limit: Math.max(total, 1), offset: 0 });
+  return (
+    csvLine(["実施日", "自治体コード", "対象自治体", "形態", "内容", "対応者"]) +
+    rows.map((c) => csvLine([c.contacted_on, c.code, c.name, supervisionFormLabels[c.form as SupervisionForm] ?? c.form, c.content, c.responder])).join("")
+  );
+}
+
+/** The log's filter as the query of its CSV download. */
+export function supervisionLogDownloadHref(prefectureCode: string, query: z.infer<typeof supervisionQuery>): string {
+  const params = new URLSearchParams();
+  for (const key of ["body", "form", "from", "to"] as const) if (query[key]) params.set(key, String(query[key]));
+  return `/prefectures/${prefectureCode}/supervision/download${params.size > 0 ? `?${params}` : ""}`;
+}
 
 /** The log is long (years of contacts): it is paged, the filter staying in the URL. */
 export const contactsPerPage = 50;
@@ -55,6 +74,7 @@ export async function loadSupervision(db: Database, prefectureCode: string, quer
     asOf,
     contacts,
     paging: { page, pages, total, perPage: contactsPerPage },
+    downloadHref: supervisionLogDownloadHref(prefectureCode, query),
     coverage,
     without,
     bodies,

@@ -204,6 +204,7 @@ export default function Supervision() {
         caption="スーパーバイズの記録"
         captionHidden
         fileName={`${d.prefecture.name}_スーパーバイズ記録.csv`}
+        downloadHref={d.downloadHref}
         rows={d.contacts}
         columns={[
           { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contacted_on },

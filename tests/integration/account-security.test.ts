@@ -122,14 +122,14 @@ describe("accounts", () => {
 
   it("shows the audit log in full to MHLW and to a prefecture only what its accounts did", async () => {
     const actions = async (loginId: string) =>
-      ((await callRoute(auditLoader, { url: "/admin/audit", cookie: cookies[loginId] })).data as { entries: { login_id: string | null; action: string }[] }).entries;
+      ((await callRoute(auditLoader, { url: "/admin/audit", cookie: cookies[loginId] })).data as { entries: { loginId: string | null; action: string }[] }).entries;
     const all = await actions("mhlw");
     expect(all.map((e) => e.action)).toEqual(expect.arrayContaining(["user.create", "user.deactivate", "password.change", "login.locked", "login.failed"]));
     const tottori = await actions("tottori-pref");
-    expect(new Set(tottori.map((e) => e.login_id))).toEqual(new Set(["tottori-pref", "tottori-city", "yonago-city"]));
+    expect(new Set(tottori.map((e) => e.loginId))).toEqual(new Set(["tottori-pref", "tottori-city", "yonago-city"]));
     expect(tottori.some((e) => e.action === "user.deactivate")).toBe(true);
     const tokyo = await actions("tokyo-pref");
-    expect(tokyo.every((e) => e.login_id === "tokyo-pref")).toBe(true);
+    expect(tokyo.every((e) => e.loginId === "tokyo-pref")).toBe(true);
     const filtered = (await callRoute(auditLoader, { url: "/admin/audit?category=user", cookie: cookies.mhlw })).data as { entries: { action: string }[] };
     expect(new Set(filtered.entries.map((e) => e.action))).toEqual(new Set(["user.create", "user.deactivate"]));
   });

@@ -23,6 +23,8 @@ import { action as newUploadAction, loader as newUploadLoader } from "../../app/
 import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
 import { loader as datasetLoader } from "../../app/routes/datasets.$dataset";
 import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
+import { loader as supervisionDownloadLoader } from "../../app/routes/prefectures.$code_.supervision.download";
+import { loader as auditDownloadLoader } from "../../app/routes/admin.audit.download";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
@@ -130,6 +132,8 @@ const reads: Record<string, Case> = {
   // a prefecture's work records: every prefecture (exchange between prefectures) and its own municipalities
   supervision31: { fn: supervisionLoader, url: "/prefectures/31/supervision?fy=2025", params: p("31"), expect: [302, 200, 200, 200, 200] },
   supervision13: { fn: supervisionLoader, url: "/prefectures/13/supervision?fy=2025", params: p("13"), expect: [302, 200, 200, 200, 403] },
+  supervisionLog31: { fn: supervisionDownloadLoader, url: "/prefectures/31/supervision/download", params: p("31"), expect: [302, 200, 200, 200, 200] },
+  supervisionLog13: { fn: supervisionDownloadLoader, url: "/prefectures/13/supervision/download", params: p("13"), expect: [302, 200, 200, 200, 403] },
   training31: { fn: trainingLoader, url: "/prefectures/31/training?fy=2025", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
   training13: { fn: trainingLoader, url: "/prefectures/13/training?fy=2025", params: p("13"), detail: true, expect: [302, 200, "agg", 200, 403] },
   support31: { fn: supportLoader, url: "/prefectures/31/support", params: p("31"), expect: [302, 200, 200, 200, 200] },
@@ -151,6 +155,7 @@ const reads: Record<string, Case> = {
   download: { fn: downloadLoader, url: "/datasets/staff_training/download?kind=data&encoding=utf-8-bom", params: { dataset: "staff_training" }, expect: [302, 200, 200, 200, 200] },
   users: { fn: usersLoader, url: "/admin/users", expect: [302, 200, 200, 200, 403] },
   audit: { fn: auditLoader, url: "/admin/audit", expect: [302, 200, 200, 200, 403] },
+  auditDownload: { fn: auditDownloadLoader, url: "/admin/audit/download", expect: [302, 200, 200, 200, 403] },
   password: { fn: passwordLoader, url: "/account/password", expect: [302, 200, 200, 200, 200] },
   // the login page sends a signed-in user on
   login: { fn: loginLoader, url: "/login", expect: [200, 302, 302, 302, 302] },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
 import { supervisionContacts } from "../../db/schema";
 import { action as supervisionAction, loader as supervisionLoader } from "../../app/routes/prefectures.$code_.supervision";
+import { loader as supervisionDownload } from "../../app/routes/prefectures.$code_.supervision.download";
 import { action as trainingAction, loader as trainingLoader } from "../../app/routes/prefectures.$code_.training";
 import { action as supportAction, loader as supportLoader } from "../../app/routes/prefectures.$code_.support";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
@@ -66,8 +67,8 @@ describe("supervision form: post/redirect/get, duplicates, confirmed deletion", 
     // 120 contacts with 312045 on consecutive days from 2025-04-01, and 3 with another body that the filter leaves out
     const day = (n: number) => new Date(Date.UTC(2025, 3, 1 + n)).toISOString().slice(0, 10);
     await handle.db.insert(supervisionContacts).values([
-      ...Array.from({ length: 120 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312045", contactedOn: day(i), form: "phone", content: `連絡${i}` })),
-      ...Array.from({ length: 3 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312011", contactedOn: day(i), form: "phone", content: `他${i}` })),
+      ...Array.from({ length: 120 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312045", contactedOn: day(i), form: "phone_email", content: `連絡${i}` })),
+      ...Array.from({ length: 3 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312011", contactedOn: day(i), form: "phone_email", content: `他${i}` })),
     ]);
     const second = await view("/prefectures/31/supervision?fy=2025&body=312045&page=2");
     const contacts = second.contacts as { contacted_on: string }[];
@@ -80,6 +81,27 @@ describe("supervision form: post/redirect/get, duplicates, confirmed deletion", 
     expect((last.contacts as unknown[]).length).toBe(20);
     // a page past the end shows the last page, not an empty table
     expect((await view("/prefectures/31/supervision?fy=2025&body=312045&page=9")).paging).toEqual({ page: 3, pages: 3, total: 120, perPage: 50 });
+  });
+
+  it("downloads the whole filtered log as CSV, not the page on screen", async () => {
+    const page = await view("/prefectures/31/supervision?fy=2025&body=312045&page=2");
+    expect(page.downloadHref).toBe("/prefectures/31/supervision/download?body=312045");
+    const response = (await supervisionDownload({
+      request: new Request("http://localhost/prefectures/31/supervision/download?body=312045", { headers: { Cookie: cookies["tottori-pref"]! } }),
+      params: { code: "31" },
+      context: {},
+    })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    // the header and the 120 contacts with 境港市 (312045), newest first; the other body's 3 are filtered out
+    expect(lines).toHaveLength(1 + 120);
+    expect(lines[0]).toBe("実施日,自治体コード,対象自治体,形態,内容,対応者");
+    expect(lines[1]).toBe(`${new Date(Date.UTC(2025, 3, 1 + 119)).toISOString().slice(0, 10)},312045,境港市,電話・メール,連絡119,`);
+    // an anonymous request goes to the login page
+    const anonymous = await callRoute(supervisionDownload, { url: "/prefectures/31/supervision/download", params: { code: "31" } });
+    expect(anonymous.status).toBe(302);
   });
 });
 

@@ -25,6 +25,7 @@ export function DataTable<Row>({
   fileName,
   rowClassName,
   captionHidden = false,
+  downloadHref,
 }: {
   id: string;
   caption: string;
@@ -33,6 +34,8 @@ export function DataTable<Row>({
   fileName: string;
   rowClassName?: (row: Row) => string | undefined;
   captionHidden?: boolean;
+  /** a server download of the whole list, for tables that show one page of it */
+  downloadHref?: string;
 }) {
   const [sort, setSort] = useState<{ key: string; direction: "ascending" | "descending" } | null>(null);
   const sorted = useMemo(() => {
@@ -64,9 +67,15 @@ export function DataTable<Row>({
   return (
     <div className="data-table">
       <div className="data-table__tools">
-        <button type="button" className="link-button" onClick={download} aria-describedby={`${id}-caption`}>
-          CSVダウンロード
-        </button>
+        {downloadHref ? (
+          <a href={downloadHref} download={fileName} aria-describedby={`${id}-caption`}>
+            CSVダウンロード（全件）
+          </a>
+        ) : (
+          <button type="button" className="link-button" onClick={download} aria-describedby={`${id}-caption`}>
+            CSVダウンロード
+          </button>
+        )}
       </div>
       <div className="table-scroll">
         <table className="data" id={id}>

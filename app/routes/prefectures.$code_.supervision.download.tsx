@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "../../db";
+import { requirePrefectureWorkReader } from "~/lib/auth/prefecture-work.server";
+import { contentDisposition, encodeCsv } from "~/lib/csv/write";
+import { supervisionLogCsv, supervisionQuery } from "./prefectures.$code_.supervision.server";
+
+/** The whole filtered supervision log as CSV (UTF-8 with BOM, formulas neutralised), to whoever may read the page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { prefecture } = await requirePrefectureWorkReader(request, params);
+  const query = supervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const text = await supervisionLogCsv(await getDb(), prefecture.code, query);
+  return new Response(new Blob([encodeCsv(text, "utf-8-bom", true) as Uint8Array<ArrayBuffer>]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition(`${prefecture.name}_スーパーバイズ記録.csv`),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
