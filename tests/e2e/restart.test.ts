@@ -21,8 +21,8 @@ describe("restart", () => {
       const page = await browser.newPage();
       await logIn(page, second.url, "tottori-pref");
       await page.waitForURL(`${second.url}/`);
-      await page.locator("#program-rates svg.recharts-surface").waitFor();
-      expect(await page.locator("#program-rates svg.recharts-surface").count()).toBe(1);
+      await page.locator("#program-rates svg.recharts-surface").filter({ visible: true }).waitFor();
+      expect(await page.locator("#program-rates svg.recharts-surface").filter({ visible: true }).count()).toBe(1);
       await browser.close();
     } finally {
       expect(await second.stop()).toBe(0);
