@@ -1,34 +1,23 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db";
 import { action as loginAction } from "../../app/routes/login";
 import { loader as indexLoader } from "../../app/routes/_index";
 import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { demoPassword } from "../../seeds/demo-users";
-import { createTestDatabase } from "../setup/database";
-import { loadSampleBodiesAndUsers } from "../setup/bodies";
 import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
+import { routeTestDatabase } from "../setup/route-database";
 
-let handle: DatabaseHandle;
-let cookies: Record<string, string>;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  installDatabaseHandle(handle);
-  await loadSampleBodiesAndUsers(handle.db);
-  cookies = await demoSessionCookies(["mhlw", "tottori-pref", "tokyo-pref"]);
-});
-afterAll(async () => {
-  await handle.close();
-});
+const ctx = routeTestDatabase(["mhlw", "tottori-pref", "tokyo-pref"]);
+const { cookies } = ctx;
 
 const login = (loginId: string, password: string, clientAddress: string, cookie?: string) =>
   callRoute(loginAction, { url: "/login", form: { loginId, password }, clientAddress, cookie });
 const formError = (r: { data: unknown }) => (r.data as { formError: string }).formError;
-const ageFailures = (loginId: string) => handle.db.execute(sql`update audit_log set at = at - interval '16 minutes' where target = ${loginId}`);
+const ageFailures = (loginId: string) => ctx.handle.db.execute(sql`update audit_log set at = at - interval '16 minutes' where target = ${loginId}`);
 
 describe("login throttling", () => {
   it("locks a login id after 5 failures in 15 minutes, even against the right password, and lets it in again later", async () => {
@@ -38,7 +27,7 @@ describe("login throttling", () => {
     expect(formError(locked)).toBe("ログインに続けて失敗したため、しばらくログインできません。15分ほどたってから、もう一度お試しください。");
     // the client is not locked for other accounts
     expect((await login("mhlw", demoPassword, "192.0.2.10")).status).toBe(302);
-    const [audit] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log where action = 'login.locked' and target = 'tottori-city'`);
+    const [audit] = await queryRows<{ n: number }>(ctx.handle.db, sql`select count(*)::int as n from audit_log where action = 'login.locked' and target = 'tottori-city'`);
     expect(audit!.n).toBe(1);
     await ageFailures("tottori-city");
     expect((await login("tottori-city", demoPassword, "192.0.2.10")).status).toBe(302);
@@ -105,7 +94,7 @@ describe("accounts", () => {
     const taken = await post("mhlw", form({ role: "prefecture", prefectureCode: "31", loginId: "tottori-pref" }));
     expect((taken.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ loginId: ["このログインIDは既に使われています"] });
     expect((await post("mhlw", form({ role: "prefecture", prefectureCode: "31", loginId: "tottori-pref-2" }))).status).toBe(302);
-    const cityId = async (loginId: string) => (await queryRows<{ id: number }>(handle.db, sql`select id from users where login_id = ${loginId}`))[0]!.id;
+    const cityId = async (loginId: string) => (await queryRows<{ id: number }>(ctx.handle.db, sql`select id from users where login_id = ${loginId}`))[0]!.id;
     // Tokyo cannot deactivate 鳥取県's municipality account; nobody may deactivate themselves
     expect((await post("tokyo-pref", { intent: "deactivate", id: String(await cityId("yonago-city")) })).status).toBe(403);
     expect((await post("tottori-pref", { intent: "deactivate", id: String(await cityId("tottori-pref")) })).status).toBe(403);
@@ -114,7 +103,7 @@ describe("accounts", () => {
 
   it("logs a deactivated account out at once and keeps it out", async () => {
     const session = (await login("yonago-city", chosen, "192.0.2.41")).cookie!;
-    const id = (await queryRows<{ id: number }>(handle.db, sql`select id from users where login_id = 'yonago-city'`))[0]!.id;
+    const id = (await queryRows<{ id: number }>(ctx.handle.db, sql`select id from users where login_id = 'yonago-city'`))[0]!.id;
     expect((await callRoute(usersAction, { url: "/admin/users", cookie: cookies["tottori-pref"], form: { intent: "deactivate", id: String(id) } })).status).toBe(302);
     expect((await callRoute(indexLoader, { url: "/", cookie: session })).location).toMatch(/^\/login/);
     expect((await login("yonago-city", chosen, "192.0.2.41")).status).toBe(401);

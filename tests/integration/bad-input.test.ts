@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, type DatabaseHandle } from "../../db";
+import { describe, expect, it } from "vitest";
 import { loader as indexLoader } from "../../app/routes/_index";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
@@ -16,23 +15,11 @@ import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.dow
 import { loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
-import { createTestDatabase } from "../setup/database";
-import { loadSampleBodiesAndUsers } from "../setup/bodies";
-import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
+import { routeTestDatabase } from "../setup/route-database";
 
-let handle: DatabaseHandle;
-let cookies: Record<string, string>;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  installDatabaseHandle(handle);
-  await loadSampleBodiesAndUsers(handle.db);
-  cookies = await demoSessionCookies(["mhlw", "tottori-pref"]);
-});
-afterAll(async () => {
-  await handle.close();
-});
+const ctx = routeTestDatabase(["mhlw", "tottori-pref"]);
+const { cookies } = ctx;
 
 const huge = "99999999999999999999";
 const pastInt32 = "2147483648";

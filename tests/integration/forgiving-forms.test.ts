@@ -1,33 +1,21 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db";
 import { supervisionContacts } from "../../db/schema";
 import { action as supervisionAction, loader as supervisionLoader } from "../../app/routes/prefectures.$code_.supervision";
 import { loader as supervisionDownload } from "../../app/routes/prefectures.$code_.supervision.download";
 import { action as trainingAction, loader as trainingLoader } from "../../app/routes/prefectures.$code_.training";
 import { action as supportAction, loader as supportLoader } from "../../app/routes/prefectures.$code_.support";
 import { action as usersAction, loader as usersLoader } from "../../app/routes/admin.users";
-import { createTestDatabase } from "../setup/database";
-import { loadSampleBodiesAndUsers } from "../setup/bodies";
-import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
+import { routeTestDatabase } from "../setup/route-database";
 
-let handle: DatabaseHandle;
-let cookies: Record<string, string>;
+const ctx = routeTestDatabase(["mhlw", "tottori-pref"]);
+const { cookies } = ctx;
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  installDatabaseHandle(handle);
-  await loadSampleBodiesAndUsers(handle.db);
-  cookies = await demoSessionCookies(["mhlw", "tottori-pref"]);
-});
-afterAll(async () => {
-  await handle.close();
-});
-
-const count = async (table: string) => (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
+const count = async (table: string) => (await queryRows<{ n: number }>(ctx.handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
 const lastAudit = async (action: string) =>
-  (await queryRows<{ target: string; detail: Record<string, unknown> }>(handle.db, sql`select target, detail from audit_log where action = ${action} order by id desc limit 1`))[0];
+  (await queryRows<{ target: string; detail: Record<string, unknown> }>(ctx.handle.db, sql`select target, detail from audit_log where action = ${action} order by id desc limit 1`))[0];
 
 describe("supervision form: post/redirect/get, duplicates, confirmed deletion", () => {
   const url = "/prefectures/31/supervision?fy=2026";
@@ -49,7 +37,7 @@ describe("supervision form: post/redirect/get, duplicates, confirmed deletion", 
   });
 
   it("asks for confirmation before deleting, and audits the deleted record with its content", async () => {
-    const [row] = await queryRows<{ id: number }>(handle.db, sql`select id from supervision_contacts`);
+    const [row] = await queryRows<{ id: number }>(ctx.handle.db, sql`select id from supervision_contacts`);
     const id = String(row!.id);
     // a one-click post (old page, script) does not delete: it goes to the confirmation step
     expect(await post({ intent: "delete", id })).toMatchObject({ status: 302, location: `/prefectures/31/supervision?fy=2026&confirm=${id}#confirm-step` });
@@ -66,7 +54,7 @@ describe("supervision form: post/redirect/get, duplicates, confirmed deletion", 
   it("pages the log 50 at a time, keeping the filter", async () => {
     // 120 contacts with 312045 on consecutive days from 2025-04-01, and 3 with another body that the filter leaves out
     const day = (n: number) => new Date(Date.UTC(2025, 3, 1 + n)).toISOString().slice(0, 10);
-    await handle.db.insert(supervisionContacts).values([
+    await ctx.handle.db.insert(supervisionContacts).values([
       ...Array.from({ length: 120 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312045", contactedOn: day(i), form: "phone_email", content: `連絡${i}` })),
       ...Array.from({ length: 3 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312011", contactedOn: day(i), form: "phone_email", content: `他${i}` })),
     ]);
@@ -132,7 +120,7 @@ describe("training form: every error at once, duplicates, confirmed deletion", (
   });
 
   it("asks for confirmation before deleting, and audits the session with its participants", async () => {
-    const [row] = await queryRows<{ id: number }>(handle.db, sql`select id from training_sessions`);
+    const [row] = await queryRows<{ id: number }>(ctx.handle.db, sql`select id from training_sessions`);
     const id = String(row!.id);
     expect(await post({ intent: "delete", id })).toMatchObject({ status: 302, location: `/prefectures/31/training?fy=2025&confirm=${id}#confirm-step` });
     expect(await count("training_sessions")).toBe(1);

@@ -1,29 +1,17 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db";
 import { trainingSessions } from "../../db/schema";
 import { action as trainingAction, loader as trainingLoader } from "../../app/routes/prefectures.$code_.training";
 import { action as supportAction, loader as supportLoader } from "../../app/routes/prefectures.$code_.support";
-import { createTestDatabase } from "../setup/database";
-import { loadSampleBodiesAndUsers } from "../setup/bodies";
-import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
+import { routeTestDatabase } from "../setup/route-database";
 
-let handle: DatabaseHandle;
-let cookies: Record<string, string>;
+const ctx = routeTestDatabase(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]);
+const { cookies } = ctx;
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  installDatabaseHandle(handle);
-  await loadSampleBodiesAndUsers(handle.db);
-  cookies = await demoSessionCookies(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]);
-});
-afterAll(async () => {
-  await handle.close();
-});
-
-const count = async (table: string) => (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
-const auditActions = async () => (await queryRows<{ action: string }>(handle.db, sql`select action from audit_log where action not like 'login.%' and action <> 'master.import' order by id`)).map((r) => r.action);
+const count = async (table: string) => (await queryRows<{ n: number }>(ctx.handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
+const auditActions = async () => (await queryRows<{ action: string }>(ctx.handle.db, sql`select action from audit_log where action not like 'login.%' and action <> 'master.import' order by id`)).map((r) => r.action);
 
 describe("training sessions by role", () => {
   const post = (loginId: string, form: Record<string, string>) => callRoute(trainingAction, { url: "/prefectures/31/training?fy=2025", params: { code: "31" }, cookie: cookies[loginId], form });
@@ -43,7 +31,7 @@ describe("training sessions by role", () => {
     for (const other of ["tokyo-pref", "mhlw", "tottori-city"]) expect((await post(other, latterTerm)).status, other).toBe(403);
     expect(await count("training_sessions")).toBe(1);
     const participants = await queryRows<{ local_government_code: string; role: string; participants: number }>(
-      handle.db,
+      ctx.handle.db,
       sql`select local_government_code, role, participants from training_session_participants order by local_government_code`,
     );
     expect(participants).toEqual([
@@ -86,7 +74,7 @@ describe("training sessions by role", () => {
     const foreign = await post("tottori-pref", { ...latterTerm, "participants.131016.consultant": "1" });
     expect(foreign.status).toBe(403);
     expect((foreign.data as { formError: string }).formError).toBe("参加者はこの都道府県の実施主体から入力してください");
-    const [tokyoSession] = await handle.db
+    const [tokyoSession] = await ctx.handle.db
       .insert(trainingSessions)
       .values({ prefectureCode: "13", heldOn: "2025-10-01", fiscalYear: 2025, title: "東京都の研修", kind: "other", hours: 2 })
       .returning();
@@ -97,11 +85,11 @@ describe("training sessions by role", () => {
   });
 
   it("edits and deletes its own session, and audits every change", async () => {
-    const [own] = await queryRows<{ id: number }>(handle.db, sql`select id from training_sessions where prefecture_code = '31'`);
+    const [own] = await queryRows<{ id: number }>(ctx.handle.db, sql`select id from training_sessions where prefecture_code = '31'`);
     const updated = await post("tottori-pref", { ...latterTerm, intent: "update", id: String(own!.id), hours: "12", "participants.312029.chief_consultant": "" });
     expect(updated.status).toBe(302);
     const [row] = await queryRows<{ hours: string; n: number }>(
-      handle.db,
+      ctx.handle.db,
       sql`select s.hours, (select count(*)::int from training_session_participants p where p.session_id = s.id) as n from training_sessions s where s.id = ${own!.id}`,
     );
     expect([Number(row!.hours), row!.n]).toEqual([12, 1]);
@@ -121,7 +109,7 @@ describe("prefecture support answers by role", () => {
     expect(bad.status).toBe(400);
     expect((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors.fiscalYear).toEqual(["年度は平成27年度から今年度までの間で選んでください"]);
     const rows = await queryRows<{ prefecture_code: string; n: number; yes: number }>(
-      handle.db,
+      ctx.handle.db,
       sql`select prefecture_code, count(*)::int as n, count(*) filter (where implemented)::int as yes from prefecture_support_activities group by prefecture_code`,
     );
     expect(rows).toEqual([{ prefecture_code: "31", n: 12, yes: 2 }]);

@@ -1,24 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db";
 import { action, loader } from "../../app/routes/prefectures.$code_.supervision";
-import { createTestDatabase } from "../setup/database";
-import { loadSampleBodiesAndUsers } from "../setup/bodies";
-import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
+import { routeTestDatabase } from "../setup/route-database";
 
-let handle: DatabaseHandle;
-let cookies: Record<string, string>;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  installDatabaseHandle(handle);
-  await loadSampleBodiesAndUsers(handle.db);
-  cookies = await demoSessionCookies(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]);
-});
-afterAll(async () => {
-  await handle.close();
-});
+const ctx = routeTestDatabase(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"]);
+const { cookies } = ctx;
 
 const post = (loginId: string, form: Record<string, string>) =>
   callRoute(action, { url: "/prefectures/31/supervision", params: { code: "31" }, cookie: cookies[loginId], form });
@@ -30,7 +18,7 @@ describe("supervision page by role", () => {
     expect((await post("tokyo-pref", contact)).status).toBe(403);
     expect((await post("mhlw", contact)).status).toBe(403);
     expect((await post("tottori-city", contact)).status).toBe(403);
-    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from supervision_contacts`);
+    const rows = await queryRows<{ n: number }>(ctx.handle.db, sql`select count(*)::int as n from supervision_contacts`);
     expect(rows[0]!.n).toBe(1);
   });
 
