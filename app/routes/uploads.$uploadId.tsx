@@ -217,23 +217,13 @@ export default function UploadDetail() {
           ) : (
             <p className="error-summary">エラーのある行があるため確定できません。ファイルを修正してアップロードし直してください。</p>
           )}
-          <Form method="post">
-            <input type="hidden" name="intent" value="discard" />
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              破棄する
-            </button>
-          </Form>
+          <DiscardForm busy={busy} />
         </div>
       ) : null}
       {upload.status === "staging" ? (
         <div className="actions">
           <p>読み込みが終わらないときは、破棄してからアップロードし直してください。</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="discard" />
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              破棄する
-            </button>
-          </Form>
+          <DiscardForm busy={busy} />
         </div>
       ) : null}
       {resultLink ? (
@@ -283,5 +273,16 @@ export default function UploadDetail() {
         </section>
       ) : null}
     </>
+  );
+}
+
+function DiscardForm({ busy }: { busy: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="discard" />
+      <button type="submit" className="button button--secondary" disabled={busy}>
+        破棄する
+      </button>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { auditLog } from "../schema";
+import type { AuditRow } from "~/lib/audit-entry";
 
 export type AuditEntry = {
   userId: number | null;
@@ -28,16 +29,7 @@ export type AuditFilter = { prefixes?: readonly string[]; action?: string; login
  * officials and its municipalities' accounts did, failed logins of those accounts included).
  */
 export async function listAuditEntries(db: Database, scope: { prefectureCode: string | null }, filter: AuditFilter, limit = 500, offset = 0) {
-  return queryRows<{
-    id: number;
-    at: string;
-    login_id: string | null;
-    display_name: string | null;
-    action: string;
-    target: string | null;
-    detail: unknown;
-    client_address: string | null;
-  }>(
+  return queryRows<AuditRow>(
     db,
     sql`select a.id, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, u.login_id, u.display_name, a.action, a.target, a.detail, a.client_address
         from audit_log a left join users u on u.id = a.user_id
