@@ -133,6 +133,13 @@ describe("accessibility", () => {
     await waitForHydration(page);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("本文へ移動");
+    // the design system's focus ring (ADR 016): a 4 px black outline over the DADS yellow (#ffd43d)
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { outline: `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`, shadow: style.boxShadow };
+    });
+    expect(ring.outline).toBe("4px solid rgb(0, 0, 0)");
+    expect(ring.shadow).toContain("rgb(255, 212, 61)");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
 

@@ -4,6 +4,7 @@ import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
 import { jusouStatusLabels } from "~/lib/domain";
 import { formatFiscalYear } from "~/lib/fiscal-year";
+import { jusouStatusColors } from "~/components/charts/status-colors";
 
 export function JusouRolloutCard({
   counts,
@@ -53,7 +54,6 @@ export function JusouRolloutCard({
   );
 }
 
-// Each status colour has at least 3:1 against white (WCAG 1.4.11), also as a legend swatch.
 function JusouBars({ id, width, rows, title }: { id: string; width: number; rows: { label: string }[]; title: string }) {
   return (
     <BarChart id={id} width={width} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title} accessibilityLayer>
@@ -61,9 +61,9 @@ function JusouBars({ id, width, rows, title }: { id: string; width: number; rows
       <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
       <YAxis stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
       <Legend />
-      <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill="#0017c1" isAnimationActive={false} />
-      <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill="#0877d7" isAnimationActive={false} />
-      <Bar dataKey="model" name={jusouStatusLabels.model_project} fill="#c74700" isAnimationActive={false} />
+      <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill={jusouStatusColors.implementing} isAnimationActive={false} />
+      <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill={jusouStatusColors.transition_preparation} isAnimationActive={false} />
+      <Bar dataKey="model" name={jusouStatusLabels.model_project} fill={jusouStatusColors.model_project} isAnimationActive={false} />
     </BarChart>
   );
 }
