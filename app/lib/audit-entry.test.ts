@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditEntryText, describeAuditEntry, formatJapanTime, readableAddress, type AuditRow, type AuditSegment } from "./audit-entry";
+import { auditEntryText, describeAuditEntry, readableAddress, type AuditRow, type AuditSegment } from "./audit-entry";
 
 const names = { bodies: { "312011": "鳥取市", "310000": "鳥取県（郡部）", "312029": "米子市" } };
 const pref = { login_id: "tottori-pref", display_name: "鳥取県 担当者" };
@@ -19,17 +19,6 @@ const links = (r: AuditRow) =>
   describeAuditEntry(r, names)
     .sentence.filter((s): s is Exclude<AuditSegment, string> => typeof s !== "string")
     .map((s) => [s.text, s.href]);
-
-describe("formatJapanTime", () => {
-  it("writes the instant in Japan time, Japanese form", () => {
-    expect(formatJapanTime("2026-12-02T05:05:09Z")).toBe("2026年12月2日 14:05:09");
-    expect(formatJapanTime("2026-12-01T15:00:00.123Z")).toBe("2026年12月2日 00:00:00");
-    expect(formatJapanTime("2026-12-31T23:59:59+09:00")).toBe("2026年12月31日 23:59:59");
-  });
-  it("leaves what is not a time as it is", () => {
-    expect(formatJapanTime("yesterday")).toBe("yesterday");
-  });
-});
 
 describe("readableAddress", () => {
   it("strips the IPv4-mapped prefix and keeps every other address whole", () => {

@@ -1,6 +1,7 @@
 // One audit log row as a Japanese sentence with links to what it is about. Rows are written by many
 // versions of the code, so every detail is read defensively: whatever it holds, this never throws.
 import { auditActionLabels } from "./audit-actions";
+import { formatDateTimeJa } from "./format";
 import { datasets, isDatasetId } from "./datasets";
 import {
   prefectureSupportItemLabels,
@@ -43,17 +44,6 @@ export type DescribedAuditEntry = {
   client: string;
 };
 
-const japanOffsetMs = 9 * 60 * 60 * 1000; // Japan has no daylight saving time
-
-/** 「2026年12月2日 14:05:09」 in Japan time, whatever the server's zone. */
-export function formatJapanTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const t = new Date(ms + japanOffsetMs);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}`;
-}
-
 /** An IPv4 client seen through an IPv6 socket (::ffff:127.0.0.1) as plain IPv4. */
 export function readableAddress(address: string | null): string {
   if (!address) return "－";
@@ -86,7 +76,7 @@ export function describeAuditEntry(row: AuditRow, names: AuditNames): DescribedA
   return {
     id: row.id,
     at: row.at,
-    time: formatJapanTime(row.at),
+    time: formatDateTimeJa(row.at, { seconds: true }),
     actor,
     userName: row.login_id ? (row.display_name ?? "") : "システム",
     loginId: row.login_id,

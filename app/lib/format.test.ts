@@ -32,3 +32,14 @@ describe("formatDateTimeJa", () => {
     expect(formatDateTimeJa("2026-12-01T15:30:00Z")).toBe("2026年12月2日 0:30");
   });
 });
+
+describe("formatDateTimeJa with seconds (the audit log)", () => {
+  it("writes the instant in Japan time, Japanese form", () => {
+    expect(formatDateTimeJa("2026-12-02T05:05:09Z", { seconds: true })).toBe("2026年12月2日 14:05:09");
+    expect(formatDateTimeJa("2026-12-01T15:00:00.123Z", { seconds: true })).toBe("2026年12月2日 00:00:00");
+    expect(formatDateTimeJa("2026-12-31T23:59:59+09:00", { seconds: true })).toBe("2026年12月31日 23:59:59");
+  });
+  it("leaves what is not a time as it is", () => {
+    expect(formatDateTimeJa("yesterday", { seconds: true })).toBe("yesterday");
+  });
+});

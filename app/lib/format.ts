@@ -21,11 +21,22 @@ export function formatDateJa(iso: string): string {
   return `${get("year")}年${get("month")}月${get("day")}日`;
 }
 
-/** "2026年12月2日 14:05" in Japan time, whatever the server's zone. */
-export function formatDateTimeJa(iso: string): string {
-  const parts = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "numeric", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(iso));
+/**
+ * "2026年12月2日 14:05" in Japan time, whatever the server's zone; with seconds, a log's
+ * "2026年12月2日 14:05:09" (hours in two digits). What is not a time is returned as it is.
+ */
+export function formatDateTimeJa(iso: string, options: { seconds?: boolean } = {}): string {
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  const parts = new Intl.DateTimeFormat("ja-JP", {
+    timeZone: "Asia/Tokyo",
+    hour: options.seconds ? "2-digit" : "numeric",
+    minute: "2-digit",
+    ...(options.seconds ? { second: "2-digit" } : {}),
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${formatDateJa(iso)} ${Number(get("hour"))}:${get("minute")}`;
+  const time = `${options.seconds ? get("hour") : Number(get("hour"))}:${get("minute")}${options.seconds ? `:${get("second")}` : ""}`;
+  return `${formatDateJa(iso)} ${time}`;
 }
 
 /** The top of a value axis with four equal, round steps (1, 2, 2.5 or 5 × 10ⁿ; whole steps for counts) that reaches `value`. */
