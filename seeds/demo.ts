@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import Papa from "papaparse";
 import type { Database } from "../db/client";
 import { queryRows } from "../db/client";
 import { ensurePrefectures } from "../db/queries/geography";
@@ -88,16 +89,12 @@ export type JusouSourceRow = { line: number; prefectureName: string; municipalit
 export function readJusouSourceList(): JusouSourceRow[] {
   const text = readFileSync(jusouSourceListFile, "utf8").replace(/^\uFEFF/, "");
   const statuses: Record<string, JusouSourceRow["status"]> = { 実施: "implementing", 移行準備事業: "transition_preparation" };
-  return text
-    .split(/\r?\n/)
-    .slice(1)
-    .flatMap((line, i) => {
-      if (line.trim() === "") return [];
-      const [prefectureName = "", municipalityName = "", , status = ""] = line.split(",");
-      const known = statuses[status];
-      if (!known) throw new Error(`${jusouSourceListFile}:${i + 2}: unknown status ${status}`);
-      return [{ line: i + 2, prefectureName, municipalityName, status: known }];
-    });
+  const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  return data.map((row, i) => {
+    const status = statuses[row["状況"] ?? ""];
+    if (!status) throw new Error(`${jusouSourceListFile}:${i + 2}: unknown status ${row["状況"]}`);
+    return { line: i + 2, prefectureName: row["都道府県名"] ?? "", municipalityName: row["市区町村名"] ?? "", status };
+  });
 }
 
 /** The source's FY2022 lists resolved to codes the way an upload resolves them; any name that does not resolve is an error. */
