@@ -214,7 +214,8 @@ describe("a prefecture records its own work", () => {
       ["#hours", "後期研修は10.5時間以上必要です（入力は6時間）"],
     ]);
     await links.nth(2).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hours");
+    // the jump to the field and its focus land after the click returns: wait for them
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("hours");
     await page.close();
   });
 });
