@@ -3,11 +3,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { logger } from "~/lib/http/logger.server";
-import { stripNulBytes } from "~/lib/http/strip-nul.server";
-import "~/lib/http/load-context";
-import { NonceContext } from "~/lib/nonce";
-import { RequestIdContext } from "~/lib/request-id";
+import { logger } from "~/server/http/logger.server";
+import { stripNulBytes } from "~/server/http/strip-nul.server";
+import "~/server/http/load-context";
+import { NonceContext } from "~/components/shell/nonce";
+import { RequestIdContext } from "~/components/shell/request-id";
 
 const ABORT_DELAY = 5_000;
 

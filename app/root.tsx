@@ -15,11 +15,11 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { getDb } from "../db";
 import { isDemoDataset } from "../db/queries/meta";
-import { getOptionalUser } from "~/lib/auth/session.server";
-import { canAdministerUsers } from "~/lib/auth/user-admin";
-import { userRoleLabels } from "~/lib/domain";
-import { useNonce } from "~/lib/nonce";
-import { requestIdElementId, usePageRequestId } from "~/lib/request-id";
+import { getOptionalUser } from "~/server/auth/session.server";
+import { canAdministerUsers } from "~/server/auth/user-admin";
+import { userRoleLabels } from "~/domain/vocabulary";
+import { useNonce } from "~/components/shell/nonce";
+import { requestIdElementId, usePageRequestId } from "~/components/shell/request-id";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [

@@ -4,9 +4,9 @@ import { parseArgs } from "node:util";
 import { closeDatabase, connectDatabase } from "../db";
 import { importMasterList } from "../db/queries/geography";
 import { recordAudit } from "../db/queries/audit";
-import { csvEncodingLabels } from "../app/lib/csv/decode";
-import { localGovernmentKindLabels, type LocalGovernmentKind } from "../app/lib/domain";
-import { MasterListInvalidError, parseMasterList } from "../app/lib/master-list";
+import { csvEncodingLabels } from "../app/domain/csv/decode";
+import { localGovernmentKindLabels, type LocalGovernmentKind } from "../app/domain/vocabulary";
+import { MasterListInvalidError, parseMasterList } from "../app/domain/master-list";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -7,10 +7,10 @@ import { eq } from "drizzle-orm";
 import { closeDatabase, connectDatabase } from "../db";
 import { commitUpload, getUpload, listIssues } from "../db/queries/uploads";
 import { users } from "../db/schema";
-import { csvEncodingLabels, type CsvEncoding } from "../app/lib/csv/decode";
-import { datasetIds, datasets, isDatasetId } from "../app/lib/datasets";
-import type { UserRole } from "../app/lib/domain";
-import { stageUpload, uploadLimitsFromEnv } from "../app/lib/ingest/stage.server";
+import { csvEncodingLabels, type CsvEncoding } from "../app/domain/csv/decode";
+import { datasetIds, datasets, isDatasetId } from "../app/domain/datasets";
+import type { UserRole } from "../app/domain/vocabulary";
+import { stageUpload, uploadLimitsFromEnv } from "../app/server/uploads/stage.server";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtInMasterEntries } from "../app/lib/national-master.server";
+import { builtInMasterEntries } from "../app/server/master/national-master.server";
 import { readDemoSample, readJusouSourceList } from "./demo";
 
 describe("demo sample of local governments", () => {

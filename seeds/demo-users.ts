@@ -1,5 +1,5 @@
-import { hashPassword } from "../app/lib/auth/password.server";
-import type { UserRole } from "../app/lib/domain";
+import { hashPassword } from "../app/server/auth/password.server";
+import type { UserRole } from "../app/domain/vocabulary";
 import type { Database } from "../db/client";
 import { users } from "../db/schema";
 

@@ -5,9 +5,9 @@ import Papa from "papaparse";
 import type { Database } from "../db/client";
 import { queryRows } from "../db/client";
 import { ensurePrefectures } from "../db/queries/geography";
-import { loadBuiltInMasterIfEmpty } from "../db/queries/built-in-master";
+import { loadBuiltInMasterIfEmpty } from "../app/server/master/built-in-master";
 import { loadBodyRecords } from "../db/queries/uploads";
-import { BodyResolver } from "../app/lib/ingest/body-resolver";
+import { BodyResolver } from "../app/server/uploads/body-resolver";
 import {
   appMeta,
   jusouStatuses,
@@ -32,10 +32,10 @@ import {
   supportStaffRoles,
   type IntegratedDeliveryCategory,
   type JusouStatus,
-} from "../app/lib/domain";
-import { fiscalYearOfMonth, monthsOfFiscalYear } from "../app/lib/fiscal-year";
-import { parseMasterList, type MasterListEntry } from "../app/lib/master-list";
-import { groupBy } from "../app/lib/collections";
+} from "../app/domain/vocabulary";
+import { fiscalYearOfMonth, monthsOfFiscalYear } from "../app/domain/fiscal-year";
+import { parseMasterList, type MasterListEntry } from "../app/domain/master-list";
+import { groupBy } from "../app/domain/collections";
 import { allocate, normalHash, unitHash } from "./random";
 import {
   demoFirstFiscalYear,

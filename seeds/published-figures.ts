@@ -2,7 +2,7 @@
 // docs/domain.md marks as published (from the source documents and MHLW releases); the rest are demo
 // estimates that continue the published trend and must never be quoted as official.
 
-import type { MonthlyCounts } from "../app/lib/domain";
+import type { MonthlyCounts } from "../app/domain/vocabulary";
 
 export type NationalMonthlyTotals = MonthlyCounts;
 

@@ -5,9 +5,9 @@ import { jusouCountsByFiscalYear } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalProgramRatesByPrefecture } from "../../db/queries/optional-programs";
 import { monthlySeries, totalsByPrefecture } from "../../db/queries/support-statistics";
-import { optionalPrograms } from "~/lib/domain";
-import { comparableMetrics, metricValue } from "~/lib/metrics";
-import { inMonthRange, monthRangeParams } from "~/lib/month-range";
+import { optionalPrograms } from "~/domain/vocabulary";
+import { comparableMetrics, metricValue } from "~/domain/metrics";
+import { inMonthRange, monthRangeParams } from "~/domain/month-range";
 
 export const nationalOverviewParams = monthRangeParams.extend({
   fy: z.coerce.number().int().optional(),

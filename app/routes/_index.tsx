@@ -10,8 +10,8 @@ import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
-import { requireUser } from "~/lib/auth/session.server";
-import { optionalProgramLabels, optionalPrograms } from "~/lib/domain";
+import { requireUser } from "~/server/auth/session.server";
+import { optionalProgramLabels, optionalPrograms } from "~/domain/vocabulary";
 import { loadNationalOverview, nationalOverviewParams } from "./_index.server";
 
 export const meta: MetaFunction = () => [{ title: "全国の状況 | つなぐ" }];

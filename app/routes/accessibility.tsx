@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { accessibilityCheckedPages, accessibilityStatementDate } from "~/lib/accessibility";
-import { formatDateJa } from "~/lib/format";
+import { accessibilityCheckedPages, accessibilityStatementDate } from "~/components/shell/accessibility-pages";
+import { formatDateJa } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "ウェブアクセシビリティ方針 | つなぐ" }];
 

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
-import { changeOwnPassword, loginThrottle, passwordHashOf } from "../../db/queries/users";
-import { checkCurrentPassword } from "~/lib/auth/login.server";
-import { passwordMinimumLength } from "~/lib/auth/password-policy";
-import { createUserSession, requireUser } from "~/lib/auth/session.server";
-import { passwordChangeSchema } from "~/lib/auth/user-schema";
-import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
+import { loginThrottle, passwordHashOf } from "../../db/queries/users";
+import { changeOwnPassword } from "~/server/auth/accounts.server";
+import { checkCurrentPassword } from "~/server/auth/login.server";
+import { passwordMinimumLength } from "~/domain/forms/password-policy";
+import { createUserSession, requireUser } from "~/server/auth/session.server";
+import { passwordChangeSchema } from "~/domain/forms/user-schema";
+import { fieldErrorsOf, type FieldErrors } from "~/domain/forms/form-fields";
 
 export const meta: MetaFunction = () => [{ title: "パスワードの変更 | つなぐ" }];
 

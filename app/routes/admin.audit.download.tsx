@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../../db";
-import { contentDisposition, encodeCsv } from "~/lib/csv/write";
-import { auditCsvChunks, auditRequest } from "./admin.audit.server";
+import { contentDisposition, encodeCsv } from "~/server/csv/write";
+import { auditCsvChunks, auditRequest } from "../server/pages/audit-log.server";
 
 /** The filtered audit log as CSV (UTF-8 with BOM, formulas neutralised), streamed page by page, same scope as the page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { listUsers } from "../../db/queries/users";
 import { DatePeriodFields } from "~/components/ui/FilterFields";
-import { auditActionGroups, auditCategories, auditCategoryIds } from "~/lib/audit-actions";
-import { auditRequest, describedAuditEntries } from "./admin.audit.server";
+import { auditActionGroups, auditCategories, auditCategoryIds } from "~/server/audit/labels";
+import { auditRequest, describedAuditEntries } from "../server/pages/audit-log.server";
 
 export const meta: MetaFunction = () => [{ title: "操作履歴 | つなぐ" }];
 

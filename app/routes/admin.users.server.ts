@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Database } from "../../db";
-import { bodiesForAccounts, createUser, getUserForAdmin, LoginIdTakenError, resetUserPassword, setUserActive, type Actor } from "../../db/queries/users";
-import type { SessionUser } from "~/lib/auth/session.server";
-import { canManageUser, creatableRoles } from "~/lib/auth/user-admin";
-import { newUserSchema, passwordResetSchema } from "~/lib/auth/user-schema";
-import { fieldErrorsOf, type FieldErrors } from "~/lib/form-fields";
-import { findPrefectureByCode } from "~/lib/prefectures";
-import { rowId } from "~/lib/query-params";
+import { bodiesForAccounts, getUserForAdmin, type Actor } from "../../db/queries/users";
+import { createUser, LoginIdTakenError, resetUserPassword, setUserActive } from "~/server/auth/accounts.server";
+import type { SessionUser } from "~/server/auth/session.server";
+import { canManageUser, creatableRoles } from "~/server/auth/user-admin";
+import { newUserSchema, passwordResetSchema } from "~/domain/forms/user-schema";
+import { fieldErrorsOf, type FieldErrors } from "~/domain/forms/form-fields";
+import { findPrefectureByCode } from "~/domain/prefectures";
+import { rowId } from "~/server/pages/query-params";
 
 export const userAdminIntent = z.object({ intent: z.enum(["create", "deactivate", "activate", "reset"]), id: rowId.optional() });
 

@@ -7,9 +7,9 @@ import { listPrefectures } from "../../db/queries/geography";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
-import { requireUser } from "~/lib/auth/session.server";
-import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/lib/domain";
-import { comparableMetrics, metricValue } from "~/lib/metrics";
+import { requireUser } from "~/server/auth/session.server";
+import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
+import { comparableMetrics, metricValue } from "~/domain/metrics";
 
 const list = (pattern: RegExp) =>
   z

@@ -5,11 +5,11 @@ import { CooperationByPrefectureCard } from "~/components/cards/CooperationByPre
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
-import { requireUser } from "~/lib/auth/session.server";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber } from "~/lib/format";
-import { formatMetric } from "~/lib/metrics";
-import { cooperationQuery, loadNationalCooperation } from "./cooperation.server";
+import { requireUser } from "~/server/auth/session.server";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber } from "~/domain/format";
+import { formatMetric } from "~/domain/metrics";
+import { cooperationQuery, loadNationalCooperation } from "../server/pages/cooperation.server";
 
 export const meta: MetaFunction = () => [{ title: "生活保護との連携（全国） | つなぐ" }];
 

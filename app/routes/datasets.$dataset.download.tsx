@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { exportDatasetPage } from "../../db/queries/dataset-export";
-import { requireUser } from "~/lib/auth/session.server";
-import { contentDisposition, csvLine, downloadEncodings, encodeCsv } from "~/lib/csv/write";
-import { datasetIds, datasets } from "~/lib/datasets";
+import { requireUser } from "~/server/auth/session.server";
+import { contentDisposition, csvLine, downloadEncodings, encodeCsv } from "~/server/csv/write";
+import { datasetIds, datasets } from "~/domain/datasets";
 
 const params = z.object({ dataset: z.enum(datasetIds) });
 const query = z.object({

@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { countDatasetRows, exportDatasetPage } from "../../db/queries/dataset-export";
-import { requireUser } from "~/lib/auth/session.server";
-import { datasetIds, datasets } from "~/lib/datasets";
-import { pageNumber } from "~/lib/query-params";
+import { requireUser } from "~/server/auth/session.server";
+import { datasetIds, datasets } from "~/domain/datasets";
+import { pageNumber } from "~/server/pages/query-params";
 
 const params = z.object({ dataset: z.enum(datasetIds) });
 const query = z.object({

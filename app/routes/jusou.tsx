@@ -5,10 +5,10 @@ import { JusouMapCard } from "~/components/cards/JusouMapCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
-import { requireUser } from "~/lib/auth/session.server";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent, ratio } from "~/lib/format";
-import { jusouQuery, loadNationalJusou } from "./jusou.server";
+import { requireUser } from "~/server/auth/session.server";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { jusouQuery, loadNationalJusou } from "../server/pages/jusou.server";
 
 export const meta: MetaFunction = () => [{ title: "重層的支援体制整備事業（全国） | つなぐ" }];
 

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { getDb } from "../../db";
-import { loginSchema } from "~/lib/auth/login-schema";
-import { authenticate } from "~/lib/auth/login.server";
-import { safeRedirectPath } from "~/lib/auth/safe-redirect";
-import { createUserSession, getOptionalUser } from "~/lib/auth/session.server";
+import { loginSchema } from "~/domain/forms/login-schema";
+import { authenticate } from "~/server/auth/login.server";
+import { safeRedirectPath } from "~/server/auth/safe-redirect";
+import { createUserSession, getOptionalUser } from "~/server/auth/session.server";
 import { loginThrottle } from "../../db/queries/users";
 import { listDemoAccounts } from "./login.server";
 

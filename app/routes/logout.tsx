@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { destroyUserSession } from "~/lib/auth/session.server";
+import { destroyUserSession } from "~/server/auth/session.server";
 
 export async function loader() {
   return redirect("/");

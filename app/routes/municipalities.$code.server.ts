@@ -6,8 +6,8 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programHistory } from "../../db/queries/optional-programs";
 import { targetValuesOf } from "../../db/queries/prefecture-work";
 import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
-import { inMonthRange, monthRangeParams } from "~/lib/month-range";
-import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/lib/statistics";
+import { inMonthRange, monthRangeParams } from "~/domain/month-range";
+import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 
 export const municipalityParams = z.object({ code: z.string().regex(/^\d{6}$/) });
 export const municipalityQuery = monthRangeParams.extend({ fy: z.coerce.number().int().optional().catch(undefined) });

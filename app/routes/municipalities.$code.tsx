@@ -5,8 +5,8 @@ import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
-import { canSeeBody } from "~/lib/auth/access";
-import { requireUser } from "~/lib/auth/session.server";
+import { canSeeBody } from "~/server/auth/access";
+import { requireUser } from "~/server/auth/session.server";
 import {
   deliveryFormLabels,
   implementationMethodLabels,
@@ -25,10 +25,10 @@ import {
   type OptionalProgram,
   type SupervisionForm,
   type SupportStaffRole,
-} from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatDateJa, formatNumber, formatPercent } from "~/lib/format";
-import { findPrefectureByCode } from "~/lib/prefectures";
+} from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
+import { findPrefectureByCode } from "~/domain/prefectures";
 import { loadBodySummary, loadMunicipality, municipalityParams, municipalityQuery } from "./municipalities.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];

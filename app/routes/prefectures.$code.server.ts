@@ -6,8 +6,8 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
-import { comparableMetrics, metricValue } from "~/lib/metrics";
-import { employmentOrIncomeRate, perHundredThousandPerMonth, perPopulationMetrics } from "~/lib/statistics";
+import { comparableMetrics, metricValue } from "~/domain/metrics";
+import { employmentOrIncomeRate, perHundredThousandPerMonth, perPopulationMetrics } from "~/domain/statistics";
 
 export const prefectureParams = z.object({ code: z.string().regex(/^\d{2}$/) });
 export const prefectureQuery = z.object({

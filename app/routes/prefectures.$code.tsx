@@ -5,9 +5,9 @@ import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { TabNav } from "~/components/ui/TabNav";
-import { prefecturePages } from "~/lib/navigation";
-import { canSeePrefectureDetail } from "~/lib/auth/access";
-import { requireUser } from "~/lib/auth/session.server";
+import { prefecturePages } from "~/components/shell/navigation";
+import { canSeePrefectureDetail } from "~/server/auth/access";
+import { requireUser } from "~/server/auth/session.server";
 import {
   deliveryFormLabels,
   jusouStatusLabels,
@@ -17,11 +17,11 @@ import {
   type DeliveryForm,
   type JusouStatus,
   type RegionalBlock,
-} from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatDateJa, formatNumber, formatPercent, ratio } from "~/lib/format";
-import { comparableMetricLabels } from "~/lib/metrics";
-import { coverageLabel } from "~/lib/statistics";
+} from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
+import { comparableMetricLabels } from "~/domain/metrics";
+import { coverageLabel } from "~/domain/statistics";
 import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];

@@ -3,9 +3,9 @@ import type { Database } from "../../db";
 import { datasetUpdatedAt, latestDataDate } from "../../db/queries/meta";
 import { integratedDeliveryByPrefecture, programStatusesOf } from "../../db/queries/optional-programs";
 import { statisticsFiscalYears, totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
-import { metricValue } from "~/lib/metrics";
-import { integratedCounts, type cooperationQuery } from "./cooperation.server";
-import { chooseFiscalYear } from "./jusou.server";
+import { metricValue } from "~/domain/metrics";
+import { integratedCounts, type cooperationQuery } from "../server/pages/cooperation.server";
+import { chooseFiscalYear } from "../server/pages/jusou.server";
 
 export async function loadPrefectureCooperation(db: Database, prefectureCode: string, query: z.infer<typeof cooperationQuery>, options: { detail: boolean }) {
   const fiscalYears = await statisticsFiscalYears(db);

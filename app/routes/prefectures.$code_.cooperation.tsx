@@ -5,12 +5,12 @@ import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCar
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefecturePage } from "~/lib/auth/prefecture-work.server";
-import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber } from "~/lib/format";
-import { formatMetric } from "~/lib/metrics";
-import { cooperationQuery } from "./cooperation.server";
+import { requirePrefecturePage } from "~/server/auth/prefecture-work.server";
+import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber } from "~/domain/format";
+import { formatMetric } from "~/domain/metrics";
+import { cooperationQuery } from "../server/pages/cooperation.server";
 import { loadPrefectureCooperation } from "./prefectures.$code_.cooperation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `生活保護との連携 ${data?.prefecture.name ?? ""} | つなぐ` }];

@@ -1,7 +1,7 @@
 import type { Database } from "../../db";
 import { jusouBodiesOf, jusouCountsByFiscalYear, jusouFiscalYears } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
-import { chooseFiscalYear, type jusouQuery } from "./jusou.server";
+import { chooseFiscalYear, type jusouQuery } from "../server/pages/jusou.server";
 import type { z } from "zod";
 
 export async function loadPrefectureJusou(db: Database, prefectureCode: string, query: z.infer<typeof jusouQuery>) {

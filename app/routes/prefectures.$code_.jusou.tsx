@@ -5,11 +5,11 @@ import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { canSeeBody } from "~/lib/auth/access";
-import { requirePrefecturePage } from "~/lib/auth/prefecture-work.server";
-import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { jusouQuery } from "./jusou.server";
+import { canSeeBody } from "~/server/auth/access";
+import { requirePrefecturePage } from "~/server/auth/prefecture-work.server";
+import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { jusouQuery } from "../server/pages/jusou.server";
 import { loadPrefectureJusou } from "./prefectures.$code_.jusou.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層的支援体制整備事業 ${data?.prefecture.name ?? ""} | つなぐ` }];

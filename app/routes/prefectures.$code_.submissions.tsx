@@ -6,9 +6,9 @@ import { listPrefectures } from "../../db/queries/geography";
 import { latestSubmittedMonth, submissionsOf } from "../../db/queries/support-statistics";
 import { DataTable } from "~/components/ui/DataTable";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { canSeePrefectureDetail } from "~/lib/auth/access";
-import { requireUser } from "~/lib/auth/session.server";
-import { formatDateJa } from "~/lib/format";
+import { canSeePrefectureDetail } from "~/server/auth/access";
+import { requireUser } from "~/server/auth/session.server";
+import { formatDateJa } from "~/domain/format";
 
 const params = z.object({ code: z.string().regex(/^\d{2}$/) });
 const query = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined) });

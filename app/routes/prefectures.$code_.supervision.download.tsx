@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../../db";
-import { requirePrefectureWorkReader } from "~/lib/auth/prefecture-work.server";
-import { contentDisposition, encodeCsv } from "~/lib/csv/write";
-import { supervisionLogCsv, supervisionQuery } from "./prefectures.$code_.supervision.server";
+import { requirePrefectureWorkReader } from "~/server/auth/prefecture-work.server";
+import { contentDisposition, encodeCsv } from "~/server/csv/write";
+import { supervisionLogCsv, supervisionQuery } from "../server/pages/supervision-log.server";
 
 /** The whole filtered supervision log as CSV (UTF-8 with BOM, formulas neutralised), to whoever may read the page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

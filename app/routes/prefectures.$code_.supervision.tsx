@@ -11,14 +11,14 @@ import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
 import { Pagination } from "~/components/ui/Pagination";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
-import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/lib/domain";
-import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
-import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/lib/form-fields";
-import { formatPercent, ratio } from "~/lib/format";
-import { rowId } from "~/lib/query-params";
-import { supervisionContactSchema } from "~/lib/supervision-schema";
-import { loadSupervision, supervisionQuery } from "./prefectures.$code_.supervision.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/domain/vocabulary";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/domain/forms/form-fields";
+import { formatPercent, ratio } from "~/domain/format";
+import { rowId } from "~/server/pages/query-params";
+import { supervisionContactSchema } from "~/domain/forms/supervision-schema";
+import { loadSupervision, supervisionQuery } from "../server/pages/supervision-log.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `スーパーバイズ ${data?.prefecture.name ?? ""} | つなぐ` }];
 

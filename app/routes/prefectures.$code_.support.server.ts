@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
 import { prefectureSupportFiscalYears, prefectureSupportHistory, prefectureSupportShares } from "../../db/queries/prefecture-support";
-import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
-import { savedFlag } from "~/lib/form-fields";
+import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
+import { savedFlag } from "~/domain/forms/form-fields";
 
 export const prefectureSupportQuery = z.object({ fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined), saved: savedFlag });
 

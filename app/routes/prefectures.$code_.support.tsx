@@ -7,12 +7,12 @@ import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/Conf
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
-import { prefectureSupportItemLabels, prefectureSupportItems } from "~/lib/domain";
-import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
-import { fieldErrorsOf, redirectBack, type FieldErrors } from "~/lib/form-fields";
-import { formatDateJa, formatPercent, ratio } from "~/lib/format";
-import { prefectureSupportSchema } from "~/lib/prefecture-support-schema";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { fieldErrorsOf, redirectBack, type FieldErrors } from "~/domain/forms/form-fields";
+import { formatDateJa, formatPercent, ratio } from "~/domain/format";
+import { prefectureSupportSchema } from "~/domain/forms/prefecture-support-schema";
 import { loadPrefectureSupport, prefectureSupportQuery } from "./prefectures.$code_.support.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `市町村支援 ${data?.prefecture.name ?? ""} | つなぐ` }];

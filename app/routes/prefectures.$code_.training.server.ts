@@ -3,8 +3,8 @@ import type { Database } from "../../db";
 import { listImplementingBodies } from "../../db/queries/implementing-bodies";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
 import { listTrainingSessions, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
-import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
-import { savedFlag, savedMessages } from "~/lib/form-fields";
+import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
+import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
 
 export const trainingQuery = z.object({
   fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),

@@ -11,7 +11,7 @@ import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, use
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/lib/auth/prefecture-work.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
 import {
   certificateRoles,
   latterTermMinimumHours,
@@ -21,12 +21,12 @@ import {
   trainingSessionKinds,
   type SupportStaffRole,
   type TrainingSessionKind,
-} from "~/lib/domain";
-import { formatFiscalYear, todayInJapan } from "~/lib/fiscal-year";
-import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/lib/form-fields";
-import { formatNumber, formatPercent, ratio } from "~/lib/format";
-import { rowId } from "~/lib/query-params";
-import { participantFieldName, trainingSessionFormValues, trainingSessionSchema } from "~/lib/training-session-schema";
+} from "~/domain/vocabulary";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/domain/forms/form-fields";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { rowId } from "~/server/pages/query-params";
+import { participantFieldName, trainingSessionFormValues, trainingSessionSchema } from "~/domain/forms/training-session-schema";
 import { loadTraining, trainingQuery } from "./prefectures.$code_.training.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `研修 ${data?.prefecture.name ?? ""} | つなぐ` }];

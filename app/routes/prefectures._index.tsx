@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { DataTable } from "~/components/ui/DataTable";
 import { prefectureSummaries } from "../../db/queries/geography";
-import { requireUser } from "~/lib/auth/session.server";
-import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/lib/domain";
-import { fiscalYearOfDate, formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber } from "~/lib/format";
+import { requireUser } from "~/server/auth/session.server";
+import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
+import { fiscalYearOfDate, formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "都道府県一覧 | つなぐ" }];
 

@@ -3,7 +3,7 @@ import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { recordsUpdatedAt } from "../../db/queries/meta";
 import { supervisionCoverageByPrefecture, supervisionFiscalYears } from "../../db/queries/supervision";
-import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
+import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
 
 export const nationalSupervisionQuery = z.object({ fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined) });
 

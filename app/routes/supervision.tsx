@@ -4,8 +4,8 @@ import { getReadDb } from "../../db";
 import { SupervisionByPrefectureCard } from "~/components/cards/SupervisionByPrefectureCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
-import { requireUser } from "~/lib/auth/session.server";
-import { todayInJapan } from "~/lib/fiscal-year";
+import { requireUser } from "~/server/auth/session.server";
+import { todayInJapan } from "~/domain/fiscal-year";
 import { loadNationalSupervision, nationalSupervisionQuery } from "./supervision.server";
 
 export const meta: MetaFunction = () => [{ title: "スーパーバイズ（全国） | つなぐ" }];

@@ -3,8 +3,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { PrefectureSupportComparisonCard } from "~/components/cards/PrefectureSupportComparisonCard";
 import { NationalPageHeader } from "~/components/ui/TabNav";
-import { requireUser } from "~/lib/auth/session.server";
-import { formatFiscalYear } from "~/lib/fiscal-year";
+import { requireUser } from "~/server/auth/session.server";
+import { formatFiscalYear } from "~/domain/fiscal-year";
 import { loadNationalSupport, nationalSupportQuery } from "./support.server";
 
 export const meta: MetaFunction = () => [{ title: "都道府県による市町村支援（全国） | つなぐ" }];

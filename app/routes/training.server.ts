@@ -3,7 +3,7 @@ import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
 import { certificateCoverageByPrefecture, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
-import { fiscalYearOfDate, recordFiscalYears } from "~/lib/fiscal-year";
+import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
 
 export const nationalTrainingQuery = z.object({ fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined) });
 

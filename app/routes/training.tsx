@@ -5,8 +5,8 @@ import { CertificateCoverageCard } from "~/components/cards/CertificateCoverageC
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
-import { requireUser } from "~/lib/auth/session.server";
-import { todayInJapan } from "~/lib/fiscal-year";
+import { requireUser } from "~/server/auth/session.server";
+import { todayInJapan } from "~/domain/fiscal-year";
 import { loadNationalTraining, nationalTrainingQuery } from "./training.server";
 
 export const meta: MetaFunction = () => [{ title: "研修・修了証（全国） | つなぐ" }];

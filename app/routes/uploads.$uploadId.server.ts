@@ -9,8 +9,8 @@ import {
   listStagedChanges,
   uploadResultScope,
 } from "../../db/queries/uploads";
-import { datasets, isDatasetId } from "~/lib/datasets";
-import { describeRowKey, formatStoredValue, storedColumnLabels } from "~/lib/datasets/present";
+import { datasets, isDatasetId } from "~/domain/datasets";
+import { describeRowKey, formatStoredValue, storedColumnLabels } from "~/domain/datasets/present";
 
 const changeLimit = 200;
 

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { listUploads } from "../../db/queries/uploads";
-import { requireUser } from "~/lib/auth/session.server";
-import { datasetIds, datasets, datasetsUploadableBy, isDatasetId } from "~/lib/datasets";
-import { formatDateTimeJa } from "~/lib/format";
-import { uploadStatusLabels, type UploadStatus } from "~/lib/ingest/status";
+import { requireUser } from "~/server/auth/session.server";
+import { datasetIds, datasets, datasetsUploadableBy, isDatasetId } from "~/domain/datasets";
+import { formatDateTimeJa } from "~/domain/format";
+import { uploadStatusLabels, type UploadStatus } from "~/domain/upload-status";
 
 export const meta: MetaFunction = () => [{ title: "アップロード | つなぐ" }];
 

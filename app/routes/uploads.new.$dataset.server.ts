@@ -1,9 +1,9 @@
 import { unstable_parseMultipartFormData } from "@remix-run/node";
 import type { Database } from "../../db";
 import { deleteUnconfirmedUpload, UploadStateError } from "../../db/queries/uploads";
-import type { DatasetDefinition } from "~/lib/datasets";
-import type { SessionUser } from "~/lib/auth/session.server";
-import { stageUpload, uploadLimitsFromEnv, UploadStreamError } from "~/lib/ingest/stage.server";
+import type { DatasetDefinition } from "~/domain/datasets";
+import type { SessionUser } from "~/server/auth/session.server";
+import { stageUpload, uploadLimitsFromEnv, UploadStreamError } from "~/server/uploads/stage.server";
 
 export type ReceiveResult = { uploadId: number } | { formError: string; status: number };
 

@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { getDb } from "../../db";
 import { recordAudit } from "../../db/queries/audit";
-import { requireUser } from "~/lib/auth/session.server";
-import { datasets, datasetIds } from "~/lib/datasets";
-import { uploadLimitsFromEnv } from "~/lib/ingest/stage.server";
+import { requireUser } from "~/server/auth/session.server";
+import { datasets, datasetIds } from "~/domain/datasets";
+import { uploadLimitsFromEnv } from "~/server/uploads/stage.server";
 import { receiveUpload } from "./uploads.new.$dataset.server";
 
 const params = z.object({ dataset: z.enum(datasetIds) });

@@ -1,7 +1,19 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { auditLog } from "../schema";
-import type { AuditRow } from "~/lib/audit-entry";
+
+/** An audit_log row as the log pages read it. */
+export type AuditRow = {
+  id: number;
+  /** the instant, ISO 8601 with its offset */
+  at: string;
+  login_id: string | null;
+  display_name: string | null;
+  action: string;
+  target: string | null;
+  detail: unknown;
+  client_address: string | null;
+};
 
 export type AuditEntry = {
   userId: number | null;

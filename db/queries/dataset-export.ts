@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { DatasetDefinition } from "~/lib/datasets/types";
+import type { DatasetDefinition } from "~/domain/datasets/types";
 import { queryRows, type Database } from "../client";
 
 export type ReadScope = { role: string; prefectureCode: string | null; localGovernmentCode: string | null };

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { prefectureDefinitions } from "~/lib/prefectures";
-import { prefectureBodyCode } from "~/lib/local-government-code";
+import { prefectureDefinitions } from "~/domain/prefectures";
+import { prefectureBodyCode } from "~/domain/local-government-code";
 import { queryRows, type Database } from "../client";
 import { localGovernments, populations, prefectures } from "../schema";
-import type { MasterListEntry } from "~/lib/master-list";
+import type { MasterListEntry } from "~/domain/master-list";
 
 /** The 47 prefectures and their rows as implementing bodies; safe to run on every start. */
 export async function ensurePrefectures(db: Database): Promise<void> {

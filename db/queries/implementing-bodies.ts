@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { fiscalYearStart } from "~/lib/fiscal-year";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 
 /**

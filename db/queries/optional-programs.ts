@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { optionalPrograms, type OptionalProgram } from "~/lib/domain";
+import { optionalPrograms, type OptionalProgram } from "~/domain/vocabulary";
 import { queryRows, type Database } from "../client";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";

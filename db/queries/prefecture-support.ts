@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { prefectureSupportItems, type PrefectureSupportItem } from "~/lib/domain";
-import type { PrefectureSupportInput } from "~/lib/prefecture-support-schema";
+import { prefectureSupportItems, type PrefectureSupportItem } from "~/domain/vocabulary";
+import type { PrefectureSupportInput } from "~/domain/forms/prefecture-support-schema";
 import { queryRows, type Database } from "../client";
 import { prefectureSupportActivities } from "../schema";
 import { recordAudit } from "./audit";

@@ -4,7 +4,7 @@ import { supervisionContacts } from "../schema";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { recordAudit } from "./audit";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
-import type { SupervisionContactInput } from "~/lib/supervision-schema";
+import type { SupervisionContactInput } from "~/domain/forms/supervision-schema";
 
 export type ContactFilter = { bodyCode?: string; form?: string; from?: string; to?: string };
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Totals } from "~/lib/statistics";
+import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { certificateRoles } from "~/lib/domain";
-import type { TrainingSessionInput } from "~/lib/training-session-schema";
-import { fiscalYearOfDate } from "~/lib/fiscal-year";
+import { certificateRoles } from "~/domain/vocabulary";
+import type { TrainingSessionInput } from "~/domain/forms/training-session-schema";
+import { fiscalYearOfDate } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 import { trainingSessionParticipants, trainingSessions } from "../schema";
 import { recordAudit } from "./audit";

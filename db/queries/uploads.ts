@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { DatasetDefinition, SqlType } from "~/lib/datasets/types";
-import type { BodyRecord } from "~/lib/ingest/body-resolver";
+import type { DatasetDefinition, SqlType } from "~/domain/datasets/types";
 import { queryRows, refreshStatisticsIfEmbedded, type Database } from "../client";
 import { localGovernments, uploadIssues, uploads, users, type UploadCounts } from "../schema";
 
@@ -44,7 +43,7 @@ function stagedDiffers(d: DatasetDefinition): SQL {
   return sql.raw(`(${names.map((n) => `t.${n}`).join(", ")}) is distinct from (${names.map((n) => `r.${n}`).join(", ")})`);
 }
 
-export async function loadBodyRecords(db: Database): Promise<BodyRecord[]> {
+export async function loadBodyRecords(db: Database) {
   return db
     .select({
       code: localGovernments.code,

@@ -12,7 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { latterTermMinimumHours } from "../../app/lib/domain";
+import { latterTermMinimumHours } from "../../app/domain/vocabulary";
 import { localGovernments, prefectures } from "./geography";
 import { users } from "./auth";
 

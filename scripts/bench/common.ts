@@ -1,7 +1,7 @@
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { createThrowawayDatabase } from "../../db/throwaway";
-import { loadBuiltInMasterIfEmpty } from "../../db/queries/built-in-master";
-import { builtInMasterEntries } from "../../app/lib/national-master.server";
+import { loadBuiltInMasterIfEmpty } from "../../app/server/master/built-in-master";
+import { builtInMasterEntries } from "../../app/server/master/national-master.server";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
 import { generateDataset, readDemoSample } from "../../seeds/demo";

@@ -3,8 +3,8 @@
 import { createReadStream } from "node:fs";
 import { openDatabase } from "../../db/client";
 import { commitUpload } from "../../db/queries/uploads";
-import { datasets } from "../../app/lib/datasets";
-import { stageUpload } from "../../app/lib/ingest/stage.server";
+import { datasets } from "../../app/domain/datasets";
+import { stageUpload } from "../../app/server/uploads/stage.server";
 import { withPeakMemory } from "./common";
 
 const [target, file] = process.argv.slice(2) as [string, string];

@@ -6,12 +6,12 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { loadBodyRecords } from "../../db/queries/uploads";
 import { copyCsvInto, openDatabase } from "../../db/client";
-import { datasets } from "../../app/lib/datasets";
-import { BodyResolver } from "../../app/lib/ingest/body-resolver";
-import { mapHeader, validateRow } from "../../app/lib/ingest/validate";
-import { csvRecordBatches } from "../../app/lib/csv/records";
-import { StreamingCsvDecoder } from "../../app/lib/csv/stream-decoder";
-import { monthsOfFiscalYear } from "../../app/lib/fiscal-year";
+import { datasets } from "../../app/domain/datasets";
+import { BodyResolver } from "../../app/server/uploads/body-resolver";
+import { mapHeader, validateRow } from "../../app/server/uploads/validate";
+import { csvRecordBatches } from "../../app/domain/csv/records";
+import { StreamingCsvDecoder } from "../../app/domain/csv/stream-decoder";
+import { monthsOfFiscalYear } from "../../app/domain/fiscal-year";
 import { benchDatabases, fmt, loadNationalMaster } from "./common";
 
 const definition = datasets.monthly_support;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityCheckedPages } from "../../app/lib/accessibility";
+import { accessibilityCheckedPages } from "../../app/components/shell/accessibility-pages";
 import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
 const ctx = setUpAppUnderTest({ beforeAll, afterAll });

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
 import { loader } from "../../app/routes/admin.audit";
 import { loader as downloadLoader } from "../../app/routes/admin.audit.download";
-import { auditCsvChunks } from "../../app/routes/admin.audit.server";
+import { auditCsvChunks } from "../../app/server/pages/audit-log.server";
 import { action as supervisionAction } from "../../app/routes/prefectures.$code_.supervision";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 import { demoSessionCookies } from "../setup/login";
 import { callRoute } from "../setup/routes";
-import { auditActionGroups, auditActionLabels } from "../../app/lib/audit-actions";
+import { auditActionGroups, auditActionLabels } from "../../app/server/audit/labels";
 
 let handle: DatabaseHandle;
 let cookies: Record<string, string>;

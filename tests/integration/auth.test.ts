@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, installDatabaseHandle, type DatabaseHandle } from "../../db";
 import { sessions } from "../../db/schema";
-import { getOptionalUser, requireRole, requireUser } from "../../app/lib/auth/session.server";
+import { getOptionalUser, requireRole, requireUser } from "../../app/server/auth/session.server";
 import { action as loginAction, loader as loginLoader } from "../../app/routes/login";
 import { action as logoutAction } from "../../app/routes/logout";
 import { loader as indexLoader } from "../../app/routes/_index";

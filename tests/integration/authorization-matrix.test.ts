@@ -29,9 +29,9 @@ import { action as usersAction, loader as usersLoader } from "../../app/routes/a
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
 import { loader as loginLoader } from "../../app/routes/login";
-import { datasets } from "../../app/lib/datasets";
-import { hashPassword } from "../../app/lib/auth/password.server";
-import { stageUpload } from "../../app/lib/ingest/stage.server";
+import { datasets } from "../../app/domain/datasets";
+import { hashPassword } from "../../app/server/auth/password.server";
+import { stageUpload } from "../../app/server/uploads/stage.server";
 import { seedDemo } from "../../seeds/demo";
 import { createTestDatabase } from "../setup/database";
 import { demoSessionCookies } from "../setup/login";

@@ -5,12 +5,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../db";
 import { commitUpload, getUpload, loadBodyRecords } from "../../db/queries/uploads";
-import { csvLine } from "../../app/lib/csv/format";
-import { datasetIds, datasets, type DatasetId } from "../../app/lib/datasets";
-import { BodyResolver } from "../../app/lib/ingest/body-resolver";
-import { stageUpload } from "../../app/lib/ingest/stage.server";
-import type { Issue, UploadScope } from "../../app/lib/ingest/validate";
-import { validateUploadStream, type StoredIssue, type ValidationSummary } from "../../app/lib/ingest/validate-stream";
+import { csvLine } from "../../app/domain/csv/format";
+import { datasetIds, datasets, type DatasetId } from "../../app/domain/datasets";
+import { BodyResolver } from "../../app/server/uploads/body-resolver";
+import { stageUpload } from "../../app/server/uploads/stage.server";
+import type { Issue, UploadScope } from "../../app/server/uploads/validate";
+import { validateUploadStream, type StoredIssue, type ValidationSummary } from "../../app/server/uploads/validate-stream";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 

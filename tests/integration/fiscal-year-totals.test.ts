@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { totalsByFiscalYear, totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
 import { localGovernments, monthlySupportStatistics, populations } from "../../db/schema";
-import { checkDigit } from "../../app/lib/local-government-code";
+import { checkDigit } from "../../app/domain/local-government-code";
 import { createTestDatabase } from "../setup/database";
 import { month } from "../setup/monthly";
 

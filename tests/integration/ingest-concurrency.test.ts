@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
 import { commitUpload, getUpload } from "../../db/queries/uploads";
-import { datasets } from "../../app/lib/datasets";
-import { stageUpload } from "../../app/lib/ingest/stage.server";
+import { datasets } from "../../app/domain/datasets";
+import { stageUpload } from "../../app/server/uploads/stage.server";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 

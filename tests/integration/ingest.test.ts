@@ -14,8 +14,8 @@ import {
   UploadStateError,
 } from "../../db/queries/uploads";
 import { jusouStatuses, localGovernments, monthlySupportStatistics, staffTraining, uploads, users } from "../../db/schema";
-import { datasets, type DatasetId } from "../../app/lib/datasets";
-import { stageUpload, type UploadLimits } from "../../app/lib/ingest/stage.server";
+import { datasets, type DatasetId } from "../../app/domain/datasets";
+import { stageUpload, type UploadLimits } from "../../app/server/uploads/stage.server";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 

@@ -5,10 +5,10 @@ import type { DatabaseHandle } from "../../db";
 import { queryRows } from "../../db/client";
 import { importMasterList } from "../../db/queries/geography";
 import { localGovernments } from "../../db/schema";
-import { MasterListInvalidError, parseMasterList } from "../../app/lib/master-list";
+import { MasterListInvalidError, parseMasterList } from "../../app/domain/master-list";
 import { createTestDatabase } from "../setup/database";
 import { openDataNationalListCsv } from "../setup/national-list";
-import { loadBuiltInMasterIfEmpty } from "../../db/queries/built-in-master";
+import { loadBuiltInMasterIfEmpty } from "../../app/server/master/built-in-master";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

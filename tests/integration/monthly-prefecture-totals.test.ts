@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { monthlySeries } from "../../db/queries/support-statistics";
 import { localGovernments, monthlySupportStatistics } from "../../db/schema";
-import { checkDigit } from "../../app/lib/local-government-code";
+import { checkDigit } from "../../app/domain/local-government-code";
 import { createTestDatabase } from "../setup/database";
 import { month } from "../setup/monthly";
 

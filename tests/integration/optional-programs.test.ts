@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { optionalProgramRatesByPrefecture } from "../../db/queries/optional-programs";
 import { localGovernments, optionalProgramStatuses } from "../../db/schema";
-import { checkDigit } from "../../app/lib/local-government-code";
+import { checkDigit } from "../../app/domain/local-government-code";
 import { createTestDatabase } from "../setup/database";
 
 let handle: DatabaseHandle;

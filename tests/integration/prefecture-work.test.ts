@@ -16,9 +16,9 @@ import {
   trainingSessions,
   users,
 } from "../../db/schema";
-import { checkDigit } from "../../app/lib/local-government-code";
-import { prefectureSupportSchema } from "../../app/lib/prefecture-support-schema";
-import { integratedCounts } from "../../app/routes/cooperation.server";
+import { checkDigit } from "../../app/domain/local-government-code";
+import { prefectureSupportSchema } from "../../app/domain/forms/prefecture-support-schema";
+import { integratedCounts } from "../../app/server/pages/cooperation.server";
 import { createTestDatabase } from "../setup/database";
 
 // A small hand-made world: 鳥取県 (310000, its 郡部), 鳥取市, 米子市, 倉吉市 (merged into 新倉吉市 on

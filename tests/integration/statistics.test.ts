@@ -3,8 +3,8 @@ import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { monthlySeries, statisticsFiscalYears, totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { localGovernments, monthlySupportStatistics, populations } from "../../db/schema";
-import { checkDigit } from "../../app/lib/local-government-code";
-import { perHundredThousandPerMonth } from "../../app/lib/statistics";
+import { checkDigit } from "../../app/domain/local-government-code";
+import { perHundredThousandPerMonth } from "../../app/domain/statistics";
 import { createTestDatabase } from "../setup/database";
 import { month } from "../setup/monthly";
 

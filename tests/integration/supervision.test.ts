@@ -12,8 +12,8 @@ import {
 } from "../../db/queries/supervision";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
 import { localGovernments, supervisionContacts, users } from "../../db/schema";
-import { checkDigit } from "../../app/lib/local-government-code";
-import { supervisionContactSchema } from "../../app/lib/supervision-schema";
+import { checkDigit } from "../../app/domain/local-government-code";
+import { supervisionContactSchema } from "../../app/domain/forms/supervision-schema";
 import { createTestDatabase } from "../setup/database";
 
 let handle: DatabaseHandle;

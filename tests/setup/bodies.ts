@@ -1,5 +1,5 @@
 import type { Database } from "../../db";
-import { loadBuiltInMasterIfEmpty } from "../../db/queries/built-in-master";
+import { loadBuiltInMasterIfEmpty } from "../../app/server/master/built-in-master";
 import { createDemoUsers } from "../../seeds/demo-users";
 
 /** Every local government of the built-in master list and the demo users, without generated statistics. */

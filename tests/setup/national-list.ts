@@ -1,4 +1,4 @@
-import { builtInMasterEntries } from "../../app/lib/national-master.server";
+import { builtInMasterEntries } from "../../app/server/master/national-master.server";
 
 /**
  * The national list in the layout of the common open-data file (localgovjp: UTF-8 with BOM, wards as

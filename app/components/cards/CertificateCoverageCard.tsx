@@ -1,8 +1,8 @@
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent, ratio } from "~/lib/format";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
 
 type Row = {
   prefectureCode: string | null;

@@ -1,8 +1,8 @@
 import { TrendLineChart } from "~/components/charts/TrendLineChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/lib/metrics";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/domain/metrics";
 
 const palette = ["#0b4f8a", "#b3261e", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"];
 const dashes = [undefined, "6 3", "2 2", "8 3 2 3", "1 3", "10 4"];

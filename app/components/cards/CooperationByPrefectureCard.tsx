@@ -1,9 +1,9 @@
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent, niceAxisMax, ratio } from "~/lib/format";
-import { formatMetric } from "~/lib/metrics";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent, niceAxisMax, ratio } from "~/domain/format";
+import { formatMetric } from "~/domain/metrics";
 
 export type CooperationRow = {
   code: string | null;

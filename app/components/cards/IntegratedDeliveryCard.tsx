@@ -1,9 +1,9 @@
 import { GroupedBarChart } from "~/components/charts/GroupedBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { integratedDeliveryCategories, integratedDeliveryLabels } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent, ratio } from "~/lib/format";
+import { integratedDeliveryCategories, integratedDeliveryLabels } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
 
 /** The five 一体的実施 categories of 就労準備支援 and 家計改善支援 as shares of the bodies that answered. */
 export function IntegratedDeliveryCard({

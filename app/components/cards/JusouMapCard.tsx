@@ -1,9 +1,9 @@
 import { TileMap } from "~/components/charts/TileMap";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { jusouStatusLabels } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatPercent, ratio } from "~/lib/format";
+import { jusouStatusLabels } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatPercent, ratio } from "~/domain/format";
 
 type Counts = {
   prefectureCode: string | null;

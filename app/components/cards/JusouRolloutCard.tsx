@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
 import { narrowChartWidth, ScaledChart } from "~/components/charts/ScaledChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { jusouStatusLabels } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
+import { jusouStatusLabels } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
 import { jusouStatusColors } from "~/components/charts/status-colors";
 
 export function JusouRolloutCard({

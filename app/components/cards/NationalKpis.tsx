@@ -1,7 +1,7 @@
-import type { MonthlyCounts } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent } from "~/lib/format";
-import { changeFrom, coverageLabel } from "~/lib/statistics";
+import type { MonthlyCounts } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent } from "~/domain/format";
+import { changeFrom, coverageLabel } from "~/domain/statistics";
 
 type Totals = MonthlyCounts & { submittedMonths: number; expectedMonths: number };
 

@@ -1,7 +1,7 @@
 import { TrendLineChart } from "~/components/charts/TrendLineChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { formatNumber } from "~/lib/format";
+import { formatNumber } from "~/domain/format";
 
 type Point = { year: number; month: number; fiscalYear: number; newConsultations: number; plansCreated: number; housingBenefitDecisions: number; submittedMonths: number };
 

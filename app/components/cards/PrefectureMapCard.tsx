@@ -1,8 +1,8 @@
 import { TileMap } from "~/components/charts/TileMap";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/lib/metrics";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/domain/metrics";
 
 export function PrefectureMapCard({
   fiscalYear,

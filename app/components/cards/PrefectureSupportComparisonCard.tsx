@@ -1,9 +1,9 @@
 import { GroupedBarChart } from "~/components/charts/GroupedBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { prefectureSupportItemLabels, prefectureSupportItems } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatPercent, ratio } from "~/lib/format";
+import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatPercent, ratio } from "~/domain/format";
 
 type Share = { fiscalYear: number; item: string; respondents: number; implementing: number };
 

@@ -1,9 +1,9 @@
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { optionalProgramLabels, optionalPrograms, type OptionalProgram } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent, ratio } from "~/lib/format";
+import { optionalProgramLabels, optionalPrograms, type OptionalProgram } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
 
 export type ProgramRatesCardProps = {
   fiscalYear: number;

@@ -2,9 +2,9 @@ import { ColumnChart } from "~/components/charts/ColumnChart";
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { supervisionFormLabels, supervisionForms } from "~/lib/domain";
-import { formatFiscalYear, monthsOfFiscalYear } from "~/lib/fiscal-year";
-import { formatPercent, ratio } from "~/lib/format";
+import { supervisionFormLabels, supervisionForms } from "~/domain/vocabulary";
+import { formatFiscalYear, monthsOfFiscalYear } from "~/domain/fiscal-year";
+import { formatPercent, ratio } from "~/domain/format";
 
 type Coverage = {
   bodies: number;

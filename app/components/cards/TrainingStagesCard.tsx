@@ -1,9 +1,9 @@
 import { GroupedBarChart } from "~/components/charts/GroupedBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { supportStaffRoleLabels, supportStaffRoles } from "~/lib/domain";
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { formatNumber, formatPercent, ratio } from "~/lib/format";
+import { supportStaffRoleLabels, supportStaffRoles } from "~/domain/vocabulary";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
 
 type RoleRow = { role: string; bodies: number; assigned: number; national: number; latterTerm: number; certified: number };
 

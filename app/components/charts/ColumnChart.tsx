@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
-import { niceAxisMax } from "~/lib/format";
+import { niceAxisMax } from "~/domain/format";
 import { narrowChartWidth, ScaledChart } from "./ScaledChart";
 
 export type ColumnDatum = { key: string; label: string; value: number | null };

@@ -1,4 +1,4 @@
-import { prefectureTiles } from "~/lib/tile-layout";
+import { prefectureTiles } from "~/domain/tile-layout";
 
 export type TileDatum = { code: string; name: string; value: number | null; href: string };
 

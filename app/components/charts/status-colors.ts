@@ -1,4 +1,4 @@
-import type { JusouStatus } from "~/lib/domain";
+import type { JusouStatus } from "~/domain/vocabulary";
 
 /** 重層 statuses as bars and legend swatches: each at least 3:1 against white (WCAG 1.4.11). */
 export const jusouStatusColors: Record<Exclude<JusouStatus, "not_implemented">, string> = {

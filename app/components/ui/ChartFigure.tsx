@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDateJa } from "~/lib/format";
+import { formatDateJa } from "~/domain/format";
 
 /** A chart with its title, a table of the same data, its source and the date of the data. */
 export function ChartFigure({

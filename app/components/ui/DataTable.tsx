@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from "react";
-import { csvLine } from "~/lib/csv/format";
+import { csvLine } from "~/domain/csv/format";
 
 export type DataColumn<Row> = {
   key: string;

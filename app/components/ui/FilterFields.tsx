@@ -1,5 +1,5 @@
-import { formatFiscalYear } from "~/lib/fiscal-year";
-import { comparableMetricLabels, comparableMetrics, type ComparableMetric } from "~/lib/metrics";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { comparableMetricLabels, comparableMetrics, type ComparableMetric } from "~/domain/metrics";
 
 /** The 年度 select of the page filters (name "fy"). */
 export function FiscalYearField({ fiscalYears, value }: { fiscalYears: number[]; value: number }) {

@@ -1,5 +1,5 @@
 import { Link, NavLink } from "@remix-run/react";
-import { nationalPages, prefecturePages, type TabItem } from "~/lib/navigation";
+import { nationalPages, prefecturePages, type TabItem } from "~/components/shell/navigation";
 
 /** A row of page tabs; the current page is marked with aria-current="page" (NavLink) and drawn filled. */
 export function TabNav({ label, items }: { label: string; items: TabItem[] }) {

@@ -1,0 +1,55 @@
+import { jusouStatusLabels } from "../vocabulary";
+import { fiscalYearStart } from "../fiscal-year";
+import { bodyColumns } from "./body-columns";
+import { choiceCell, fiscalYearCell } from "./cells";
+import { column, labelOf } from "./helpers";
+import type { DatasetDefinition } from "./types";
+
+const statusCell = choiceCell(
+  {
+    implementing: ["実施", "重層的支援体制整備事業", "実施中"],
+    transition_preparation: ["移行準備事業", "移行準備"],
+    model_project: ["モデル事業"],
+    not_implemented: ["未実施", "なし"],
+  },
+  "状況",
+);
+
+export const jusouDataset: DatasetDefinition = {
+  id: "jusou",
+  label: "重層的支援体制整備事業",
+  description: "市区町村ごと・年度ごとの重層的支援体制整備事業の状況（実施／移行準備事業／モデル事業／未実施）。",
+  uploadRoles: ["mhlw", "prefecture", "municipality"],
+  bodyMode: "municipality",
+  columns: [
+    ...bodyColumns,
+    column("fiscalYear", "年度", fiscalYearCell, { aliases: ["fiscal_year", "fy"], description: "2021、R3、令和3年度など", example: "2022" }),
+    column("status", "状況", statusCell, { aliases: ["実施状況", "status"], description: "実施・移行準備事業・モデル事業・未実施", example: "実施" }),
+  ],
+  referenceDate: (values) => fiscalYearStart(values.fiscalYear as number),
+  toRecords: (values, body) => [
+    { key: { local_government_code: body!.code, fiscal_year: values.fiscalYear as number }, values: { status: values.status as string } },
+  ],
+  table: {
+    name: "jusou_statuses",
+    keyColumns: [
+      { name: "local_government_code", type: "text" },
+      { name: "fiscal_year", type: "smallint" },
+    ],
+    valueColumns: [{ name: "status", type: "text" }],
+  },
+  exportColumns: [
+    { header: "自治体コード", sql: "t.local_government_code" },
+    { header: "都道府県名", sql: "p.name" },
+    { header: "市区町村名", sql: "lg.name" },
+    { header: "年度", sql: "t.fiscal_year" },
+    { header: "状況", sql: "t.status", format: labelOf(jusouStatusLabels) },
+  ],
+  exportFrom: "jusou_statuses t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
+  exportOrder: "t.local_government_code, t.fiscal_year",
+  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
+  templateRows: [
+    ["", "鳥取県", "鳥取市", "令和4年度", "実施"],
+    ["", "鳥取県", "北栄町", "令和4年度", "移行準備事業"],
+  ],
+};

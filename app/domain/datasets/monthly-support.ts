@@ -1,0 +1,131 @@
+import { monthlyMetricLabels } from "../vocabulary";
+import { fiscalYearOfMonth } from "../fiscal-year";
+import { bodyColumns } from "./body-columns";
+import { countCell, fiscalYearCell, monthCell, parseYearMonth } from "./cells";
+import { column, firstOfMonth, optionalCell } from "./helpers";
+import { z } from "zod";
+import type { DatasetDefinition, RowIssue } from "./types";
+
+const yearMonthCell = z.string().transform((raw, ctx) => {
+  const ym = parseYearMonth(raw);
+  if (!ym) {
+    ctx.addIssue({ code: "custom", message: "年月は 2021-04、2021/4、令和3年4月 などの形で入力してください" });
+    return z.NEVER;
+  }
+  return ym;
+});
+
+const metrics = [
+  ["newConsultations", "new_consultations", ["新規相談件数", "new_consultations"]],
+  ["plansCreated", "plans_created", ["プラン作成数", "plans", "plans_created"]],
+  ["employmentSupportTargets", "employment_support_targets", ["就労支援対象者", "employment_support_targets"]],
+  ["employed", "employed", ["就労者", "employed"]],
+  ["increasedIncome", "increased_income", ["増収者", "increased_income"]],
+  ["housingBenefitDecisions", "housing_benefit_decisions", ["住居確保給付金", "住居確保給付金決定件数", "housing_benefit_decisions"]],
+  ["referralsToPublicAssistance", "referrals_to_public_assistance", ["生活保護へのつなぎ", "referrals_to_public_assistance"]],
+] as const;
+
+function period(values: Record<string, unknown>): { year: number; month: number } | null {
+  const ym = values.yearMonth as { year: number; month: number } | null;
+  if (ym) return ym;
+  const fy = values.fiscalYear as number | null;
+  const month = values.month as number | null;
+  if (fy === null || month === null) return null;
+  return { year: month >= 4 ? fy : fy + 1, month };
+}
+
+export const monthlySupport: DatasetDefinition = {
+  id: "monthly_support",
+  label: "月次支援状況",
+  description: "支援状況調査の月次の件数。1行が1自治体の1か月分です。年月、または年度と月で期間を示します。",
+  uploadRoles: ["mhlw", "prefecture", "municipality"],
+  bodyMode: "implementing_body",
+  columns: [
+    ...bodyColumns,
+    column("fiscalYear", "年度", optionalCell(fiscalYearCell), {
+      aliases: ["fiscal_year", "fy"],
+      required: false,
+      description: "年月がないときに必要（2021、R3、令和3年度など）",
+      example: "2021",
+    }),
+    column("yearMonth", "年月", optionalCell(yearMonthCell), {
+      aliases: ["year_month"],
+      required: false,
+      description: "2021-04 など。年度と月で書く場合は空欄",
+      example: "",
+    }),
+    column("month", "月", optionalCell(monthCell), { aliases: ["month"], required: false, description: "1〜12（1〜3月は翌年の1〜3月）", example: "4" }),
+    ...metrics.map(([key, , aliases]) =>
+      column(key, monthlyMetricLabels[key], countCell, {
+        aliases,
+        description: "件数。0件は 0 または「－」。空欄は未報告としてエラー",
+        example: key === "newConsultations" ? "152" : "0",
+      }),
+    ),
+  ],
+  checkRow(values) {
+    const errors: RowIssue[] = [];
+    const warnings: RowIssue[] = [];
+    const ym = values.yearMonth as { year: number; month: number } | null;
+    if (!ym && (values.fiscalYear === null || values.month === null)) {
+      errors.push({ column: values.fiscalYear === null ? "fiscalYear" : "month", message: "年月、または年度と月を入力してください" });
+    }
+    if (ym && values.fiscalYear !== null && fiscalYearOfMonth(ym.year, ym.month) !== values.fiscalYear) {
+      errors.push({ column: "fiscalYear", message: `年月（${ym.year}年${ym.month}月）は${fiscalYearOfMonth(ym.year, ym.month)}年度です` });
+    }
+    if (ym && values.month !== null && values.month !== ym.month) {
+      errors.push({ column: "month", message: `年月の月（${ym.month}月）と一致しません` });
+    }
+    const employed = (values.employed as number) + (values.increasedIncome as number);
+    if (employed > (values.employmentSupportTargets as number)) {
+      warnings.push({ column: "employed", message: "就労者数と増収者数の合計が就労支援対象者数を上回っています" });
+    }
+    return { errors, warnings };
+  },
+  referenceDate(values) {
+    const p = period(values);
+    return p ? firstOfMonth(p.year, p.month) : null;
+  },
+  toRecords(values, body) {
+    const p = period(values)!;
+    return [
+      {
+        key: { local_government_code: body!.code, year: p.year, month: p.month },
+        values: {
+          fiscal_year: fiscalYearOfMonth(p.year, p.month),
+          new_consultations: values.newConsultations as number,
+          plans_created: values.plansCreated as number,
+          employment_support_targets: values.employmentSupportTargets as number,
+          employed: values.employed as number,
+          increased_income: values.increasedIncome as number,
+          housing_benefit_decisions: values.housingBenefitDecisions as number,
+          referrals_to_public_assistance: values.referralsToPublicAssistance as number,
+        },
+      },
+    ];
+  },
+  table: {
+    name: "monthly_support_statistics",
+    keyColumns: [
+      { name: "local_government_code", type: "text" },
+      { name: "year", type: "smallint" },
+      { name: "month", type: "smallint" },
+    ],
+    valueColumns: [{ name: "fiscal_year", type: "smallint" }, ...metrics.map(([, name]) => ({ name, type: "integer" as const }))],
+  },
+  exportColumns: [
+    { header: "自治体コード", sql: "t.local_government_code" },
+    { header: "都道府県名", sql: "p.name" },
+    { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
+    { header: "年度", sql: "t.fiscal_year" },
+    { header: "月", sql: "t.month" },
+    ...metrics.map(([key, name]) => ({ header: monthlyMetricLabels[key], sql: `t.${name}` })),
+  ],
+  exportFrom: "monthly_support_statistics t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
+  exportOrder: "t.local_government_code, t.year, t.month",
+  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
+  templateRows: [
+    ["312011", "鳥取県", "鳥取市", "2021", "", "4", "152", "38", "20", "12", "4", "6", "3"],
+    ["", "鳥取県", "鳥取市", "", "2022-01", "", "98", "25", "14", "9", "2", "－", "1"],
+  ],
+};

@@ -1,0 +1,86 @@
+import { supportStaffRoleLabels } from "../vocabulary";
+import { fiscalYearStart } from "../fiscal-year";
+import { bodyColumns } from "./body-columns";
+import { choiceCell, countCell, fiscalYearCell } from "./cells";
+import { column, labelOf } from "./helpers";
+import type { DatasetDefinition, RowIssue } from "./types";
+
+const roleCell = choiceCell(
+  {
+    chief_consultant: ["主任相談支援員", "主任相談員"],
+    consultant: ["相談支援員", "相談員"],
+    employment_supporter: ["就労支援員"],
+    employment_preparation_staff: ["就労準備支援事業従事者", "就労準備支援員"],
+    household_budget_staff: ["家計改善支援事業従事者", "家計改善支援員"],
+  },
+  "職種",
+);
+
+export const staffTrainingDataset: DatasetDefinition = {
+  id: "staff_training",
+  label: "支援員配置・研修",
+  description: "年度・職種ごとの支援員の配置人数と研修修了者数。修了証は国研修（前期）と都道府県研修（後期）の両方の修了で交付されます。",
+  uploadRoles: ["mhlw", "prefecture", "municipality"],
+  bodyMode: "implementing_body",
+  columns: [
+    ...bodyColumns,
+    column("fiscalYear", "年度", fiscalYearCell, { aliases: ["fiscal_year", "fy"], description: "2021、R3、令和3年度など", example: "2021" }),
+    column("role", "職種", roleCell, { aliases: ["role"], description: "主任相談支援員・相談支援員・就労支援員・就労準備支援事業従事者・家計改善支援事業従事者", example: "相談支援員" }),
+    column("assigned", "配置人数", countCell, { aliases: ["assigned"], description: "人数", example: "5" }),
+    column("nationalTrainingCompleted", "国研修（前期）修了者数", countCell, { aliases: ["国研修修了者数", "前期修了者数", "national_training_completed"], description: "人数", example: "4" }),
+    column("prefectureTrainingCompleted", "都道府県研修（後期）修了者数", countCell, { aliases: ["都道府県研修修了者数", "後期修了者数", "prefecture_training_completed"], description: "人数", example: "3" }),
+    column("certified", "修了証取得者数", countCell, { aliases: ["修了証", "certified"], description: "人数", example: "3" }),
+  ],
+  checkRow(values) {
+    const warnings: RowIssue[] = [];
+    const assigned = values.assigned as number;
+    const certified = values.certified as number;
+    if (certified > assigned) warnings.push({ column: "certified", message: "修了証取得者数が配置人数を上回っています" });
+    if ((values.nationalTrainingCompleted as number) > assigned)
+      warnings.push({ column: "nationalTrainingCompleted", message: "国研修（前期）修了者数が配置人数を上回っています" });
+    if (certified > Math.min(values.nationalTrainingCompleted as number, values.prefectureTrainingCompleted as number))
+      warnings.push({ column: "certified", message: "修了証取得者数が前期・後期の両方の修了者数を上回っています" });
+    return { errors: [], warnings };
+  },
+  referenceDate: (values) => fiscalYearStart(values.fiscalYear as number),
+  toRecords: (values, body) => [
+    {
+      key: { local_government_code: body!.code, fiscal_year: values.fiscalYear as number, role: values.role as string },
+      values: {
+        assigned: values.assigned as number,
+        national_training_completed: values.nationalTrainingCompleted as number,
+        prefecture_training_completed: values.prefectureTrainingCompleted as number,
+        certified: values.certified as number,
+      },
+    },
+  ],
+  table: {
+    name: "staff_training",
+    keyColumns: [
+      { name: "local_government_code", type: "text" },
+      { name: "fiscal_year", type: "smallint" },
+      { name: "role", type: "text" },
+    ],
+    valueColumns: [
+      { name: "assigned", type: "integer" },
+      { name: "national_training_completed", type: "integer" },
+      { name: "prefecture_training_completed", type: "integer" },
+      { name: "certified", type: "integer" },
+    ],
+  },
+  exportColumns: [
+    { header: "自治体コード", sql: "t.local_government_code" },
+    { header: "都道府県名", sql: "p.name" },
+    { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
+    { header: "年度", sql: "t.fiscal_year" },
+    { header: "職種", sql: "t.role", format: labelOf(supportStaffRoleLabels) },
+    { header: "配置人数", sql: "t.assigned" },
+    { header: "国研修（前期）修了者数", sql: "t.national_training_completed" },
+    { header: "都道府県研修（後期）修了者数", sql: "t.prefecture_training_completed" },
+    { header: "修了証取得者数", sql: "t.certified" },
+  ],
+  exportFrom: "staff_training t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
+  exportOrder: "t.local_government_code, t.fiscal_year, t.role",
+  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
+  templateRows: [["312011", "鳥取県", "鳥取市", "2021", "相談支援員", "5", "4", "3", "3"]],
+};

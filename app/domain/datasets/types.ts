@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import type { UserRole } from "../vocabulary";
+
+export const datasetIds = [
+  "monthly_support",
+  "optional_programs",
+  "jusou",
+  "staff_training",
+  "supervision",
+  "prefecture_support",
+  "population",
+  "target_values",
+] as const;
+export type DatasetId = (typeof datasetIds)[number];
+
+export type CellSchema = z.ZodType<unknown, z.ZodTypeDef, string>;
+
+export type ColumnSpec = {
+  key: string;
+  header: string;
+  aliases: readonly string[];
+  cell: CellSchema;
+  /** whether the header must contain this column (some columns are alternatives, checked per row) */
+  required: boolean;
+  description: string;
+  example: string;
+};
+
+/**
+ * How a row names the body it is about:
+ * - implementing_body: a body with a welfare office (prefectures included)
+ * - municipality: a city, ward (特別区), town or village (重層)
+ * - local_government: any current local government except designated-city wards
+ * - prefecture: a prefecture (by name or code)
+ * - supervision: the supervising prefecture and the body it supervised
+ * - none: national rows (目安値)
+ */
+export type BodyMode = "implementing_body" | "municipality" | "local_government" | "prefecture" | "supervision" | "none";
+
+export type SqlType = "text" | "integer" | "smallint" | "boolean" | "date" | "numeric";
+export type Json = string | number | boolean | null;
+export type DatasetRecord = { key: Record<string, Json>; values: Record<string, Json> };
+
+export type ResolvedBody = { code: string; prefectureCode: string; name: string; kind: string };
+
+export type RowIssue = { column: string; message: string };
+
+export type ExportColumn = { header: string; sql: string; format?: (value: unknown) => string };
+
+export type DatasetDefinition = {
+  id: DatasetId;
+  label: string;
+  description: string;
+  uploadRoles: readonly UserRole[];
+  bodyMode: BodyMode;
+  columns: readonly ColumnSpec[];
+  /** cross-column rules on parsed values: errors block, warnings do not */
+  checkRow?: (values: Record<string, unknown>) => { errors: RowIssue[]; warnings: RowIssue[] };
+  /** the date the row is about, for deciding whether a closed (merged) code was still valid */
+  referenceDate: (values: Record<string, unknown>) => string | null;
+  toRecords: (values: Record<string, unknown>, body: ResolvedBody | null) => DatasetRecord[];
+  table: {
+    name: string;
+    keyColumns: readonly { name: string; type: SqlType }[];
+    valueColumns: readonly { name: string; type: SqlType }[];
+  };
+  /** how downloads and templates present the data (re-uploadable as is) */
+  exportColumns: readonly ExportColumn[];
+  exportFrom: string;
+  exportOrder: string;
+  /** SQL expression of the exported row's body code and prefecture code, for scoping */
+  exportScope: { bodyCode: string | null; prefectureCode: string | null };
+  templateRows: readonly (readonly string[])[];
+};

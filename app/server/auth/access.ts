@@ -1,0 +1,29 @@
+import type { UserRole } from "../../domain/vocabulary";
+
+type Viewer = { role: UserRole; prefectureCode: string | null; localGovernmentCode: string | null };
+
+/** The body-by-body detail of a prefecture: MHLW, and that prefecture's own officials. Others see aggregates. */
+export function canSeePrefectureDetail(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "mhlw" || (viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode);
+}
+
+/** A body's own page: MHLW, its prefecture's officials, and its own staff. */
+export function canSeeBody(viewer: Viewer, body: { code: string; prefectureCode: string }): boolean {
+  if (viewer.role === "mhlw") return true;
+  if (viewer.role === "prefecture") return viewer.prefectureCode === body.prefectureCode;
+  return viewer.localGovernmentCode === body.code;
+}
+
+/**
+ * The records of a prefecture's own work (supervision, training sessions, the support items): MHLW,
+ * the officials of every prefecture (exchange between prefectures is one of their training goals) and
+ * the municipalities of that prefecture read them.
+ */
+export function canSeePrefectureWork(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "mhlw" || viewer.role === "prefecture" || viewer.prefectureCode === prefectureCode;
+}
+
+/** Only the prefecture's own officials record its work; MHLW reads. */
+export function canRecordPrefectureWork(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { findPrefectureByCode } from "../../domain/prefectures";
+import { canRecordPrefectureWork, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { requireUser, type SessionUser } from "./session.server";
+import type { PrefectureActor } from "../../../db/queries/prefecture-scope";
+
+const prefectureParams = z.object({ code: z.string().regex(/^\d{2}$/) });
+
+function prefectureFrom(params: Record<string, string | undefined>) {
+  const p = prefectureParams.safeParse(params);
+  const prefecture = p.success ? findPrefectureByCode(p.data.code) : undefined;
+  if (!prefecture) throw new Response("都道府県が見つかりません", { status: 404 });
+  return { code: prefecture.code, name: prefecture.name, regionalBlock: prefecture.regionalBlock };
+}
+
+/** Loaders of a prefecture's pages that every user may open: the prefecture in the URL and what the user may do there. */
+export async function requirePrefecturePage(request: Request, params: Record<string, string | undefined>) {
+  const user = await requireUser(request);
+  const prefecture = prefectureFrom(params);
+  return {
+    user,
+    prefecture,
+    canRecord: canRecordPrefectureWork(user, prefecture.code),
+    canSeeDetail: canSeePrefectureDetail(user, prefecture.code),
+  };
+}
+
+/** Loaders of a prefecture's work pages: as requirePrefecturePage, if the user may read the prefecture's work records. */
+export async function requirePrefectureWorkReader(request: Request, params: Record<string, string | undefined>) {
+  const page = await requirePrefecturePage(request, params);
+  if (!canSeePrefectureWork(page.user, page.prefecture.code)) throw new Response("この都道府県の記録を見る権限がありません", { status: 403 });
+  return page;
+}
+
+/** Actions of a prefecture's work pages: only that prefecture's own officials; everyone else gets 403, forged or not. */
+export async function requirePrefectureWorkRecorder(
+  request: Request,
+  params: Record<string, string | undefined>,
+  context: { clientAddress?: string | null },
+): Promise<{ user: SessionUser; prefecture: ReturnType<typeof prefectureFrom>; actor: PrefectureActor }> {
+  const user = await requireUser(request);
+  const prefecture = prefectureFrom(params);
+  if (!canRecordPrefectureWork(user, prefecture.code)) throw new Response("この都道府県の記録を変更する権限がありません", { status: 403 });
+  return { user, prefecture, actor: { userId: user.id, prefectureCode: prefecture.code, clientAddress: context.clientAddress ?? null } };
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { getDb } from "../../../db";
+import { sessions, users } from "../../../db/schema";
+import type { UserRole } from "../../domain/vocabulary";
+import { getEnv } from "../env.server";
+
+export const sessionLifetimeSeconds = 60 * 60 * 12;
+export const sessionCookieName = "__session";
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined;
+function getSessionCookie() {
+  const env = getEnv();
+  sessionCookie ??= createCookie(sessionCookieName, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.isProduction,
+    path: "/",
+    maxAge: sessionLifetimeSeconds,
+    secrets: [env.sessionSecret],
+  });
+  return sessionCookie;
+}
+
+export type SessionUser = {
+  id: number;
+  loginId: string;
+  displayName: string;
+  role: UserRole;
+  prefectureCode: string | null;
+  localGovernmentCode: string | null;
+  mustChangePassword: boolean;
+};
+
+/**
+ * Starts a new server-side session (a fresh id at every login) and returns the Set-Cookie header.
+ * A session the request still carried is ended, so an id planted before login is worth nothing.
+ */
+export async function createUserSession(userId: number, replacing?: Request): Promise<string> {
+  const db = await getDb();
+  const previous = replacing ? await sessionIdFrom(replacing) : null;
+  if (previous) await db.delete(sessions).where(eq(sessions.id, previous));
+  const id = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({
+    id,
+    userId,
+    expiresAt: sql`now() + make_interval(secs => ${sessionLifetimeSeconds})`,
+  });
+  return getSessionCookie().serialize(id);
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  return sessionIdFromCookie(request.headers.get("Cookie"));
+}
+
+async function sessionIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
+  const value: unknown = await getSessionCookie().parse(cookieHeader ?? null);
+  return typeof value === "string" ? value : null;
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  return userOfSessionCookie(request.headers.get("Cookie"));
+}
+
+/** The signed-in user of a Cookie header: a live session of an active account, else null. */
+export async function userOfSessionCookie(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  const id = await sessionIdFromCookie(cookieHeader);
+  if (!id) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      loginId: users.loginId,
+      displayName: users.displayName,
+      role: users.role,
+      prefectureCode: users.prefectureCode,
+      localGovernmentCode: users.localGovernmentCode,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+  return row ? { ...row, role: row.role as UserRole } : null;
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  return redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+export const passwordChangePath = "/account/password";
+
+/**
+ * Every loader and action calls this (or requireRole): anonymous requests go to the login page, and
+ * an account with a temporary password goes to the password page until it has chosen its own.
+ */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) throw loginRedirect(request);
+  if (user.mustChangePassword && new URL(request.url).pathname !== passwordChangePath) throw redirect(passwordChangePath);
+  return user;
+}
+
+export async function requireRole(request: Request, roles: readonly UserRole[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw new Response("この操作を行う権限がありません", { status: 403 });
+  return user;
+}
+
+/** Ends the session on the server, so a copied cookie stops working too. */
+export async function destroyUserSession(request: Request): Promise<string> {
+  const id = await sessionIdFrom(request);
+  if (id) {
+    const db = await getDb();
+    await db.delete(sessions).where(eq(sessions.id, id));
+  }
+  return getSessionCookie().serialize("", { maxAge: 0 });
+}
+

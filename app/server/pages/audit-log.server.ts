@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { Database } from "../../../db";
+import { auditBodyNames, listAuditEntries, newestAuditId } from "../../../db/queries/audit";
+import { auditActionLabels, auditCategories, auditCategoryIds } from "~/server/audit/labels";
+import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAuditEntry } from "~/server/audit/entry";
+import { requireUser } from "~/server/auth/session.server";
+import { canAdministerUsers } from "~/server/auth/user-admin";
+import { csvLine } from "~/server/csv/write";
+import { filterDate } from "~/server/pages/query-params";
+
+const query = z.object({
+  category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
+  action: z
+    .string()
+    .refine((a) => Object.hasOwn(auditActionLabels, a))
+    .optional()
+    .catch(undefined),
+  loginId: z.string().trim().max(64).optional().catch(undefined),
+  from: filterDate,
+  to: filterDate,
+});
+export type AuditQuery = z.infer<typeof query>;
+
+/** The reader of the log (MHLW everything, a prefecture what its officials and its municipalities' accounts did) and the filters of the request. */
+export async function auditRequest(request: Request) {
+  const user = await requireUser(request);
+  if (!canAdministerUsers(user)) throw new Response("操作履歴を見る権限がありません", { status: 403 });
+  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { user, query: q, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
+}
+
+export async function describedAuditEntries(
+  db: Database,
+  scope: { prefectureCode: string | null },
+  q: AuditQuery,
+  limit: number,
+  offset = 0,
+  untilId?: number,
+): Promise<DescribedAuditEntry[]> {
+  const rows = await listAuditEntries(
+    db,
+    scope,
+    {
+      prefixes: q.category ? auditCategories[q.category as keyof typeof auditCategories].prefixes : undefined,
+      action: q.action,
+      loginId: q.loginId || undefined,
+      from: q.from,
+      to: q.to,
+      untilId,
+    },
+    limit,
+    offset,
+  );
+  const bodies = await auditBodyNames(db, auditBodyCodes(rows));
+  return rows.map((r) => describeAuditEntry(r, { bodies }));
+}
+
+export const auditCsvHeader = csvLine(["日時（日本時間）", "利用者", "ログインID", "操作", "内容", "接続元"]);
+
+export function auditCsvLine(e: DescribedAuditEntry): string {
+  return csvLine([e.time, e.userName, e.loginId ?? "", e.actionLabel, auditEntryText(e.sentence), e.client]);
+}
+
+/**
+ * The CSV text of the filtered log, header first, a page of entries at a time; entries written while
+ * it is read (new ones come first) are left out, so no page repeats a row of the one before.
+ */
+export async function* auditCsvChunks(db: Database, scope: { prefectureCode: string | null }, q: AuditQuery, pageSize = 2000): AsyncGenerator<string> {
+  const untilId = await newestAuditId(db);
+  yield auditCsvHeader;
+  for (let offset = 0; ; offset += pageSize) {
+    const entries = await describedAuditEntries(db, scope, q, pageSize, offset, untilId);
+    if (entries.length > 0) yield entries.map(auditCsvLine).join("");
+    if (entries.length < pageSize) return;
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Database } from "../../../db";
+import { listPrefectures } from "../../../db/queries/geography";
+import { datasetUpdatedAt, latestDataDate } from "../../../db/queries/meta";
+import { integratedDeliveryByPrefecture } from "../../../db/queries/optional-programs";
+import { statisticsFiscalYears, totalsByPrefecture } from "../../../db/queries/support-statistics";
+import { metricValue } from "~/domain/metrics";
+import { chooseFiscalYear } from "./jusou.server";
+
+export const cooperationQuery = z.object({ fy: z.coerce.number().int().optional().catch(undefined) });
+
+type Integrated = Awaited<ReturnType<typeof integratedDeliveryByPrefecture>>;
+
+/** Bodies in the 一体的 category and bodies that answered, per program, for one scope (null: the nation). */
+export function integratedCounts(rows: Integrated, prefectureCode: string | null) {
+  const count = (program: string, integratedOnly: boolean) =>
+    rows
+      .filter((r) => r.prefectureCode === prefectureCode && r.program === program && r.category !== null && (!integratedOnly || r.category === "integrated"))
+      .reduce((s, r) => s + r.count, 0);
+  return {
+    integratedEmploymentPreparation: count("employment_preparation", true),
+    answeredEmploymentPreparation: count("employment_preparation", false),
+    integratedHouseholdBudget: count("household_budget", true),
+    answeredHouseholdBudget: count("household_budget", false),
+  };
+}
+
+export async function loadNationalCooperation(db: Database, query: z.infer<typeof cooperationQuery>) {
+  const fiscalYears = await statisticsFiscalYears(db);
+  const fiscalYear = chooseFiscalYear(fiscalYears, query.fy);
+  if (fiscalYear === null) return null;
+  const [prefectures, totals, integrated, statisticsAt, programsAt] = await Promise.all([
+    listPrefectures(db),
+    totalsByPrefecture(db, fiscalYear),
+    integratedDeliveryByPrefecture(db, fiscalYear),
+    datasetUpdatedAt(db, "monthly_support"),
+    datasetUpdatedAt(db, "optional_programs"),
+  ]);
+  const rowOf = (code: string | null, name: string) => {
+    const t = totals.find((x) => x.prefectureCode === code);
+    return {
+      code,
+      name,
+      referrals: t?.referralsToPublicAssistance ?? 0,
+      perHundredThousand: t ? metricValue("referralsToPublicAssistance", t) : null,
+      submittedMonths: t?.submittedMonths ?? 0,
+      expectedMonths: t?.expectedMonths ?? 0,
+      ...integratedCounts(integrated, code),
+    };
+  };
+  return {
+    fiscalYear,
+    fiscalYears,
+    rows: [rowOf(null, "全国"), ...prefectures.map((p) => rowOf(p.code, p.name))],
+    distribution: integrated.filter((r) => r.prefectureCode === null),
+    dataDate: latestDataDate(statisticsAt, programsAt),
+  };
+}

@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { csvRecordBatches } from "../../domain/csv/records";
+import { CsvFileError, StreamingCsvDecoder } from "../../domain/csv/stream-decoder";
+import type { DatasetDefinition } from "../../domain/datasets";
+import type { BodyResolver } from "./body-resolver";
+import { isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
+
+/** One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted. */
+function copyLine(values: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += ",";
+    if (v === null || v === undefined) continue;
+    line += typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v);
+  }
+  return `${line}\n`;
+}
+
+/** Control characters or U+FFFD in the header row mean the bytes were not text in UTF-8 or Shift_JIS. */
+function hasUnreadableCharacters(cell: string): boolean {
+  for (const ch of cell) {
+    const c = ch.codePointAt(0)!;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+export type UploadLimits = { maxBytes: number; maxRows: number };
+
+export type StoredIssue = Issue & { severity: "error" | "warning" };
+
+/** What to write next: COPY lines for the staging table and issues to keep. */
+export type StagedBatch = { copyLines: string[]; issues: StoredIssue[] };
+
+export type ValidationSummary = {
+  rows: number;
+  errorRows: number;
+  warnings: number;
+  sizeBytes: number;
+  sha256: string;
+  encoding: string;
+  /** problems with the file as a whole: nothing of it may be staged */
+  fileErrors: Issue[];
+};
+
+export type ValidationInput = {
+  uploadId: number;
+  user: UploadScope;
+  definition: DatasetDefinition;
+  resolver: BodyResolver;
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+  limits: UploadLimits;
+  today: string;
+};
+
+const storedIssueLimit = 1000;
+const batchSize = 20_000;
+
+/**
+ * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, parsed by PapaParse,
+ * validated row by row — and yields what to stage, a batch at a time, without touching the database.
+ * Memory stays bounded by the batch size whatever the file size; the counts come back at the end.
+ */
+export async function* validateUploadStream(input: ValidationInput): AsyncGenerator<StagedBatch, ValidationSummary> {
+  const { definition, limits, uploadId } = input;
+  const hash = createHash("sha256");
+  const decoder = new StreamingCsvDecoder();
+  let size = 0;
+  let line = 0;
+
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of input.source) {
+      size += chunk.length;
+      if (size > limits.maxBytes) {
+        throw new CsvFileError(`ファイルサイズが上限（${(limits.maxBytes / 1024 / 1024).toFixed(0)}MB）を超えています。年度や自治体で分けてアップロードしてください`);
+      }
+      hash.update(chunk);
+      const decoded = decoder.push(chunk);
+      if (decoded) yield decoded;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+
+  let header: HeaderMap | null = null;
+  let rows = 0;
+  let errorRows = 0;
+  let warnings = 0;
+  let storedIssues = 0;
+  const seenKeys = new Map<string, number>();
+  const keyNames = definition.table.keyColumns.map((k) => k.name);
+  const valueNames = definition.table.valueColumns.map((v) => v.name);
+  let batch: StagedBatch = { copyLines: [], issues: [] };
+  const fileErrors: Issue[] = [];
+  const keep = (severity: "error" | "warning", found: Issue[]) => {
+    for (const i of found) {
+      if (storedIssues >= storedIssueLimit * 2) return;
+      storedIssues++;
+      batch.issues.push({ ...i, severity });
+    }
+  };
+
+  /** One CSV record: the header row maps the columns; every other row is validated and staged. */
+  const handleRecord = (cells: string[]): "stop" | "next" => {
+    if (!header) {
+      if (cells.some(hasUnreadableCharacters)) {
+        throw new CsvFileError("テキストのCSVファイルではありません（読めない文字が含まれています）。Excelの「CSV（コンマ区切り）」で保存してください");
+      }
+      const mapped = mapHeader(definition, cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c)));
+      if ("errors" in mapped) {
+        fileErrors.push(...mapped.errors);
+        return "stop";
+      }
+      header = mapped.map;
+      if (header.ignored.length > 0) {
+        warnings++;
+        keep("warning", [{ line: 1, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
+      }
+      return "next";
+    }
+    if (isBlankRow(cells)) return "next";
+    rows++;
+    if (rows > limits.maxRows) {
+      throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
+    }
+    const result = validateRow(definition, header, input.resolver, input.user, cells, line, input.today);
+    const rowErrors = [...result.errors];
+    for (const record of result.records) {
+      const key = Object.values(record.key).join("\u0001");
+      const earlier = seenKeys.get(key);
+      if (earlier !== undefined && earlier !== line) {
+        const first = definition.columns[0]!;
+        rowErrors.push({
+          line,
+          column: header.headerOf.get(first.key) ?? first.header,
+          value: cells[header.indexOf.get(first.key) ?? 0] ?? "",
+          reason: `${earlier}行目と同じデータ（同じ自治体・期間など）が重複しています`,
+        });
+      } else seenKeys.set(key, line);
+    }
+    if (rowErrors.length > 0) {
+      errorRows++;
+      keep("error", rowErrors);
+    } else {
+      result.records.forEach((record, part) =>
+        batch.copyLines.push(copyLine([uploadId, line, part, ...keyNames.map((k) => record.key[k]), ...valueNames.map((v) => record.values[v])])),
+      );
+    }
+    if (result.warnings.length > 0) {
+      warnings += result.warnings.length;
+      keep("warning", result.warnings);
+    }
+    return "next";
+  };
+
+  try {
+    records: for await (const records of csvRecordBatches(text())) {
+      for (const row of records) {
+        line++;
+        if (handleRecord(row.map((c) => c.replace(/\r$/, ""))) === "stop") break records;
+      }
+      if (batch.copyLines.length >= batchSize || batch.issues.length >= batchSize) {
+        yield batch;
+        batch = { copyLines: [], issues: [] };
+      }
+    }
+    if (!header && fileErrors.length === 0) fileErrors.push({ line: 1, column: "（ファイル全体）", value: input.fileName, reason: "ファイルが空です" });
+    else if (header && rows === 0 && fileErrors.length === 0) {
+      fileErrors.push({ line: 2, column: "（ファイル全体）", value: input.fileName, reason: "データ行がありません（見出し行だけです）" });
+    }
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    fileErrors.push({ line: Math.max(line, 1), column: "（ファイル全体）", value: input.fileName, reason: error.message });
+  }
+  if (fileErrors.length === 0 && (batch.copyLines.length > 0 || batch.issues.length > 0)) yield batch;
+  return { rows, errorRows, warnings, sizeBytes: size, sha256: hash.digest("hex"), encoding: decoder.encoding, fileErrors };
+}
