@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../../db";
 import { auditBodyNames, listAuditEntries, newestAuditId } from "../../../db/queries/audit";
-import { auditActionLabels, auditCategories, auditCategoryIds } from "~/server/audit/labels";
+import { auditCategories, auditCategoryIds, isAuditAction } from "~/server/audit/labels";
 import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAuditEntry } from "~/server/audit/entry";
 import { requireUser } from "~/server/auth/session.server";
 import { canAdministerUsers } from "~/server/auth/user-admin";
@@ -12,7 +12,7 @@ const query = z.object({
   category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
   action: z
     .string()
-    .refine((a) => Object.hasOwn(auditActionLabels, a))
+    .refine(isAuditAction)
     .optional()
     .catch(undefined),
   loginId: z.string().trim().max(64).optional().catch(undefined),
