@@ -6,7 +6,7 @@ import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/Conf
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import { savePrefectureSupport } from "~/server/records/prefecture-work.server";
 import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";

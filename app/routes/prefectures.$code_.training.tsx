@@ -11,7 +11,7 @@ import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, use
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import { deleteTrainingSession, saveTrainingSession } from "~/server/records/prefecture-work.server";
 import {
   certificateRoles,
