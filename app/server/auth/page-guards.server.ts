@@ -4,6 +4,7 @@ import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
 import { canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
+import { canAdministerUsers } from "./user-admin";
 import { getDb } from "../../../db";
 import { getBody } from "../../../db/queries/bodies";
 import type { PrefectureActor } from "../../../db/queries/prefecture-scope";
@@ -67,4 +68,14 @@ export async function requireBodyPage(request: Request, params: Record<string, s
     throw new Response("この自治体のページを見る権限がありません", { status: 403 });
   }
   return { user, body };
+}
+
+/**
+ * The user and audit pages: MHLW and prefecture officials, else 403 with the refusal. The scope is what
+ * they administer: everything for MHLW (prefectureCode null), else their prefecture.
+ */
+export async function requireAdministratorPage(request: Request, refusal: string) {
+  const user = await requireUser(request);
+  if (!canAdministerUsers(user)) throw new Response(refusal, { status: 403 });
+  return { user, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
 }
