@@ -1,5 +1,6 @@
-// The guards of the pages of a prefecture or a body: loader and action of a route call the same one,
-// which reads the URL, answers 404 for what does not exist and 403 for what the user may not see or do.
+// The guards of the pages of a prefecture, a body and the administrators: loaders and actions call these,
+// which read the URL, answer 404 for what does not exist and 403 for what the user may not see or do
+// (the rules themselves are in access.ts).
 import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
 import { canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
