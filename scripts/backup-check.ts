@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Database } from "../db/client";
 import { createThrowawayDatabase } from "../db/throwaway";
 import { seedDemo } from "../seeds/demo";
+import { writeAudit } from "../app/server/audit/write.server";
 
 const serverUrl = process.env.BACKUP_CHECK_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -41,7 +42,7 @@ try {
   await primary.migrate();
   let started = performance.now();
   const seeded = await seedDemo(primary.db);
-  await primary.db.execute(sql`insert into audit_log (user_id, action, target, detail) values (null, 'login.failure', 'backup-check', '{"note":"日本語の行"}'::jsonb)`);
+  await writeAudit(primary.db, { userId: null, clientAddress: null, action: "login.failed", target: "backup-check", detail: { note: "日本語の行" } });
   console.log(`source: demo dataset (${seeded.bodies} bodies, ${seeded.monthlyRows.toLocaleString("en-US")} monthly rows) in ${seconds(started)}`);
   const before = await fingerprint(primary.db);
   await primary.close();

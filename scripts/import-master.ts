@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDatabase, connectDatabase } from "../db";
 import { importMasterList } from "../db/queries/geography";
-import { recordAudit } from "../db/queries/audit";
+import { writeAudit } from "../app/server/audit/write.server";
 import { csvEncodingLabels } from "../app/domain/csv/decode";
 import { localGovernmentKindLabels, type LocalGovernmentKind } from "../app/domain/vocabulary";
 import { MasterListInvalidError, parseMasterList } from "../app/domain/master-list";
@@ -23,7 +23,7 @@ try {
   const { entries, encoding } = parseMasterList(readFileSync(file));
   const { db } = await connectDatabase();
   const result = await importMasterList(db, entries, { asOf });
-  await recordAudit(db, { userId: null, action: "master.import", target: file, detail: { ...result, encoding } });
+  await writeAudit(db, { userId: null, clientAddress: null, action: "master.import", target: file, detail: { ...result, encoding } });
   const municipalities = entries.filter((e) => e.kind !== "ward" && e.kind !== "prefecture" && e.administered).length;
   const unadministered = entries.filter((e) => !e.administered).length;
   const wards = result.byKind.ward ?? 0;

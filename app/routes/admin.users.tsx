@@ -8,8 +8,8 @@ import { bodiesForAccounts, listUsers } from "../../db/queries/users";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { passwordMinimumLength, passwordRuleText } from "~/domain/forms/password-policy";
-import { requireUser } from "~/server/auth/session.server";
-import { canAdministerUsers, canManageUser, creatableRoles } from "~/server/auth/user-admin";
+import { requireAdministratorPage } from "~/server/auth/page-guards.server";
+import { canManageUser, creatableRoles } from "~/server/auth/user-admin";
 import { userRoleLabels, type UserRole } from "~/domain/vocabulary";
 import { savedFlag, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatDateJa } from "~/domain/format";
@@ -18,14 +18,13 @@ import { runUserAdminAction } from "./admin.users.server";
 
 export const meta: MetaFunction = () => [{ title: "利用者の管理 | つなぐ" }];
 
+const refusal = "利用者を管理する権限がありません";
 const savedText = { created: "アカウントを作成しました", updated: "変更を保存しました", deleted: "削除しました" } as const;
 const query = z.object({ saved: savedFlag, reset: z.coerce.number().int().optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  if (!canAdministerUsers(user)) throw new Response("利用者を管理する権限がありません", { status: 403 });
+  const { user, scope } = await requireAdministratorPage(request, refusal);
   const db = await getDb();
-  const scope = { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode };
   const [accounts, prefectures, bodies] = await Promise.all([
     listUsers(db, scope),
     user.role === "mhlw" ? listPrefectures(db) : Promise.resolve([]),
@@ -43,8 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  if (!canAdministerUsers(user)) throw new Response("利用者を管理する権限がありません", { status: 403 });
+  const { user } = await requireAdministratorPage(request, refusal);
   const form = Object.fromEntries(await request.formData());
   const result = await runUserAdminAction(await getDb(), user, context.clientAddress ?? null, form);
   if (!result.ok) return data({ formError: result.formError, fieldErrors: result.fieldErrors }, { status: result.status });

@@ -9,12 +9,7 @@ import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/que
 import { inMonthRange, monthRangeParams } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 
-export const municipalityParams = z.object({ code: z.string().regex(/^\d{6}$/) });
 export const municipalityQuery = monthRangeParams.extend({ fy: z.coerce.number().int().optional().catch(undefined) });
-
-export async function loadBodySummary(db: Database, code: string) {
-  return getBody(db, code);
-}
 
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>) {
   const fiscalYears = await statisticsFiscalYears(db);

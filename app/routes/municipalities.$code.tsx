@@ -5,8 +5,7 @@ import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
-import { canSeeBody } from "~/server/auth/access";
-import { requireUser } from "~/server/auth/session.server";
+import { requireBodyPage } from "~/server/auth/page-guards.server";
 import {
   deliveryFormLabels,
   implementationMethodLabels,
@@ -29,20 +28,13 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
-import { loadBodySummary, loadMunicipality, municipalityParams, municipalityQuery } from "./municipalities.$code.server";
+import { loadMunicipality, municipalityQuery } from "./municipalities.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const p = municipalityParams.safeParse(params);
-  const db = await getDb();
-  const body = p.success ? await loadBodySummary(db, p.data.code) : null;
-  if (!body || body.kind === "ward") throw new Response("自治体が見つかりません", { status: 404 });
-  if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
-    throw new Response("この自治体のページを見る権限がありません", { status: 403 });
-  }
-  const data = await loadMunicipality(db, body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  const { body } = await requireBodyPage(request, params);
+  const data = await loadMunicipality(await getDb(), body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
   if (!data) throw new Response("指定された年度のデータがありません", { status: 404 });
   return { body, ...data };
 }

@@ -9,7 +9,6 @@ import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefec
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, perPopulationMetrics } from "~/domain/statistics";
 
-export const prefectureParams = z.object({ code: z.string().regex(/^\d{2}$/) });
 export const prefectureQuery = z.object({
   fy: z.coerce.number().int().optional().catch(undefined),
   metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),

@@ -6,8 +6,7 @@ import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
-import { canSeePrefectureDetail } from "~/server/auth/access";
-import { requireUser } from "~/server/auth/session.server";
+import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import {
   deliveryFormLabels,
   jusouStatusLabels,
@@ -22,16 +21,14 @@ import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
-import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
+import { loadPrefecture, prefectureQuery } from "./prefectures.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const p = prefectureParams.safeParse(params);
+  const { prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
   const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const detail = p.success && canSeePrefectureDetail(user, p.data.code);
-  const data = p.success ? await loadPrefecture(await getReadDb(), p.data.code, q, detail) : null;
+  const data = await loadPrefecture(await getReadDb(), prefecture.code, q, detail);
   if (!data) throw new Response("都道府県またはその年度のデータが見つかりません", { status: 404 });
   return { ...data, detail };
 }

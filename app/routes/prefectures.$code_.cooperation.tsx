@@ -5,7 +5,7 @@ import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCar
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefecturePage } from "~/server/auth/prefecture-work.server";
+import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";

@@ -6,7 +6,7 @@ import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeeBody } from "~/server/auth/access";
-import { requirePrefecturePage } from "~/server/auth/prefecture-work.server";
+import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { jusouQuery } from "../server/pages/jusou.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../../db";
-import { requirePrefectureWorkReader } from "~/server/auth/prefecture-work.server";
+import { requirePrefectureWorkReader } from "~/server/auth/page-guards.server";
 import { contentDisposition, encodeCsv } from "~/server/csv/write";
 import { supervisionLogCsv, supervisionQuery } from "../server/pages/supervision-log.server";
 

@@ -4,14 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { z } from "zod";
 import { getDb } from "../../db";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
-import { deleteSupervisionContact, DuplicateRecordError, getSupervisionContact, saveSupervisionContact } from "../../db/queries/supervision";
+import { DuplicateRecordError, getSupervisionContact } from "../../db/queries/supervision";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
 import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
 import { Pagination } from "~/components/ui/Pagination";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
+import { deleteSupervisionContact, saveSupervisionContact } from "~/server/records/prefecture-work.server";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/domain/forms/form-fields";

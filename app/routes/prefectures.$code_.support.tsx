@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
-import { savePrefectureSupport } from "../../db/queries/prefecture-support";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
+import { savePrefectureSupport } from "~/server/records/prefecture-work.server";
 import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { fieldErrorsOf, redirectBack, type FieldErrors } from "~/domain/forms/form-fields";

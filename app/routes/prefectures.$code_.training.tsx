@@ -5,13 +5,14 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
 import { DuplicateRecordError } from "../../db/queries/supervision";
-import { deleteTrainingSession, isOwnTrainingSession, saveTrainingSession } from "../../db/queries/training";
+import { isOwnTrainingSession } from "../../db/queries/training";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
-import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/prefecture-work.server";
+import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
+import { deleteTrainingSession, saveTrainingSession } from "~/server/records/prefecture-work.server";
 import {
   certificateRoles,
   latterTermMinimumHours,

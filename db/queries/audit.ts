@@ -23,6 +23,7 @@ export type AuditEntry = {
   clientAddress?: string | null;
 };
 
+/** The insert behind `writeAudit` (app/server/audit/write.server.ts), which names the actions: write through that. */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     userId: entry.userId,

@@ -3,8 +3,6 @@ import { prefectureSupportItems, type PrefectureSupportItem } from "~/domain/voc
 import type { PrefectureSupportInput } from "~/domain/forms/prefecture-support-schema";
 import { queryRows, type Database } from "../client";
 import { prefectureSupportActivities } from "../schema";
-import { recordAudit } from "./audit";
-import type { PrefectureActor } from "./prefecture-scope";
 
 const items = sql.raw(`array[${prefectureSupportItems.map((i) => `'${i}'`).join(", ")}]::text[]`);
 
@@ -45,26 +43,21 @@ export async function prefectureSupportShares(db: Database, fiscalYears: number[
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), item: r.item, respondents: r.respondents, implementing: r.implementing }));
 }
 
-/** Answers every item of one fiscal year for the prefecture (an edit detaches the rows from any upload), audited with the previous answers. */
-export async function savePrefectureSupport(db: Database, actor: PrefectureActor, input: PrefectureSupportInput): Promise<void> {
-  await db.transaction(async (tx) => {
-    const previous = await queryRows<{ item: string; implemented: boolean }>(
-      tx,
-      sql`select item, implemented from prefecture_support_activities where prefecture_code = ${actor.prefectureCode} and fiscal_year = ${input.fiscalYear}`,
-    );
-    await tx
-      .insert(prefectureSupportActivities)
-      .values(prefectureSupportItems.map((item) => ({ prefectureCode: actor.prefectureCode, fiscalYear: input.fiscalYear, item, implemented: input.items[item] })))
-      .onConflictDoUpdate({
-        target: [prefectureSupportActivities.prefectureCode, prefectureSupportActivities.fiscalYear, prefectureSupportActivities.item],
-        set: { implemented: sql`excluded.implemented`, uploadId: null, updatedAt: sql`now()` },
-      });
-    await recordAudit(tx, {
-      userId: actor.userId,
-      clientAddress: actor.clientAddress,
-      action: "prefecture_support.update",
-      target: `${actor.prefectureCode}:${input.fiscalYear}`,
-      detail: { previous: Object.fromEntries(previous.map((p) => [p.item, p.implemented])), current: input.items },
+/**
+ * Answers every item of one fiscal year for the prefecture (an edit detaches the rows from any upload),
+ * inside the caller's transaction; returns the previous answers.
+ */
+export async function writePrefectureSupport(tx: Database, prefectureCode: string, input: PrefectureSupportInput): Promise<Record<string, boolean>> {
+  const previous = await queryRows<{ item: string; implemented: boolean }>(
+    tx,
+    sql`select item, implemented from prefecture_support_activities where prefecture_code = ${prefectureCode} and fiscal_year = ${input.fiscalYear}`,
+  );
+  await tx
+    .insert(prefectureSupportActivities)
+    .values(prefectureSupportItems.map((item) => ({ prefectureCode, fiscalYear: input.fiscalYear, item, implemented: input.items[item] })))
+    .onConflictDoUpdate({
+      target: [prefectureSupportActivities.prefectureCode, prefectureSupportActivities.fiscalYear, prefectureSupportActivities.item],
+      set: { implemented: sql`excluded.implemented`, uploadId: null, updatedAt: sql`now()` },
     });
-  });
+  return Object.fromEntries(previous.map((p) => [p.item, p.implemented]));
 }

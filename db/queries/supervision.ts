@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { supervisionContacts } from "../schema";
 import { implementingBodiesOf } from "./implementing-bodies";
-import { recordAudit } from "./audit";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 import type { SupervisionContactInput } from "~/domain/forms/supervision-schema";
 
@@ -125,57 +124,45 @@ export async function bodiesWithoutContact(db: Database, prefectureCode: string,
   );
 }
 
-const duplicateContact = "同じ自治体・実施日・形態・内容の記録がすでにあります";
+export const duplicateContact = "同じ自治体・実施日・形態・内容の記録がすでにあります";
 
 /**
- * Writes are scoped to the prefecture: the body must be one of its implementing bodies, the record its own.
- * The same body, date, form and content twice (the unique natural key) is a DuplicateRecordError.
+ * Inserts (no id) or updates a contact, inside the caller's transaction; returns its id and the values
+ * written. Writes are scoped to the prefecture: the body must be one of its implementing bodies, the
+ * record its own. The same body, date, form and content twice is a DuplicateRecordError (or, for two
+ * saves at the same moment, a unique violation).
  */
-export async function saveSupervisionContact(db: Database, actor: PrefectureActor, input: SupervisionContactInput, id?: number): Promise<number> {
-  try {
-    return await writeSupervisionContact(db, actor, input, id);
-  } catch (error) {
-    // two saves at the same moment: the second meets the unique index
-    if (isUniqueViolation(error)) throw new DuplicateRecordError(duplicateContact);
-    throw error;
-  }
-}
-
-async function writeSupervisionContact(db: Database, actor: PrefectureActor, input: SupervisionContactInput, id?: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    await assertImplementingBodiesOf(tx, actor.prefectureCode, [input.localGovernmentCode], "対象自治体はこの都道府県の実施主体から選んでください");
-    const [same] = await queryRows<{ id: number }>(
-      tx,
-      sql`select id from supervision_contacts where local_government_code = ${input.localGovernmentCode} and contacted_on = ${input.contactedOn}::date
-            and form = ${input.form} and content = ${input.content} and id <> ${id ?? 0}`,
-    );
-    if (same) throw new DuplicateRecordError(duplicateContact);
-    const values = { ...input, prefectureCode: actor.prefectureCode };
-    let savedId: number;
-    if (id === undefined) {
-      const [row] = await tx.insert(supervisionContacts).values({ ...values, createdBy: actor.userId }).returning({ id: supervisionContacts.id });
-      savedId = row!.id;
-    } else {
-      const [row] = await tx
-        .update(supervisionContacts)
-        .set({ ...values, updatedAt: sql`now()`, uploadId: null })
-        .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
-        .returning({ id: supervisionContacts.id });
-      if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
-      savedId = row.id;
-    }
-    await recordAudit(tx, { userId: actor.userId, clientAddress: actor.clientAddress, action: id === undefined ? "supervision.create" : "supervision.update", target: String(savedId), detail: values });
-    return savedId;
-  });
-}
-
-export async function deleteSupervisionContact(db: Database, actor: PrefectureActor, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function writeSupervisionContact(tx: Database, actor: PrefectureActor, input: SupervisionContactInput, id?: number) {
+  await assertImplementingBodiesOf(tx, actor.prefectureCode, [input.localGovernmentCode], "対象自治体はこの都道府県の実施主体から選んでください");
+  const [same] = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from supervision_contacts where local_government_code = ${input.localGovernmentCode} and contacted_on = ${input.contactedOn}::date
+          and form = ${input.form} and content = ${input.content} and id <> ${id ?? 0}`,
+  );
+  if (same) throw new DuplicateRecordError(duplicateContact);
+  const values = { ...input, prefectureCode: actor.prefectureCode };
+  let savedId: number;
+  if (id === undefined) {
+    const [row] = await tx.insert(supervisionContacts).values({ ...values, createdBy: actor.userId }).returning({ id: supervisionContacts.id });
+    savedId = row!.id;
+  } else {
     const [row] = await tx
-      .delete(supervisionContacts)
+      .update(supervisionContacts)
+      .set({ ...values, updatedAt: sql`now()`, uploadId: null })
       .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, actor.prefectureCode)))
-      .returning();
+      .returning({ id: supervisionContacts.id });
     if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
-    await recordAudit(tx, { userId: actor.userId, clientAddress: actor.clientAddress, action: "supervision.delete", target: String(id), detail: row });
-  });
+    savedId = row.id;
+  }
+  return { id: savedId, values };
+}
+
+/** Deletes one of the prefecture's contacts; returns the row deleted. */
+export async function deleteSupervisionContactRow(db: Database, prefectureCode: string, id: number) {
+  const [row] = await db
+    .delete(supervisionContacts)
+    .where(and(eq(supervisionContacts.id, id), eq(supervisionContacts.prefectureCode, prefectureCode)))
+    .returning();
+  if (!row) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
+  return row;
 }

@@ -4,7 +4,6 @@ import type { TrainingSessionInput } from "~/domain/forms/training-session-schem
 import { fiscalYearOfDate } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 import { trainingSessionParticipants, trainingSessions } from "../schema";
-import { recordAudit } from "./audit";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 import { DuplicateRecordError } from "./supervision";
@@ -186,60 +185,52 @@ export async function listTrainingSessions(db: Database, prefectureCode: string,
 
 
 /**
- * Records (or replaces) a session and its participants; every participant must be one of the prefecture's
- * implementing bodies. The same date, title and kind twice in a prefecture is a DuplicateRecordError.
+ * Records (or replaces) a session and its participants, inside the caller's transaction; returns its id
+ * and the values written. Every participant must be one of the prefecture's implementing bodies. The
+ * same date, title and kind twice in a prefecture is a DuplicateRecordError.
  */
-export async function saveTrainingSession(db: Database, actor: PrefectureActor, input: TrainingSessionInput, id?: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    await assertImplementingBodiesOf(
-      tx,
-      actor.prefectureCode,
-      input.participants.map((p) => p.localGovernmentCode),
-      "参加者はこの都道府県の実施主体から入力してください",
-    );
-    const values = {
-      prefectureCode: actor.prefectureCode,
-      heldOn: input.heldOn,
-      fiscalYear: fiscalYearOfDate(input.heldOn),
-      title: input.title,
-      kind: input.kind,
-      hours: input.hours,
-    };
-    // serialises two saves of the same prefecture (a double click) so the check below sees the first
-    await tx.execute(sql`select pg_advisory_xact_lock(3, hashtext(${actor.prefectureCode}))`);
-    if (id !== undefined && !(await isOwnTrainingSession(tx, actor.prefectureCode, id))) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
-    const [same] = await queryRows<{ id: number }>(
-      tx,
-      sql`select id from training_sessions where prefecture_code = ${actor.prefectureCode} and held_on = ${input.heldOn}::date
-            and title = ${input.title} and kind = ${input.kind} and id <> ${id ?? 0}`,
-    );
-    if (same) throw new DuplicateRecordError("同じ開催日・研修名・種別の研修がすでに記録されています");
-    let savedId: number;
-    if (id === undefined) {
-      const [row] = await tx.insert(trainingSessions).values({ ...values, createdBy: actor.userId }).returning({ id: trainingSessions.id });
-      savedId = row!.id;
-    } else {
-      const [row] = await tx
-        .update(trainingSessions)
-        .set({ ...values, updatedAt: sql`now()` })
-        .where(and(eq(trainingSessions.id, id), eq(trainingSessions.prefectureCode, actor.prefectureCode)))
-        .returning({ id: trainingSessions.id });
-      if (!row) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
-      savedId = row.id;
-      await tx.delete(trainingSessionParticipants).where(eq(trainingSessionParticipants.sessionId, savedId));
-    }
-    if (input.participants.length > 0) {
-      await tx.insert(trainingSessionParticipants).values(input.participants.map((p) => ({ ...p, sessionId: savedId })));
-    }
-    await recordAudit(tx, {
-      userId: actor.userId,
-      clientAddress: actor.clientAddress,
-      action: id === undefined ? "training_session.create" : "training_session.update",
-      target: String(savedId),
-      detail: { ...values, participants: input.participants },
-    });
-    return savedId;
-  });
+export async function writeTrainingSession(tx: Database, actor: PrefectureActor, input: TrainingSessionInput, id?: number) {
+  await assertImplementingBodiesOf(
+    tx,
+    actor.prefectureCode,
+    input.participants.map((p) => p.localGovernmentCode),
+    "参加者はこの都道府県の実施主体から入力してください",
+  );
+  const values = {
+    prefectureCode: actor.prefectureCode,
+    heldOn: input.heldOn,
+    fiscalYear: fiscalYearOfDate(input.heldOn),
+    title: input.title,
+    kind: input.kind,
+    hours: input.hours,
+  };
+  // serialises two saves of the same prefecture (a double click) so the check below sees the first
+  await tx.execute(sql`select pg_advisory_xact_lock(3, hashtext(${actor.prefectureCode}))`);
+  if (id !== undefined && !(await isOwnTrainingSession(tx, actor.prefectureCode, id))) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
+  const [same] = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from training_sessions where prefecture_code = ${actor.prefectureCode} and held_on = ${input.heldOn}::date
+          and title = ${input.title} and kind = ${input.kind} and id <> ${id ?? 0}`,
+  );
+  if (same) throw new DuplicateRecordError("同じ開催日・研修名・種別の研修がすでに記録されています");
+  let savedId: number;
+  if (id === undefined) {
+    const [row] = await tx.insert(trainingSessions).values({ ...values, createdBy: actor.userId }).returning({ id: trainingSessions.id });
+    savedId = row!.id;
+  } else {
+    const [row] = await tx
+      .update(trainingSessions)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(trainingSessions.id, id), eq(trainingSessions.prefectureCode, actor.prefectureCode)))
+      .returning({ id: trainingSessions.id });
+    if (!row) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
+    savedId = row.id;
+    await tx.delete(trainingSessionParticipants).where(eq(trainingSessionParticipants.sessionId, savedId));
+  }
+  if (input.participants.length > 0) {
+    await tx.insert(trainingSessionParticipants).values(input.participants.map((p) => ({ ...p, sessionId: savedId })));
+  }
+  return { id: savedId, values };
 }
 
 /** Whether the session exists and is the prefecture's own (before asking to confirm its deletion). */
@@ -248,14 +239,13 @@ export async function isOwnTrainingSession(db: Database, prefectureCode: string,
   return row !== undefined;
 }
 
-export async function deleteTrainingSession(db: Database, actor: PrefectureActor, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const participants = await tx.select().from(trainingSessionParticipants).where(eq(trainingSessionParticipants.sessionId, id));
-    const [row] = await tx
-      .delete(trainingSessions)
-      .where(and(eq(trainingSessions.id, id), eq(trainingSessions.prefectureCode, actor.prefectureCode)))
-      .returning();
-    if (!row) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
-    await recordAudit(tx, { userId: actor.userId, clientAddress: actor.clientAddress, action: "training_session.delete", target: String(id), detail: { ...row, participants } });
-  });
+/** Deletes one of the prefecture's sessions, inside the caller's transaction; returns the row and its participants. */
+export async function deleteTrainingSessionRows(tx: Database, prefectureCode: string, id: number) {
+  const participants = await tx.select().from(trainingSessionParticipants).where(eq(trainingSessionParticipants.sessionId, id));
+  const [row] = await tx
+    .delete(trainingSessions)
+    .where(and(eq(trainingSessions.id, id), eq(trainingSessions.prefectureCode, prefectureCode)))
+    .returning();
+  if (!row) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
+  return { row, participants };
 }

@@ -4,7 +4,8 @@ import { queryRows, type DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { jusouBodiesOf, jusouCountsByPrefecture } from "../../db/queries/jusou";
 import { integratedDeliveryByPrefecture } from "../../db/queries/optional-programs";
-import { prefectureSupportShares, savePrefectureSupport } from "../../db/queries/prefecture-support";
+import { prefectureSupportShares } from "../../db/queries/prefecture-support";
+import { savePrefectureSupport } from "../../app/server/records/prefecture-work.server";
 import { certificateCoverageByPrefecture, trainingByBody, trainingByRole } from "../../db/queries/training";
 import {
   jusouStatuses,

@@ -4,13 +4,12 @@ import { queryRows, type DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import {
   bodiesWithoutContact,
-  deleteSupervisionContact,
-  saveSupervisionContact,
   supervisionCoverage,
   supervisionCoverageByPrefecture,
   supervisionFiscalYears,
 } from "../../db/queries/supervision";
 import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
+import { deleteSupervisionContact, saveSupervisionContact } from "../../app/server/records/prefecture-work.server";
 import { localGovernments, supervisionContacts, users } from "../../db/schema";
 import { checkDigit } from "../../app/domain/local-government-code";
 import { supervisionContactSchema } from "../../app/domain/forms/supervision-schema";

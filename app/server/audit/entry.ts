@@ -1,7 +1,7 @@
 // One audit log row as a Japanese sentence with links to what it is about. Rows are written by many
 // versions of the code, so every detail is read defensively: whatever it holds, this never throws.
 import type { AuditRow } from "../../../db/queries/audit";
-import { auditActionLabels } from "./labels";
+import { auditActionLabel } from "./labels";
 import { formatDateTimeJa } from "../../domain/format";
 import { datasets, isDatasetId } from "../../domain/datasets";
 import {
@@ -72,7 +72,7 @@ export function describeAuditEntry(row: AuditRow, names: AuditNames): DescribedA
     userName: row.login_id ? (row.display_name ?? "") : "システム",
     loginId: row.login_id,
     action: row.action,
-    actionLabel: auditActionLabels[row.action] ?? row.action,
+    actionLabel: auditActionLabel(row.action),
     sentence: merge(sentence),
     client: readableAddress(row.client_address),
   };
@@ -224,7 +224,7 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
 }
 
 function unknownAction(row: AuditRow, actor: string): AuditSegment[] {
-  return [`${actor}が 操作「${auditActionLabels[row.action] ?? row.action}」を行いました${row.target ? `（対象: ${row.target}）` : ""}`];
+  return [`${actor}が 操作「${auditActionLabel(row.action)}」を行いました${row.target ? `（対象: ${row.target}）` : ""}`];
 }
 
 function supportChanges(d: Detail | null): string {

@@ -1,5 +1,7 @@
+import type { AuditAction } from "./write.server";
+
 /** What the audit log calls each action, and the groups the log can be filtered by. */
-export const auditActionLabels: Record<string, string> = {
+export const auditActionLabels: Record<AuditAction, string> = {
   "login.succeeded": "ログイン",
   "login.failed": "ログイン失敗",
   "login.locked": "ログイン拒否（連続失敗）",
@@ -22,6 +24,15 @@ export const auditActionLabels: Record<string, string> = {
   "user.activate": "アカウント有効化",
   "user.password_reset": "パスワード再設定",
 };
+
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(auditActionLabels, action);
+}
+
+/** The label of an action the log holds; an action of older code, unknown here, as it was written. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? auditActionLabels[action] : action;
+}
 
 export const auditCategories = {
   login: { label: "ログイン・パスワード", prefixes: ["login.", "password."] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canManageUpload, canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -29,5 +29,19 @@ describe("who sees what", () => {
     expect(canRecordPrefectureWork(tottori, "13")).toBe(false);
     expect(canRecordPrefectureWork(mhlw, "31")).toBe(false);
     expect(canRecordPrefectureWork(tottoriCity, "31")).toBe(false);
+  });
+});
+
+const byTottoriCity = { userId: 4, userPrefectureCode: "31", userLocalGovernmentCode: "312011" };
+const byTokyoPref = { userId: 3, userPrefectureCode: "13", userLocalGovernmentCode: null };
+
+describe("canManageUpload", () => {
+  it("follows the roles", () => {
+    expect(canManageUpload({ id: 1, role: "mhlw", prefectureCode: null, localGovernmentCode: null }, byTokyoPref)).toBe(true);
+    expect(canManageUpload({ id: 2, role: "prefecture", prefectureCode: "31", localGovernmentCode: null }, byTottoriCity)).toBe(true);
+    expect(canManageUpload({ id: 2, role: "prefecture", prefectureCode: "31", localGovernmentCode: null }, byTokyoPref)).toBe(false);
+    expect(canManageUpload({ id: 5, role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }, byTottoriCity)).toBe(true);
+    expect(canManageUpload({ id: 6, role: "municipality", prefectureCode: "31", localGovernmentCode: "312029" }, byTottoriCity)).toBe(false);
+    expect(canManageUpload({ id: 6, role: "municipality", prefectureCode: "13", localGovernmentCode: "131016" }, byTokyoPref)).toBe(false);
   });
 });

@@ -1,6 +1,11 @@
 import type { UserRole } from "../../domain/vocabulary";
 
+// Who may see or write what, by role and scope (ADR 010). Pure: the page guards
+// (prefecture-work.server.ts) and the services ask these.
+
 type Viewer = { role: UserRole; prefectureCode: string | null; localGovernmentCode: string | null };
+type Actor = Viewer & { id: number };
+type UploadOwner = { userId: number | null; userPrefectureCode: string | null; userLocalGovernmentCode: string | null };
 
 /** The body-by-body detail of a prefecture: MHLW, and that prefecture's own officials. Others see aggregates. */
 export function canSeePrefectureDetail(viewer: Viewer, prefectureCode: string): boolean {
@@ -26,4 +31,15 @@ export function canSeePrefectureWork(viewer: Viewer, prefectureCode: string): bo
 /** Only the prefecture's own officials record its work; MHLW reads. */
 export function canRecordPrefectureWork(viewer: Viewer, prefectureCode: string): boolean {
   return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
+}
+
+/**
+ * Who may see, confirm, discard or revert an upload: MHLW any; a prefecture user the uploads of
+ * its prefecture's users; a municipality user the uploads of its own body's users.
+ */
+export function canManageUpload(actor: Actor, upload: UploadOwner): boolean {
+  if (actor.role === "mhlw") return true;
+  if (upload.userId === actor.id) return true;
+  if (actor.role === "prefecture") return upload.userPrefectureCode !== null && upload.userPrefectureCode === actor.prefectureCode;
+  return upload.userLocalGovernmentCode !== null && upload.userLocalGovernmentCode === actor.localGovernmentCode;
 }

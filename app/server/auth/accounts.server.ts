@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db";
-import { recordAudit } from "../../../db/queries/audit";
+import { writeAudit } from "~/server/audit/write.server";
 import type { Actor } from "../../../db/queries/users";
 import { sessions, users } from "../../../db/schema";
 import type { NewUserInput } from "../../domain/forms/user-schema";
@@ -29,12 +29,12 @@ export async function createUser(db: Database, actor: Actor, input: NewUserInput
         createdBy: actor.userId,
       })
       .returning({ id: users.id });
-    await recordAudit(tx, {
+    await writeAudit(tx, {
       userId: actor.userId,
       action: "user.create",
       target: input.loginId,
       detail: { id: row!.id, role: input.role, prefectureCode: input.prefectureCode ?? null, localGovernmentCode: input.localGovernmentCode ?? null, displayName: input.displayName },
-      clientAddress: actor.clientAddress,
+      clientAddress: actor.clientAddress ?? null,
     });
     return row!.id;
   });
@@ -48,7 +48,7 @@ export async function setUserActive(db: Database, actor: Actor, target: { id: nu
       .set({ active, deactivatedAt: active ? null : sql`now()` })
       .where(eq(users.id, target.id));
     if (!active) await tx.delete(sessions).where(eq(sessions.userId, target.id));
-    await recordAudit(tx, { userId: actor.userId, action: active ? "user.activate" : "user.deactivate", target: target.loginId, clientAddress: actor.clientAddress });
+    await writeAudit(tx, { userId: actor.userId, action: active ? "user.activate" : "user.deactivate", target: target.loginId, clientAddress: actor.clientAddress ?? null });
   });
 }
 
@@ -58,7 +58,7 @@ export async function resetUserPassword(db: Database, actor: Actor, target: { id
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: sql`now()` }).where(eq(users.id, target.id));
     await tx.delete(sessions).where(eq(sessions.userId, target.id));
-    await recordAudit(tx, { userId: actor.userId, action: "user.password_reset", target: target.loginId, clientAddress: actor.clientAddress });
+    await writeAudit(tx, { userId: actor.userId, action: "user.password_reset", target: target.loginId, clientAddress: actor.clientAddress ?? null });
   });
 }
 
@@ -68,7 +68,7 @@ export async function changeOwnPassword(db: Database, user: { id: number; loginI
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await recordAudit(tx, { userId: user.id, action: "password.change", target: user.loginId, clientAddress });
+    await writeAudit(tx, { userId: user.id, action: "password.change", target: user.loginId, clientAddress });
   });
 }
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Database } from "../../../db";
-import { recordAudit } from "../../../db/queries/audit";
+import { writeAudit } from "~/server/audit/write.server";
 import { loginThrottle, recentLoginFailures } from "../../../db/queries/users";
 import { users } from "../../../db/schema";
 import { getDecoyHash, verifyPassword } from "./password.server";
@@ -20,7 +20,7 @@ export async function authenticate(loginId: string, password: string, clientAddr
   if (await refusedForFailures(db, { userId: user?.id ?? null, loginId, clientAddress, via: "login" })) return { ok: false, locked: true };
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
   const success = ok && user !== undefined && user.active;
-  await recordAudit(db, {
+  await writeAudit(db, {
     userId: user?.id ?? null,
     action: success ? "login.succeeded" : "login.failed",
     target: loginId,
@@ -37,7 +37,7 @@ async function refusedForFailures(
   const failures = await recentLoginFailures(db, attempt.loginId, attempt.clientAddress);
   if (failures.account < loginThrottle.accountFailures && failures.client < loginThrottle.clientFailures) return false;
   const detail = attempt.via === "login" ? failures : { ...failures, via: attempt.via };
-  await recordAudit(db, { userId: attempt.userId, action: "login.locked", target: attempt.loginId, clientAddress: attempt.clientAddress, detail });
+  await writeAudit(db, { userId: attempt.userId, action: "login.locked", target: attempt.loginId, clientAddress: attempt.clientAddress, detail });
   return true;
 }
 
@@ -57,6 +57,6 @@ export async function checkCurrentPassword(
   const db = await getDb();
   if (await refusedForFailures(db, { userId: user.id, loginId: user.loginId, clientAddress, via: "password.change" })) return "locked";
   if (passwordHash && (await verifyPassword(password, passwordHash))) return "ok";
-  await recordAudit(db, { userId: user.id, action: "password.change_failed", target: user.loginId, clientAddress });
+  await writeAudit(db, { userId: user.id, action: "password.change_failed", target: user.loginId, clientAddress });
   return "wrong";
 }

@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/client";
 import { builtInMasterEntries, builtInMasterSource } from "~/server/master/national-master.server";
-import { recordAudit } from "../../../db/queries/audit";
+import { writeAudit } from "~/server/audit/write.server";
 import { hasMasterList, importMasterList, type MasterImportResult } from "../../../db/queries/geography";
 
 /**
@@ -12,7 +12,7 @@ export async function loadBuiltInMasterIfEmpty(db: Database): Promise<MasterImpo
   if (await hasMasterList(db)) return null;
   return db.transaction(async (tx) => {
     const result = await importMasterList(tx, builtInMasterEntries(), { asOf: "1900-01-01" });
-    await recordAudit(tx, { userId: null, action: "master.import", target: builtInMasterSource, detail: result });
+    await writeAudit(tx, { userId: null, clientAddress: null, action: "master.import", target: builtInMasterSource, detail: result });
     return result;
   });
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Database } from "../../../db";
 import { auditBodyNames, listAuditEntries, newestAuditId } from "../../../db/queries/audit";
-import { auditActionLabels, auditCategories, auditCategoryIds } from "~/server/audit/labels";
+import { auditCategories, auditCategoryIds, isAuditAction } from "~/server/audit/labels";
 import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAuditEntry } from "~/server/audit/entry";
-import { requireUser } from "~/server/auth/session.server";
-import { canAdministerUsers } from "~/server/auth/user-admin";
+import { requireAdministratorPage } from "~/server/auth/page-guards.server";
 import { csvLine } from "~/server/csv/write";
 import { filterDate } from "~/server/pages/query-params";
 
@@ -12,7 +11,7 @@ const query = z.object({
   category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
   action: z
     .string()
-    .refine((a) => Object.hasOwn(auditActionLabels, a))
+    .refine(isAuditAction)
     .optional()
     .catch(undefined),
   loginId: z.string().trim().max(64).optional().catch(undefined),
@@ -23,10 +22,9 @@ export type AuditQuery = z.infer<typeof query>;
 
 /** The reader of the log (MHLW everything, a prefecture what its officials and its municipalities' accounts did) and the filters of the request. */
 export async function auditRequest(request: Request) {
-  const user = await requireUser(request);
-  if (!canAdministerUsers(user)) throw new Response("操作履歴を見る権限がありません", { status: 403 });
+  const { user, scope } = await requireAdministratorPage(request, "操作履歴を見る権限がありません");
   const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { user, query: q, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
+  return { user, query: q, scope };
 }
 
 export async function describedAuditEntries(

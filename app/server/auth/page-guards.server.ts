@@ -1,7 +1,13 @@
+// The guards of the pages of a prefecture, a body and the administrators: loaders and actions call these,
+// which read the URL, answer 404 for what does not exist and 403 for what the user may not see or do
+// (the rules themselves are in access.ts).
 import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
-import { canRecordPrefectureWork, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
+import { canAdministerUsers } from "./user-admin";
+import { getDb } from "../../../db";
+import { getBody } from "../../../db/queries/bodies";
 import type { PrefectureActor } from "../../../db/queries/prefecture-scope";
 
 const prefectureParams = z.object({ code: z.string().regex(/^\d{2}$/) });
@@ -25,6 +31,13 @@ export async function requirePrefecturePage(request: Request, params: Record<str
   };
 }
 
+/** Loaders of a prefecture's body-by-body pages (MHLW and its own officials): as requirePrefecturePage, else 403 with the refusal. */
+export async function requirePrefectureDetailPage(request: Request, params: Record<string, string | undefined>, refusal: string) {
+  const page = await requirePrefecturePage(request, params);
+  if (!page.canSeeDetail) throw new Response(refusal, { status: 403 });
+  return page;
+}
+
 /** Loaders of a prefecture's work pages: as requirePrefecturePage, if the user may read the prefecture's work records. */
 export async function requirePrefectureWorkReader(request: Request, params: Record<string, string | undefined>) {
   const page = await requirePrefecturePage(request, params);
@@ -42,4 +55,28 @@ export async function requirePrefectureWorkRecorder(
   const prefecture = prefectureFrom(params);
   if (!canRecordPrefectureWork(user, prefecture.code)) throw new Response("この都道府県の記録を変更する権限がありません", { status: 403 });
   return { user, prefecture, actor: { userId: user.id, prefectureCode: prefecture.code, clientAddress: context.clientAddress ?? null } };
+}
+
+const bodyParams = z.object({ code: z.string().regex(/^\d{6}$/) });
+
+/** Loaders of a body's own page: the body in the URL (not a ward), if the user may see it. */
+export async function requireBodyPage(request: Request, params: Record<string, string | undefined>) {
+  const user = await requireUser(request);
+  const p = bodyParams.safeParse(params);
+  const body = p.success ? await getBody(await getDb(), p.data.code) : null;
+  if (!body || body.kind === "ward") throw new Response("自治体が見つかりません", { status: 404 });
+  if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
+    throw new Response("この自治体のページを見る権限がありません", { status: 403 });
+  }
+  return { user, body };
+}
+
+/**
+ * The user and audit pages: MHLW and prefecture officials, else 403 with the refusal. The scope is what
+ * they administer: everything for MHLW (prefectureCode null), else their prefecture.
+ */
+export async function requireAdministratorPage(request: Request, refusal: string) {
+  const user = await requireUser(request);
+  if (!canAdministerUsers(user)) throw new Response(refusal, { status: 403 });
+  return { user, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
 }
