@@ -20,6 +20,7 @@ import {
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
+import { monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
 import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
@@ -36,11 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...data, detail };
 }
 
-const perCapitaRows = [
-  { key: "newConsultations", label: "新規相談受付件数" },
-  { key: "plansCreated", label: "プラン作成件数" },
-  { key: "employmentSupportTargets", label: "就労支援対象者数" },
-] as const;
+/** The per-10万人 figures MHLW sets a 目安値 for. */
+const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetricLabels[key], shortLabel: monthlyMetricShortLabels[key] }));
 
 export default function PrefecturePage() {
   const d = useLoaderData<typeof loader>();
@@ -176,8 +174,7 @@ export default function PrefecturePage() {
       )}
       {d.targets ? (
         <p className="kpi__note">
-          目安値（{formatFiscalYear(d.fiscalYear)}、人口10万人あたり月）: 新規相談 {d.targets.newConsultations} ／ プラン作成 {d.targets.plansCreated} ／ 就労支援対象{" "}
-          {d.targets.employmentSupportTargets}
+          目安値（{formatFiscalYear(d.fiscalYear)}、人口10万人あたり月）: {perCapitaRows.map((m) => `${m.shortLabel} ${d.targets![m.key]}`).join(" ／ ")}
         </p>
       ) : null}
       <p className="kpi__note">
