@@ -26,7 +26,7 @@ import {
   type SupportStaffRole,
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
+import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { loadBodySummary, loadMunicipality, municipalityParams, municipalityQuery } from "./municipalities.$code.server";
@@ -104,7 +104,7 @@ export default function MunicipalityPage() {
           { key: "population", label: `人口（${d.fiscalYear}年4月1日）`, numeric: true, value: (p) => p.population },
           { key: "new", label: perPopulationAverageSpecs.newConsultations.shortLabel, numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
           { key: "plans", label: perPopulationAverageSpecs.plansCreated.shortLabel, numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
-          { key: "rate", label: "就労・増収率", numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
+          { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
           { key: "submitted", label: "提出月数", numeric: true, value: (p) => p.submittedMonths },
         ]}
       />

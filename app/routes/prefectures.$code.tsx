@@ -20,7 +20,7 @@ import {
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
-import { monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
+import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
 import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
@@ -87,7 +87,7 @@ export default function PrefecturePage() {
             target: d.targets ? d.targets[r.key] : null,
             rate: false,
           })),
-          { label: "就労・増収率", own: d.own.employmentOrIncomeRate, nation: d.nation.employmentOrIncomeRate, target: null, rate: true },
+          { label: employmentOrIncomeRateSpec.label, own: d.own.employmentOrIncomeRate, nation: d.nation.employmentOrIncomeRate, target: null, rate: true },
         ]}
         columns={[
           { key: "label", label: "指標", rowHeader: true, value: (r) => r.label },
@@ -155,7 +155,7 @@ export default function PrefecturePage() {
                   return <span className={below ? "below-target" : undefined}>{v === null ? "－" : v.toFixed(1)}</span>;
                 },
               })),
-              { key: "rate", label: "就労・増収率", numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
+              { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
               { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => coverageLabel(b.submittedMonths, 12) },
               { key: "jusou", label: "重層", value: (b) => (b.jusou ? jusouStatusLabels[b.jusou as JusouStatus] : null) },
               {
