@@ -6,7 +6,7 @@
 // A new monthly metric is one entry here plus a migration (`npm run db:generate`, then append to it the
 // trigger-kept totals' refresh functions that `npx tsx scripts/metric-totals-sql.ts` prints).
 
-import { formatPercent } from "./format";
+import { formatNumber, formatPercent } from "./format";
 
 /** Which way a figure is better: more consultations is reach, fewer referrals is no judgement. */
 export type GoodDirection = "higher" | "lower" | "none";
@@ -30,6 +30,8 @@ export type MonthlyMetricSpec = {
   source: string;
   /** the monthly upload: header aliases, the help table's example, the two template rows' values */
   upload: { aliases: readonly string[]; example: string; templateValues: readonly [string, string] };
+  /** a count as tables show it */
+  format: (value: number) => string;
 };
 
 const survey = "生活困窮者自立支援制度 支援状況調査（厚生労働省、月次）";
@@ -48,6 +50,7 @@ export const monthlyMetricCatalogue = [
     good: "higher",
     definition: "その月に新たに受け付けた相談の件数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["新規相談件数", "new_consultations"], example: "152", templateValues: ["152", "98"] },
   },
   {
@@ -62,6 +65,7 @@ export const monthlyMetricCatalogue = [
     good: "higher",
     definition: "その月に作成した支援プランの件数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["プラン作成数", "plans", "plans_created"], example: "0", templateValues: ["38", "25"] },
   },
   {
@@ -76,6 +80,7 @@ export const monthlyMetricCatalogue = [
     good: "higher",
     definition: "プラン作成者のうち就労支援の対象とした人数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["就労支援対象者", "employment_support_targets"], example: "0", templateValues: ["20", "14"] },
   },
   {
@@ -89,6 +94,7 @@ export const monthlyMetricCatalogue = [
     good: "higher",
     definition: "就労支援対象者のうち就労した人数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["就労者", "employed"], example: "0", templateValues: ["12", "9"] },
   },
   {
@@ -102,6 +108,7 @@ export const monthlyMetricCatalogue = [
     good: "higher",
     definition: "就労支援対象者のうち収入が増えた人数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["増収者", "increased_income"], example: "0", templateValues: ["4", "2"] },
   },
   {
@@ -115,6 +122,7 @@ export const monthlyMetricCatalogue = [
     good: "none",
     definition: "住居確保給付金の新規支給決定件数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["住居確保給付金", "住居確保給付金決定件数", "housing_benefit_decisions"], example: "0", templateValues: ["6", "－"] },
   },
   {
@@ -130,6 +138,7 @@ export const monthlyMetricCatalogue = [
     good: "none",
     definition: "スクリーニングで他制度・他機関へつなぐと判断し、生活保護担当部署へつないだ件数",
     source: survey,
+    format: formatNumber,
     upload: { aliases: ["生活保護へのつなぎ", "referrals_to_public_assistance"], example: "0", templateValues: ["3", "1"] },
   },
 ] as const satisfies readonly MonthlyMetricSpec[];
