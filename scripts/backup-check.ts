@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Database } from "../db/client";
+import { monthlySupportStatistics } from "../db/schema";
 import { createThrowawayDatabase } from "../db/throwaway";
+import { byMetric, monthlyMetrics } from "../app/domain/metric-catalogue";
 import { seedDemo } from "../seeds/demo";
 import { writeAudit } from "../app/server/audit/write.server";
 
@@ -88,9 +90,13 @@ try {
           where not exists (select 1 from monthly_support_statistics s where s.local_government_code = ${body!.code} and s.year = y and s.month = m)
           limit 1`,
     );
-    await restored.db.execute(sql`insert into monthly_support_statistics
-      (local_government_code, year, month, fiscal_year, new_consultations, plans_created, employment_support_targets, employed, increased_income, housing_benefit_decisions, referrals_to_public_assistance)
-      values (${body!.code}, ${free!.year}, ${free!.month}, ${free!.year}, 7, 0, 0, 0, 0, 0, 0)`);
+    await restored.db.insert(monthlySupportStatistics).values({
+      localGovernmentCode: body!.code,
+      year: free!.year,
+      month: free!.month,
+      fiscalYear: free!.year,
+      ...byMetric(monthlyMetrics, (m) => (m === "newConsultations" ? 7 : 0)),
+    });
     const [totals] = await queryRows<{ n: number }>(
       restored.db,
       sql`select new_consultations::int as n from fiscal_year_body_totals where local_government_code = ${body!.code} and fiscal_year = ${free!.year}`,

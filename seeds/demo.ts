@@ -34,6 +34,7 @@ import {
   type JusouStatus,
 } from "../app/domain/vocabulary";
 import { fiscalYearOfMonth, monthsOfFiscalYear } from "../app/domain/fiscal-year";
+import { byMetric, monthlyMetrics } from "../app/domain/metric-catalogue";
 import { parseMasterList, type MasterListEntry } from "../app/domain/master-list";
 import { groupBy } from "../app/domain/collections";
 import { allocate, normalHash, unitHash } from "./random";
@@ -161,12 +162,9 @@ export function generateMonthlyStatistics(bodies: SampleBody[]): MonthlyRow[] {
         if (submitted(body.code, year, month)) cells.push({ body, year, month, monthIndex, activity });
       });
     }
-    const metricKeys = Object.keys(totals).filter((k) => k !== "published") as (keyof NationalMonthlyTotals)[];
-    const allocated = Object.fromEntries(
-      metricKeys.map((metric) => [
-        metric,
+    const allocated = byMetric(monthlyMetrics, (metric) =>
         allocate(
-          totals[metric],
+          totals[metric] ?? 0,
           cells.map(
             (c) =>
               populationOn(c.body, c.year) *
@@ -175,21 +173,14 @@ export function generateMonthlyStatistics(bodies: SampleBody[]): MonthlyRow[] {
               Math.exp(0.15 * normalHash(c.body.code, metric)),
           ),
         ),
-      ]),
-    ) as Record<keyof NationalMonthlyTotals, number[]>;
+    );
     cells.forEach((c, i) => {
       rows.push({
         localGovernmentCode: c.body.code,
         year: c.year,
         month: c.month,
         fiscalYear: fy,
-        newConsultations: allocated.newConsultations[i]!,
-        plansCreated: allocated.plansCreated[i]!,
-        employmentSupportTargets: allocated.employmentSupportTargets[i]!,
-        employed: allocated.employed[i]!,
-        increasedIncome: allocated.increasedIncome[i]!,
-        housingBenefitDecisions: allocated.housingBenefitDecisions[i]!,
-        referralsToPublicAssistance: allocated.referralsToPublicAssistance[i]!,
+        ...byMetric(monthlyMetrics, (metric) => allocated[metric][i]!),
       });
     });
   }

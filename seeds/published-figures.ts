@@ -2,9 +2,10 @@
 // docs/domain.md marks as published (from the source documents and MHLW releases); the rest are demo
 // estimates that continue the published trend and must never be quoted as official.
 
-import type { MonthlyCounts } from "../app/domain/vocabulary";
+import type { MonthlyCounts } from "../app/domain/metric-catalogue";
 
-export type NationalMonthlyTotals = MonthlyCounts;
+/** A monthly metric without figures here (one added after these were gathered) is zero in the demo. */
+export type NationalMonthlyTotals = Partial<MonthlyCounts>;
 
 type Row = NationalMonthlyTotals & { published: (keyof NationalMonthlyTotals)[] };
 

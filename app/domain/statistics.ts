@@ -1,6 +1,6 @@
 // Derived figures, computed from SQL totals the same way everywhere (client-safe).
 
-import type { MonthlyCounts } from "./vocabulary";
+import { employmentOrIncomeRateSpec, type Formula, type MonthlyCounts, type MonthlyMetric, type PerPopulationMetric } from "./metric-catalogue";
 
 export type Totals = MonthlyCounts & {
   /** body-months submitted */
@@ -11,9 +11,6 @@ export type Totals = MonthlyCounts & {
   perCapita: Record<PerPopulationMetric, number>;
 };
 
-export const perPopulationMetrics = ["newConsultations", "plansCreated", "employmentSupportTargets", "referralsToPublicAssistance"] as const;
-export type PerPopulationMetric = (typeof perPopulationMetrics)[number];
-
 /**
  * 人口10万人あたり月平均: the count over the submitted months divided by the population summed over the
  * same months. With all 12 months submitted and one population, this is (annual total ÷ 12) ÷ population × 100,000.
@@ -22,9 +19,20 @@ export function perHundredThousandPerMonth(count: number, populationMonths: numb
   return populationMonths > 0 ? (count * 100_000) / populationMonths : null;
 }
 
+/** Σ numerator ÷ denominator of a ratio formula of the metric catalogue (null when the denominator is 0). */
+export function ratioOf<K extends MonthlyMetric>(formula: { numerator: readonly K[]; denominator: K }, counts: Pick<MonthlyCounts, K>): number | null {
+  const denominator = counts[formula.denominator];
+  return denominator > 0 ? formula.numerator.reduce((sum, m) => sum + counts[m], 0) / denominator : null;
+}
+
+/** A formula of the metric catalogue over SQL totals. */
+export function evaluate(formula: Formula, totals: Totals): number | null {
+  return formula.kind === "ratio" ? ratioOf(formula, totals) : perHundredThousandPerMonth(totals.perCapita[formula.count], totals.populationMonths);
+}
+
 /** 就労・増収率 = (就労者 + 増収者) ÷ 就労支援対象者数 (docs/domain.md). */
 export function employmentOrIncomeRate(t: Pick<Totals, "employed" | "increasedIncome" | "employmentSupportTargets">): number | null {
-  return t.employmentSupportTargets > 0 ? (t.employed + t.increasedIncome) / t.employmentSupportTargets : null;
+  return ratioOf(employmentOrIncomeRateSpec.formula, t);
 }
 
 export function changeFrom(current: number, previous: number): number | null {

@@ -184,29 +184,6 @@ export const prefectureSupportItemLabels: Record<PrefectureSupportItem, string> 
   other: "その他",
 };
 
-/** Columns of the monthly 支援状況調査, in MHLW's order. */
-export const monthlyMetrics = [
-  "newConsultations",
-  "plansCreated",
-  "employmentSupportTargets",
-  "employed",
-  "increasedIncome",
-  "housingBenefitDecisions",
-  "referralsToPublicAssistance",
-] as const;
-export type MonthlyMetric = (typeof monthlyMetrics)[number];
-/** One count per monthly metric: a body's month, a year's total, a national calibration figure. */
-export type MonthlyCounts = Record<MonthlyMetric, number>;
-export const monthlyMetricLabels: Record<MonthlyMetric, string> = {
-  newConsultations: "新規相談受付件数",
-  plansCreated: "プラン作成件数",
-  employmentSupportTargets: "就労支援対象者数",
-  employed: "就労者数",
-  increasedIncome: "増収者数",
-  housingBenefitDecisions: "住居確保給付金支給決定件数",
-  referralsToPublicAssistance: "生活保護へのつなぎ件数",
-};
-
 export const userRoles = ["mhlw", "prefecture", "municipality"] as const;
 export type UserRole = (typeof userRoles)[number];
 export const userRoleLabels: Record<UserRole, string> = {

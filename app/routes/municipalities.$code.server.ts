@@ -6,6 +6,7 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programHistory } from "../../db/queries/optional-programs";
 import { targetValuesOf } from "../../db/queries/prefecture-work";
 import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
+import { byMetric, monthlyMetrics } from "~/domain/metric-catalogue";
 import { inMonthRange, monthRangeParams } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 
@@ -47,13 +48,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
       .map((p) => ({
         year: p.year,
         month: p.month,
-        newConsultations: p.newConsultations,
-        plansCreated: p.plansCreated,
-        employmentSupportTargets: p.employmentSupportTargets,
-        employed: p.employed,
-        increasedIncome: p.increasedIncome,
-        housingBenefitDecisions: p.housingBenefitDecisions,
-        referralsToPublicAssistance: p.referralsToPublicAssistance,
+        ...byMetric(monthlyMetrics, (m) => p[m]),
         perCapitaNew: perHundredThousandPerMonth(p.perCapita.newConsultations, p.populationMonths),
       })),
     range: { from: query.from, to: query.to },

@@ -12,7 +12,6 @@ import {
   integratedDeliveryLabels,
   jusouStatusLabels,
   localGovernmentKindLabels,
-  monthlyMetricLabels,
   optionalProgramLabels,
   supervisionFormLabels,
   supportStaffRoleLabels,
@@ -26,6 +25,7 @@ import {
   type SupportStaffRole,
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
+import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { loadMunicipality, municipalityQuery } from "./municipalities.$code.server";
@@ -72,14 +72,12 @@ export default function MunicipalityPage() {
         rows={d.months}
         columns={[
           { key: "ym", label: "年月", rowHeader: true, value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}` },
-          { key: "new", label: monthlyMetricLabels.newConsultations, numeric: true, value: (m) => m.newConsultations },
-          { key: "perCapita", label: "新規相談（10万人あたり）", numeric: true, value: (m) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) },
-          { key: "plans", label: monthlyMetricLabels.plansCreated, numeric: true, value: (m) => m.plansCreated },
-          { key: "targets", label: monthlyMetricLabels.employmentSupportTargets, numeric: true, value: (m) => m.employmentSupportTargets },
-          { key: "employed", label: monthlyMetricLabels.employed, numeric: true, value: (m) => m.employed },
-          { key: "income", label: monthlyMetricLabels.increasedIncome, numeric: true, value: (m) => m.increasedIncome },
-          { key: "housing", label: monthlyMetricLabels.housingBenefitDecisions, numeric: true, value: (m) => m.housingBenefitDecisions },
-          { key: "referrals", label: monthlyMetricLabels.referralsToPublicAssistance, numeric: true, value: (m) => m.referralsToPublicAssistance },
+          ...monthlyMetricCatalogue.flatMap((metric) => [
+            { key: metric.key, label: metric.label, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
+            ...(metric.key === "newConsultations"
+              ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
+              : []),
+          ]),
         ]}
       />
       <p className="kpi__note">{12 - d.months.length > 0 ? `${12 - d.months.length}か月分が未提出です（0件としては数えません）。` : "12か月すべて提出済みです。"}</p>
@@ -96,15 +94,15 @@ export default function MunicipalityPage() {
           { key: "name", label: "実施主体", rowHeader: true, value: (p) => `${findPrefectureByCode(p.prefectureCode)?.name ?? ""}${p.name}` },
           { key: "group", label: "区分", value: (p) => (p.group === "self" ? "この自治体" : p.group === "prefecture" ? "同じ都道府県" : "全国") },
           { key: "population", label: `人口（${d.fiscalYear}年4月1日）`, numeric: true, value: (p) => p.population },
-          { key: "new", label: "新規相談/10万人", numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
-          { key: "plans", label: "プラン作成/10万人", numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
-          { key: "rate", label: "就労・増収率", numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
+          { key: "new", label: perPopulationAverageSpecs.newConsultations.shortLabel, numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
+          { key: "plans", label: perPopulationAverageSpecs.plansCreated.shortLabel, numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
+          { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
           { key: "submitted", label: "提出月数", numeric: true, value: (p) => p.submittedMonths },
         ]}
       />
       {d.targets ? (
         <p className="kpi__note">
-          目安値（人口10万人あたり月）: 新規相談 {d.targets.newConsultations} ／ プラン作成 {d.targets.plansCreated} ／ 就労支援対象 {d.targets.employmentSupportTargets}
+          目安値（人口10万人あたり月）: {targetValueMetrics.map((m) => `${monthlyMetricShortLabels[m]} ${d.targets![m]}`).join(" ／ ")}
         </p>
       ) : null}
 

@@ -7,7 +7,8 @@ import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
-import { employmentOrIncomeRate, perHundredThousandPerMonth, perPopulationMetrics } from "~/domain/statistics";
+import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
+import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 
 export const prefectureQuery = z.object({
   fy: z.coerce.number().int().optional().catch(undefined),
@@ -36,11 +37,11 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const rank = ranking.findIndex((r) => r.code === code) + 1;
   const summarize = (t: Omit<typeof own, "fiscalYear" | "prefectureCode" | "bodies">) => ({
-    ...Object.fromEntries(perPopulationMetrics.map((m) => [m, perHundredThousandPerMonth(t.perCapita[m], t.populationMonths)])),
+    ...byMetric(perPopulationMetrics, (m) => perHundredThousandPerMonth(t.perCapita[m], t.populationMonths)),
     employmentOrIncomeRate: employmentOrIncomeRate(t),
     submittedMonths: t.submittedMonths,
     expectedMonths: t.expectedMonths,
-  }) as Record<(typeof perPopulationMetrics)[number] | "employmentOrIncomeRate", number | null> & { submittedMonths: number; expectedMonths: number };
+  });
 
   let bodies = null;
   if (detail) {

@@ -19,6 +19,7 @@ import {
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
+import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
 import { loadPrefecture, prefectureQuery } from "./prefectures.$code.server";
@@ -33,11 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...data, detail };
 }
 
-const perCapitaRows = [
-  { key: "newConsultations", label: "新規相談受付件数" },
-  { key: "plansCreated", label: "プラン作成件数" },
-  { key: "employmentSupportTargets", label: "就労支援対象者数" },
-] as const;
+/** The per-10万人 figures MHLW sets a 目安値 for. */
+const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetricLabels[key], shortLabel: monthlyMetricShortLabels[key] }));
 
 export default function PrefecturePage() {
   const d = useLoaderData<typeof loader>();
@@ -86,7 +84,7 @@ export default function PrefecturePage() {
             target: d.targets ? d.targets[r.key] : null,
             rate: false,
           })),
-          { label: "就労・増収率", own: d.own.employmentOrIncomeRate, nation: d.nation.employmentOrIncomeRate, target: null, rate: true },
+          { label: employmentOrIncomeRateSpec.label, own: d.own.employmentOrIncomeRate, nation: d.nation.employmentOrIncomeRate, target: null, rate: true },
         ]}
         columns={[
           { key: "label", label: "指標", rowHeader: true, value: (r) => r.label },
@@ -154,7 +152,7 @@ export default function PrefecturePage() {
                   return <span className={below ? "below-target" : undefined}>{v === null ? "－" : v.toFixed(1)}</span>;
                 },
               })),
-              { key: "rate", label: "就労・増収率", numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
+              { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
               { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => coverageLabel(b.submittedMonths, 12) },
               { key: "jusou", label: "重層", value: (b) => (b.jusou ? jusouStatusLabels[b.jusou as JusouStatus] : null) },
               {
@@ -173,8 +171,7 @@ export default function PrefecturePage() {
       )}
       {d.targets ? (
         <p className="kpi__note">
-          目安値（{formatFiscalYear(d.fiscalYear)}、人口10万人あたり月）: 新規相談 {d.targets.newConsultations} ／ プラン作成 {d.targets.plansCreated} ／ 就労支援対象{" "}
-          {d.targets.employmentSupportTargets}
+          目安値（{formatFiscalYear(d.fiscalYear)}、人口10万人あたり月）: {perCapitaRows.map((m) => `${m.shortLabel} ${d.targets![m.key]}`).join(" ／ ")}
         </p>
       ) : null}
       <p className="kpi__note">

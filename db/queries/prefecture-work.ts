@@ -1,5 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { byMetric, targetValueMetrics } from "~/domain/metric-catalogue";
 import { queryRows, type Database } from "../client";
+import { targetValues } from "../schema";
 
 const inList = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `);
 
@@ -30,11 +32,9 @@ export async function lastSupervisionContactOf(db: Database, codes: string[], on
 }
 
 export async function targetValuesOf(db: Database, fiscalYear: number) {
-  const [row] = await queryRows<{ new_consultations: string; plans_created: string; employment_support_targets: string }>(
-    db,
-    sql`select new_consultations, plans_created, employment_support_targets from target_values where fiscal_year = ${fiscalYear}`,
-  );
-  return row
-    ? { newConsultations: Number(row.new_consultations), plansCreated: Number(row.plans_created), employmentSupportTargets: Number(row.employment_support_targets) }
-    : null;
+  const [row] = await db
+    .select(byMetric(targetValueMetrics, (m) => targetValues[m]))
+    .from(targetValues)
+    .where(eq(targetValues.fiscalYear, fiscalYear));
+  return row ?? null;
 }

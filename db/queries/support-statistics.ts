@@ -1,6 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { byMetric, monthlyMetrics, perPopulationMetrics, type MonthlyMetric, type PerPopulationMetric } from "~/domain/metric-catalogue";
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
+import { fiscalYearBodyTotals, monthlyPrefectureTotals, monthlySupportStatistics, perCapitaColumn } from "../schema";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
@@ -14,75 +17,49 @@ export type MetricTotals = Totals & {
   expectedMonths: number;
 };
 
+// The SQL below names the monthly rows `s` and a trigger-kept totals table `t`; the metric columns
+// come from the metric catalogue through these aliases, and each is returned under its metric key.
+const s = alias(monthlySupportStatistics, "s");
+const fiscalYearTotals = alias(fiscalYearBodyTotals, "t");
+const monthlyTotals = alias(monthlyPrefectureTotals, "t");
+
+type MetricColumns = Record<MonthlyMetric, AnyPgColumn>;
+
+const countSums = (t: MetricColumns) => sql.join(monthlyMetrics.map((m) => sql`coalesce(sum(${t[m]}), 0)::bigint as ${sql.identifier(m)}`), sql`,\n  `);
+
+/** The per-10万人 numerators, under their column names (pcNewConsultations, …). */
+const perCapitaSums = (sum: (m: PerPopulationMetric) => SQL) =>
+  sql.join(perPopulationMetrics.map((m) => sql`${sum(m)} as ${sql.identifier(perCapitaColumn(m))}`), sql`,\n  `);
+
 const totalsColumns = sql`
-  coalesce(sum(s.new_consultations), 0)::bigint as new_consultations,
-  coalesce(sum(s.plans_created), 0)::bigint as plans_created,
-  coalesce(sum(s.employment_support_targets), 0)::bigint as employment_support_targets,
-  coalesce(sum(s.employed), 0)::bigint as employed,
-  coalesce(sum(s.increased_income), 0)::bigint as increased_income,
-  coalesce(sum(s.housing_benefit_decisions), 0)::bigint as housing_benefit_decisions,
-  coalesce(sum(s.referrals_to_public_assistance), 0)::bigint as referrals_to_public_assistance,
+  ${countSums(s)},
   count(s.local_government_code)::int as submitted_months,
   coalesce(sum(pp.population) filter (where pp.population is not null), 0)::bigint as population_months,
-  coalesce(sum(s.new_consultations) filter (where pp.population is not null), 0)::bigint as pc_new_consultations,
-  coalesce(sum(s.plans_created) filter (where pp.population is not null), 0)::bigint as pc_plans_created,
-  coalesce(sum(s.employment_support_targets) filter (where pp.population is not null), 0)::bigint as pc_employment_support_targets,
-  coalesce(sum(s.referrals_to_public_assistance) filter (where pp.population is not null), 0)::bigint as pc_referrals_to_public_assistance`;
+  ${perCapitaSums((m) => sql`coalesce(sum(${s[m]}) filter (where pp.population is not null), 0)::bigint`)}`;
 
 /** The counts of totalsColumns over a trigger-kept totals table `t` (zero where a left join found no row). */
-const rollupCountColumns = sql`
-  coalesce(sum(t.new_consultations), 0)::bigint as new_consultations,
-  coalesce(sum(t.plans_created), 0)::bigint as plans_created,
-  coalesce(sum(t.employment_support_targets), 0)::bigint as employment_support_targets,
-  coalesce(sum(t.employed), 0)::bigint as employed,
-  coalesce(sum(t.increased_income), 0)::bigint as increased_income,
-  coalesce(sum(t.housing_benefit_decisions), 0)::bigint as housing_benefit_decisions,
-  coalesce(sum(t.referrals_to_public_assistance), 0)::bigint as referrals_to_public_assistance,
+const rollupCountColumns = (t: MetricColumns) => sql`
+  ${countSums(t)},
   coalesce(sum(t.submitted_months), 0)::int as submitted_months`;
 
 /** totalsColumns over fiscal_year_body_totals (one row per body and fiscal year, kept by triggers). */
-const fiscalYearTotalsColumns = sql`${rollupCountColumns},
+const fiscalYearTotalsColumns = sql`${rollupCountColumns(fiscalYearTotals)},
   coalesce(sum(t.population_months), 0)::bigint as population_months,
-  coalesce(sum(t.pc_new_consultations), 0)::bigint as pc_new_consultations,
-  coalesce(sum(t.pc_plans_created), 0)::bigint as pc_plans_created,
-  coalesce(sum(t.pc_employment_support_targets), 0)::bigint as pc_employment_support_targets,
-  coalesce(sum(t.pc_referrals_to_public_assistance), 0)::bigint as pc_referrals_to_public_assistance`;
+  ${perCapitaSums((m) => sql`coalesce(sum(${fiscalYearTotals[perCapitaColumn(m)]}), 0)::bigint`)}`;
 
-type TotalsRow = {
-  new_consultations: string | number;
-  plans_created: string | number;
-  employment_support_targets: string | number;
-  employed: string | number;
-  increased_income: string | number;
-  housing_benefit_decisions: string | number;
-  referrals_to_public_assistance: string | number;
+type TotalsRow = Record<MonthlyMetric | ReturnType<typeof perCapitaColumn>, string | number> & {
   submitted_months: number;
   population_months: string | number;
-  pc_new_consultations: string | number;
-  pc_plans_created: string | number;
-  pc_employment_support_targets: string | number;
-  pc_referrals_to_public_assistance: string | number;
   bodies: number;
 };
 
 function toTotals(r: TotalsRow): MetricTotals {
   return {
-    newConsultations: Number(r.new_consultations),
-    plansCreated: Number(r.plans_created),
-    employmentSupportTargets: Number(r.employment_support_targets),
-    employed: Number(r.employed),
-    increasedIncome: Number(r.increased_income),
-    housingBenefitDecisions: Number(r.housing_benefit_decisions),
-    referralsToPublicAssistance: Number(r.referrals_to_public_assistance),
+    ...byMetric(monthlyMetrics, (m) => Number(r[m])),
     submittedMonths: r.submitted_months,
     expectedMonths: r.bodies * 12,
     populationMonths: Number(r.population_months),
-    perCapita: {
-      newConsultations: Number(r.pc_new_consultations),
-      plansCreated: Number(r.pc_plans_created),
-      employmentSupportTargets: Number(r.pc_employment_support_targets),
-      referralsToPublicAssistance: Number(r.pc_referrals_to_public_assistance),
-    },
+    perCapita: byMetric(perPopulationMetrics, (m) => Number(r[perCapitaColumn(m)])),
   };
 }
 
@@ -191,8 +168,8 @@ export async function monthlySeries(
 async function monthlySeriesOfPrefectureTotals(db: Database, prefectureCode: string | null): Promise<MonthlyPoint[]> {
   const rows = await queryRows<TotalsRow & { year: number; month: number; fiscal_year: number }>(
     db,
-    sql`select t.year, t.month, t.fiscal_year, 0 as bodies, ${rollupCountColumns},
-               0 as population_months, 0 as pc_new_consultations, 0 as pc_plans_created, 0 as pc_employment_support_targets, 0 as pc_referrals_to_public_assistance
+    sql`select t.year, t.month, t.fiscal_year, 0 as bodies, ${rollupCountColumns(monthlyTotals)},
+               0 as population_months, ${perCapitaSums(() => sql`0`)}
         from monthly_prefecture_totals t
         where ${prefectureCode === null ? sql`true` : sql`t.prefecture_code = ${prefectureCode}`}
         group by t.year, t.month, t.fiscal_year

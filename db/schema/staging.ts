@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, numeric, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { byMetric, monthlyMetrics, targetValueMetrics } from "../../app/domain/metric-catalogue";
 
 // Rows of an upload that passed validation, held between preview and commit (the app is
 // stateless, so they live in the database). One typed table per dataset table, filled by COPY:
@@ -17,13 +18,7 @@ export const stagedMonthlySupportStatistics = staged("staged_monthly_support_sta
   year: smallint(),
   month: smallint(),
   fiscalYear: smallint(),
-  newConsultations: integer(),
-  plansCreated: integer(),
-  employmentSupportTargets: integer(),
-  employed: integer(),
-  increasedIncome: integer(),
-  housingBenefitDecisions: integer(),
-  referralsToPublicAssistance: integer(),
+  ...byMetric(monthlyMetrics, () => integer()),
 });
 
 export const stagedOptionalProgramStatuses = staged("staged_optional_program_statuses", {
@@ -76,7 +71,5 @@ export const stagedPopulations = staged("staged_populations", {
 
 export const stagedTargetValues = staged("staged_target_values", {
   fiscalYear: smallint(),
-  newConsultations: numeric({ precision: 6, scale: 1 }),
-  plansCreated: numeric({ precision: 6, scale: 1 }),
-  employmentSupportTargets: numeric({ precision: 6, scale: 1 }),
+  ...byMetric(targetValueMetrics, () => numeric({ precision: 6, scale: 1 })),
 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, numeric, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { byMetric, monthlyMetrics, perPopulationMetrics, targetValueMetrics, type PerPopulationMetric } from "../../app/domain/metric-catalogue";
 import { localGovernments } from "./geography";
 
 const body = () =>
@@ -15,13 +16,7 @@ export const monthlySupportStatistics = pgTable(
     year: smallint().notNull(),
     month: smallint().notNull(),
     fiscalYear: smallint().notNull(),
-    newConsultations: integer().notNull(),
-    plansCreated: integer().notNull(),
-    employmentSupportTargets: integer().notNull(),
-    employed: integer().notNull(),
-    increasedIncome: integer().notNull(),
-    housingBenefitDecisions: integer().notNull(),
-    referralsToPublicAssistance: integer().notNull(),
+    ...byMetric(monthlyMetrics, () => integer().notNull()),
     uploadId: integer(),
   },
   (t) => [
@@ -34,12 +29,20 @@ export const monthlySupportStatistics = pgTable(
     ),
     check(
       "monthly_support_statistics_non_negative",
-      sql`least(${t.newConsultations}, ${t.plansCreated}, ${t.employmentSupportTargets}, ${t.employed}, ${t.increasedIncome}, ${t.housingBenefitDecisions}, ${t.referralsToPublicAssistance}) >= 0`,
+      sql`least(${sql.join(
+        monthlyMetrics.map((m) => t[m]),
+        sql`, `,
+      )}) >= 0`,
     ),
   ],
 );
 
 const sum = () => bigint({ mode: "number" }).notNull();
+
+/** pcNewConsultations, … : the column of each per-population metric's per-10万人 numerator. */
+export const perCapitaColumn = <M extends PerPopulationMetric>(m: M) => `pc${m[0]!.toUpperCase()}${m.slice(1)}` as `pc${Capitalize<M>}`;
+const perCapitaColumns = <T>(make: () => T) =>
+  Object.fromEntries(perPopulationMetrics.map((m) => [perCapitaColumn(m), make()])) as Record<`pc${Capitalize<PerPopulationMetric>}`, T>;
 
 /**
  * monthly_support_statistics summed per body and fiscal year, with the population of each month's
@@ -52,20 +55,12 @@ export const fiscalYearBodyTotals = pgTable(
   {
     localGovernmentCode: text().notNull(),
     fiscalYear: smallint().notNull(),
-    newConsultations: sum(),
-    plansCreated: sum(),
-    employmentSupportTargets: sum(),
-    employed: sum(),
-    increasedIncome: sum(),
-    housingBenefitDecisions: sum(),
-    referralsToPublicAssistance: sum(),
+    ...byMetric(monthlyMetrics, sum),
     submittedMonths: integer().notNull(),
     /** sum over the submitted months of the population in force on the month's first day (months without one add nothing) */
     populationMonths: sum(),
-    pcNewConsultations: sum(),
-    pcPlansCreated: sum(),
-    pcEmploymentSupportTargets: sum(),
-    pcReferralsToPublicAssistance: sum(),
+    /** each per-population metric summed over the months that have a population (the per-10万人 numerators) */
+    ...perCapitaColumns(sum),
   },
   (t) => [primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] })],
 );
@@ -82,13 +77,7 @@ export const monthlyPrefectureTotals = pgTable(
     year: smallint().notNull(),
     month: smallint().notNull(),
     fiscalYear: smallint().notNull(),
-    newConsultations: sum(),
-    plansCreated: sum(),
-    employmentSupportTargets: sum(),
-    employed: sum(),
-    increasedIncome: sum(),
-    housingBenefitDecisions: sum(),
-    referralsToPublicAssistance: sum(),
+    ...byMetric(monthlyMetrics, sum),
     submittedMonths: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.prefectureCode, t.year, t.month] })],
@@ -141,8 +130,6 @@ export const supportMeetingStatuses = pgTable(
 /** 目安値: national target values per 10万人 per month, kept as data per fiscal year. */
 export const targetValues = pgTable("target_values", {
   fiscalYear: smallint().primaryKey(),
-  newConsultations: numeric({ precision: 6, scale: 1, mode: "number" }).notNull(),
-  plansCreated: numeric({ precision: 6, scale: 1, mode: "number" }).notNull(),
-  employmentSupportTargets: numeric({ precision: 6, scale: 1, mode: "number" }).notNull(),
+  ...byMetric(targetValueMetrics, () => numeric({ precision: 6, scale: 1, mode: "number" }).notNull()),
   uploadId: integer(),
 });

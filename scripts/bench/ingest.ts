@@ -12,10 +12,11 @@ import { mapHeader, validateRow } from "../../app/server/uploads/validate";
 import { csvRecordBatches } from "../../app/domain/csv/records";
 import { StreamingCsvDecoder } from "../../app/domain/csv/stream-decoder";
 import { monthsOfFiscalYear } from "../../app/domain/fiscal-year";
+import { monthlyMetricCatalogue } from "../../app/domain/metric-catalogue";
 import { benchDatabases, fmt, loadNationalMaster } from "./common";
 
 const definition = datasets.monthly_support;
-const header = "自治体コード,年度,月,新規相談受付件数,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数";
+const header = ["自治体コード", "年度", "月", ...monthlyMetricCatalogue.map((m) => m.label)].join(",");
 const fiscalYears = Array.from({ length: 10 }, (_, i) => 2016 + i);
 
 async function* rowsOf(file: string): AsyncGenerator<string[]> {
@@ -42,7 +43,8 @@ try {
         for (const fy of fiscalYears)
           for (const { year, month } of monthsOfFiscalYear(fy)) {
             const n = (Number(code.slice(2, 5)) + month + fy) % 97;
-            const values = [n + 10, Math.floor(n / 3), Math.floor(n / 5), Math.floor(n / 7), Math.floor(n / 11), n % 4, n % 3];
+            const seven = [n + 10, Math.floor(n / 3), Math.floor(n / 5), Math.floor(n / 7), Math.floor(n / 11), n % 4, n % 3];
+            const values = monthlyMetricCatalogue.map((_, i) => seven[i] ?? 0);
             lines.push([code, fy, month, ...values].join(","));
             copyLines.push([code, year, month, fy, ...values].join(","));
           }
@@ -52,7 +54,7 @@ try {
 
       // Reference: raw COPY of the same rows into the same table.
       const copyText = `${copyLines.join("\n")}\n`;
-      const copyColumns = "local_government_code, year, month, fiscal_year, new_consultations, plans_created, employment_support_targets, employed, increased_income, housing_benefit_decisions, referrals_to_public_assistance";
+      const copyColumns = ["local_government_code", "year", "month", "fiscal_year", ...monthlyMetricCatalogue.map((m) => m.column)].join(", ");
       // best of three, so the reference is the fastest COPY this machine managed
       let copyMs = Infinity;
       for (let attempt = 0; attempt < 3; attempt++) {

@@ -1,4 +1,4 @@
-import type { MonthlyCounts } from "~/domain/vocabulary";
+import { monthlyMetricLabels, type MonthlyCounts } from "~/domain/metric-catalogue";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent } from "~/domain/format";
 import { changeFrom, coverageLabel } from "~/domain/statistics";
@@ -8,11 +8,11 @@ type Totals = MonthlyCounts & { submittedMonths: number; expectedMonths: number 
 /** KPI tiles of a fiscal year with the change from the previous year. */
 export function NationalKpis({ fiscalYear, current, previous }: { fiscalYear: number; current: Totals; previous: Totals | null }) {
   const tiles: { label: string; value: (t: Totals) => number }[] = [
-    { label: "新規相談受付件数", value: (t) => t.newConsultations },
-    { label: "プラン作成件数", value: (t) => t.plansCreated },
+    { label: monthlyMetricLabels.newConsultations, value: (t) => t.newConsultations },
+    { label: monthlyMetricLabels.plansCreated, value: (t) => t.plansCreated },
     { label: "就労・増収者数", value: (t) => t.employed + t.increasedIncome },
     { label: "住居確保給付金 支給決定件数", value: (t) => t.housingBenefitDecisions },
-    { label: "生活保護へのつなぎ件数", value: (t) => t.referralsToPublicAssistance },
+    { label: monthlyMetricLabels.referralsToPublicAssistance, value: (t) => t.referralsToPublicAssistance },
   ];
   return (
     <section aria-labelledby="kpi-title">

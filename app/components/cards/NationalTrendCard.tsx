@@ -2,15 +2,24 @@ import { TrendLineChart } from "~/components/charts/TrendLineChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
 import { formatNumber } from "~/domain/format";
+import { byMetric, monthlyMetricLabels, type MonthlyMetric } from "~/domain/metric-catalogue";
 
-type Point = { year: number; month: number; fiscalYear: number; newConsultations: number; plansCreated: number; housingBenefitDecisions: number; submittedMonths: number };
+const trendSeries = [
+  { key: "newConsultations", color: "#0b4f8a" },
+  { key: "plansCreated", color: "#b3261e", dash: "6 3" },
+  { key: "housingBenefitDecisions", color: "#2e7d32", dash: "2 2" },
+] as const satisfies readonly { key: MonthlyMetric; color: string; dash?: string }[];
+type TrendMetric = (typeof trendSeries)[number]["key"];
+
+type Point = { year: number; month: number; fiscalYear: number; submittedMonths: number } & Record<TrendMetric, number>;
 
 export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Point[]; dataDate: string | null; scopeLabel: string }) {
   const data = points.map((p) => ({
     label: `${p.year}/${p.month}`,
-    newConsultations: p.newConsultations,
-    plansCreated: p.plansCreated,
-    housingBenefitDecisions: p.housingBenefitDecisions,
+    ...byMetric(
+      trendSeries.map((m) => m.key),
+      (m) => p[m],
+    ),
   }));
   const first = points[0];
   const last = points[points.length - 1];
@@ -26,13 +35,9 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
         <TrendLineChart
           id="trend-chart"
           data={data}
-          description={`${title}。新規相談受付件数、プラン作成件数、住居確保給付金支給決定件数`}
+          description={`${title}。${trendSeries.map((m) => monthlyMetricLabels[m.key]).join("、")}`}
           format={(v) => formatNumber(v)}
-          series={[
-            { key: "newConsultations", label: "新規相談受付件数", color: "#0b4f8a" },
-            { key: "plansCreated", label: "プラン作成件数", color: "#b3261e", dash: "6 3" },
-            { key: "housingBenefitDecisions", label: "住居確保給付金支給決定件数", color: "#2e7d32", dash: "2 2" },
-          ]}
+          series={trendSeries.map((m) => ({ ...m, label: monthlyMetricLabels[m.key] }))}
         />
       }
       table={
@@ -44,9 +49,7 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
           columns={[
             { key: "ym", label: "年月", rowHeader: true, value: (p) => `${p.year}-${String(p.month).padStart(2, "0")}` },
             { key: "fy", label: "年度", numeric: true, value: (p) => p.fiscalYear },
-            { key: "new", label: "新規相談受付件数", numeric: true, value: (p) => p.newConsultations },
-            { key: "plans", label: "プラン作成件数", numeric: true, value: (p) => p.plansCreated },
-            { key: "housing", label: "住居確保給付金支給決定件数", numeric: true, value: (p) => p.housingBenefitDecisions },
+            ...trendSeries.map((m) => ({ key: m.key, label: monthlyMetricLabels[m.key], numeric: true, value: (p: Point) => p[m.key] })),
             { key: "submitted", label: "提出数（実施主体）", numeric: true, value: (p) => p.submittedMonths },
           ]}
         />

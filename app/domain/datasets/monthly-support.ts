@@ -1,4 +1,4 @@
-import { monthlyMetricLabels } from "../vocabulary";
+import { monthlyMetricCatalogue } from "../metric-catalogue";
 import { fiscalYearOfMonth } from "../fiscal-year";
 import { bodyColumns } from "./body-columns";
 import { countCell, fiscalYearCell, monthCell, parseYearMonth } from "./cells";
@@ -14,16 +14,6 @@ const yearMonthCell = z.string().transform((raw, ctx) => {
   }
   return ym;
 });
-
-const metrics = [
-  ["newConsultations", "new_consultations", ["新規相談件数", "new_consultations"]],
-  ["plansCreated", "plans_created", ["プラン作成数", "plans", "plans_created"]],
-  ["employmentSupportTargets", "employment_support_targets", ["就労支援対象者", "employment_support_targets"]],
-  ["employed", "employed", ["就労者", "employed"]],
-  ["increasedIncome", "increased_income", ["増収者", "increased_income"]],
-  ["housingBenefitDecisions", "housing_benefit_decisions", ["住居確保給付金", "住居確保給付金決定件数", "housing_benefit_decisions"]],
-  ["referralsToPublicAssistance", "referrals_to_public_assistance", ["生活保護へのつなぎ", "referrals_to_public_assistance"]],
-] as const;
 
 function period(values: Record<string, unknown>): { year: number; month: number } | null {
   const ym = values.yearMonth as { year: number; month: number } | null;
@@ -55,11 +45,11 @@ export const monthlySupport: DatasetDefinition = {
       example: "",
     }),
     column("month", "月", optionalCell(monthCell), { aliases: ["month"], required: false, description: "1〜12（1〜3月は翌年の1〜3月）", example: "4" }),
-    ...metrics.map(([key, , aliases]) =>
-      column(key, monthlyMetricLabels[key], countCell, {
-        aliases,
+    ...monthlyMetricCatalogue.map((m) =>
+      column(m.key, m.label, countCell, {
+        aliases: m.upload.aliases,
         description: "件数。0件は 0 または「－」。空欄は未報告としてエラー",
-        example: key === "newConsultations" ? "152" : "0",
+        example: m.upload.example,
       }),
     ),
   ],
@@ -93,13 +83,7 @@ export const monthlySupport: DatasetDefinition = {
         key: { local_government_code: body!.code, year: p.year, month: p.month },
         values: {
           fiscal_year: fiscalYearOfMonth(p.year, p.month),
-          new_consultations: values.newConsultations as number,
-          plans_created: values.plansCreated as number,
-          employment_support_targets: values.employmentSupportTargets as number,
-          employed: values.employed as number,
-          increased_income: values.increasedIncome as number,
-          housing_benefit_decisions: values.housingBenefitDecisions as number,
-          referrals_to_public_assistance: values.referralsToPublicAssistance as number,
+          ...Object.fromEntries(monthlyMetricCatalogue.map((m) => [m.column, values[m.key] as number])),
         },
       },
     ];
@@ -111,7 +95,7 @@ export const monthlySupport: DatasetDefinition = {
       { name: "year", type: "smallint" },
       { name: "month", type: "smallint" },
     ],
-    valueColumns: [{ name: "fiscal_year", type: "smallint" }, ...metrics.map(([, name]) => ({ name, type: "integer" as const }))],
+    valueColumns: [{ name: "fiscal_year", type: "smallint" }, ...monthlyMetricCatalogue.map((m) => ({ name: m.column, type: "integer" as const }))],
   },
   exportColumns: [
     { header: "自治体コード", sql: "t.local_government_code" },
@@ -119,13 +103,13 @@ export const monthlySupport: DatasetDefinition = {
     { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
     { header: "年度", sql: "t.fiscal_year" },
     { header: "月", sql: "t.month" },
-    ...metrics.map(([key, name]) => ({ header: monthlyMetricLabels[key], sql: `t.${name}` })),
+    ...monthlyMetricCatalogue.map((m) => ({ header: m.label, sql: `t.${m.column}` })),
   ],
   exportFrom: "monthly_support_statistics t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
   exportOrder: "t.local_government_code, t.year, t.month",
   exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
   templateRows: [
-    ["312011", "鳥取県", "鳥取市", "2021", "", "4", "152", "38", "20", "12", "4", "6", "3"],
-    ["", "鳥取県", "鳥取市", "", "2022-01", "", "98", "25", "14", "9", "2", "－", "1"],
+    ["312011", "鳥取県", "鳥取市", "2021", "", "4", ...monthlyMetricCatalogue.map((m) => m.upload.templateValues[0])],
+    ["", "鳥取県", "鳥取市", "", "2022-01", "", ...monthlyMetricCatalogue.map((m) => m.upload.templateValues[1])],
   ],
 };

@@ -9,6 +9,7 @@ import {
   supportStaffRoleLabels,
 } from "../vocabulary";
 import { formatFiscalYear } from "../fiscal-year";
+import { monthlyMetricCatalogue } from "../metric-catalogue";
 import { findPrefectureByCode } from "../prefectures";
 
 /** Japanese names of stored columns, for the preview's old → new table. */
@@ -18,13 +19,7 @@ export const storedColumnLabels: Record<string, string> = {
   fiscal_year: "年度",
   year: "年",
   month: "月",
-  new_consultations: "新規相談受付件数",
-  plans_created: "プラン作成件数",
-  employment_support_targets: "就労支援対象者数",
-  employed: "就労者数",
-  increased_income: "増収者数",
-  housing_benefit_decisions: "住居確保給付金支給決定件数",
-  referrals_to_public_assistance: "生活保護へのつなぎ件数",
+  ...Object.fromEntries(monthlyMetricCatalogue.map((m) => [m.column, m.label])),
   program: "事業",
   implemented: "実施",
   delivery_form: "実施形態",

@@ -1,8 +1,11 @@
-import { monthlyMetricLabels } from "../vocabulary";
+import { monthlyMetricCatalogue } from "../metric-catalogue";
 import { fiscalYearStart } from "../fiscal-year";
 import { decimalCell, fiscalYearCell } from "./cells";
 import { column } from "./helpers";
 import type { DatasetDefinition } from "./types";
+
+/** The metrics MHLW sets a 目安値 for, per 10万人 per month. */
+const targetMetrics = monthlyMetricCatalogue.flatMap((m) => (m.targetValue === false ? [] : [{ ...m, example: m.targetValue.example }]));
 
 export const targetValuesDataset: DatasetDefinition = {
   id: "target_values",
@@ -12,38 +15,28 @@ export const targetValuesDataset: DatasetDefinition = {
   bodyMode: "none",
   columns: [
     column("fiscalYear", "年度", fiscalYearCell, { aliases: ["fiscal_year", "fy"], description: "2021、R3、令和3年度など", example: "2015" }),
-    column("newConsultations", monthlyMetricLabels.newConsultations, decimalCell, { aliases: ["新規相談", "new_consultations"], description: "10万人あたり月", example: "20" }),
-    column("plansCreated", monthlyMetricLabels.plansCreated, decimalCell, { aliases: ["プラン作成", "plans_created"], description: "10万人あたり月", example: "10" }),
-    column("employmentSupportTargets", monthlyMetricLabels.employmentSupportTargets, decimalCell, { aliases: ["就労支援対象", "employment_support_targets"], description: "10万人あたり月", example: "6" }),
+    ...targetMetrics.map((m) =>
+      column(m.key, m.label, decimalCell, { aliases: [m.shortLabel, m.column], description: "10万人あたり月", example: m.example }),
+    ),
   ],
   referenceDate: (values) => fiscalYearStart(values.fiscalYear as number),
   toRecords: (values) => [
     {
       key: { fiscal_year: values.fiscalYear as number },
-      values: {
-        new_consultations: values.newConsultations as number,
-        plans_created: values.plansCreated as number,
-        employment_support_targets: values.employmentSupportTargets as number,
-      },
+      values: Object.fromEntries(targetMetrics.map((m) => [m.column, values[m.key] as number])),
     },
   ],
   table: {
     name: "target_values",
     keyColumns: [{ name: "fiscal_year", type: "smallint" }],
-    valueColumns: [
-      { name: "new_consultations", type: "numeric" },
-      { name: "plans_created", type: "numeric" },
-      { name: "employment_support_targets", type: "numeric" },
-    ],
+    valueColumns: targetMetrics.map((m) => ({ name: m.column, type: "numeric" as const })),
   },
   exportColumns: [
     { header: "年度", sql: "t.fiscal_year" },
-    { header: monthlyMetricLabels.newConsultations, sql: "t.new_consultations" },
-    { header: monthlyMetricLabels.plansCreated, sql: "t.plans_created" },
-    { header: monthlyMetricLabels.employmentSupportTargets, sql: "t.employment_support_targets" },
+    ...targetMetrics.map((m) => ({ header: m.label, sql: `t.${m.column}` })),
   ],
   exportFrom: "target_values t",
   exportOrder: "t.fiscal_year",
   exportScope: { bodyCode: null, prefectureCode: null },
-  templateRows: [["2015", "20", "10", "6"]],
+  templateRows: [["2015", ...targetMetrics.map((m) => m.example)]],
 };
