@@ -27,23 +27,5 @@ export const targetValuesDataset: DatasetDefinition = {
       },
     },
   ],
-  table: {
-    name: "target_values",
-    keyColumns: [{ name: "fiscal_year", type: "smallint" }],
-    valueColumns: [
-      { name: "new_consultations", type: "numeric" },
-      { name: "plans_created", type: "numeric" },
-      { name: "employment_support_targets", type: "numeric" },
-    ],
-  },
-  exportColumns: [
-    { header: "年度", sql: "t.fiscal_year" },
-    { header: monthlyMetricLabels.newConsultations, sql: "t.new_consultations" },
-    { header: monthlyMetricLabels.plansCreated, sql: "t.plans_created" },
-    { header: monthlyMetricLabels.employmentSupportTargets, sql: "t.employment_support_targets" },
-  ],
-  exportFrom: "target_values t",
-  exportOrder: "t.fiscal_year",
-  exportScope: { bodyCode: null, prefectureCode: null },
   templateRows: [["2015", "20", "10", "6"]],
 };
