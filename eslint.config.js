@@ -72,6 +72,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["app/server/audit/write.server.ts", "db/queries/audit.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [], patterns: [{ group: ["**/db/queries/audit"], importNames: ["recordAudit"], message: "Audit entries are written by writeAudit (app/server/audit/write.server.ts), the only writer." }] },
+      ],
+    },
+  },
+  {
     files: ["app/domain/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

@@ -16,8 +16,7 @@ import { refuseNulInForms } from "./app/server/http/form-nul.server";
 import { noStoreForSessions } from "./app/server/http/private-cache.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/server/http/same-origin.server";
 import { securityHeaders } from "./app/server/http/security-headers.server";
-import { failInterruptedCommits, failStaleStaging } from "./db/queries/uploads";
-import { datasetIds, datasets } from "./app/domain/datasets";
+import { failInterruptedCommits, failStaleStaging } from "./app/server/uploads/service.server";
 import { loadBuiltInMasterIfEmpty } from "./app/server/master/built-in-master";
 import { builtInMasterSource } from "./app/server/master/national-master.server";
 import { isDatabaseEmpty, seedDemo } from "./seeds/demo";
@@ -33,7 +32,7 @@ if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted 
 // staging takes are given up, at start and then every few minutes.
 const staleStagingMinutes = 15;
 async function cleanStaleStaging() {
-  const stale = await failStaleStaging(handle.db, datasetIds.map((id) => datasets[id]), staleStagingMinutes);
+  const stale = await failStaleStaging(handle.db, staleStagingMinutes);
   if (stale > 0) logger.warn({ uploads: stale }, "uploads stuck while staging were marked failed and their staged rows deleted");
 }
 await cleanStaleStaging();

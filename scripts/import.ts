@@ -5,12 +5,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { closeDatabase, connectDatabase } from "../db";
-import { commitUpload, getUpload, listIssues } from "../db/queries/uploads";
+import { getUpload, listIssues } from "../db/queries/uploads";
 import { users } from "../db/schema";
 import { csvEncodingLabels, type CsvEncoding } from "../app/domain/csv/decode";
 import { datasetIds, datasets, isDatasetId } from "../app/domain/datasets";
 import type { UserRole } from "../app/domain/vocabulary";
-import { stageUpload, uploadLimitsFromEnv } from "../app/server/uploads/stage.server";
+import { uploadLimitsFromEnv } from "../app/server/uploads/stage.server";
+import { mayUpload } from "../app/server/auth/access";
+import { commitUpload, stageUpload, type UploadActor } from "../app/server/uploads/service.server";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,7 +26,7 @@ if (!file || !values.dataset || !isDatasetId(values.dataset)) {
 const definition = datasets[values.dataset];
 const { db } = await connectDatabase();
 try {
-  let actor: { id: number | null; role: UserRole; prefectureCode: string | null; localGovernmentCode: string | null } = {
+  let actor: UploadActor = {
     id: null,
     role: "mhlw",
     prefectureCode: null,
@@ -34,7 +36,7 @@ try {
     const [user] = await db.select().from(users).where(eq(users.loginId, values.as));
     if (!user || !user.active) throw new Error(`ユーザー「${values.as}」が見つかりません`);
     actor = { id: user.id, role: user.role as UserRole, prefectureCode: user.prefectureCode, localGovernmentCode: user.localGovernmentCode };
-    if (!definition.uploadRoles.includes(actor.role)) throw new Error(`${values.as} は${definition.label}をアップロードできません`);
+    if (!mayUpload(actor, definition)) throw new Error(`${values.as} は${definition.label}をアップロードできません`);
   }
   const started = performance.now();
   const limits = { ...uploadLimitsFromEnv(), maxBytes: Math.max(uploadLimitsFromEnv().maxBytes, statSync(file).size) };
@@ -53,7 +55,7 @@ try {
   } else if (values["dry-run"]) {
     console.log("--dry-run: 反映していません（アップロード画面から確定できます）。");
   } else {
-    await commitUpload(db, upload.id, definition, actor.id);
+    await commitUpload(db, actor, upload.id);
     console.log(`反映しました（${Math.round(performance.now() - started)} ms）。取り消しはアップロード履歴の #${upload.id} から。`);
   }
 } catch (error) {

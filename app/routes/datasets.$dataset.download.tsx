@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { exportDatasetPage } from "../../db/queries/dataset-export";
+import { datasetExportLayout } from "../../db/queries/dataset-tables";
 import { requireUser } from "~/server/auth/session.server";
 import { contentDisposition, csvLine, downloadEncodings, encodeCsv } from "~/server/csv/write";
 import { datasetIds, datasets } from "~/domain/datasets";
@@ -40,7 +41,7 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (first) {
-        controller.enqueue(encodeCsv(csvLine(d.exportColumns.map((c) => c.header)), encoding, true));
+        controller.enqueue(encodeCsv(csvLine(datasetExportLayout(d.id).headers), encoding, true));
         first = false;
       }
       const rows = await exportDatasetPage(db, d, user, { offset, limit: pageSize }, { bodyCode: q.data.body, fiscalYear: q.data.fy });

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { countDatasetRows, exportDatasetPage } from "../../db/queries/dataset-export";
+import { datasetExportLayout } from "../../db/queries/dataset-tables";
 import { requireUser } from "~/server/auth/session.server";
 import { datasetIds, datasets } from "~/domain/datasets";
 import { pageNumber } from "~/server/pages/query-params";
@@ -33,9 +34,7 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
     id: d.id,
     label: d.label,
     description: d.description,
-    headers: d.exportColumns.map((c) => c.header),
-    hasBody: d.exportScope.bodyCode !== null,
-    hasFiscalYear: d.exportColumns.some((c) => c.sql === "t.fiscal_year"),
+    ...datasetExportLayout(d.id),
     rows,
     total,
     page: q.page,

@@ -8,6 +8,7 @@ import {
   listIssues,
   listStagedChanges,
   uploadResultScope,
+  valueColumnNames,
 } from "../../db/queries/uploads";
 import { datasets, isDatasetId } from "~/domain/datasets";
 import { describeRowKey, formatStoredValue, storedColumnLabels } from "~/domain/datasets/present";
@@ -47,7 +48,7 @@ export async function loadUploadDetail(db: Database, uploadId: number) {
     listIssues(db, uploadId, "warning", 200),
     upload.sha256 ? findEarlierSameFile(db, upload) : Promise.resolve(null),
   ]);
-  const order = d.table.valueColumns.map((v) => v.name);
+  const order = valueColumnNames(d);
   let changes: ChangeRow[] = [];
   if (upload.status === "previewed") {
     const staged = await listStagedChanges(db, uploadId, d, changeLimit);

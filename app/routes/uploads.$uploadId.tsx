@@ -3,15 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { recordAudit } from "../../db/queries/audit";
-import { commitUpload, discardUpload, getUpload, revertUpload, UploadStateError } from "../../db/queries/uploads";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/ui/ConfirmAction";
 import { requireUser } from "~/server/auth/session.server";
 import { csvEncodingLabels, type CsvEncoding } from "~/domain/csv/decode";
-import { datasets, isDatasetId } from "~/domain/datasets";
+import { isDatasetId } from "~/domain/datasets";
 import { formatDateJa, formatDateTimeJa } from "~/domain/format";
 import { logger } from "~/server/http/logger.server";
-import { canManageUpload } from "~/server/auth/upload-access";
+import { commitUpload, discardUpload, loadUpload, revertUpload, UploadNotFoundError, UploadStateError } from "~/server/uploads/service.server";
 import { uploadStatusLabels } from "~/domain/upload-status";
 import { loadUploadDetail } from "./uploads.$uploadId.server";
 
@@ -26,9 +24,9 @@ async function authorizedUpload(request: Request, raw: unknown) {
   const user = await requireUser(request);
   const parsed = params.safeParse(raw);
   const db = await getDb();
-  const upload = parsed.success ? await getUpload(db, parsed.data.uploadId) : null;
   // Out-of-scope uploads answer 404 like missing ones, so their existence does not leak.
-  if (!upload || !canManageUpload(user, upload)) throw new Response("アップロードが見つかりません", { status: 404 });
+  const upload = parsed.success ? await loadUpload(db, user, parsed.data.uploadId) : null;
+  if (!upload) throw new Response(new UploadNotFoundError().message, { status: 404 });
   return { user, db, upload };
 }
 
@@ -49,18 +47,17 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
     if (upload.status !== "committed") return data({ message: "確定済みのアップロードだけ取り消せます", conflicts: [] }, { status: 409 });
     return redirect(revertConfirmUrl(upload.id));
   }
-  const d = datasets[upload.dataset];
+  const actor = { ...user, clientAddress: context.clientAddress ?? null };
   try {
     if (parsed.data.intent === "commit") {
       const started = performance.now();
-      await commitUpload(db, upload.id, d, user.id, (rows) => logger.info({ requestId: context.requestId, uploadId: upload.id, dataset: d.id, rows }, "upload commit: applying"));
+      await commitUpload(db, actor, upload.id, (rows) => logger.info({ requestId: context.requestId, uploadId: upload.id, dataset: upload.dataset, rows }, "upload commit: applying"));
       logger.info({ requestId: context.requestId, uploadId: upload.id, ms: Math.round(performance.now() - started) }, "upload commit: done");
     }
     else if (parsed.data.intent === "discard") {
-      if (!(await discardUpload(db, upload.id, d))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
-      await recordAudit(db, { userId: user.id, action: "upload.discard", target: String(upload.id), detail: { dataset: d.id }, clientAddress: context.clientAddress ?? null });
+      if (!(await discardUpload(db, actor, upload.id))) return data({ message: "このアップロードは破棄できる状態ではありません", conflicts: [] }, { status: 409 });
     } else {
-      const result = await revertUpload(db, upload.id, d, user.id);
+      const result = await revertUpload(db, actor, upload.id);
       if ("conflicts" in result) {
         const later = result.conflicts.map((c) => `#${c.uploadId}「${c.fileName}」（${c.rows}件）`).join("、");
         return data(
@@ -77,6 +74,7 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
     }
   } catch (error) {
     if (error instanceof UploadStateError) return data({ message: error.message, conflicts: [] }, { status: 409 });
+    if (error instanceof UploadNotFoundError) throw new Response(error.message, { status: 404 });
     throw error;
   }
   return redirect(`/uploads/${upload.id}`);

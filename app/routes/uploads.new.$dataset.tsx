@@ -3,11 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { recordAudit } from "../../db/queries/audit";
 import { requireUser } from "~/server/auth/session.server";
 import { datasets, datasetIds } from "~/domain/datasets";
 import { uploadLimitsFromEnv } from "~/server/uploads/stage.server";
-import { receiveUpload } from "./uploads.new.$dataset.server";
+import { mayUpload } from "~/server/auth/access";
+import { receiveUpload, UploadForbiddenError } from "~/server/uploads/service.server";
 
 const params = z.object({ dataset: z.enum(datasetIds) });
 
@@ -18,7 +18,7 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   const parsed = params.safeParse(raw);
   if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
   const d = datasets[parsed.data.dataset];
-  if (!d.uploadRoles.includes(user.role)) throw new Response("このデータをアップロードする権限がありません", { status: 403 });
+  if (!mayUpload(user, d)) throw new Response(new UploadForbiddenError().message, { status: 403 });
   const limits = uploadLimitsFromEnv();
   return {
     id: d.id,
@@ -35,11 +35,12 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
   const parsed = params.safeParse(raw);
   if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
   const d = datasets[parsed.data.dataset];
-  if (!d.uploadRoles.includes(user.role)) throw new Response("このデータをアップロードする権限がありません", { status: 403 });
   const db = await getDb();
-  const result = await receiveUpload(db, request, user, d);
+  const result = await receiveUpload(db, { ...user, clientAddress: context.clientAddress ?? null }, d, request).catch((error: unknown) => {
+    if (error instanceof UploadForbiddenError) throw new Response(error.message, { status: 403 });
+    throw error;
+  });
   if ("formError" in result) return data({ formError: result.formError }, { status: result.status });
-  await recordAudit(db, { userId: user.id, action: "upload.stage", target: String(result.uploadId), detail: { dataset: d.id }, clientAddress: context.clientAddress ?? null });
   return redirect(`/uploads/${result.uploadId}`);
 }
 

@@ -2,18 +2,18 @@
 // Usage (from bench:ingest): tsx scripts/bench/ingest-worker.ts <postgres url | pglite dir> <file>
 import { createReadStream } from "node:fs";
 import { openDatabase } from "../../db/client";
-import { commitUpload } from "../../db/queries/uploads";
 import { datasets } from "../../app/domain/datasets";
-import { stageUpload } from "../../app/server/uploads/stage.server";
+import { commitUpload, stageUpload, type UploadActor } from "../../app/server/uploads/service.server";
 import { withPeakMemory } from "./common";
 
 const [target, file] = process.argv.slice(2) as [string, string];
 const handle = await openDatabase(target.startsWith("postgres") ? { driver: "postgres", url: target } : { driver: "pglite", dataDir: target });
 const baseline = process.memoryUsage().rss / 1024 / 1024;
+const actor: UploadActor = { id: null, role: "mhlw", prefectureCode: null, localGovernmentCode: null };
 const { result, peakMb } = await withPeakMemory(async () => {
   const start = performance.now();
   const staged = await stageUpload(handle.db, {
-    user: { id: null, role: "mhlw", prefectureCode: null, localGovernmentCode: null },
+    user: actor,
     definition: datasets.monthly_support,
     fileName: "national-monthly.csv",
     source: createReadStream(file, { highWaterMark: 64 * 1024 }),
@@ -21,7 +21,7 @@ const { result, peakMb } = await withPeakMemory(async () => {
   });
   const stageMs = performance.now() - start;
   const commitStart = performance.now();
-  const counts = await commitUpload(handle.db, staged.uploadId, datasets.monthly_support, null);
+  const counts = await commitUpload(handle.db, actor, staged.uploadId);
   return { stageMs, commitMs: performance.now() - commitStart, totalMs: performance.now() - start, counts };
 });
 await handle.close();

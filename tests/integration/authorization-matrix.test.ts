@@ -31,7 +31,7 @@ import { action as passwordAction, loader as passwordLoader } from "../../app/ro
 import { loader as loginLoader } from "../../app/routes/login";
 import { datasets } from "../../app/domain/datasets";
 import { hashPassword } from "../../app/server/auth/password.server";
-import { stageUpload } from "../../app/server/uploads/stage.server";
+import { stageUpload } from "../../app/server/uploads/service.server";
 import { seedDemo } from "../../seeds/demo";
 import { createTestDatabase } from "../setup/database";
 import { demoSessionCookies } from "../setup/login";

@@ -4,11 +4,12 @@ import iconv from "iconv-lite";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../db";
-import { commitUpload, getUpload, loadBodyRecords } from "../../db/queries/uploads";
+import { getUpload, loadBodyRecords } from "../../db/queries/uploads";
+import { datasetTables } from "../../db/queries/dataset-tables";
 import { csvLine } from "../../app/domain/csv/format";
 import { datasetIds, datasets, type DatasetId } from "../../app/domain/datasets";
 import { BodyResolver } from "../../app/server/uploads/body-resolver";
-import { stageUpload } from "../../app/server/uploads/stage.server";
+import { commitUpload, stageUpload } from "../../app/server/uploads/service.server";
 import type { Issue, UploadScope } from "../../app/server/uploads/validate";
 import { validateUploadStream, type StoredIssue, type ValidationSummary } from "../../app/server/uploads/validate-stream";
 import { createTestDatabase } from "../setup/database";
@@ -174,8 +175,8 @@ describe("CSV pipeline under fuzzing", () => {
         for (const s of stored) expectNamed({ line: s.line, column: s.column_name, value: "", reason: s.reason });
         if (upload.status === "rejected") expect(stored.length).toBeGreaterThan(0);
         if (upload.status === "previewed" && (upload.counts?.errorRows ?? 0) === 0) {
-          const counts = await commitUpload(handle.db, result.uploadId, definition, null);
-          const [written] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.raw(definition.table.name)} where upload_id = ${result.uploadId}`);
+          const counts = await commitUpload(handle.db, { ...mhlw, id: null }, result.uploadId);
+          const [written] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${datasetTables[dataset].target} where upload_id = ${result.uploadId}`);
           expect(written!.n).toBe(counts.new + counts.changed);
           expect((await getUpload(handle.db, result.uploadId))!.status).toBe("committed");
         }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
-import { commitUpload, getUpload } from "../../db/queries/uploads";
+import { getUpload } from "../../db/queries/uploads";
 import { datasets } from "../../app/domain/datasets";
-import { stageUpload } from "../../app/server/uploads/stage.server";
+import { commitUpload, stageUpload } from "../../app/server/uploads/service.server";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 
@@ -22,13 +22,15 @@ async function* bytes(text: string): AsyncGenerator<Uint8Array> {
   yield Buffer.from(text, "utf8");
 }
 
+const cli = { id: null, role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
+
 describe("uploads at the same time", () => {
   // On PostgreSQL each COPY needs a connection of its own: the pool used to pipeline other uploads' queries onto it.
   it("stages and commits 12 uploads concurrently through one connection pool", async () => {
     const staged = await Promise.all(
       bodies.map((code, i) =>
         stageUpload(handle.db, {
-          user: { id: null, role: "mhlw", prefectureCode: null, localGovernmentCode: null },
+          user: cli,
           definition: datasets.monthly_support,
           fileName: `${code}.csv`,
           source: bytes(`${header}\n${code},2025-04,${100 + i},1,1,1,0,0,0\n${code},2025-05,${200 + i},1,1,1,0,0,0\n`),
@@ -37,7 +39,7 @@ describe("uploads at the same time", () => {
       ),
     );
     expect(staged.map((s) => s.status)).toEqual(Array(12).fill("previewed"));
-    const committed = await Promise.all(staged.map((s) => commitUpload(handle.db, s.uploadId, datasets.monthly_support, null)));
+    const committed = await Promise.all(staged.map((s) => commitUpload(handle.db, cli, s.uploadId)));
     expect(committed.map((c) => c.new)).toEqual(Array(12).fill(2));
     for (const s of staged) expect((await getUpload(handle.db, s.uploadId))!.status).toBe("committed");
   });

@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
-import { failStaleStaging, getUpload } from "../../db/queries/uploads";
+import { getUpload } from "../../db/queries/uploads";
 import { auditLog, localGovernments, uploads, users } from "../../db/schema";
 import { datasets } from "../../app/domain/datasets";
-import { stageUpload, UploadStreamError, type UploadLimits } from "../../app/server/uploads/stage.server";
+import type { UploadLimits } from "../../app/server/uploads/stage.server";
+import { failStaleStaging, stageUpload, UploadStreamError } from "../../app/server/uploads/service.server";
 import { action as uploadAction } from "../../app/routes/uploads.$uploadId";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
@@ -106,12 +107,12 @@ describe("stuck staging uploads", () => {
     const stale = await stuckUpload("tottori-city", 30);
     const young = await stuckUpload("tottori-city", 1);
     expect(await stagedRows(stale)).toBe(2);
-    expect(await failStaleStaging(handle.db, Object.values(datasets), 10)).toBe(1);
+    expect(await failStaleStaging(handle.db, 10)).toBe(1);
     expect(await getUpload(handle.db, stale)).toMatchObject({ status: "failed", message: "読み込みが途中で止まったため、取り込んでいません。もう一度アップロードしてください" });
     expect(await stagedRows(stale)).toBe(0);
     expect(await getUpload(handle.db, young)).toMatchObject({ status: "staging" });
     expect(await stagedRows(young)).toBe(2);
-    expect(await failStaleStaging(handle.db, Object.values(datasets), 10)).toBe(0);
+    expect(await failStaleStaging(handle.db, 10)).toBe(0);
   });
 
   it("the owner can discard a stuck upload (audited); a user outside its scope cannot", async () => {

@@ -2,20 +2,11 @@ import { createReadStream } from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../db";
-import {
-  commitUpload,
-  failInterruptedCommits,
-  findEarlierSameFile,
-  getUpload,
-  listIssues,
-  listStagedChanges,
-  listUploads,
-  revertUpload,
-  UploadStateError,
-} from "../../db/queries/uploads";
+import { findEarlierSameFile, getUpload, listIssues, listStagedChanges, listUploads } from "../../db/queries/uploads";
 import { jusouStatuses, localGovernments, monthlySupportStatistics, staffTraining, uploads, users } from "../../db/schema";
 import { datasets, type DatasetId } from "../../app/domain/datasets";
-import { stageUpload, type UploadLimits } from "../../app/server/uploads/stage.server";
+import type { UploadLimits } from "../../app/server/uploads/stage.server";
+import { commitUpload, failInterruptedCommits, revertUpload, stageUpload, UploadStateError } from "../../app/server/uploads/service.server";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 
@@ -84,7 +75,7 @@ describe("a municipality uploads its Shift_JIS monthly file", () => {
   });
 
   it("commits all rows in one go and records the history", async () => {
-    const counts = await commitUpload(handle.db, uploadId, datasets.monthly_support, (await userOf("tottori-city")).id);
+    const counts = await commitUpload(handle.db, await userOf("tottori-city"), uploadId);
     expect(counts).toMatchObject({ new: 3, changed: 0 });
     expect(await monthly("312011", 2025, 4)).toMatchObject([{ newConsultations: 1234, fiscalYear: 2025, uploadId }]);
     expect(await monthly("312011", 2025, 6)).toMatchObject([{ referralsToPublicAssistance: 0 }]);
@@ -92,7 +83,7 @@ describe("a municipality uploads its Shift_JIS monthly file", () => {
     expect(history[0]).toMatchObject({ id: uploadId, status: "committed", fileName: "monthly-tottori-city-sjis.csv", encoding: "shift_jis" });
     // a user of another prefecture does not see it
     expect((await listUploads(handle.db, { role: "prefecture", prefectureCode: "13", localGovernmentCode: null })).rows).toEqual([]);
-    await expect(commitUpload(handle.db, uploadId, datasets.monthly_support, 1)).rejects.toBeInstanceOf(UploadStateError);
+    await expect(commitUpload(handle.db, await userOf("mhlw"), uploadId)).rejects.toBeInstanceOf(UploadStateError);
   });
 
   it("recognises the same file uploaded again, with every row unchanged", async () => {
@@ -103,7 +94,7 @@ describe("a municipality uploads its Shift_JIS monthly file", () => {
   });
 
   it("reverts the upload", async () => {
-    expect(await revertUpload(handle.db, uploadId, datasets.monthly_support, (await userOf("tottori-city")).id)).toEqual({ reverted: 3 });
+    expect(await revertUpload(handle.db, await userOf("tottori-city"), uploadId)).toEqual({ reverted: 3 });
     expect(await monthly("312011", 2025, 4)).toEqual([]);
     expect((await getUpload(handle.db, uploadId))!.status).toBe("reverted");
   });
@@ -115,7 +106,7 @@ describe("a municipality uploads its Shift_JIS monthly file", () => {
     expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
       { line: 4, column: "自治体コード", value: "312029", reason: "権限の範囲外です（自分の自治体の行だけアップロードできます）" },
     ]);
-    await expect(commitUpload(handle.db, result.uploadId, datasets.monthly_support, 1)).rejects.toThrow(/エラーのある行があるため確定できません/);
+    await expect(commitUpload(handle.db, await userOf("mhlw"), result.uploadId)).rejects.toThrow(/エラーのある行があるため確定できません/);
     expect(await monthly("312011", 2025, 4)).toEqual([]);
   });
 });
@@ -206,7 +197,7 @@ describe("files as offices send them", () => {
       { line: 2, column: "修了証取得者数", value: "4", reason: "修了証取得者数が配置人数を上回っています" },
       { line: 2, column: "修了証取得者数", value: "4", reason: "修了証取得者数が前期・後期の両方の修了者数を上回っています" },
     ]);
-    await commitUpload(handle.db, result.uploadId, datasets.staff_training, (await userOf("tottori-city")).id);
+    await commitUpload(handle.db, await userOf("tottori-city"), result.uploadId);
     expect(await handle.db.select({ certified: staffTraining.certified }).from(staffTraining)).toEqual([{ certified: 4 }]);
   });
 });
@@ -237,7 +228,7 @@ describe("commit and revert guarantees", () => {
         today: "2026-11-23",
       });
       expect((await getUpload(handle.db, staged.uploadId))!.counts).toMatchObject({ new: 50, errorRows: 0 });
-      await expect(commitUpload(handle.db, staged.uploadId, datasets.monthly_support, 1)).rejects.toThrow();
+      await expect(commitUpload(handle.db, await userOf("mhlw"), staged.uploadId)).rejects.toThrow();
       const written = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from monthly_support_statistics where local_government_code = '312029' and fiscal_year < 2015`);
       expect(written[0]!.n).toBe(0);
       expect((await getUpload(handle.db, staged.uploadId))!.status).toBe("failed");
@@ -251,18 +242,18 @@ describe("commit and revert guarantees", () => {
   it("refuses to revert an upload whose values a later upload changed, and says which", async () => {
     const user = await userOf("tottori-pref");
     const first = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "first.csv", source: csv(["312037,2023,4,10,1,1,1,0,0,0", "312037,2023,5,11,1,1,1,0,0,0"]), limits });
-    await commitUpload(handle.db, first.uploadId, datasets.monthly_support, user.id);
+    await commitUpload(handle.db, user, first.uploadId);
     const second = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "second.csv", source: csv(["312037,2023,5,20,1,1,1,0,0,0"]), limits });
-    await commitUpload(handle.db, second.uploadId, datasets.monthly_support, user.id);
+    await commitUpload(handle.db, user, second.uploadId);
 
-    const refused = await revertUpload(handle.db, first.uploadId, datasets.monthly_support, user.id);
+    const refused = await revertUpload(handle.db, user, first.uploadId);
     expect(refused).toMatchObject({ conflicts: [{ uploadId: second.uploadId, fileName: "second.csv", rows: 1 }], editedRows: 0 });
     expect((await monthly("312037", 2023, 4))[0]!.newConsultations).toBe(10);
 
     // undo in reverse order: the second restores 11, then the first removes both rows
-    expect(await revertUpload(handle.db, second.uploadId, datasets.monthly_support, user.id)).toEqual({ reverted: 1 });
+    expect(await revertUpload(handle.db, user, second.uploadId)).toEqual({ reverted: 1 });
     expect((await monthly("312037", 2023, 5))[0]).toMatchObject({ newConsultations: 11, uploadId: first.uploadId });
-    expect(await revertUpload(handle.db, first.uploadId, datasets.monthly_support, user.id)).toEqual({ reverted: 2 });
+    expect(await revertUpload(handle.db, user, first.uploadId)).toEqual({ reverted: 2 });
     expect(await monthly("312037", 2023, 5)).toEqual([]);
     const audit = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log where action = 'upload.revert'`);
     expect(audit[0]!.n).toBeGreaterThanOrEqual(3);
@@ -271,13 +262,13 @@ describe("commit and revert guarantees", () => {
   it("refuses to revert when a row it added was edited afterwards (not by an upload)", async () => {
     const user = await userOf("tottori-pref");
     const staged = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "edited.csv", source: csv(["312037,2021,4,10,1,1,1,0,0,0", "312037,2021,5,10,1,1,1,0,0,0"]), limits });
-    await commitUpload(handle.db, staged.uploadId, datasets.monthly_support, user.id);
+    await commitUpload(handle.db, user, staged.uploadId);
     // an edit outside uploads, as a form would make it
     await handle.db
       .update(monthlySupportStatistics)
       .set({ newConsultations: 12, uploadId: null })
       .where(and(eq(monthlySupportStatistics.localGovernmentCode, "312037"), eq(monthlySupportStatistics.year, 2021), eq(monthlySupportStatistics.month, 5)));
-    expect(await revertUpload(handle.db, staged.uploadId, datasets.monthly_support, user.id)).toEqual({ conflicts: [], editedRows: 1 });
+    expect(await revertUpload(handle.db, user, staged.uploadId)).toEqual({ conflicts: [], editedRows: 1 });
     expect(await monthly("312037", 2021, 4)).toHaveLength(1);
   });
 
@@ -286,8 +277,8 @@ describe("commit and revert guarantees", () => {
     const a = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "a.csv", source: csv(["312045,2022,4,100,1,1,1,0,0,0", "312045,2022,5,100,1,1,1,0,0,0"]), limits });
     const b = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "b.csv", source: csv(["312045,2022,5,200,1,1,1,0,0,0", "312045,2022,6,200,1,1,1,0,0,0"]), limits });
     await Promise.all([
-      commitUpload(handle.db, a.uploadId, datasets.monthly_support, user.id),
-      commitUpload(handle.db, b.uploadId, datasets.monthly_support, user.id),
+      commitUpload(handle.db, user, a.uploadId),
+      commitUpload(handle.db, user, b.uploadId),
     ]);
     const committed = await handle.db.select({ id: uploads.id, committedAt: uploads.committedAt }).from(uploads).where(sql`${uploads.id} in (${a.uploadId}, ${b.uploadId})`);
     expect(committed.every((u) => u.committedAt !== null)).toBe(true);
@@ -317,7 +308,7 @@ describe("commit and revert guarantees", () => {
       })(),
       limits,
     });
-    await commitUpload(handle.db, result.uploadId, datasets.jusou, user.id);
+    await commitUpload(handle.db, user, result.uploadId);
     expect(await handle.db.select({ status: jusouStatuses.status }).from(jusouStatuses).where(eq(jusouStatuses.localGovernmentCode, "313726"))).toEqual([
       { status: "transition_preparation" },
     ]);
@@ -332,7 +323,7 @@ describe("commit and revert guarantees", () => {
     const rows = ["312029", "312037"].flatMap((code) => Array.from({ length: 300 }, (_, i) => `${code},${2000 + Math.floor(i / 12)},${(i % 12) + 1},3,1,1,1,0,0,0`));
     const staged = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "many.csv", source: csv(rows), limits, today: "2026-11-23" });
     expect((await getUpload(handle.db, staged.uploadId))!.counts).toMatchObject({ errorRows: 0 });
-    await commitUpload(handle.db, staged.uploadId, datasets.monthly_support, user.id);
+    await commitUpload(handle.db, user, staged.uploadId);
     for (const table of ["monthly_support_statistics", "fiscal_year_body_totals", "monthly_prefecture_totals"]) {
       expect(await tuples(table), table).toBe(await count(table));
     }

@@ -1,8 +1,7 @@
-import { jusouStatusLabels } from "../vocabulary";
 import { fiscalYearStart } from "../fiscal-year";
 import { bodyColumns } from "./body-columns";
 import { choiceCell, fiscalYearCell } from "./cells";
-import { column, labelOf } from "./helpers";
+import { column } from "./helpers";
 import type { DatasetDefinition } from "./types";
 
 const statusCell = choiceCell(
@@ -30,24 +29,6 @@ export const jusouDataset: DatasetDefinition = {
   toRecords: (values, body) => [
     { key: { local_government_code: body!.code, fiscal_year: values.fiscalYear as number }, values: { status: values.status as string } },
   ],
-  table: {
-    name: "jusou_statuses",
-    keyColumns: [
-      { name: "local_government_code", type: "text" },
-      { name: "fiscal_year", type: "smallint" },
-    ],
-    valueColumns: [{ name: "status", type: "text" }],
-  },
-  exportColumns: [
-    { header: "自治体コード", sql: "t.local_government_code" },
-    { header: "都道府県名", sql: "p.name" },
-    { header: "市区町村名", sql: "lg.name" },
-    { header: "年度", sql: "t.fiscal_year" },
-    { header: "状況", sql: "t.status", format: labelOf(jusouStatusLabels) },
-  ],
-  exportFrom: "jusou_statuses t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
-  exportOrder: "t.local_government_code, t.fiscal_year",
-  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
   templateRows: [
     ["", "鳥取県", "鳥取市", "令和4年度", "実施"],
     ["", "鳥取県", "北栄町", "令和4年度", "移行準備事業"],

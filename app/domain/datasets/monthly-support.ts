@@ -53,6 +53,7 @@ export const monthlySupport: DatasetDefinition = {
       }),
     ),
   ],
+  columnAlternatives: [{ header: "年月", anyOf: [["yearMonth"], ["fiscalYear", "month"]], message: "見出し行に「年月」、または「年度」と「月」の列が必要です" }],
   checkRow(values) {
     const errors: RowIssue[] = [];
     const warnings: RowIssue[] = [];
@@ -88,26 +89,6 @@ export const monthlySupport: DatasetDefinition = {
       },
     ];
   },
-  table: {
-    name: "monthly_support_statistics",
-    keyColumns: [
-      { name: "local_government_code", type: "text" },
-      { name: "year", type: "smallint" },
-      { name: "month", type: "smallint" },
-    ],
-    valueColumns: [{ name: "fiscal_year", type: "smallint" }, ...monthlyMetricCatalogue.map((m) => ({ name: m.column, type: "integer" as const }))],
-  },
-  exportColumns: [
-    { header: "自治体コード", sql: "t.local_government_code" },
-    { header: "都道府県名", sql: "p.name" },
-    { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
-    { header: "年度", sql: "t.fiscal_year" },
-    { header: "月", sql: "t.month" },
-    ...monthlyMetricCatalogue.map((m) => ({ header: m.label, sql: `t.${m.column}` })),
-  ],
-  exportFrom: "monthly_support_statistics t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
-  exportOrder: "t.local_government_code, t.year, t.month",
-  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
   templateRows: [
     ["312011", "鳥取県", "鳥取市", "2021", "", "4", ...monthlyMetricCatalogue.map((m) => m.upload.templateValues[0])],
     ["", "鳥取県", "鳥取市", "", "2022-01", "", ...monthlyMetricCatalogue.map((m) => m.upload.templateValues[1])],

@@ -1,13 +1,7 @@
-import {
-  deliveryFormLabels,
-  implementationMethodLabels,
-  integratedDeliveryLabels,
-  optionalProgramLabels,
-} from "../vocabulary";
 import { fiscalYearStart } from "../fiscal-year";
 import { bodyColumns } from "./body-columns";
 import { choiceCell, fiscalYearCell, yesNoCell } from "./cells";
-import { column, labelOf, yesNoLabel } from "./helpers";
+import { column } from "./helpers";
 import type { DatasetDefinition, RowIssue } from "./types";
 
 const programCell = choiceCell(
@@ -95,34 +89,6 @@ export const optionalProgramsDataset: DatasetDefinition = {
       },
     },
   ],
-  table: {
-    name: "optional_program_statuses",
-    keyColumns: [
-      { name: "local_government_code", type: "text" },
-      { name: "fiscal_year", type: "smallint" },
-      { name: "program", type: "text" },
-    ],
-    valueColumns: [
-      { name: "implemented", type: "boolean" },
-      { name: "delivery_form", type: "text" },
-      { name: "implementation_method", type: "text" },
-      { name: "integrated_delivery", type: "text" },
-    ],
-  },
-  exportColumns: [
-    { header: "自治体コード", sql: "t.local_government_code" },
-    { header: "都道府県名", sql: "p.name" },
-    { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
-    { header: "年度", sql: "t.fiscal_year" },
-    { header: "事業", sql: "t.program", format: labelOf(optionalProgramLabels) },
-    { header: "実施", sql: "t.implemented", format: yesNoLabel },
-    { header: "実施形態", sql: "t.delivery_form", format: labelOf(deliveryFormLabels) },
-    { header: "実施方法", sql: "t.implementation_method", format: labelOf(implementationMethodLabels) },
-    { header: "一体的実施", sql: "t.integrated_delivery", format: labelOf(integratedDeliveryLabels) },
-  ],
-  exportFrom: "optional_program_statuses t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
-  exportOrder: "t.local_government_code, t.fiscal_year, t.program",
-  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
   templateRows: [
     ["312011", "鳥取県", "鳥取市", "2021", "就労準備支援事業", "有", "委託", "単独", "両事業を実施（一体的）"],
     ["312011", "鳥取県", "鳥取市", "2021", "一時生活支援事業", "無", "", "", ""],

@@ -18,23 +18,5 @@ export const populationDataset: DatasetDefinition = {
   toRecords: (values, body) => [
     { key: { local_government_code: body!.code, as_of: values.asOf as string }, values: { population: values.population as number } },
   ],
-  table: {
-    name: "populations",
-    keyColumns: [
-      { name: "local_government_code", type: "text" },
-      { name: "as_of", type: "date" },
-    ],
-    valueColumns: [{ name: "population", type: "integer" }],
-  },
-  exportColumns: [
-    { header: "自治体コード", sql: "t.local_government_code" },
-    { header: "都道府県名", sql: "p.name" },
-    { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
-    { header: "基準日", sql: "to_char(t.as_of, 'YYYY-MM-DD')" },
-    { header: "人口", sql: "t.population" },
-  ],
-  exportFrom: "populations t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
-  exportOrder: "t.local_government_code, t.as_of",
-  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
   templateRows: [["312011", "鳥取県", "鳥取市", "2025-01-01", "181000"]],
 };

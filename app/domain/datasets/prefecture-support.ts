@@ -1,7 +1,7 @@
 import { prefectureSupportItemLabels, prefectureSupportItems } from "../vocabulary";
 import { fiscalYearStart } from "../fiscal-year";
 import { fiscalYearCell, yesNoCell } from "./cells";
-import { column, labelOf, yesNoLabel } from "./helpers";
+import { column } from "./helpers";
 import { z } from "zod";
 import type { DatasetDefinition } from "./types";
 
@@ -32,24 +32,5 @@ export const prefectureSupportDataset: DatasetDefinition = {
         key: { prefecture_code: body!.prefectureCode, fiscal_year: values.fiscalYear as number, item },
         values: { implemented: values[item] === "yes" },
       })),
-  table: {
-    name: "prefecture_support_activities",
-    keyColumns: [
-      { name: "prefecture_code", type: "text" },
-      { name: "fiscal_year", type: "smallint" },
-      { name: "item", type: "text" },
-    ],
-    valueColumns: [{ name: "implemented", type: "boolean" }],
-  },
-  // Downloads list one item per row: the long form, easier to filter in Excel.
-  exportColumns: [
-    { header: "都道府県", sql: "p.name" },
-    { header: "年度", sql: "t.fiscal_year" },
-    { header: "項目", sql: "t.item", format: labelOf(prefectureSupportItemLabels) },
-    { header: "実施", sql: "t.implemented", format: yesNoLabel },
-  ],
-  exportFrom: "prefecture_support_activities t join prefectures p on p.code = t.prefecture_code",
-  exportOrder: "t.prefecture_code, t.fiscal_year, t.item",
-  exportScope: { bodyCode: null, prefectureCode: "t.prefecture_code" },
   templateRows: [["鳥取県", "2021", "有", "有", "無", "有", "無", "無", "無", "無", "有", "無", "無", "無"]],
 };

@@ -1,8 +1,7 @@
-import { supportStaffRoleLabels } from "../vocabulary";
 import { fiscalYearStart } from "../fiscal-year";
 import { bodyColumns } from "./body-columns";
 import { choiceCell, countCell, fiscalYearCell } from "./cells";
-import { column, labelOf } from "./helpers";
+import { column } from "./helpers";
 import type { DatasetDefinition, RowIssue } from "./types";
 
 const roleCell = choiceCell(
@@ -54,33 +53,5 @@ export const staffTrainingDataset: DatasetDefinition = {
       },
     },
   ],
-  table: {
-    name: "staff_training",
-    keyColumns: [
-      { name: "local_government_code", type: "text" },
-      { name: "fiscal_year", type: "smallint" },
-      { name: "role", type: "text" },
-    ],
-    valueColumns: [
-      { name: "assigned", type: "integer" },
-      { name: "national_training_completed", type: "integer" },
-      { name: "prefecture_training_completed", type: "integer" },
-      { name: "certified", type: "integer" },
-    ],
-  },
-  exportColumns: [
-    { header: "自治体コード", sql: "t.local_government_code" },
-    { header: "都道府県名", sql: "p.name" },
-    { header: "市区町村名", sql: "case when lg.kind = 'prefecture' then '' else lg.name end" },
-    { header: "年度", sql: "t.fiscal_year" },
-    { header: "職種", sql: "t.role", format: labelOf(supportStaffRoleLabels) },
-    { header: "配置人数", sql: "t.assigned" },
-    { header: "国研修（前期）修了者数", sql: "t.national_training_completed" },
-    { header: "都道府県研修（後期）修了者数", sql: "t.prefecture_training_completed" },
-    { header: "修了証取得者数", sql: "t.certified" },
-  ],
-  exportFrom: "staff_training t join local_governments lg on lg.code = t.local_government_code join prefectures p on p.code = lg.prefecture_code",
-  exportOrder: "t.local_government_code, t.fiscal_year, t.role",
-  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "lg.prefecture_code" },
   templateRows: [["312011", "鳥取県", "鳥取市", "2021", "相談支援員", "5", "4", "3", "3"]],
 };

@@ -1,6 +1,5 @@
-import { supervisionFormLabels } from "../vocabulary";
 import { choiceCell, dateCell, textCell } from "./cells";
-import { column, labelOf } from "./helpers";
+import { column } from "./helpers";
 import { z } from "zod";
 import type { DatasetDefinition } from "./types";
 
@@ -42,29 +41,5 @@ export const supervisionDataset: DatasetDefinition = {
       values: { prefecture_code: body!.prefectureCode, responder: values.responder as string },
     },
   ],
-  table: {
-    name: "supervision_contacts",
-    keyColumns: [
-      { name: "local_government_code", type: "text" },
-      { name: "contacted_on", type: "date" },
-      { name: "form", type: "text" },
-      { name: "content", type: "text" },
-    ],
-    valueColumns: [
-      { name: "prefecture_code", type: "text" },
-      { name: "responder", type: "text" },
-    ],
-  },
-  exportColumns: [
-    { header: "都道府県", sql: "p.name" },
-    { header: "実施日", sql: "to_char(t.contacted_on, 'YYYY-MM-DD')" },
-    { header: "対象自治体", sql: "t.local_government_code" },
-    { header: "形態", sql: "t.form", format: labelOf(supervisionFormLabels) },
-    { header: "内容", sql: "t.content" },
-    { header: "対応者", sql: "t.responder" },
-  ],
-  exportFrom: "supervision_contacts t join prefectures p on p.code = t.prefecture_code",
-  exportOrder: "t.prefecture_code, t.contacted_on, t.local_government_code, t.form",
-  exportScope: { bodyCode: "t.local_government_code", prefectureCode: "t.prefecture_code" },
   templateRows: [["鳥取県", "2025-06-12", "米子市", "訪問", "支援困難ケースへの助言", "福祉保健課 担当"]],
 };

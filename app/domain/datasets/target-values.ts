@@ -26,17 +26,5 @@ export const targetValuesDataset: DatasetDefinition = {
       values: Object.fromEntries(targetMetrics.map((m) => [m.column, values[m.key] as number])),
     },
   ],
-  table: {
-    name: "target_values",
-    keyColumns: [{ name: "fiscal_year", type: "smallint" }],
-    valueColumns: targetMetrics.map((m) => ({ name: m.column, type: "numeric" as const })),
-  },
-  exportColumns: [
-    { header: "年度", sql: "t.fiscal_year" },
-    ...targetMetrics.map((m) => ({ header: m.label, sql: `t.${m.column}` })),
-  ],
-  exportFrom: "target_values t",
-  exportOrder: "t.fiscal_year",
-  exportScope: { bodyCode: null, prefectureCode: null },
   templateRows: [["2015", ...targetMetrics.map((m) => m.example)]],
 };

@@ -37,15 +37,12 @@ export type ColumnSpec = {
  */
 export type BodyMode = "implementing_body" | "municipality" | "local_government" | "prefecture" | "supervision" | "none";
 
-export type SqlType = "text" | "integer" | "smallint" | "boolean" | "date" | "numeric";
 export type Json = string | number | boolean | null;
 export type DatasetRecord = { key: Record<string, Json>; values: Record<string, Json> };
 
 export type ResolvedBody = { code: string; prefectureCode: string; name: string; kind: string };
 
 export type RowIssue = { column: string; message: string };
-
-export type ExportColumn = { header: string; sql: string; format?: (value: unknown) => string };
 
 export type DatasetDefinition = {
   id: DatasetId;
@@ -54,21 +51,13 @@ export type DatasetDefinition = {
   uploadRoles: readonly UserRole[];
   bodyMode: BodyMode;
   columns: readonly ColumnSpec[];
+  /** sets of optional columns the header must hold one of (the values are alternatives, checked per row) */
+  columnAlternatives?: readonly { header: string; anyOf: readonly (readonly string[])[]; message: string }[];
   /** cross-column rules on parsed values: errors block, warnings do not */
   checkRow?: (values: Record<string, unknown>) => { errors: RowIssue[]; warnings: RowIssue[] };
   /** the date the row is about, for deciding whether a closed (merged) code was still valid */
   referenceDate: (values: Record<string, unknown>) => string | null;
+  /** the stored rows, keyed by column name (the table they go to is bound in db/queries/dataset-tables.ts) */
   toRecords: (values: Record<string, unknown>, body: ResolvedBody | null) => DatasetRecord[];
-  table: {
-    name: string;
-    keyColumns: readonly { name: string; type: SqlType }[];
-    valueColumns: readonly { name: string; type: SqlType }[];
-  };
-  /** how downloads and templates present the data (re-uploadable as is) */
-  exportColumns: readonly ExportColumn[];
-  exportFrom: string;
-  exportOrder: string;
-  /** SQL expression of the exported row's body code and prefecture code, for scoping */
-  exportScope: { bodyCode: string | null; prefectureCode: string | null };
   templateRows: readonly (readonly string[])[];
 };

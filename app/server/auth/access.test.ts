@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canManageUpload, canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { datasets } from "../../domain/datasets";
+import { canManageUpload, canRecordPrefectureWork, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -43,5 +44,15 @@ describe("canManageUpload", () => {
     expect(canManageUpload({ id: 5, role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }, byTottoriCity)).toBe(true);
     expect(canManageUpload({ id: 6, role: "municipality", prefectureCode: "31", localGovernmentCode: "312029" }, byTottoriCity)).toBe(false);
     expect(canManageUpload({ id: 6, role: "municipality", prefectureCode: "13", localGovernmentCode: "131016" }, byTokyoPref)).toBe(false);
+  });
+});
+
+describe("mayUpload", () => {
+  it("lets each role upload only the datasets that name it", () => {
+    expect(mayUpload({ role: "municipality" }, datasets.monthly_support)).toBe(true);
+    expect(mayUpload({ role: "municipality" }, datasets.supervision)).toBe(false);
+    expect(mayUpload({ role: "prefecture" }, datasets.supervision)).toBe(true);
+    expect(mayUpload({ role: "prefecture" }, datasets.target_values)).toBe(false);
+    expect(mayUpload({ role: "mhlw" }, datasets.target_values)).toBe(true);
   });
 });

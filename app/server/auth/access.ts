@@ -33,6 +33,11 @@ export function canRecordPrefectureWork(viewer: Viewer, prefectureCode: string):
   return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
 }
 
+/** Whether the role may upload the dataset at all (its scope is checked row by row in validation). */
+export function mayUpload(actor: { role: UserRole }, definition: { uploadRoles: readonly UserRole[] }): boolean {
+  return definition.uploadRoles.includes(actor.role);
+}
+
 /**
  * Who may see, confirm, discard or revert an upload: MHLW any; a prefecture user the uploads of
  * its prefecture's users; a municipality user the uploads of its own body's users.

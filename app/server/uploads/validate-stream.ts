@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { csvRecordBatches } from "../../domain/csv/records";
 import { CsvFileError, StreamingCsvDecoder } from "../../domain/csv/stream-decoder";
 import type { DatasetDefinition } from "../../domain/datasets";
+import { storedColumnNames } from "../../../db/queries/dataset-tables";
 import type { BodyResolver } from "./body-resolver";
 import { isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
 
@@ -90,8 +91,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   let warnings = 0;
   let storedIssues = 0;
   const seenKeys = new Map<string, number>();
-  const keyNames = definition.table.keyColumns.map((k) => k.name);
-  const valueNames = definition.table.valueColumns.map((v) => v.name);
+  const { keys: keyNames, values: valueNames } = storedColumnNames(definition.id);
   let batch: StagedBatch = { copyLines: [], issues: [] };
   const fileErrors: Issue[] = [];
   const keep = (severity: "error" | "warning", found: Issue[]) => {

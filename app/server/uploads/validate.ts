@@ -49,8 +49,10 @@ export function mapHeader(definition: DatasetDefinition, header: string[]): { ma
       reason: "見出し行に「自治体コード」、または「都道府県名」と「市区町村名」の列が必要です",
     });
   }
-  if (definition.id === "monthly_support" && !indexOf.has("yearMonth") && !(indexOf.has("fiscalYear") && indexOf.has("month"))) {
-    errors.push({ line: 1, column: "年月", value: header.join(",").slice(0, 200), reason: "見出し行に「年月」、または「年度」と「月」の列が必要です" });
+  for (const alternatives of definition.columnAlternatives ?? []) {
+    if (!alternatives.anyOf.some((keys) => keys.every((key) => indexOf.has(key)))) {
+      errors.push({ line: 1, column: alternatives.header, value: header.join(",").slice(0, 200), reason: alternatives.message });
+    }
   }
   if (errors.length > 0) return { errors };
   const ignored = header.filter((h, i) => !used.has(i) && h.trim() !== "");
