@@ -6,6 +6,7 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
+import { fiscalYearEnd } from "~/domain/fiscal-year";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, perPopulationMetrics } from "~/domain/statistics";
 
@@ -51,7 +52,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       programStatusesOf(db, fiscalYear, codes),
       jusouStatusOf(db, fiscalYear, codes),
       certificateCoverageOf(db, fiscalYear, codes),
-      lastSupervisionContactOf(db, codes, `${fiscalYear + 1}-03-31`),
+      lastSupervisionContactOf(db, codes, fiscalYearEnd(fiscalYear)),
     ]);
     bodies = totals.map((t) => ({
       code: t.code,

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 import { implementingBodiesOf } from "./implementing-bodies";
 
@@ -26,7 +27,7 @@ export async function getBody(db: Database, code: string) {
 
 /** Implementing bodies of similar population (nearest on a log scale), in the prefecture or nationally. */
 export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string }, limit = 5) {
-  const reference = `${fiscalYear}-04-01`;
+  const reference = fiscalYearStart(fiscalYear);
   const rows = await queryRows<{ code: string }>(
     db,
     sql`with pop as (

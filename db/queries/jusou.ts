@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
+import { existsOn, fiscalYearStartSql, sqlIn } from "./fragments";
 
 /** 重層 statuses counted per fiscal year over the municipalities that exist on 1 April of that year. */
 export async function jusouCountsByFiscalYear(db: Database, prefectureCode?: string) {
@@ -7,8 +9,7 @@ export async function jusouCountsByFiscalYear(db: Database, prefectureCode?: str
     db,
     sql`select j.fiscal_year, j.status, count(*)::int as n
         from jusou_statuses j
-        join local_governments lg on lg.code = j.local_government_code
-          and lg.valid_from <= make_date(j.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(j.fiscal_year, 4, 1))
+        join local_governments lg on lg.code = j.local_government_code and ${existsOn("lg", fiscalYearStartSql("j.fiscal_year"))}
         where ${prefectureCode ? sql`lg.prefecture_code = ${prefectureCode}` : sql`true`}
         group by j.fiscal_year, j.status
         order by j.fiscal_year, j.status`,
@@ -21,7 +22,7 @@ export async function jusouStatusOf(db: Database, fiscalYear: number, codes: str
   const rows = await queryRows<{ code: string; status: string }>(
     db,
     sql`select local_government_code as code, status from jusou_statuses
-        where fiscal_year = ${fiscalYear} and local_government_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
+        where fiscal_year = ${fiscalYear} and ${sqlIn("local_government_code", codes)}`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.status]));
 }
@@ -39,7 +40,7 @@ function municipalitiesOf(fiscalYear: number) {
   return sql`(
     select lg.code, lg.prefecture_code, lg.name, lg.kind from local_governments lg
     where lg.kind not in ('prefecture', 'ward') and lg.administered
-      and lg.valid_from <= make_date(${fiscalYear}, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(${fiscalYear}, 4, 1)))`;
+      and ${existsOn("lg", fiscalYearStart(fiscalYear))})`;
 }
 
 /** Fiscal years with 重層 statuses, newest first. */

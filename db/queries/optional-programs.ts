@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { optionalPrograms, type OptionalProgram } from "~/domain/vocabulary";
 import { queryRows, type Database } from "../client";
+import { sqlIn, sqlTextArray } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
@@ -20,7 +21,6 @@ export type ProgramRateRow = {
  * without a status row counts as not implementing, and `reported` shows how many answered.
  */
 export async function optionalProgramRatesByPrefecture(db: Database, fiscalYear: number): Promise<ProgramRateRow[]> {
-  const programs = sql.raw(`array[${optionalPrograms.map((p) => `'${p}'`).join(",")}]::text[]`);
   const rows = await queryRows<{
     prefecture_code: string | null;
     program: OptionalProgram;
@@ -35,7 +35,7 @@ export async function optionalProgramRatesByPrefecture(db: Database, fiscalYear:
              count(*) filter (where s.implemented)::int as implementing,
              count(s.local_government_code)::int as reported
       from ${implementingBodiesOf(fiscalYear)} b
-      cross join unnest(${programs}) as pr(program)
+      cross join unnest(${sqlTextArray(optionalPrograms)}) as pr(program)
       left join optional_program_statuses s
         on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear} and s.program = pr.program
       group by grouping sets ((b.prefecture_code, pr.program), (pr.program))
@@ -75,7 +75,7 @@ export async function programStatusesOf(db: Database, fiscalYear: number, codes:
   return queryRows<{ code: string; program: string; implemented: boolean; delivery_form: string | null; integrated_delivery: string | null }>(
     db,
     sql`select local_government_code as code, program, implemented, delivery_form, integrated_delivery from optional_program_statuses
-        where fiscal_year = ${fiscalYear} and local_government_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
+        where fiscal_year = ${fiscalYear} and ${sqlIn("local_government_code", codes)}`,
   );
 }
 

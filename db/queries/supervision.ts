@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { supervisionContacts } from "../schema";
+import { fiscalYearOfDateSql, withinFiscalYear } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { recordAudit } from "./audit";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
@@ -59,27 +60,25 @@ export async function getSupervisionContact(db: Database, prefectureCode: string
  * least one contact in the year — overall, by form and by month. Contacts outside the year do not count.
  */
 export async function supervisionCoverage(db: Database, prefectureCode: string, fiscalYear: number) {
-  const from = `${fiscalYear}-04-01`;
-  const to = `${fiscalYear + 1}-03-31`;
   const [overall] = await queryRows<{ bodies: number; covered: number }>(
     db,
     sql`select count(*)::int as bodies,
                count(*) filter (where exists (select 1 from supervision_contacts s where s.local_government_code = b.code
-                 and s.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date))::int as covered
+                 and s.prefecture_code = ${prefectureCode} and ${withinFiscalYear("s.contacted_on", fiscalYear)}))::int as covered
         from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}`,
   );
   const byForm = await queryRows<{ form: string; covered: number }>(
     db,
     sql`select s.form, count(distinct s.local_government_code)::int as covered
         from supervision_contacts s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
-        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date
+        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and ${withinFiscalYear("s.contacted_on", fiscalYear)}
         group by s.form`,
   );
   const byMonth = await queryRows<{ month: string; covered: number; contacts: number }>(
     db,
     sql`select to_char(s.contacted_on, 'YYYY-MM') as month, count(distinct s.local_government_code)::int as covered, count(*)::int as contacts
         from supervision_contacts s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
-        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date
+        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and ${withinFiscalYear("s.contacted_on", fiscalYear)}
         group by 1 order by 1`,
   );
   return { bodies: overall?.bodies ?? 0, covered: overall?.covered ?? 0, byForm, byMonth };
@@ -91,7 +90,7 @@ export async function supervisionCoverageByPrefecture(db: Database, fiscalYear: 
     db,
     sql`with contacted as (
           select local_government_code, prefecture_code, count(*)::int as n from supervision_contacts
-          where contacted_on between ${`${fiscalYear}-04-01`}::date and ${`${fiscalYear + 1}-03-31`}::date
+          where ${withinFiscalYear("contacted_on", fiscalYear)}
           group by local_government_code, prefecture_code)
         select b.prefecture_code, count(*)::int as bodies, count(c.local_government_code)::int as covered, coalesce(sum(c.n), 0)::int as contacts
         from ${implementingBodiesOf(fiscalYear)} b
@@ -106,7 +105,7 @@ export async function supervisionCoverageByPrefecture(db: Database, fiscalYear: 
 export async function supervisionFiscalYears(db: Database): Promise<number[]> {
   const rows = await queryRows<{ fiscal_year: number }>(
     db,
-    sql`select distinct (extract(year from contacted_on - interval '3 months'))::int as fiscal_year from supervision_contacts order by 1 desc`,
+    sql`select distinct ${fiscalYearOfDateSql("contacted_on")} as fiscal_year from supervision_contacts order by 1 desc`,
   );
   return rows.map((r) => Number(r.fiscal_year));
 }

@@ -1,7 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
+import { fiscalYearOfMonth, fiscalYearStart } from "~/domain/fiscal-year";
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
-import { implementingBodiesOf } from "./implementing-bodies";
+import { fiscalYearStartSql, sqlIn } from "./fragments";
+import { implementingBodiesOf, isImplementingBodyEver, isImplementingBodyOn } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
 // Monthly support statistics aggregated in SQL. Rules (docs/decisions/008-statistics-rules.md):
@@ -133,12 +135,12 @@ export async function totalsByBody(
   const where = filter.prefectureCode
     ? sql`b.prefecture_code = ${filter.prefectureCode}`
     : filter.bodyCodes
-      ? sql`b.code in ${filter.bodyCodes.length > 0 ? sql`(${sql.join(filter.bodyCodes.map((c) => sql`${c}`), sql`, `)})` : sql`('')`}`
+      ? sqlIn("b.code", filter.bodyCodes)
       : sql`true`;
   const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string; population: number | null }>(
     db,
     sql`select b.code, b.name, b.kind, b.prefecture_code, 1 as bodies, ${totalsColumns},
-               (select p.population from populations p where p.local_government_code = b.code and p.as_of <= ${`${fiscalYear}-04-01`}::date
+               (select p.population from populations p where p.local_government_code = b.code and p.as_of <= ${fiscalYearStart(fiscalYear)}::date
                 order by p.as_of desc limit 1) as population
         ${monthlyRowsOf(fiscalYear)}
         where ${where}
@@ -178,7 +180,7 @@ export async function monthlySeries(
     db,
     sql`select s.year, s.month, s.fiscal_year, 0 as bodies, ${totalsColumns}
         from monthly_support_statistics s
-        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+        join local_governments lg on lg.code = s.local_government_code and ${isImplementingBodyEver("lg")}
         ${population}
         where ${where}
         group by s.year, s.month, s.fiscal_year
@@ -216,8 +218,7 @@ export async function totalsByFiscalYear(db: Database, prefectureCode: string | 
     sql`select t.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
                count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
-        join local_governments lg on lg.code = t.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-          and lg.valid_from <= make_date(t.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(t.fiscal_year, 4, 1))
+        join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
         group by grouping sets ((t.fiscal_year, lg.prefecture_code), (t.fiscal_year))
         having grouping(lg.prefecture_code) = 1 or lg.prefecture_code = ${prefectureCode ?? ""}
         order by t.fiscal_year`,
@@ -232,8 +233,7 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
     db,
     sql`select t.fiscal_year, ${area} as area, count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
-        join local_governments lg on lg.code = t.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-          and lg.valid_from <= make_date(t.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(t.fiscal_year, 4, 1))
+        join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
         join prefectures pr on pr.code = lg.prefecture_code
         group by t.fiscal_year, ${area}
         order by t.fiscal_year, ${area}`,
@@ -243,7 +243,7 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
 
 /** For one month: every implementing body of a prefecture, whether it submitted, and when it last uploaded monthly figures. */
 export async function submissionsOf(db: Database, prefectureCode: string, year: number, month: number) {
-  const fiscalYear = month >= 4 ? year : year - 1;
+  const fiscalYear = fiscalYearOfMonth(year, month);
   return queryRows<{ code: string; name: string; kind: string; submitted: boolean; last_upload: string | null; last_month: string | null }>(
     db,
     sql`select b.code, b.name, b.kind,

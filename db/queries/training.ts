@@ -5,6 +5,7 @@ import { fiscalYearOfDate } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 import { trainingSessionParticipants, trainingSessions } from "../schema";
 import { recordAudit } from "./audit";
+import { sqlIn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 import { DuplicateRecordError } from "./supervision";
@@ -12,8 +13,6 @@ import { DuplicateRecordError } from "./supervision";
 // How the training figures are computed (docs/decisions/009-prefecture-work-figures.md): the 後期 figure
 // of a body and role is the larger of what the body reported and the participants the prefecture recorded
 // at its 後期研修 sessions of the year, and no figure exceeds the staff assigned.
-
-const requiredRoles = sql.raw(`(${certificateRoles.map((r) => `'${r}'`).join(", ")})`);
 
 /** Participants recorded at 後期研修 sessions of a fiscal year, per body and role. */
 function latterTermParticipants(fiscalYear: number): SQL {
@@ -68,9 +67,9 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
                ${sql.join(certificateRoles.map(perRole), sql`, `)},
                coalesce(sum(s.assigned), 0)::int as assigned, coalesce(sum(s.national), 0)::int as national,
                coalesce(sum(s.latter_term), 0)::int as latter_term, coalesce(sum(s.certified), 0)::int as certified,
-               coalesce(sum(s.assigned) filter (where s.role in ${requiredRoles}), 0)::int as certificate_assigned,
-               coalesce(sum(s.certified) filter (where s.role in ${requiredRoles}), 0)::int as certificate_certified,
-               coalesce(sum(s.assigned - s.certified) filter (where s.role in ${requiredRoles}), 0)::int as missing_certificates,
+               coalesce(sum(s.assigned) filter (where ${sqlIn("s.role", certificateRoles)}), 0)::int as certificate_assigned,
+               coalesce(sum(s.certified) filter (where ${sqlIn("s.role", certificateRoles)}), 0)::int as certificate_certified,
+               coalesce(sum(s.assigned - s.certified) filter (where ${sqlIn("s.role", certificateRoles)}), 0)::int as missing_certificates,
                (select coalesce(sum(r.participants), 0)::int from ${latterTermParticipants(fiscalYear)} r where r.local_government_code = b.code) as recorded
         from ${implementingBodiesOf(fiscalYear)} b
         left join ${staffStages(fiscalYear)} s on s.local_government_code = b.code
@@ -114,7 +113,7 @@ export async function certificateCoverageByPrefecture(db: Database, fiscalYear: 
                  coalesce(sum(s.assigned), 0) as assigned, coalesce(sum(s.national), 0) as national,
                  coalesce(sum(s.latter_term), 0) as latter_term, coalesce(sum(s.certified), 0) as certified
           from ${implementingBodiesOf(fiscalYear)} b
-          left join ${staffStages(fiscalYear)} s on s.local_government_code = b.code and s.role in ${requiredRoles}
+          left join ${staffStages(fiscalYear)} s on s.local_government_code = b.code and ${sqlIn("s.role", certificateRoles)}
           group by b.code, b.prefecture_code),
         sessions as (
           select prefecture_code, count(*)::int as n from training_sessions

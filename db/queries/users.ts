@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
+import { isImplementingBodyEver } from "./implementing-bodies";
 import { users } from "../schema";
 
 export type Actor = { userId: number; clientAddress?: string | null };
@@ -60,8 +61,8 @@ export async function passwordHashOf(db: Database, userId: number): Promise<stri
 export async function bodiesForAccounts(db: Database, prefectureCode: string) {
   return queryRows<{ code: string; name: string }>(
     db,
-    sql`select code, name from local_governments
-        where prefecture_code = ${prefectureCode} and has_welfare_office and kind not in ('ward', 'prefecture') and valid_to is null
-        order by code`,
+    sql`select lg.code, lg.name from local_governments lg
+        where lg.prefecture_code = ${prefectureCode} and ${isImplementingBodyEver("lg")} and lg.kind <> 'prefecture' and lg.valid_to is null
+        order by lg.code`,
   );
 }
