@@ -61,7 +61,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       population: t.population,
       ...summarize(t),
       programs: Object.fromEntries(
-        programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.delivery_form }]),
+        programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.deliveryForm }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
       jusou: (jusou as Record<string, string>)[t.code] ?? null,
       certificates: (certificates as Record<string, { assigned: number; certified: number }>)[t.code] ?? null,

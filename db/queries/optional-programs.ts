@@ -72,21 +72,23 @@ export async function integratedDeliveryDistribution(db: Database, fiscalYear: n
 /** The program matrix of a set of bodies: status per body and program for a fiscal year. */
 export async function programStatusesOf(db: Database, fiscalYear: number, codes: string[]) {
   if (codes.length === 0) return [];
-  return queryRows<{ code: string; program: string; implemented: boolean; delivery_form: string | null; integrated_delivery: string | null }>(
+  return queryRows<{ code: string; program: string; implemented: boolean; deliveryForm: string | null; integratedDelivery: string | null }>(
     db,
-    sql`select local_government_code as code, program, implemented, delivery_form, integrated_delivery from optional_program_statuses
+    sql`select local_government_code as code, program, implemented, delivery_form as "deliveryForm", integrated_delivery as "integratedDelivery"
+        from optional_program_statuses
         where fiscal_year = ${fiscalYear} and ${sqlIn("local_government_code", codes)}`,
   );
 }
 
 /** A body's optional programs over every fiscal year. */
 export async function programHistory(db: Database, code: string) {
-  const rows = await queryRows<{ fiscal_year: number; program: string; implemented: boolean; delivery_form: string | null; implementation_method: string | null; integrated_delivery: string | null }>(
+  const rows = await queryRows<{ fiscalYear: number; program: string; implemented: boolean; deliveryForm: string | null; implementationMethod: string | null; integratedDelivery: string | null }>(
     db,
-    sql`select fiscal_year, program, implemented, delivery_form, implementation_method, integrated_delivery
+    sql`select fiscal_year as "fiscalYear", program, implemented, delivery_form as "deliveryForm", implementation_method as "implementationMethod",
+               integrated_delivery as "integratedDelivery"
         from optional_program_statuses where local_government_code = ${code} order by fiscal_year, program`,
   );
-  return rows.map((r) => ({ ...r, fiscal_year: Number(r.fiscal_year) }));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
 }
 
 /** 一体的実施 categories per prefecture (prefectureCode null: the nation) over the implementing bodies of a fiscal year. */

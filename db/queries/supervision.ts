@@ -18,7 +18,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-type ContactRow = { id: number; contacted_on: string; code: string; name: string; form: string; content: string; responder: string };
+type ContactRow = { id: number; contactedOn: string; code: string; name: string; form: string; content: string; responder: string };
 
 function contactConditions(prefectureCode: string, filter: ContactFilter) {
   return sql`s.prefecture_code = ${prefectureCode}
@@ -32,7 +32,7 @@ function contactConditions(prefectureCode: string, filter: ContactFilter) {
 export async function listSupervisionContacts(db: Database, prefectureCode: string, filter: ContactFilter, page = { limit: 300, offset: 0 }) {
   return queryRows<ContactRow>(
     db,
-    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+    sql`select s.id, s.contacted_on::text as "contactedOn", s.local_government_code as code, lg.name, s.form, s.content, s.responder
         from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
         where ${contactConditions(prefectureCode, filter)}
         order by s.contacted_on desc, s.id desc limit ${page.limit} offset ${page.offset}`,
@@ -48,7 +48,7 @@ export async function countSupervisionContacts(db: Database, prefectureCode: str
 export async function getSupervisionContact(db: Database, prefectureCode: string, id: number): Promise<ContactRow | null> {
   const [row] = await queryRows<ContactRow>(
     db,
-    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+    sql`select s.id, s.contacted_on::text as "contactedOn", s.local_government_code as code, lg.name, s.form, s.content, s.responder
         from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
         where s.prefecture_code = ${prefectureCode} and s.id = ${id}`,
   );
@@ -112,15 +112,15 @@ export async function supervisionFiscalYears(db: Database): Promise<number[]> {
 
 /** Implementing bodies with no contact in the `months` months up to `asOf`, the longest without first. */
 export async function bodiesWithoutContact(db: Database, prefectureCode: string, fiscalYear: number, asOf: string, months: number) {
-  return queryRows<{ code: string; name: string; last_contact: string | null }>(
+  return queryRows<{ code: string; name: string; lastContact: string | null }>(
     db,
     sql`select b.code, b.name, (select max(s.contacted_on)::text from supervision_contacts s
-                                where s.local_government_code = b.code and s.contacted_on <= ${asOf}::date) as last_contact
+                                where s.local_government_code = b.code and s.contacted_on <= ${asOf}::date) as "lastContact"
         from ${implementingBodiesOf(fiscalYear)} b
         where b.prefecture_code = ${prefectureCode}
           and not exists (select 1 from supervision_contacts s where s.local_government_code = b.code
                             and s.contacted_on > ${asOf}::date - make_interval(months => ${months}) and s.contacted_on <= ${asOf}::date)
-        order by last_contact nulls first, b.code`,
+        order by "lastContact" nulls first, b.code`,
   );
 }
 

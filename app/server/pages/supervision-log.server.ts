@@ -36,7 +36,7 @@ export async function supervisionLogCsv(db: Database, prefectureCode: string, qu
   const rows = await listSupervisionContacts(db, prefectureCode, filter, { limit: Math.max(total, 1), offset: 0 });
   return (
     csvLine(["実施日", "自治体コード", "対象自治体", "形態", "内容", "対応者"]) +
-    rows.map((c) => csvLine([c.contacted_on, c.code, c.name, supervisionFormLabels[c.form as SupervisionForm] ?? c.form, c.content, c.responder])).join("")
+    rows.map((c) => csvLine([c.contactedOn, c.code, c.name, supervisionFormLabels[c.form as SupervisionForm] ?? c.form, c.content, c.responder])).join("")
   );
 }
 
