@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
+import { populationsOn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 
 export async function getBody(db: Database, code: string) {
@@ -27,14 +28,11 @@ export async function getBody(db: Database, code: string) {
 
 /** Implementing bodies of similar population (nearest on a log scale), in the prefecture or nationally. */
 export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string }, limit = 5) {
-  const reference = fiscalYearStart(fiscalYear);
   const rows = await queryRows<{ code: string }>(
     db,
-    sql`with pop as (
-          select distinct on (local_government_code) local_government_code as code, population
-          from populations where as_of <= ${reference}::date order by local_government_code, as_of desc),
-        me as (select population from pop where code = ${code})
-        select b.code from ${implementingBodiesOf(fiscalYear)} b join pop on pop.code = b.code, me
+    sql`with pop as ${populationsOn(fiscalYearStart(fiscalYear))},
+        me as (select population from pop where local_government_code = ${code})
+        select b.code from ${implementingBodiesOf(fiscalYear)} b join pop on pop.local_government_code = b.code, me
         where b.code <> ${code} and b.kind <> 'prefecture' and pop.population > 0 and me.population > 0
           and ${scope.prefectureCode ? sql`b.prefecture_code = ${scope.prefectureCode}` : sql`true`}
         order by abs(ln(pop.population::numeric) - ln(me.population::numeric)), b.code

@@ -58,3 +58,11 @@ export function existsOn(alias: string, on: SqlDate): SQL {
   const lg = sql.identifier(alias);
   return sql`${lg}.valid_from <= ${date(on)} and (${lg}.valid_to is null or ${lg}.valid_to > ${date(on)})`;
 }
+
+/** Each body's population in force on a date (its latest figure on or before it): a subquery with columns local_government_code, population. */
+export function populationsOn(on: SqlDate): SQL {
+  return sql`(
+    select distinct on (local_government_code) local_government_code, population
+    from populations where as_of <= ${date(on)}
+    order by local_government_code, as_of desc)`;
+}

@@ -3,7 +3,7 @@ import { prefectureDefinitions } from "~/domain/prefectures";
 import { prefectureBodyCode } from "~/domain/local-government-code";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
-import { existsOn } from "./fragments";
+import { existsOn, populationsOn } from "./fragments";
 import { isImplementingBodyEver } from "./implementing-bodies";
 import { localGovernments, populations, prefectures } from "../schema";
 import type { MasterListEntry } from "~/domain/master-list";
@@ -165,11 +165,7 @@ export async function prefectureSummaries(db: Database, fiscalYear: number): Pro
         select lg.* from local_governments lg
         where ${existsOn("lg", referenceDate)}
       ),
-      latest_population as (
-        select distinct on (local_government_code) local_government_code, population
-        from populations where as_of <= ${referenceDate}::date
-        order by local_government_code, as_of desc
-      )
+      latest_population as ${populationsOn(referenceDate)}
       select p.code, p.name, p.regional_block,
              count(b.code) filter (where ${isImplementingBodyEver("b")})::int as implementing_bodies,
              count(b.code) filter (where b.kind not in ('prefecture', 'ward') and b.administered)::int as municipalities,
