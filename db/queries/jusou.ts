@@ -54,36 +54,27 @@ export async function jusouFiscalYears(db: Database): Promise<number[]> {
  * in each status; a municipality without a status row is counted as not reported, not as 未実施.
  */
 export async function jusouCountsByPrefecture(db: Database, fiscalYear: number) {
-  const rows = await queryRows<{
-    prefecture_code: string | null;
+  return queryRows<{
+    prefectureCode: string | null;
     municipalities: number;
     implementing: number;
-    transition_preparation: number;
-    model_project: number;
-    not_implemented: number;
-    not_reported: number;
+    transitionPreparation: number;
+    modelProject: number;
+    notImplemented: number;
+    notReported: number;
   }>(
     db,
-    sql`select m.prefecture_code, count(*)::int as municipalities,
+    sql`select m.prefecture_code as "prefectureCode", count(*)::int as municipalities,
                count(*) filter (where j.status = 'implementing')::int as implementing,
-               count(*) filter (where j.status = 'transition_preparation')::int as transition_preparation,
-               count(*) filter (where j.status = 'model_project')::int as model_project,
-               count(*) filter (where j.status = 'not_implemented')::int as not_implemented,
-               count(*) filter (where j.status is null)::int as not_reported
+               count(*) filter (where j.status = 'transition_preparation')::int as "transitionPreparation",
+               count(*) filter (where j.status = 'model_project')::int as "modelProject",
+               count(*) filter (where j.status = 'not_implemented')::int as "notImplemented",
+               count(*) filter (where j.status is null)::int as "notReported"
         from ${municipalitiesOf(fiscalYear)} m
         left join jusou_statuses j on j.local_government_code = m.code and j.fiscal_year = ${fiscalYear}
         group by grouping sets ((m.prefecture_code), ())
         order by m.prefecture_code nulls first`,
   );
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    municipalities: r.municipalities,
-    implementing: r.implementing,
-    transitionPreparation: r.transition_preparation,
-    modelProject: r.model_project,
-    notImplemented: r.not_implemented,
-    notReported: r.not_reported,
-  }));
 }
 
 /**

@@ -21,16 +21,10 @@ export type ProgramRateRow = {
  * without a status row counts as not implementing, and `reported` shows how many answered.
  */
 export async function optionalProgramRatesByPrefecture(db: Database, fiscalYear: number): Promise<ProgramRateRow[]> {
-  const rows = await queryRows<{
-    prefecture_code: string | null;
-    program: OptionalProgram;
-    bodies: number;
-    implementing: number;
-    reported: number;
-  }>(
+  return queryRows<ProgramRateRow>(
     db,
     sql`
-      select b.prefecture_code, pr.program,
+      select b.prefecture_code as "prefectureCode", pr.program,
              count(*)::int as bodies,
              count(*) filter (where s.implemented)::int as implementing,
              count(s.local_government_code)::int as reported
@@ -41,13 +35,6 @@ export async function optionalProgramRatesByPrefecture(db: Database, fiscalYear:
       group by grouping sets ((b.prefecture_code, pr.program), (pr.program))
       order by b.prefecture_code nulls first, pr.program`,
   );
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    program: r.program,
-    bodies: r.bodies,
-    implementing: r.implementing,
-    reported: r.reported,
-  }));
 }
 
 /** Fiscal years that have optional-program data, newest first. */

@@ -86,19 +86,18 @@ export async function supervisionCoverage(db: Database, prefectureCode: string, 
 
 /** Coverage of the fiscal year for every prefecture side by side, and for the nation (prefectureCode null). */
 export async function supervisionCoverageByPrefecture(db: Database, fiscalYear: number) {
-  const rows = await queryRows<{ prefecture_code: string | null; bodies: number; covered: number; contacts: number }>(
+  return queryRows<{ prefectureCode: string | null; bodies: number; covered: number; contacts: number }>(
     db,
     sql`with contacted as (
           select local_government_code, prefecture_code, count(*)::int as n from supervision_contacts
           where ${withinFiscalYear("contacted_on", fiscalYear)}
           group by local_government_code, prefecture_code)
-        select b.prefecture_code, count(*)::int as bodies, count(c.local_government_code)::int as covered, coalesce(sum(c.n), 0)::int as contacts
+        select b.prefecture_code as "prefectureCode", count(*)::int as bodies, count(c.local_government_code)::int as covered, coalesce(sum(c.n), 0)::int as contacts
         from ${implementingBodiesOf(fiscalYear)} b
         left join contacted c on c.local_government_code = b.code and c.prefecture_code = b.prefecture_code
         group by grouping sets ((b.prefecture_code), ())
         order by b.prefecture_code nulls first`,
   );
-  return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, covered: r.covered, contacts: r.contacts }));
 }
 
 /** Fiscal years with at least one contact anywhere, newest first. */

@@ -39,15 +39,14 @@ export type StageCounts = { assigned: number; national: number; latterTerm: numb
 
 /** Staff by role × stage over the implementing bodies of a prefecture (or the nation) in a fiscal year. */
 export async function trainingByRole(db: Database, fiscalYear: number, prefectureCode: string | null) {
-  const rows = await queryRows<{ role: string; bodies: number; assigned: number; national: number; latter_term: number; certified: number }>(
+  return queryRows<{ role: string; bodies: number; assigned: number; national: number; latterTerm: number; certified: number }>(
     db,
     sql`select s.role, count(distinct s.local_government_code)::int as bodies, sum(s.assigned)::int as assigned, sum(s.national)::int as national,
-               sum(s.latter_term)::int as latter_term, sum(s.certified)::int as certified
+               sum(s.latter_term)::int as "latterTerm", sum(s.certified)::int as certified
         from ${staffStages(fiscalYear)} s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
         where ${prefectureCode ? sql`b.prefecture_code = ${prefectureCode}` : sql`true`}
         group by s.role`,
   );
-  return rows.map((r) => ({ role: r.role, bodies: r.bodies, assigned: r.assigned, national: r.national, latterTerm: r.latter_term, certified: r.certified }));
 }
 
 /**
@@ -96,16 +95,16 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
 
 /** 修了証 coverage of the three roles per prefecture and nationally (prefectureCode null), with the 後期研修 held. */
 export async function certificateCoverageByPrefecture(db: Database, fiscalYear: number) {
-  const rows = await queryRows<{
-    prefecture_code: string | null;
+  return queryRows<{
+    prefectureCode: string | null;
     bodies: number;
     reported: number;
     complete: number;
     assigned: number;
     national: number;
-    latter_term: number;
+    latterTerm: number;
     certified: number;
-    sessions: number;
+    latterTermSessions: number;
   }>(
     db,
     sql`with per_body as (
@@ -118,27 +117,16 @@ export async function certificateCoverageByPrefecture(db: Database, fiscalYear: 
         sessions as (
           select prefecture_code, count(*)::int as n from training_sessions
           where kind = 'latter_term' and fiscal_year = ${fiscalYear} group by prefecture_code)
-        select pb.prefecture_code, count(*)::int as bodies, count(*) filter (where pb.reported)::int as reported,
+        select pb.prefecture_code as "prefectureCode", count(*)::int as bodies, count(*) filter (where pb.reported)::int as reported,
                count(*) filter (where pb.reported and pb.assigned > 0 and pb.certified = pb.assigned)::int as complete,
-               sum(pb.assigned)::int as assigned, sum(pb.national)::int as national, sum(pb.latter_term)::int as latter_term,
+               sum(pb.assigned)::int as assigned, sum(pb.national)::int as national, sum(pb.latter_term)::int as "latterTerm",
                sum(pb.certified)::int as certified,
                case when grouping(pb.prefecture_code) = 1 then (select coalesce(sum(n), 0)::int from sessions)
-                    else coalesce(max(se.n), 0) end as sessions
+                    else coalesce(max(se.n), 0) end as "latterTermSessions"
         from per_body pb left join sessions se on se.prefecture_code = pb.prefecture_code
         group by grouping sets ((pb.prefecture_code), ())
         order by pb.prefecture_code nulls first`,
   );
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    bodies: r.bodies,
-    reported: r.reported,
-    complete: r.complete,
-    assigned: r.assigned,
-    national: r.national,
-    latterTerm: r.latter_term,
-    certified: r.certified,
-    latterTermSessions: r.sessions,
-  }));
 }
 
 /** Fiscal years with staff figures or sessions, newest first. */
