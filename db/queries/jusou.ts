@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { JusouStatusCounts } from "~/domain/figures";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 import { existsOn, fiscalYearStartSql, sqlIn } from "./fragments";
@@ -54,15 +55,7 @@ export async function jusouFiscalYears(db: Database): Promise<number[]> {
  * in each status; a municipality without a status row is counted as not reported, not as 未実施.
  */
 export async function jusouCountsByPrefecture(db: Database, fiscalYear: number) {
-  return queryRows<{
-    prefectureCode: string | null;
-    municipalities: number;
-    implementing: number;
-    transitionPreparation: number;
-    modelProject: number;
-    notImplemented: number;
-    notReported: number;
-  }>(
+  return queryRows<JusouStatusCounts>(
     db,
     sql`select m.prefecture_code as "prefectureCode", count(*)::int as municipalities,
                count(*) filter (where j.status = 'implementing')::int as implementing,

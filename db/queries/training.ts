@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { certificateRoles } from "~/domain/vocabulary";
 import type { TrainingSessionInput } from "~/domain/forms/training-session-schema";
 import { fiscalYearOfDate } from "~/domain/fiscal-year";
+import type { CertificateCoverage } from "~/domain/figures";
 import { queryRows, type Database } from "../client";
 import { trainingSessionParticipants, trainingSessions } from "../schema";
 import { recordAudit } from "./audit";
@@ -95,17 +96,7 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
 
 /** 修了証 coverage of the three roles per prefecture and nationally (prefectureCode null), with the 後期研修 held. */
 export async function certificateCoverageByPrefecture(db: Database, fiscalYear: number) {
-  return queryRows<{
-    prefectureCode: string | null;
-    bodies: number;
-    reported: number;
-    complete: number;
-    assigned: number;
-    national: number;
-    latterTerm: number;
-    certified: number;
-    latterTermSessions: number;
-  }>(
+  return queryRows<CertificateCoverage>(
     db,
     sql`with per_body as (
           select b.code, b.prefecture_code, count(s.role) > 0 as reported,
