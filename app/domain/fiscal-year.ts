@@ -25,6 +25,11 @@ export function fiscalYearStart(fiscalYear: number): string {
   return `${fiscalYear}-04-01`;
 }
 
+/** 31 March, the last day of a fiscal year. */
+export function fiscalYearEnd(fiscalYear: number): string {
+  return `${fiscalYear + 1}-03-31`;
+}
+
 /** The fiscal year in which a calendar date (YYYY-MM-DD) falls. */
 export function fiscalYearOfDate(date: string): number {
   const [y, m] = date.split("-").map(Number);

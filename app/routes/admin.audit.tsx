@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     limit,
     entries,
-    users: accounts.map((a) => ({ loginId: a.login_id, name: a.display_name })).sort((a, b) => (a.loginId < b.loginId ? -1 : 1)),
+    users: accounts.map((a) => ({ loginId: a.loginId, name: a.displayName })).sort((a, b) => (a.loginId < b.loginId ? -1 : 1)),
     downloadHref: `/admin/audit/download${download.size > 0 ? `?${download}` : ""}`,
   };
 }

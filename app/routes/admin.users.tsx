@@ -35,9 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: creatableRoles(user),
     prefectures,
     bodies,
-    users: accounts.map((a) => ({ ...a, manageable: canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefecture_code }) })),
+    users: accounts.map((a) => ({ ...a, manageable: canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefectureCode }) })),
     savedMessage: q.saved ? savedText[q.saved] : undefined,
-    resetting: q.reset ? (accounts.find((a) => a.id === q.reset && canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefecture_code })) ?? null) : null,
+    resetting: q.reset ? (accounts.find((a) => a.id === q.reset && canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefectureCode })) ?? null) : null,
   };
 }
 
@@ -96,12 +96,12 @@ export default function UserAdmin() {
         fileName="利用者一覧.csv"
         rows={d.users}
         columns={[
-          { key: "loginId", label: "ログインID", rowHeader: true, value: (u) => u.login_id },
-          { key: "name", label: "表示名", value: (u) => u.display_name },
+          { key: "loginId", label: "ログインID", rowHeader: true, value: (u) => u.loginId },
+          { key: "name", label: "表示名", value: (u) => u.displayName },
           { key: "role", label: "役割", value: (u) => userRoleLabels[u.role as UserRole] },
-          { key: "body", label: "所属", value: (u) => u.body_name ?? (u.prefecture_code ? (findPrefectureByCode(u.prefecture_code)?.name ?? u.prefecture_code) : "厚生労働省") },
-          { key: "status", label: "状態", value: (u) => (!u.active ? "無効" : u.must_change_password ? "有効（仮パスワード）" : "有効") },
-          { key: "last", label: "最終ログイン", value: (u) => (u.last_login ? formatDateJa(u.last_login) : "－") },
+          { key: "body", label: "所属", value: (u) => u.bodyName ?? (u.prefectureCode ? (findPrefectureByCode(u.prefectureCode)?.name ?? u.prefectureCode) : "厚生労働省") },
+          { key: "status", label: "状態", value: (u) => (!u.active ? "無効" : u.mustChangePassword ? "有効（仮パスワード）" : "有効") },
+          { key: "last", label: "最終ログイン", value: (u) => (u.lastLogin ? formatDateJa(u.lastLogin) : "－") },
           {
             key: "actions",
             label: "操作",
@@ -112,11 +112,11 @@ export default function UserAdmin() {
                   <Form method="post">
                     <input type="hidden" name="intent" value={u.active ? "deactivate" : "activate"} />
                     <input type="hidden" name="id" value={u.id} />
-                    <button type="submit" className="link-button" aria-label={`${u.login_id}を${u.active ? "無効にする" : "有効にする"}`}>
+                    <button type="submit" className="link-button" aria-label={`${u.loginId}を${u.active ? "無効にする" : "有効にする"}`}>
                       {u.active ? "無効にする" : "有効にする"}
                     </button>
                   </Form>
-                  <Link to={`?reset=${u.id}#reset-title`} aria-label={`${u.login_id}のパスワード再設定`}>
+                  <Link to={`?reset=${u.id}#reset-title`} aria-label={`${u.loginId}のパスワード再設定`}>
                     パスワード再設定
                   </Link>
                 </span>
@@ -126,7 +126,7 @@ export default function UserAdmin() {
       />
       {d.resetting ? (
         <section aria-labelledby="reset-title">
-          <h2 id="reset-title">{d.resetting.login_id} のパスワードを再設定</h2>
+          <h2 id="reset-title">{d.resetting.loginId} のパスワードを再設定</h2>
           <Form method="post" className="record-form" key={formKey}>
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="id" value={d.resetting.id} />

@@ -23,7 +23,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     staffTrainingOf(db, body.code, fiscalYear),
     supervisionContactsOf(db, body.code),
     targetValuesOf(db, fiscalYear),
-    peerBodies(db, body.code, fiscalYear, { prefectureCode: body.prefecture_code }),
+    peerBodies(db, body.code, fiscalYear, { prefectureCode: body.prefectureCode }),
     peerBodies(db, body.code, fiscalYear, {}),
     datasetUpdatedAt(db, "monthly_support"),
   ]);

@@ -41,20 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MunicipalityPage() {
   const d = useLoaderData<typeof loader>();
-  const programYears = [...new Set(d.programs.map((p) => p.fiscal_year))].sort((a, b) => b - a);
+  const programYears = [...new Set(d.programs.map((p) => p.fiscalYear))].sort((a, b) => b - a);
   return (
     <>
       <p>
-        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.body.prefecture_code}?fy=${d.fiscalYear}`}>{d.body.prefecture_name}</Link> ＞ {d.body.name}
+        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.body.prefectureCode}?fy=${d.fiscalYear}`}>{d.body.prefectureName}</Link> ＞ {d.body.name}
       </p>
       <h1>
         {d.body.kind === "prefecture" ? `${d.body.name}（郡部）` : d.body.name}
         <span className="lead">（{localGovernmentKindLabels[d.body.kind as LocalGovernmentKind]}、{d.body.code}）</span>
       </h1>
       <p className="lead">
-        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.population_as_of ? `（${formatDateJa(d.body.population_as_of)}）` : ""}`}
-        {d.body.has_welfare_office ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
-        {d.body.valid_to ? `・${d.body.valid_to}に廃止` : null}
+        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${formatDateJa(d.body.populationAsOf)}）` : ""}`}
+        {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
+        {d.body.validTo ? `・${d.body.validTo}に廃止` : null}
       </p>
       <Form method="get" className="filters" aria-label="表示条件">
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
@@ -111,14 +111,14 @@ export default function MunicipalityPage() {
         id="programs"
         caption={`${d.body.name}の任意事業`}
         fileName={`${d.body.name}_任意事業.csv`}
-        rows={d.programs.filter((p) => programYears.includes(p.fiscal_year))}
+        rows={d.programs.filter((p) => programYears.includes(p.fiscalYear))}
         columns={[
-          { key: "fy", label: "年度", rowHeader: true, value: (p) => p.fiscal_year, render: (p) => formatFiscalYear(p.fiscal_year) },
+          { key: "fy", label: "年度", rowHeader: true, value: (p) => p.fiscalYear, render: (p) => formatFiscalYear(p.fiscalYear) },
           { key: "program", label: "事業", value: (p) => optionalProgramLabels[p.program as OptionalProgram] },
           { key: "implemented", label: "実施", value: (p) => (p.implemented ? "有" : "無") },
-          { key: "form", label: "実施形態", value: (p) => (p.delivery_form ? deliveryFormLabels[p.delivery_form as DeliveryForm] : null) },
-          { key: "method", label: "実施方法", value: (p) => (p.implementation_method ? implementationMethodLabels[p.implementation_method as ImplementationMethod] : null) },
-          { key: "integrated", label: "一体的実施", value: (p) => (p.integrated_delivery ? integratedDeliveryLabels[p.integrated_delivery as IntegratedDeliveryCategory] : null) },
+          { key: "form", label: "実施形態", value: (p) => (p.deliveryForm ? deliveryFormLabels[p.deliveryForm as DeliveryForm] : null) },
+          { key: "method", label: "実施方法", value: (p) => (p.implementationMethod ? implementationMethodLabels[p.implementationMethod as ImplementationMethod] : null) },
+          { key: "integrated", label: "一体的実施", value: (p) => (p.integratedDelivery ? integratedDeliveryLabels[p.integratedDelivery as IntegratedDeliveryCategory] : null) },
         ]}
       />
 
@@ -143,8 +143,8 @@ export default function MunicipalityPage() {
         columns={[
           { key: "role", label: "職種", rowHeader: true, value: (s) => supportStaffRoleLabels[s.role as SupportStaffRole] },
           { key: "assigned", label: "配置人数", numeric: true, value: (s) => s.assigned },
-          { key: "national", label: "国研修（前期）修了", numeric: true, value: (s) => s.national_training_completed },
-          { key: "prefecture", label: "都道府県研修（後期）修了", numeric: true, value: (s) => s.prefecture_training_completed },
+          { key: "national", label: "国研修（前期）修了", numeric: true, value: (s) => s.nationalTrainingCompleted },
+          { key: "prefecture", label: "都道府県研修（後期）修了", numeric: true, value: (s) => s.prefectureTrainingCompleted },
           { key: "certified", label: "修了証取得", numeric: true, value: (s) => s.certified },
         ]}
       />
@@ -159,10 +159,10 @@ export default function MunicipalityPage() {
           fileName={`${d.body.name}_スーパーバイズ.csv`}
           rows={d.contacts}
           columns={[
-            { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contacted_on },
+            { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contactedOn },
             { key: "form", label: "形態", value: (c) => supervisionFormLabels[c.form as SupervisionForm] },
             { key: "content", label: "内容", value: (c) => c.content },
-            { key: "responder", label: "対応者", value: (c) => `${c.prefecture_name} ${c.responder}` },
+            { key: "responder", label: "対応者", value: (c) => `${c.prefectureName} ${c.responder}` },
           ]}
         />
       )}

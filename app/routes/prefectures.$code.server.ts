@@ -6,6 +6,7 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
+import { fiscalYearEnd } from "~/domain/fiscal-year";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
@@ -51,7 +52,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       programStatusesOf(db, fiscalYear, codes),
       jusouStatusOf(db, fiscalYear, codes),
       certificateCoverageOf(db, fiscalYear, codes),
-      lastSupervisionContactOf(db, codes, `${fiscalYear + 1}-03-31`),
+      lastSupervisionContactOf(db, codes, fiscalYearEnd(fiscalYear)),
     ]);
     bodies = totals.map((t) => ({
       code: t.code,
@@ -60,7 +61,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       population: t.population,
       ...summarize(t),
       programs: Object.fromEntries(
-        programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.delivery_form }]),
+        programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.deliveryForm }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
       jusou: (jusou as Record<string, string>)[t.code] ?? null,
       certificates: (certificates as Record<string, { assigned: number; certified: number }>)[t.code] ?? null,

@@ -25,7 +25,7 @@ export async function loadPrefectureCooperation(db: Database, prefectureCode: st
   if (options.detail) {
     const byBody = await totalsByBody(db, fiscalYear, { prefectureCode });
     const programs = await programStatusesOf(db, fiscalYear, byBody.map((b) => b.code));
-    const categoryOf = (code: string, program: string) => programs.find((p) => p.code === code && p.program === program)?.integrated_delivery ?? null;
+    const categoryOf = (code: string, program: string) => programs.find((p) => p.code === code && p.program === program)?.integratedDelivery ?? null;
     bodies = byBody.map((b) => ({
       code: b.code,
       name: b.name,

@@ -50,8 +50,8 @@ export default function Submissions() {
         columns={[
           { key: "name", label: "実施主体", rowHeader: true, value: (r) => (r.kind === "prefecture" ? `${r.name}（郡部）` : r.name), render: (r) => <Link to={`/municipalities/${r.code}`}>{r.kind === "prefecture" ? `${r.name}（郡部）` : r.name}</Link> },
           { key: "status", label: "状況", value: (r) => (r.submitted ? "提出済み" : "未提出"), render: (r) => (r.submitted ? "提出済み" : <strong>未提出</strong>) },
-          { key: "lastMonth", label: "提出済みの最新月", value: (r) => (r.last_month ? r.last_month.slice(0, 7) : null) },
-          { key: "lastUpload", label: "最終アップロード", value: (r) => (r.last_upload ? formatDateJa(r.last_upload) : "－（アップロード履歴なし）") },
+          { key: "lastMonth", label: "提出済みの最新月", value: (r) => (r.lastMonth ? r.lastMonth.slice(0, 7) : null) },
+          { key: "lastUpload", label: "最終アップロード", value: (r) => (r.lastUpload ? formatDateJa(r.lastUpload) : "－（アップロード履歴なし）") },
         ]}
       />
     </>

@@ -66,8 +66,8 @@ export default function Supervision() {
   const formKey = useFreshFormKey(actionData);
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const editing = d.editing ?? undefined;
-  const describeContact = (c: { contacted_on: string; name: string; form: string; content: string }) =>
-    `${c.contacted_on} ${c.name}（${supervisionFormLabels[c.form as SupervisionForm] ?? c.form}）${c.content ? `「${c.content}」` : ""}`;
+  const describeContact = (c: { contactedOn: string; name: string; form: string; content: string }) =>
+    `${c.contactedOn} ${c.name}（${supervisionFormLabels[c.form as SupervisionForm] ?? c.form}）${c.content ? `「${c.content}」` : ""}`;
   const share = ratio(d.coverage.covered, d.coverage.bodies);
   return (
     <>
@@ -104,7 +104,7 @@ export default function Supervision() {
         rows={d.without}
         columns={[
           { key: "name", label: "実施主体", rowHeader: true, value: (r) => r.name },
-          { key: "last", label: "最後のスーパーバイズ", value: (r) => r.last_contact ?? "記録なし" },
+          { key: "last", label: "最後のスーパーバイズ", value: (r) => r.lastContact ?? "記録なし" },
         ]}
       />
       {d.canWrite ? (
@@ -132,7 +132,7 @@ export default function Supervision() {
             </div>
             <div className="field">
               <label htmlFor="sv-date">実施日</label>
-              <input id="sv-date" type="date" name="contactedOn" defaultValue={editing?.contacted_on} aria-invalid={errors.contactedOn ? true : undefined} aria-describedby="sv-date-error" />
+              <input id="sv-date" type="date" name="contactedOn" defaultValue={editing?.contactedOn} aria-invalid={errors.contactedOn ? true : undefined} aria-describedby="sv-date-error" />
               <span className="field-error" id="sv-date-error">{errors.contactedOn?.[0]}</span>
             </div>
             <div className="field">
@@ -208,7 +208,7 @@ export default function Supervision() {
         downloadHref={d.downloadHref}
         rows={d.contacts}
         columns={[
-          { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contacted_on },
+          { key: "date", label: "実施日", rowHeader: true, value: (c) => c.contactedOn },
           { key: "body", label: "対象自治体", value: (c) => c.name },
           { key: "form", label: "形態", value: (c) => supervisionFormLabels[c.form as SupervisionForm] },
           { key: "content", label: "内容", value: (c) => c.content },
@@ -221,12 +221,12 @@ export default function Supervision() {
                   value: () => null,
                   render: (c: (typeof d.contacts)[number]) => (
                     <span className="actions">
-                      <Link to={`${withQuery(location.pathname, location.search, { edit: c.id, saved: undefined, confirm: undefined })}#record-title`} aria-label={`修正 ${c.contacted_on} ${c.name}の記録`}>
+                      <Link to={`${withQuery(location.pathname, location.search, { edit: c.id, saved: undefined, confirm: undefined })}#record-title`} aria-label={`修正 ${c.contactedOn} ${c.name}の記録`}>
                         修正
                       </Link>
                       <ConfirmAction
                         label="削除"
-                        accessibleLabel={`削除 ${c.contacted_on} ${c.name}の記録`}
+                        accessibleLabel={`削除 ${c.contactedOn} ${c.name}の記録`}
                         href={`${withQuery(location.pathname, location.search, { confirm: c.id, saved: undefined, edit: undefined })}#confirm-step`}
                         title="この記録を削除しますか"
                         fields={{ intent: "delete", id: c.id }}

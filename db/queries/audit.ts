@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { auditLog } from "../schema";
+import { sqlIn } from "./fragments";
 
 /** An audit_log row as the log pages read it. */
 export type AuditRow = {
@@ -67,10 +68,7 @@ export async function auditBodyNames(db: Database, codes: readonly string[]): Pr
   if (codes.length === 0) return {};
   const rows = await queryRows<{ code: string; name: string; kind: string }>(
     db,
-    sql`select code, name, kind from local_governments where code in (${sql.join(
-      codes.map((c) => sql`${c}`),
-      sql`, `,
-    )})`,
+    sql`select code, name, kind from local_governments where ${sqlIn(sql`code`, codes)}`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.kind === "prefecture" ? `${r.name}（郡部）` : r.name]));
 }

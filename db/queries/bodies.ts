@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
+import { populationsOn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 
 export async function getBody(db: Database, code: string) {
@@ -7,16 +9,16 @@ export async function getBody(db: Database, code: string) {
     code: string;
     name: string;
     kind: string;
-    prefecture_code: string;
-    prefecture_name: string;
-    has_welfare_office: boolean;
-    valid_to: string | null;
+    prefectureCode: string;
+    prefectureName: string;
+    hasWelfareOffice: boolean;
+    validTo: string | null;
     population: number | null;
-    population_as_of: string | null;
+    populationAsOf: string | null;
   }>(
     db,
-    sql`select lg.code, lg.name, lg.kind, lg.prefecture_code, p.name as prefecture_name, lg.has_welfare_office, lg.valid_to::text as valid_to,
-               pop.population, pop.as_of::text as population_as_of
+    sql`select lg.code, lg.name, lg.kind, lg.prefecture_code as "prefectureCode", p.name as "prefectureName", lg.has_welfare_office as "hasWelfareOffice",
+               lg.valid_to::text as "validTo", pop.population, pop.as_of::text as "populationAsOf"
         from local_governments lg join prefectures p on p.code = lg.prefecture_code
         left join lateral (select population, as_of from populations where local_government_code = lg.code order by as_of desc limit 1) pop on true
         where lg.code = ${code}`,
@@ -26,14 +28,11 @@ export async function getBody(db: Database, code: string) {
 
 /** Implementing bodies of similar population (nearest on a log scale), in the prefecture or nationally. */
 export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string }, limit = 5) {
-  const reference = `${fiscalYear}-04-01`;
   const rows = await queryRows<{ code: string }>(
     db,
-    sql`with pop as (
-          select distinct on (local_government_code) local_government_code as code, population
-          from populations where as_of <= ${reference}::date order by local_government_code, as_of desc),
-        me as (select population from pop where code = ${code})
-        select b.code from ${implementingBodiesOf(fiscalYear)} b join pop on pop.code = b.code, me
+    sql`with pop as ${populationsOn(fiscalYearStart(fiscalYear))},
+        me as (select population from pop where local_government_code = ${code})
+        select b.code from ${implementingBodiesOf(fiscalYear)} b join pop on pop.local_government_code = b.code, me
         where b.code <> ${code} and b.kind <> 'prefecture' and pop.population > 0 and me.population > 0
           and ${scope.prefectureCode ? sql`b.prefecture_code = ${scope.prefectureCode}` : sql`true`}
         order by abs(ln(pop.population::numeric) - ln(me.population::numeric)), b.code
@@ -43,17 +42,18 @@ export async function peerBodies(db: Database, code: string, fiscalYear: number,
 }
 
 export async function staffTrainingOf(db: Database, code: string, fiscalYear: number) {
-  return queryRows<{ role: string; assigned: number; national_training_completed: number; prefecture_training_completed: number; certified: number }>(
+  return queryRows<{ role: string; assigned: number; nationalTrainingCompleted: number; prefectureTrainingCompleted: number; certified: number }>(
     db,
-    sql`select role, assigned, national_training_completed, prefecture_training_completed, certified from staff_training
+    sql`select role, assigned, national_training_completed as "nationalTrainingCompleted", prefecture_training_completed as "prefectureTrainingCompleted", certified
+        from staff_training
         where local_government_code = ${code} and fiscal_year = ${fiscalYear}`,
   );
 }
 
 export async function supervisionContactsOf(db: Database, code: string, limit = 20) {
-  return queryRows<{ contacted_on: string; form: string; content: string; responder: string; prefecture_name: string }>(
+  return queryRows<{ contactedOn: string; form: string; content: string; responder: string; prefectureName: string }>(
     db,
-    sql`select s.contacted_on::text as contacted_on, s.form, s.content, s.responder, p.name as prefecture_name
+    sql`select s.contacted_on::text as "contactedOn", s.form, s.content, s.responder, p.name as "prefectureName"
         from supervision_contacts s join prefectures p on p.code = s.prefecture_code
         where s.local_government_code = ${code} order by s.contacted_on desc limit ${limit}`,
   );

@@ -1,7 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { prefectureDefinitions } from "~/domain/prefectures";
 import { prefectureBodyCode } from "~/domain/local-government-code";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
+import { existsOn, populationsOn } from "./fragments";
+import { isImplementingBodyEver } from "./implementing-bodies";
 import { localGovernments, populations, prefectures } from "../schema";
 import type { MasterListEntry } from "~/domain/master-list";
 
@@ -147,7 +150,7 @@ export type PrefectureSummary = {
 
 /** Each prefecture with its implementing bodies (itself included) and current municipalities at a reference date. */
 export async function prefectureSummaries(db: Database, fiscalYear: number): Promise<PrefectureSummary[]> {
-  const referenceDate = `${fiscalYear}-04-01`;
+  const referenceDate = fiscalYearStart(fiscalYear);
   const rows = await queryRows<{
     code: string;
     name: string;
@@ -160,17 +163,13 @@ export async function prefectureSummaries(db: Database, fiscalYear: number): Pro
     sql`
       with bodies as (
         select lg.* from local_governments lg
-        where lg.valid_from <= ${referenceDate}::date and (lg.valid_to is null or lg.valid_to > ${referenceDate}::date)
+        where ${existsOn("lg", referenceDate)}
       ),
-      latest_population as (
-        select distinct on (local_government_code) local_government_code, population
-        from populations where as_of <= ${referenceDate}::date
-        order by local_government_code, as_of desc
-      )
+      latest_population as ${populationsOn(referenceDate)}
       select p.code, p.name, p.regional_block,
-             count(b.code) filter (where b.has_welfare_office and b.kind <> 'ward')::int as implementing_bodies,
+             count(b.code) filter (where ${isImplementingBodyEver("b")})::int as implementing_bodies,
              count(b.code) filter (where b.kind not in ('prefecture', 'ward') and b.administered)::int as municipalities,
-             sum(lp.population) filter (where b.has_welfare_office and b.kind <> 'ward') as population
+             sum(lp.population) filter (where ${isImplementingBodyEver("b")}) as population
       from prefectures p
       left join bodies b on b.prefecture_code = p.code
       left join latest_population lp on lp.local_government_code = b.code

@@ -1,6 +1,22 @@
 import { sql, type SQL } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
+import { existsOn, type SqlDate } from "./fragments";
+
+/**
+ * A local_governments row (by its alias) is of a kind that implements the program: it has a welfare
+ * office and is not a ward of a designated city. No date condition: for rows that carry their own
+ * date (monthly figures), rows already limited to a date, and writes to a merged body's records.
+ */
+export function isImplementingBodyEver(alias: string): SQL {
+  const lg = sql.identifier(alias);
+  return sql`${lg}.has_welfare_office and ${lg}.kind <> 'ward'`;
+}
+
+/** A local_governments row (by its alias) is an implementing body on a date (ADR 003: 1 April of the fiscal year). */
+export function isImplementingBodyOn(alias: string, on: SqlDate): SQL {
+  return sql`${isImplementingBodyEver(alias)} and ${existsOn(alias, on)}`;
+}
 
 /**
  * The implementing bodies (福祉事務所設置自治体, prefectures included) of a fiscal year, as a SQL
@@ -11,14 +27,10 @@ import { queryRows, type Database } from "../client";
  * that year, the successor from the next). Wards of designated cities are never implementing bodies.
  */
 export function implementingBodiesOf(fiscalYear: number): SQL {
-  const referenceDate = fiscalYearStart(fiscalYear);
   return sql`(
     select lg.code, lg.prefecture_code, lg.kind, lg.name
     from local_governments lg
-    where lg.has_welfare_office
-      and lg.kind <> 'ward'
-      and lg.valid_from <= ${referenceDate}::date
-      and (lg.valid_to is null or lg.valid_to > ${referenceDate}::date)
+    where ${isImplementingBodyOn("lg", fiscalYearStart(fiscalYear))}
   )`;
 }
 

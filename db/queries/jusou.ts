@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
+import type { JusouStatusCounts } from "~/domain/figures";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
+import { existsOn, fiscalYearStartSql, sqlIn } from "./fragments";
 
 /** 重層 statuses counted per fiscal year over the municipalities that exist on 1 April of that year. */
 export async function jusouCountsByFiscalYear(db: Database, prefectureCode?: string) {
@@ -7,8 +10,7 @@ export async function jusouCountsByFiscalYear(db: Database, prefectureCode?: str
     db,
     sql`select j.fiscal_year, j.status, count(*)::int as n
         from jusou_statuses j
-        join local_governments lg on lg.code = j.local_government_code
-          and lg.valid_from <= make_date(j.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(j.fiscal_year, 4, 1))
+        join local_governments lg on lg.code = j.local_government_code and ${existsOn("lg", fiscalYearStartSql("j.fiscal_year"))}
         where ${prefectureCode ? sql`lg.prefecture_code = ${prefectureCode}` : sql`true`}
         group by j.fiscal_year, j.status
         order by j.fiscal_year, j.status`,
@@ -21,7 +23,7 @@ export async function jusouStatusOf(db: Database, fiscalYear: number, codes: str
   const rows = await queryRows<{ code: string; status: string }>(
     db,
     sql`select local_government_code as code, status from jusou_statuses
-        where fiscal_year = ${fiscalYear} and local_government_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
+        where fiscal_year = ${fiscalYear} and ${sqlIn("local_government_code", codes)}`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.status]));
 }
@@ -39,7 +41,7 @@ function municipalitiesOf(fiscalYear: number) {
   return sql`(
     select lg.code, lg.prefecture_code, lg.name, lg.kind from local_governments lg
     where lg.kind not in ('prefecture', 'ward') and lg.administered
-      and lg.valid_from <= make_date(${fiscalYear}, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(${fiscalYear}, 4, 1)))`;
+      and ${existsOn("lg", fiscalYearStart(fiscalYear))})`;
 }
 
 /** Fiscal years with 重層 statuses, newest first. */
@@ -53,36 +55,19 @@ export async function jusouFiscalYears(db: Database): Promise<number[]> {
  * in each status; a municipality without a status row is counted as not reported, not as 未実施.
  */
 export async function jusouCountsByPrefecture(db: Database, fiscalYear: number) {
-  const rows = await queryRows<{
-    prefecture_code: string | null;
-    municipalities: number;
-    implementing: number;
-    transition_preparation: number;
-    model_project: number;
-    not_implemented: number;
-    not_reported: number;
-  }>(
+  return queryRows<JusouStatusCounts>(
     db,
-    sql`select m.prefecture_code, count(*)::int as municipalities,
+    sql`select m.prefecture_code as "prefectureCode", count(*)::int as municipalities,
                count(*) filter (where j.status = 'implementing')::int as implementing,
-               count(*) filter (where j.status = 'transition_preparation')::int as transition_preparation,
-               count(*) filter (where j.status = 'model_project')::int as model_project,
-               count(*) filter (where j.status = 'not_implemented')::int as not_implemented,
-               count(*) filter (where j.status is null)::int as not_reported
+               count(*) filter (where j.status = 'transition_preparation')::int as "transitionPreparation",
+               count(*) filter (where j.status = 'model_project')::int as "modelProject",
+               count(*) filter (where j.status = 'not_implemented')::int as "notImplemented",
+               count(*) filter (where j.status is null)::int as "notReported"
         from ${municipalitiesOf(fiscalYear)} m
         left join jusou_statuses j on j.local_government_code = m.code and j.fiscal_year = ${fiscalYear}
         group by grouping sets ((m.prefecture_code), ())
         order by m.prefecture_code nulls first`,
   );
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    municipalities: r.municipalities,
-    implementing: r.implementing,
-    transitionPreparation: r.transition_preparation,
-    modelProject: r.model_project,
-    notImplemented: r.not_implemented,
-    notReported: r.not_reported,
-  }));
 }
 
 /**

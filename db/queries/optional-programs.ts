@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { optionalPrograms, type OptionalProgram } from "~/domain/vocabulary";
 import { queryRows, type Database } from "../client";
+import { sqlIn, sqlTextArray } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
@@ -20,34 +21,20 @@ export type ProgramRateRow = {
  * without a status row counts as not implementing, and `reported` shows how many answered.
  */
 export async function optionalProgramRatesByPrefecture(db: Database, fiscalYear: number): Promise<ProgramRateRow[]> {
-  const programs = sql.raw(`array[${optionalPrograms.map((p) => `'${p}'`).join(",")}]::text[]`);
-  const rows = await queryRows<{
-    prefecture_code: string | null;
-    program: OptionalProgram;
-    bodies: number;
-    implementing: number;
-    reported: number;
-  }>(
+  return queryRows<ProgramRateRow>(
     db,
     sql`
-      select b.prefecture_code, pr.program,
+      select b.prefecture_code as "prefectureCode", pr.program,
              count(*)::int as bodies,
              count(*) filter (where s.implemented)::int as implementing,
              count(s.local_government_code)::int as reported
       from ${implementingBodiesOf(fiscalYear)} b
-      cross join unnest(${programs}) as pr(program)
+      cross join unnest(${sqlTextArray(optionalPrograms)}) as pr(program)
       left join optional_program_statuses s
         on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear} and s.program = pr.program
       group by grouping sets ((b.prefecture_code, pr.program), (pr.program))
       order by b.prefecture_code nulls first, pr.program`,
   );
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    program: r.program,
-    bodies: r.bodies,
-    implementing: r.implementing,
-    reported: r.reported,
-  }));
 }
 
 /** Fiscal years that have optional-program data, newest first. */
@@ -72,21 +59,23 @@ export async function integratedDeliveryDistribution(db: Database, fiscalYear: n
 /** The program matrix of a set of bodies: status per body and program for a fiscal year. */
 export async function programStatusesOf(db: Database, fiscalYear: number, codes: string[]) {
   if (codes.length === 0) return [];
-  return queryRows<{ code: string; program: string; implemented: boolean; delivery_form: string | null; integrated_delivery: string | null }>(
+  return queryRows<{ code: string; program: string; implemented: boolean; deliveryForm: string | null; integratedDelivery: string | null }>(
     db,
-    sql`select local_government_code as code, program, implemented, delivery_form, integrated_delivery from optional_program_statuses
-        where fiscal_year = ${fiscalYear} and local_government_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
+    sql`select local_government_code as code, program, implemented, delivery_form as "deliveryForm", integrated_delivery as "integratedDelivery"
+        from optional_program_statuses
+        where fiscal_year = ${fiscalYear} and ${sqlIn("local_government_code", codes)}`,
   );
 }
 
 /** A body's optional programs over every fiscal year. */
 export async function programHistory(db: Database, code: string) {
-  const rows = await queryRows<{ fiscal_year: number; program: string; implemented: boolean; delivery_form: string | null; implementation_method: string | null; integrated_delivery: string | null }>(
+  const rows = await queryRows<{ fiscalYear: number; program: string; implemented: boolean; deliveryForm: string | null; implementationMethod: string | null; integratedDelivery: string | null }>(
     db,
-    sql`select fiscal_year, program, implemented, delivery_form, implementation_method, integrated_delivery
+    sql`select fiscal_year as "fiscalYear", program, implemented, delivery_form as "deliveryForm", implementation_method as "implementationMethod",
+               integrated_delivery as "integratedDelivery"
         from optional_program_statuses where local_government_code = ${code} order by fiscal_year, program`,
   );
-  return rows.map((r) => ({ ...r, fiscal_year: Number(r.fiscal_year) }));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
 }
 
 /** 一体的実施 categories per prefecture (prefectureCode null: the nation) over the implementing bodies of a fiscal year. */

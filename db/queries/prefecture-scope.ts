@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
+import { sqlIn } from "./fragments";
+import { isImplementingBodyEver } from "./implementing-bodies";
 
 /** Who writes a prefecture's records: the official, the prefecture, and where from (for the audit log). */
 export type PrefectureActor = { userId: number; prefectureCode: string; clientAddress?: string | null };
@@ -16,9 +18,8 @@ export async function assertImplementingBodiesOf(db: Database, prefectureCode: s
   if (unique.length === 0) return;
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from local_governments
-        where code in (${sql.join(unique.map((c) => sql`${c}`), sql`, `)})
-          and prefecture_code = ${prefectureCode} and has_welfare_office and kind <> 'ward'`,
+    sql`select count(*)::int as n from local_governments lg
+        where ${sqlIn("lg.code", unique)} and lg.prefecture_code = ${prefectureCode} and ${isImplementingBodyEver("lg")}`,
   );
   if ((row?.n ?? 0) !== unique.length) throw new PrefectureScopeError(message);
 }

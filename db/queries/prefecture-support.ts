@@ -3,8 +3,7 @@ import { prefectureSupportItems, type PrefectureSupportItem } from "~/domain/voc
 import type { PrefectureSupportInput } from "~/domain/forms/prefecture-support-schema";
 import { queryRows, type Database } from "../client";
 import { prefectureSupportActivities } from "../schema";
-
-const items = sql.raw(`array[${prefectureSupportItems.map((i) => `'${i}'`).join(", ")}]::text[]`);
+import { sqlIn, sqlTextArray } from "./fragments";
 
 /** Fiscal years with answers from any prefecture, newest first. */
 export async function prefectureSupportFiscalYears(db: Database): Promise<number[]> {
@@ -31,10 +30,10 @@ export async function prefectureSupportShares(db: Database, fiscalYears: number[
     db,
     sql`with respondents as (
           select distinct fiscal_year, prefecture_code from prefecture_support_activities
-          where fiscal_year in (${sql.join(fiscalYears.map((fy) => sql`${fy}`), sql`, `)}))
+          where ${sqlIn("fiscal_year", fiscalYears)})
         select r.fiscal_year, i.item, count(*)::int as respondents, count(*) filter (where a.implemented)::int as implementing
         from respondents r
-        cross join unnest(${items}) as i(item)
+        cross join unnest(${sqlTextArray(prefectureSupportItems)}) as i(item)
         left join prefecture_support_activities a
           on a.prefecture_code = r.prefecture_code and a.fiscal_year = r.fiscal_year and a.item = i.item
         group by r.fiscal_year, i.item

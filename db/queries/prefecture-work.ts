@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { byMetric, targetValueMetrics } from "~/domain/metric-catalogue";
+import { certificateRoles } from "~/domain/vocabulary";
 import { queryRows, type Database } from "../client";
 import { targetValues } from "../schema";
-
-const inList = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `);
+import { sqlIn } from "./fragments";
 
 /** 修了証 coverage of the roles that need it (主任相談支援員, 相談支援員, 就労支援員) per body for a fiscal year. */
 export async function certificateCoverageOf(db: Database, fiscalYear: number, codes: string[]) {
@@ -12,8 +12,7 @@ export async function certificateCoverageOf(db: Database, fiscalYear: number, co
     db,
     sql`select local_government_code as code, sum(assigned)::int as assigned, sum(least(certified, assigned))::int as certified
         from staff_training
-        where fiscal_year = ${fiscalYear} and role in ('chief_consultant', 'consultant', 'employment_supporter')
-          and local_government_code in (${inList(codes)})
+        where fiscal_year = ${fiscalYear} and ${sqlIn("role", certificateRoles)} and ${sqlIn("local_government_code", codes)}
         group by local_government_code`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, { assigned: r.assigned, certified: r.certified }]));
@@ -25,7 +24,7 @@ export async function lastSupervisionContactOf(db: Database, codes: string[], on
   const rows = await queryRows<{ code: string; last: string }>(
     db,
     sql`select local_government_code as code, max(contacted_on)::text as last from supervision_contacts
-        where local_government_code in (${inList(codes)}) and contacted_on <= ${onOrBefore}::date
+        where ${sqlIn("local_government_code", codes)} and contacted_on <= ${onOrBefore}::date
         group by local_government_code`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.last]));

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { supervisionContacts } from "../schema";
+import { fiscalYearOfDateSql, withinFiscalYear } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 import type { SupervisionContactInput } from "~/domain/forms/supervision-schema";
@@ -16,7 +17,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-type ContactRow = { id: number; contacted_on: string; code: string; name: string; form: string; content: string; responder: string };
+type ContactRow = { id: number; contactedOn: string; code: string; name: string; form: string; content: string; responder: string };
 
 function contactConditions(prefectureCode: string, filter: ContactFilter) {
   return sql`s.prefecture_code = ${prefectureCode}
@@ -30,7 +31,7 @@ function contactConditions(prefectureCode: string, filter: ContactFilter) {
 export async function listSupervisionContacts(db: Database, prefectureCode: string, filter: ContactFilter, page = { limit: 300, offset: 0 }) {
   return queryRows<ContactRow>(
     db,
-    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+    sql`select s.id, s.contacted_on::text as "contactedOn", s.local_government_code as code, lg.name, s.form, s.content, s.responder
         from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
         where ${contactConditions(prefectureCode, filter)}
         order by s.contacted_on desc, s.id desc limit ${page.limit} offset ${page.offset}`,
@@ -46,7 +47,7 @@ export async function countSupervisionContacts(db: Database, prefectureCode: str
 export async function getSupervisionContact(db: Database, prefectureCode: string, id: number): Promise<ContactRow | null> {
   const [row] = await queryRows<ContactRow>(
     db,
-    sql`select s.id, s.contacted_on::text as contacted_on, s.local_government_code as code, lg.name, s.form, s.content, s.responder
+    sql`select s.id, s.contacted_on::text as "contactedOn", s.local_government_code as code, lg.name, s.form, s.content, s.responder
         from supervision_contacts s join local_governments lg on lg.code = s.local_government_code
         where s.prefecture_code = ${prefectureCode} and s.id = ${id}`,
   );
@@ -58,27 +59,25 @@ export async function getSupervisionContact(db: Database, prefectureCode: string
  * least one contact in the year — overall, by form and by month. Contacts outside the year do not count.
  */
 export async function supervisionCoverage(db: Database, prefectureCode: string, fiscalYear: number) {
-  const from = `${fiscalYear}-04-01`;
-  const to = `${fiscalYear + 1}-03-31`;
   const [overall] = await queryRows<{ bodies: number; covered: number }>(
     db,
     sql`select count(*)::int as bodies,
                count(*) filter (where exists (select 1 from supervision_contacts s where s.local_government_code = b.code
-                 and s.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date))::int as covered
+                 and s.prefecture_code = ${prefectureCode} and ${withinFiscalYear("s.contacted_on", fiscalYear)}))::int as covered
         from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}`,
   );
   const byForm = await queryRows<{ form: string; covered: number }>(
     db,
     sql`select s.form, count(distinct s.local_government_code)::int as covered
         from supervision_contacts s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
-        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date
+        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and ${withinFiscalYear("s.contacted_on", fiscalYear)}
         group by s.form`,
   );
   const byMonth = await queryRows<{ month: string; covered: number; contacts: number }>(
     db,
     sql`select to_char(s.contacted_on, 'YYYY-MM') as month, count(distinct s.local_government_code)::int as covered, count(*)::int as contacts
         from supervision_contacts s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
-        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and s.contacted_on between ${from}::date and ${to}::date
+        where s.prefecture_code = ${prefectureCode} and b.prefecture_code = ${prefectureCode} and ${withinFiscalYear("s.contacted_on", fiscalYear)}
         group by 1 order by 1`,
   );
   return { bodies: overall?.bodies ?? 0, covered: overall?.covered ?? 0, byForm, byMonth };
@@ -86,41 +85,40 @@ export async function supervisionCoverage(db: Database, prefectureCode: string, 
 
 /** Coverage of the fiscal year for every prefecture side by side, and for the nation (prefectureCode null). */
 export async function supervisionCoverageByPrefecture(db: Database, fiscalYear: number) {
-  const rows = await queryRows<{ prefecture_code: string | null; bodies: number; covered: number; contacts: number }>(
+  return queryRows<{ prefectureCode: string | null; bodies: number; covered: number; contacts: number }>(
     db,
     sql`with contacted as (
           select local_government_code, prefecture_code, count(*)::int as n from supervision_contacts
-          where contacted_on between ${`${fiscalYear}-04-01`}::date and ${`${fiscalYear + 1}-03-31`}::date
+          where ${withinFiscalYear("contacted_on", fiscalYear)}
           group by local_government_code, prefecture_code)
-        select b.prefecture_code, count(*)::int as bodies, count(c.local_government_code)::int as covered, coalesce(sum(c.n), 0)::int as contacts
+        select b.prefecture_code as "prefectureCode", count(*)::int as bodies, count(c.local_government_code)::int as covered, coalesce(sum(c.n), 0)::int as contacts
         from ${implementingBodiesOf(fiscalYear)} b
         left join contacted c on c.local_government_code = b.code and c.prefecture_code = b.prefecture_code
         group by grouping sets ((b.prefecture_code), ())
         order by b.prefecture_code nulls first`,
   );
-  return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, covered: r.covered, contacts: r.contacts }));
 }
 
 /** Fiscal years with at least one contact anywhere, newest first. */
 export async function supervisionFiscalYears(db: Database): Promise<number[]> {
   const rows = await queryRows<{ fiscal_year: number }>(
     db,
-    sql`select distinct (extract(year from contacted_on - interval '3 months'))::int as fiscal_year from supervision_contacts order by 1 desc`,
+    sql`select distinct ${fiscalYearOfDateSql("contacted_on")} as fiscal_year from supervision_contacts order by 1 desc`,
   );
   return rows.map((r) => Number(r.fiscal_year));
 }
 
 /** Implementing bodies with no contact in the `months` months up to `asOf`, the longest without first. */
 export async function bodiesWithoutContact(db: Database, prefectureCode: string, fiscalYear: number, asOf: string, months: number) {
-  return queryRows<{ code: string; name: string; last_contact: string | null }>(
+  return queryRows<{ code: string; name: string; lastContact: string | null }>(
     db,
     sql`select b.code, b.name, (select max(s.contacted_on)::text from supervision_contacts s
-                                where s.local_government_code = b.code and s.contacted_on <= ${asOf}::date) as last_contact
+                                where s.local_government_code = b.code and s.contacted_on <= ${asOf}::date) as "lastContact"
         from ${implementingBodiesOf(fiscalYear)} b
         where b.prefecture_code = ${prefectureCode}
           and not exists (select 1 from supervision_contacts s where s.local_government_code = b.code
                             and s.contacted_on > ${asOf}::date - make_interval(months => ${months}) and s.contacted_on <= ${asOf}::date)
-        order by last_contact nulls first, b.code`,
+        order by "lastContact" nulls first, b.code`,
   );
 }
 

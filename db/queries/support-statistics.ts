@@ -1,10 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { fiscalYearOfMonth, fiscalYearStart } from "~/domain/fiscal-year";
 import { byMetric, monthlyMetrics, perPopulationMetrics, type MonthlyMetric, type PerPopulationMetric } from "~/domain/metric-catalogue";
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
 import { fiscalYearBodyTotals, monthlyPrefectureTotals, monthlySupportStatistics, perCapitaColumn } from "../schema";
-import { implementingBodiesOf } from "./implementing-bodies";
+import { fiscalYearStartSql, sqlIn } from "./fragments";
+import { implementingBodiesOf, isImplementingBodyEver, isImplementingBodyOn } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
 // Monthly support statistics aggregated in SQL. Rules (docs/decisions/008-statistics-rules.md):
@@ -110,12 +112,12 @@ export async function totalsByBody(
   const where = filter.prefectureCode
     ? sql`b.prefecture_code = ${filter.prefectureCode}`
     : filter.bodyCodes
-      ? sql`b.code in ${filter.bodyCodes.length > 0 ? sql`(${sql.join(filter.bodyCodes.map((c) => sql`${c}`), sql`, `)})` : sql`('')`}`
+      ? sqlIn("b.code", filter.bodyCodes)
       : sql`true`;
   const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string; population: number | null }>(
     db,
     sql`select b.code, b.name, b.kind, b.prefecture_code, 1 as bodies, ${totalsColumns},
-               (select p.population from populations p where p.local_government_code = b.code and p.as_of <= ${`${fiscalYear}-04-01`}::date
+               (select p.population from populations p where p.local_government_code = b.code and p.as_of <= ${fiscalYearStart(fiscalYear)}::date
                 order by p.as_of desc limit 1) as population
         ${monthlyRowsOf(fiscalYear)}
         where ${where}
@@ -155,7 +157,7 @@ export async function monthlySeries(
     db,
     sql`select s.year, s.month, s.fiscal_year, 0 as bodies, ${totalsColumns}
         from monthly_support_statistics s
-        join local_governments lg on lg.code = s.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
+        join local_governments lg on lg.code = s.local_government_code and ${isImplementingBodyEver("lg")}
         ${population}
         where ${where}
         group by s.year, s.month, s.fiscal_year
@@ -193,8 +195,7 @@ export async function totalsByFiscalYear(db: Database, prefectureCode: string | 
     sql`select t.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
                count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
-        join local_governments lg on lg.code = t.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-          and lg.valid_from <= make_date(t.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(t.fiscal_year, 4, 1))
+        join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
         group by grouping sets ((t.fiscal_year, lg.prefecture_code), (t.fiscal_year))
         having grouping(lg.prefecture_code) = 1 or lg.prefecture_code = ${prefectureCode ?? ""}
         order by t.fiscal_year`,
@@ -209,8 +210,7 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
     db,
     sql`select t.fiscal_year, ${area} as area, count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
-        join local_governments lg on lg.code = t.local_government_code and lg.has_welfare_office and lg.kind <> 'ward'
-          and lg.valid_from <= make_date(t.fiscal_year, 4, 1) and (lg.valid_to is null or lg.valid_to > make_date(t.fiscal_year, 4, 1))
+        join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
         join prefectures pr on pr.code = lg.prefecture_code
         group by t.fiscal_year, ${area}
         order by t.fiscal_year, ${area}`,
@@ -220,14 +220,14 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
 
 /** For one month: every implementing body of a prefecture, whether it submitted, and when it last uploaded monthly figures. */
 export async function submissionsOf(db: Database, prefectureCode: string, year: number, month: number) {
-  const fiscalYear = month >= 4 ? year : year - 1;
-  return queryRows<{ code: string; name: string; kind: string; submitted: boolean; last_upload: string | null; last_month: string | null }>(
+  const fiscalYear = fiscalYearOfMonth(year, month);
+  return queryRows<{ code: string; name: string; kind: string; submitted: boolean; lastUpload: string | null; lastMonth: string | null }>(
     db,
     sql`select b.code, b.name, b.kind,
                exists (select 1 from monthly_support_statistics s where s.local_government_code = b.code and s.year = ${year} and s.month = ${month}) as submitted,
                (select to_char(max(u.committed_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from uploads u where u.status = 'committed' and u.dataset = 'monthly_support'
-                  and exists (select 1 from monthly_support_statistics s where s.upload_id = u.id and s.local_government_code = b.code)) as last_upload,
-               (select max(make_date(s.year, s.month, 1))::text from monthly_support_statistics s where s.local_government_code = b.code) as last_month
+                  and exists (select 1 from monthly_support_statistics s where s.upload_id = u.id and s.local_government_code = b.code)) as "lastUpload",
+               (select max(make_date(s.year, s.month, 1))::text from monthly_support_statistics s where s.local_government_code = b.code) as "lastMonth"
         from ${implementingBodiesOf(fiscalYear)} b
         where b.prefecture_code = ${prefectureCode}
         order by case when b.kind = 'prefecture' then 0 else 1 end, b.code`,

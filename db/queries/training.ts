@@ -2,8 +2,10 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { certificateRoles } from "~/domain/vocabulary";
 import type { TrainingSessionInput } from "~/domain/forms/training-session-schema";
 import { fiscalYearOfDate } from "~/domain/fiscal-year";
+import type { CertificateCoverage } from "~/domain/figures";
 import { queryRows, type Database } from "../client";
 import { trainingSessionParticipants, trainingSessions } from "../schema";
+import { sqlIn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { assertImplementingBodiesOf, PrefectureScopeError, type PrefectureActor } from "./prefecture-scope";
 import { DuplicateRecordError } from "./supervision";
@@ -11,8 +13,6 @@ import { DuplicateRecordError } from "./supervision";
 // How the training figures are computed (docs/decisions/009-prefecture-work-figures.md): the 後期 figure
 // of a body and role is the larger of what the body reported and the participants the prefecture recorded
 // at its 後期研修 sessions of the year, and no figure exceeds the staff assigned.
-
-const requiredRoles = sql.raw(`(${certificateRoles.map((r) => `'${r}'`).join(", ")})`);
 
 /** Participants recorded at 後期研修 sessions of a fiscal year, per body and role. */
 function latterTermParticipants(fiscalYear: number): SQL {
@@ -39,15 +39,14 @@ export type StageCounts = { assigned: number; national: number; latterTerm: numb
 
 /** Staff by role × stage over the implementing bodies of a prefecture (or the nation) in a fiscal year. */
 export async function trainingByRole(db: Database, fiscalYear: number, prefectureCode: string | null) {
-  const rows = await queryRows<{ role: string; bodies: number; assigned: number; national: number; latter_term: number; certified: number }>(
+  return queryRows<{ role: string; bodies: number; assigned: number; national: number; latterTerm: number; certified: number }>(
     db,
     sql`select s.role, count(distinct s.local_government_code)::int as bodies, sum(s.assigned)::int as assigned, sum(s.national)::int as national,
-               sum(s.latter_term)::int as latter_term, sum(s.certified)::int as certified
+               sum(s.latter_term)::int as "latterTerm", sum(s.certified)::int as certified
         from ${staffStages(fiscalYear)} s join ${implementingBodiesOf(fiscalYear)} b on b.code = s.local_government_code
         where ${prefectureCode ? sql`b.prefecture_code = ${prefectureCode}` : sql`true`}
         group by s.role`,
   );
-  return rows.map((r) => ({ role: r.role, bodies: r.bodies, assigned: r.assigned, national: r.national, latterTerm: r.latter_term, certified: r.certified }));
 }
 
 /**
@@ -67,9 +66,9 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
                ${sql.join(certificateRoles.map(perRole), sql`, `)},
                coalesce(sum(s.assigned), 0)::int as assigned, coalesce(sum(s.national), 0)::int as national,
                coalesce(sum(s.latter_term), 0)::int as latter_term, coalesce(sum(s.certified), 0)::int as certified,
-               coalesce(sum(s.assigned) filter (where s.role in ${requiredRoles}), 0)::int as certificate_assigned,
-               coalesce(sum(s.certified) filter (where s.role in ${requiredRoles}), 0)::int as certificate_certified,
-               coalesce(sum(s.assigned - s.certified) filter (where s.role in ${requiredRoles}), 0)::int as missing_certificates,
+               coalesce(sum(s.assigned) filter (where ${sqlIn("s.role", certificateRoles)}), 0)::int as certificate_assigned,
+               coalesce(sum(s.certified) filter (where ${sqlIn("s.role", certificateRoles)}), 0)::int as certificate_certified,
+               coalesce(sum(s.assigned - s.certified) filter (where ${sqlIn("s.role", certificateRoles)}), 0)::int as missing_certificates,
                (select coalesce(sum(r.participants), 0)::int from ${latterTermParticipants(fiscalYear)} r where r.local_government_code = b.code) as recorded
         from ${implementingBodiesOf(fiscalYear)} b
         left join ${staffStages(fiscalYear)} s on s.local_government_code = b.code
@@ -96,49 +95,28 @@ export async function trainingByBody(db: Database, fiscalYear: number, prefectur
 
 /** 修了証 coverage of the three roles per prefecture and nationally (prefectureCode null), with the 後期研修 held. */
 export async function certificateCoverageByPrefecture(db: Database, fiscalYear: number) {
-  const rows = await queryRows<{
-    prefecture_code: string | null;
-    bodies: number;
-    reported: number;
-    complete: number;
-    assigned: number;
-    national: number;
-    latter_term: number;
-    certified: number;
-    sessions: number;
-  }>(
+  return queryRows<CertificateCoverage>(
     db,
     sql`with per_body as (
           select b.code, b.prefecture_code, count(s.role) > 0 as reported,
                  coalesce(sum(s.assigned), 0) as assigned, coalesce(sum(s.national), 0) as national,
                  coalesce(sum(s.latter_term), 0) as latter_term, coalesce(sum(s.certified), 0) as certified
           from ${implementingBodiesOf(fiscalYear)} b
-          left join ${staffStages(fiscalYear)} s on s.local_government_code = b.code and s.role in ${requiredRoles}
+          left join ${staffStages(fiscalYear)} s on s.local_government_code = b.code and ${sqlIn("s.role", certificateRoles)}
           group by b.code, b.prefecture_code),
         sessions as (
           select prefecture_code, count(*)::int as n from training_sessions
           where kind = 'latter_term' and fiscal_year = ${fiscalYear} group by prefecture_code)
-        select pb.prefecture_code, count(*)::int as bodies, count(*) filter (where pb.reported)::int as reported,
+        select pb.prefecture_code as "prefectureCode", count(*)::int as bodies, count(*) filter (where pb.reported)::int as reported,
                count(*) filter (where pb.reported and pb.assigned > 0 and pb.certified = pb.assigned)::int as complete,
-               sum(pb.assigned)::int as assigned, sum(pb.national)::int as national, sum(pb.latter_term)::int as latter_term,
+               sum(pb.assigned)::int as assigned, sum(pb.national)::int as national, sum(pb.latter_term)::int as "latterTerm",
                sum(pb.certified)::int as certified,
                case when grouping(pb.prefecture_code) = 1 then (select coalesce(sum(n), 0)::int from sessions)
-                    else coalesce(max(se.n), 0) end as sessions
+                    else coalesce(max(se.n), 0) end as "latterTermSessions"
         from per_body pb left join sessions se on se.prefecture_code = pb.prefecture_code
         group by grouping sets ((pb.prefecture_code), ())
         order by pb.prefecture_code nulls first`,
   );
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    bodies: r.bodies,
-    reported: r.reported,
-    complete: r.complete,
-    assigned: r.assigned,
-    national: r.national,
-    latterTerm: r.latter_term,
-    certified: r.certified,
-    latterTermSessions: r.sessions,
-  }));
 }
 
 /** Fiscal years with staff figures or sessions, newest first. */

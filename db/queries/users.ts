@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
+import { isImplementingBodyEver } from "./implementing-bodies";
 import { users } from "../schema";
 
 export type Actor = { userId: number; clientAddress?: string | null };
@@ -24,19 +25,20 @@ export async function recentLoginFailures(db: Database, loginId: string, clientA
 export async function listUsers(db: Database, scope: { prefectureCode: string | null }) {
   return queryRows<{
     id: number;
-    login_id: string;
-    display_name: string;
+    loginId: string;
+    displayName: string;
     role: string;
-    prefecture_code: string | null;
-    local_government_code: string | null;
-    body_name: string | null;
+    prefectureCode: string | null;
+    localGovernmentCode: string | null;
+    bodyName: string | null;
     active: boolean;
-    must_change_password: boolean;
-    last_login: string | null;
+    mustChangePassword: boolean;
+    lastLogin: string | null;
   }>(
     db,
-    sql`select u.id, u.login_id, u.display_name, u.role, u.prefecture_code, u.local_government_code, lg.name as body_name, u.active, u.must_change_password,
-               (select max(a.at)::text from audit_log a where a.action = 'login.succeeded' and a.user_id = u.id) as last_login
+    sql`select u.id, u.login_id as "loginId", u.display_name as "displayName", u.role, u.prefecture_code as "prefectureCode",
+               u.local_government_code as "localGovernmentCode", lg.name as "bodyName", u.active, u.must_change_password as "mustChangePassword",
+               (select max(a.at)::text from audit_log a where a.action = 'login.succeeded' and a.user_id = u.id) as "lastLogin"
         from users u left join local_governments lg on lg.code = u.local_government_code
         where ${scope.prefectureCode ? sql`u.prefecture_code = ${scope.prefectureCode}` : sql`true`}
         order by case u.role when 'mhlw' then 0 when 'prefecture' then 1 else 2 end, u.prefecture_code nulls first, u.local_government_code nulls first, u.login_id`,
@@ -60,8 +62,8 @@ export async function passwordHashOf(db: Database, userId: number): Promise<stri
 export async function bodiesForAccounts(db: Database, prefectureCode: string) {
   return queryRows<{ code: string; name: string }>(
     db,
-    sql`select code, name from local_governments
-        where prefecture_code = ${prefectureCode} and has_welfare_office and kind not in ('ward', 'prefecture') and valid_to is null
-        order by code`,
+    sql`select lg.code, lg.name from local_governments lg
+        where lg.prefecture_code = ${prefectureCode} and ${isImplementingBodyEver("lg")} and lg.kind <> 'prefecture' and lg.valid_to is null
+        order by lg.code`,
   );
 }

@@ -42,7 +42,7 @@ describe("supervision form: post/redirect/get, duplicates, confirmed deletion", 
     // a one-click post (old page, script) does not delete: it goes to the confirmation step
     expect(await post({ intent: "delete", id })).toMatchObject({ status: 302, location: `/prefectures/31/supervision?fy=2026&confirm=${id}#confirm-step` });
     expect(await count("supervision_contacts")).toBe(1);
-    expect((await view(`/prefectures/31/supervision?fy=2026&confirm=${id}`)).confirming).toMatchObject({ id: Number(id), contacted_on: "2026-06-01", content: "初回訪問" });
+    expect((await view(`/prefectures/31/supervision?fy=2026&confirm=${id}`)).confirming).toMatchObject({ id: Number(id), contactedOn: "2026-06-01", content: "初回訪問" });
     expect(await post({ intent: "delete", id, confirmed: "yes" }, `/prefectures/31/supervision?fy=2026&confirm=${id}`)).toMatchObject({
       status: 302,
       location: "/prefectures/31/supervision?fy=2026&saved=deleted",
@@ -59,11 +59,11 @@ describe("supervision form: post/redirect/get, duplicates, confirmed deletion", 
       ...Array.from({ length: 3 }, (_, i) => ({ prefectureCode: "31", localGovernmentCode: "312011", contactedOn: day(i), form: "phone_email", content: `他${i}` })),
     ]);
     const second = await view("/prefectures/31/supervision?fy=2025&body=312045&page=2");
-    const contacts = second.contacts as { contacted_on: string }[];
+    const contacts = second.contacts as { contactedOn: string }[];
     // newest first: page 2 holds the 51st to the 100th newest, i.e. days 69 down to 20
     expect(contacts).toHaveLength(50);
-    expect(contacts[0]!.contacted_on).toBe(day(69));
-    expect(contacts[49]!.contacted_on).toBe(day(20));
+    expect(contacts[0]!.contactedOn).toBe(day(69));
+    expect(contacts[49]!.contactedOn).toBe(day(20));
     expect(second.paging).toEqual({ page: 2, pages: 3, total: 120, perPage: 50 });
     const last = await view("/prefectures/31/supervision?fy=2025&body=312045&page=3");
     expect((last.contacts as unknown[]).length).toBe(20);

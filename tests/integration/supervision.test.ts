@@ -76,7 +76,7 @@ describe("supervision coverage", () => {
   it("lists the bodies without a contact for N months, the longest first", async () => {
     // as of 2026-03-31, 6 months back: 鳥取市 (last 2025-05-20), 米子市 (2025-03-31), 倉吉市 (2025-06-01) are without
     const without = await bodiesWithoutContact(handle.db, "31", 2025, "2026-03-31", 6);
-    expect(without.map((b) => [b.name, b.last_contact])).toEqual([
+    expect(without.map((b) => [b.name, b.lastContact])).toEqual([
       ["米子市", "2025-03-31"],
       ["鳥取市", "2025-05-20"],
       ["倉吉市", "2025-06-01"],

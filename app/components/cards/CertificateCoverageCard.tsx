@@ -1,23 +1,12 @@
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
+import type { CertificateCoverage } from "~/domain/figures";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
 
-type Row = {
-  prefectureCode: string | null;
-  bodies: number;
-  reported: number;
-  complete: number;
-  assigned: number;
-  national: number;
-  latterTerm: number;
-  certified: number;
-  latterTermSessions: number;
-};
-
 /** 修了証 coverage of the three roles that need it, every prefecture side by side with the nation. */
-export function CertificateCoverageCard({ fiscalYear, prefectures, rows, dataDate }: { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: Row[]; dataDate: string | null }) {
+export function CertificateCoverageCard({ fiscalYear, prefectures, rows, dataDate }: { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: CertificateCoverage[]; dataDate: string | null }) {
   const empty = { bodies: 0, reported: 0, complete: 0, assigned: 0, national: 0, latterTerm: 0, certified: 0, latterTermSessions: 0 };
   const national = rows.find((r) => r.prefectureCode === null) ?? { prefectureCode: null, ...empty };
   const nationalShare = ratio(national.certified, national.assigned);

@@ -1,22 +1,13 @@
 import { TileMap } from "~/components/charts/TileMap";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
+import type { JusouStatusCounts } from "~/domain/figures";
 import { jusouStatusLabels } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatPercent, ratio } from "~/domain/format";
 
-type Counts = {
-  prefectureCode: string | null;
-  municipalities: number;
-  implementing: number;
-  transitionPreparation: number;
-  modelProject: number;
-  notImplemented: number;
-  notReported: number;
-};
-
 /** Share of municipalities implementing 重層 per prefecture on the tile map, with every status counted in the table. */
-export function JusouMapCard({ fiscalYear, prefectures, rows, dataDate }: { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: Counts[]; dataDate: string | null }) {
+export function JusouMapCard({ fiscalYear, prefectures, rows, dataDate }: { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: JusouStatusCounts[]; dataDate: string | null }) {
   const national = rows.find((r) => r.prefectureCode === null);
   const table = prefectures.map((p) => {
     const r = rows.find((x) => x.prefectureCode === p.code);

@@ -65,7 +65,7 @@ export async function requireBodyPage(request: Request, params: Record<string, s
   const p = bodyParams.safeParse(params);
   const body = p.success ? await getBody(await getDb(), p.data.code) : null;
   if (!body || body.kind === "ward") throw new Response("自治体が見つかりません", { status: 404 });
-  if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
+  if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefectureCode })) {
     throw new Response("この自治体のページを見る権限がありません", { status: 403 });
   }
   return { user, body };

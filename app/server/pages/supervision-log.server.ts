@@ -12,7 +12,7 @@ import {
 } from "../../../db/queries/supervision";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/domain/vocabulary";
 import { csvLine } from "~/domain/csv/format";
-import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
+import { fiscalYearEnd, fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
 import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
 import { filterDate, pageNumber, rowId } from "~/server/pages/query-params";
 
@@ -36,7 +36,7 @@ export async function supervisionLogCsv(db: Database, prefectureCode: string, qu
   const rows = await listSupervisionContacts(db, prefectureCode, filter, { limit: Math.max(total, 1), offset: 0 });
   return (
     csvLine(["実施日", "自治体コード", "対象自治体", "形態", "内容", "対応者"]) +
-    rows.map((c) => csvLine([c.contacted_on, c.code, c.name, supervisionFormLabels[c.form as SupervisionForm] ?? c.form, c.content, c.responder])).join("")
+    rows.map((c) => csvLine([c.contactedOn, c.code, c.name, supervisionFormLabels[c.form as SupervisionForm] ?? c.form, c.content, c.responder])).join("")
   );
 }
 
@@ -53,7 +53,7 @@ export const contactsPerPage = 50;
 export async function loadSupervision(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>, today: string) {
   const { fiscalYears, latest } = recordFiscalYears(await supervisionFiscalYears(db), fiscalYearOfDate(today));
   const fiscalYear = query.fy ?? latest;
-  const fyEnd = `${fiscalYear + 1}-03-31`;
+  const fyEnd = fiscalYearEnd(fiscalYear);
   const asOf = fyEnd < today ? fyEnd : today;
   const filter = { bodyCode: query.body, form: query.form, from: query.from, to: query.to };
   const total = await countSupervisionContacts(db, prefectureCode, filter);
