@@ -7,6 +7,8 @@ import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { canSeeBody } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
+import { notFound } from "~/server/http/not-found";
+import { municipalityParams } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
   implementationMethodLabels,
@@ -26,10 +28,10 @@ import {
   type SupervisionForm,
   type SupportStaffRole,
 } from "~/domain/vocabulary";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
-import { loadBodySummary, loadMunicipality, municipalityParams, municipalityQuery } from "./municipalities.$code.server";
+import { loadBodySummary, loadMunicipality, municipalityQuery } from "./municipalities.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -38,12 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = municipalityParams.safeParse(params);
   const db = await getDb();
   const body = p.success ? await loadBodySummary(db, p.data.code) : null;
-  if (!body || body.kind === "ward") throw new Response("自治体が見つかりません", { status: 404 });
+  if (!body || body.kind === "ward") throw notFound("自治体が見つかりません");
   if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
     throw new Response("この自治体のページを見る権限がありません", { status: 403 });
   }
-  const data = await loadMunicipality(db, body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
-  if (!data) throw new Response("指定された年度のデータがありません", { status: 404 });
+  const data = await loadMunicipality(db, body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)), todayInJapan());
+  if (!data) throw notFound("指定された年度のデータがありません");
   return { body, ...data };
 }
 

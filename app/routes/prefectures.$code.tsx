@@ -8,6 +8,8 @@ import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
 import { canSeePrefectureDetail } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
+import { notFound } from "~/server/http/not-found";
+import { prefectureParams } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
   jusouStatusLabels,
@@ -18,11 +20,11 @@ import {
   type JusouStatus,
   type RegionalBlock,
 } from "~/domain/vocabulary";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
-import { loadPrefecture, prefectureParams, prefectureQuery } from "./prefectures.$code.server";
+import { loadPrefecture, prefectureQuery } from "./prefectures.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
@@ -31,8 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = prefectureParams.safeParse(params);
   const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const detail = p.success && canSeePrefectureDetail(user, p.data.code);
-  const data = p.success ? await loadPrefecture(await getReadDb(), p.data.code, q, detail) : null;
-  if (!data) throw new Response("都道府県またはその年度のデータが見つかりません", { status: 404 });
+  const data = p.success ? await loadPrefecture(await getReadDb(), p.data.code, q, todayInJapan(), detail) : null;
+  if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
   return { ...data, detail };
 }
 

@@ -3,19 +3,19 @@ import type { Database } from "../../db";
 import { listImplementingBodies } from "../../db/queries/implementing-bodies";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
 import { listTrainingSessions, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
-import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
 import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { fiscalYearParam } from "~/server/pages/query-params";
 
 export const trainingQuery = z.object({
-  fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),
+  fy: fiscalYearParam,
   edit: z.coerce.number().int().optional().catch(undefined),
   confirm: z.coerce.number().int().optional().catch(undefined),
   saved: savedFlag,
 });
 
 export async function loadTraining(db: Database, prefectureCode: string, query: z.infer<typeof trainingQuery>, today: string, options: { detail: boolean }) {
-  const { fiscalYears, latest } = recordFiscalYears(await trainingFiscalYears(db), fiscalYearOfDate(today));
-  const fiscalYear = query.fy ?? latest;
+  const { fiscalYear, fiscalYears } = chooseFiscalYear({ kind: "records", yearsWithData: await trainingFiscalYears(db) }, query.fy, today);
   const [byRole, bodies, sessions, bodyOptions, reportedAt, recordedAt] = await Promise.all([
     trainingByRole(db, fiscalYear, prefectureCode),
     options.detail ? trainingByBody(db, fiscalYear, prefectureCode) : Promise.resolve(null),
@@ -26,7 +26,7 @@ export async function loadTraining(db: Database, prefectureCode: string, query: 
   ]);
   return {
     fiscalYear,
-    fiscalYears: [...new Set([fiscalYear, ...fiscalYears])].sort((a, b) => b - a),
+    fiscalYears,
     byRole,
     bodies,
     sessions,
