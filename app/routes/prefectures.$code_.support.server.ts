@@ -1,8 +1,12 @@
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Database } from "../../db";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
-import { prefectureSupportFiscalYears, prefectureSupportHistory, prefectureSupportShares } from "../../db/queries/prefecture-support";
-import { savedFlag } from "~/domain/forms/form-fields";
+import type { PrefectureActor } from "../../db/queries/prefecture-scope";
+import { prefectureSupportFiscalYears, prefectureSupportHistory, prefectureSupportShares, savePrefectureSupport } from "../../db/queries/prefecture-support";
+import { redirectBack, savedFlag } from "~/domain/forms/form-fields";
+import { prefectureSupportSchema } from "~/domain/forms/prefecture-support-schema";
+import { invalidForm } from "~/server/pages/crud-action.server";
 import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
 
@@ -25,4 +29,14 @@ export async function loadPrefectureSupport(db: Database, prefectureCode: string
     dataDate: latestDataDate(uploadedAt, answeredAt),
     savedMessage: query.saved ? "回答を保存しました" : undefined,
   };
+}
+
+/** Saves the prefecture's answers for a fiscal year and goes back to that year. */
+export async function prefectureSupportAction(db: Database, actor: PrefectureActor, request: Request) {
+  const parsed = prefectureSupportSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return invalidForm(parsed.error);
+  await savePrefectureSupport(db, actor, parsed.data);
+  const back = new URL(request.url);
+  back.searchParams.set("fy", String(parsed.data.fiscalYear));
+  return redirect(redirectBack(back.toString(), "updated"));
 }

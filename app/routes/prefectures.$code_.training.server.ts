@@ -2,8 +2,11 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { listImplementingBodies } from "../../db/queries/implementing-bodies";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
-import { listTrainingSessions, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
+import type { PrefectureActor } from "../../db/queries/prefecture-scope";
+import { deleteTrainingSession, isOwnTrainingSession, listTrainingSessions, saveTrainingSession, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
 import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
+import { trainingSessionFormValues, trainingSessionSchema } from "~/domain/forms/training-session-schema";
+import { handleCrudAction } from "~/server/pages/crud-action.server";
 import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
 
@@ -36,4 +39,16 @@ export async function loadTraining(db: Database, prefectureCode: string, query: 
     confirming: query.confirm ? (sessions.find((s) => s.id === query.confirm) ?? null) : null,
     savedMessage: query.saved ? savedMessages[query.saved] : undefined,
   };
+}
+
+/** Records, corrects and deletes the training sessions the prefecture held. */
+export function trainingSessionAction(db: Database, actor: PrefectureActor, request: Request) {
+  return handleCrudAction(request, {
+    parse: ({ intent: _intent, id: _id, ...fields }) => trainingSessionSchema.safeParse(trainingSessionFormValues(fields)),
+    save: (values, id) => saveTrainingSession(db, actor, values, id),
+    exists: (id) => isOwnTrainingSession(db, actor.prefectureCode, id),
+    remove: (id) => deleteTrainingSession(db, actor, id),
+    notFound: "この研修は見つからないか、この都道府県の研修ではありません",
+    missingId: { update: "操作が正しくありません", delete: "操作が正しくありません" },
+  });
 }
