@@ -1,32 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
-import { latestSubmittedMonth, submissionsOf } from "../../db/queries/support-statistics";
 import { DataTable } from "~/components/ui/DataTable";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeePrefectureDetail } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
+import { notFound } from "~/server/http/not-found";
+import { prefectureParams } from "~/server/pages/query-params";
 import { formatDateJa } from "~/domain/format";
-
-const params = z.object({ code: z.string().regex(/^\d{2}$/) });
-const query = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined) });
+import { loadSubmissions, submissionsQuery } from "./prefectures.$code_.submissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出状況 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const p = params.safeParse(raw);
+  const p = prefectureParams.safeParse(raw);
   const db = await getDb();
   const prefecture = p.success ? (await listPrefectures(db)).find((x) => x.code === p.data.code) : undefined;
-  if (!prefecture) throw new Response("都道府県が見つかりません", { status: 404 });
+  if (!prefecture) throw notFound("都道府県が見つかりません");
   if (!canSeePrefectureDetail(user, prefecture.code)) throw new Response("この都道府県の提出状況を見る権限がありません", { status: 403 });
-  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const latest = await latestSubmittedMonth(db);
-  const [year, month] = q.month ? q.month.split("-").map(Number) : latest ? [latest.year, latest.month] : [2025, 4];
-  const rows = await submissionsOf(db, prefecture.code, year!, month!);
-  return { prefecture, year: year!, month: month!, rows };
+  const q = submissionsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { prefecture, ...(await loadSubmissions(db, prefecture.code, q)) };
 }
 
 export default function Submissions() {

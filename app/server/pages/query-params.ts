@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { datasetIds } from "~/domain/datasets";
 
 /**
  * Numbers and dates from URLs and forms, bounded to what the database can hold: a larger id or an
@@ -23,6 +24,9 @@ export const prefectureCode = z.string().regex(/^\d{2}$/);
 export const bodyCode = z.string().regex(/^\d{6}$/);
 export const prefectureParams = z.object({ code: prefectureCode });
 export const municipalityParams = z.object({ code: bodyCode });
+
+/** A dataset in the URL (/datasets/:dataset). */
+export const datasetParams = z.object({ dataset: z.enum(datasetIds) });
 
 /** A month (2024-04), e.g. ?month= of the submissions page. */
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
