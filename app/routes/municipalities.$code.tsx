@@ -7,7 +7,7 @@ import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { canSeeBody } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
-import { notFound } from "~/server/http/not-found";
+import { notFound, parseOrNotFound } from "~/server/http/not-found";
 import { municipalityParams } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
@@ -37,9 +37,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const p = municipalityParams.safeParse(params);
+  const { code } = parseOrNotFound(municipalityParams, params, "自治体が見つかりません");
   const db = await getDb();
-  const body = p.success ? await loadBodySummary(db, p.data.code) : null;
+  const body = await loadBodySummary(db, code);
   if (!body || body.kind === "ward") throw notFound("自治体が見つかりません");
   if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
     throw new Response("この自治体のページを見る権限がありません", { status: 403 });

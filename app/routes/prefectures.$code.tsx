@@ -8,7 +8,7 @@ import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
 import { canSeePrefectureDetail } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
-import { notFound } from "~/server/http/not-found";
+import { notFound, parseOrNotFound } from "~/server/http/not-found";
 import { prefectureParams } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
@@ -30,10 +30,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const p = prefectureParams.safeParse(params);
+  const { code } = parseOrNotFound(prefectureParams, params, "都道府県またはその年度のデータが見つかりません");
   const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const detail = p.success && canSeePrefectureDetail(user, p.data.code);
-  const data = p.success ? await loadPrefecture(await getReadDb(), p.data.code, q, todayInJapan(), detail) : null;
+  const detail = canSeePrefectureDetail(user, code);
+  const data = await loadPrefecture(await getReadDb(), code, q, todayInJapan(), detail);
   if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
   return { ...data, detail };
 }
