@@ -4,14 +4,14 @@ import { exportDatasetPage } from "../../db/queries/dataset-export";
 import type { SessionUser } from "~/server/auth/session.server";
 import { contentDisposition, csvLine, downloadEncodings, encodeCsv, type DownloadEncoding } from "~/server/csv/write";
 import { datasets, type DatasetId } from "~/domain/datasets";
-import { bodyCode } from "~/server/pages/query-params";
+import { bodyCode, datasetFiscalYear } from "~/server/pages/query-params";
 
 export const downloadQuery = z.object({
   kind: z.enum(["data", "template"]).default("data"),
   encoding: z.enum(downloadEncodings).default("utf-8-bom"),
   body: bodyCode.optional(),
   // a year outside what the columns hold fails only once the stream has begun: 200, then a broken connection
-  fy: z.coerce.number().int().min(2000).max(2100).optional(),
+  fy: datasetFiscalYear.optional(),
 });
 type DownloadQuery = z.infer<typeof downloadQuery>;
 

@@ -3,11 +3,11 @@ import type { Database } from "../../db";
 import { countDatasetRows, exportDatasetPage } from "../../db/queries/dataset-export";
 import type { SessionUser } from "~/server/auth/session.server";
 import { datasets, type DatasetId } from "~/domain/datasets";
-import { bodyCode, pageNumber } from "~/server/pages/query-params";
+import { bodyCode, datasetFiscalYear, pageNumber } from "~/server/pages/query-params";
 
 export const datasetQuery = z.object({
   body: bodyCode.optional().catch(undefined),
-  fy: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  fy: datasetFiscalYear.optional().catch(undefined),
   page: pageNumber,
 });
 const pageSize = 100;

@@ -19,6 +19,9 @@ export const pageNumber = z.coerce.number().int().min(1).max(maxRowId).default(1
  */
 export const fiscalYearParam = z.coerce.number().int().min(2015).max(2100).optional().catch(undefined);
 
+/** A fiscal year filtering a dataset's rows (?fy= of /datasets/:dataset and its download): what the columns can hold. */
+export const datasetFiscalYear = z.coerce.number().int().min(2000).max(2100);
+
 /** A prefecture code (01–47) and a six-digit local government code, as in URLs. */
 export const prefectureCode = z.string().regex(/^\d{2}$/);
 export const bodyCode = z.string().regex(/^\d{6}$/);
