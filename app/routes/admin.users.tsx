@@ -11,6 +11,7 @@ import { userRoleLabels, type UserRole } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/domain/forms/form-fields";
 import { formatDateJa } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadUserAdmin, runUserAdminAction, userAdminQuery } from "./admin.users.server";
 
 export const meta: MetaFunction = () => [{ title: "利用者の管理 | つなぐ" }];
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "利用者の管理 | つな�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!canAdministerUsers(user)) throw new Response("利用者を管理する権限がありません", { status: 403 });
-  return loadUserAdmin(await getDb(), user, userAdminQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  return loadUserAdmin(await getDb(), user, parseQuery(userAdminQuery, request));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

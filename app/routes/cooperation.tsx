@@ -10,13 +10,14 @@ import { notFound } from "~/server/http/not-found";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
+import { parseQuery } from "~/server/pages/query-params";
 import { cooperationQuery, loadNationalCooperation } from "../server/pages/cooperation.server";
 
 export const meta: MetaFunction = () => [{ title: "生活保護との連携（全国） | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const data = await loadNationalCooperation(await getReadDb(), cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams)), todayInJapan());
+  const data = await loadNationalCooperation(await getReadDb(), parseQuery(cooperationQuery, request), todayInJapan());
   if (!data) throw notFound("月次支援状況のデータがまだありません");
   return data;
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { requireUser } from "~/server/auth/session.server";
 import { parseOrNotFound } from "~/server/http/not-found";
-import { datasetParams } from "~/server/pages/query-params";
+import { datasetParams, parseQuery } from "~/server/pages/query-params";
 import { datasetQuery, loadDatasetPage } from "./datasets.$dataset.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.label ?? "データ"} | つなぐ` }];
@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { dataset } = parseOrNotFound(datasetParams, params, "データの種類が見つかりません");
-  const q = datasetQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = parseQuery(datasetQuery, request);
   return loadDatasetPage(await getDb(), user, dataset, q);
 }
 

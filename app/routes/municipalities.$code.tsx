@@ -8,7 +8,7 @@ import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { canSeeBody } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound, parseOrNotFound } from "~/server/http/not-found";
-import { municipalityParams } from "~/server/pages/query-params";
+import { municipalityParams, parseQuery } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
   implementationMethodLabels,
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!canSeeBody(user, { code: body.code, prefectureCode: body.prefecture_code })) {
     throw new Response("この自治体のページを見る権限がありません", { status: 403 });
   }
-  const data = await loadMunicipality(db, body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)), todayInJapan());
+  const data = await loadMunicipality(db, body, parseQuery(municipalityQuery, request), todayInJapan());
   if (!data) throw notFound("指定された年度のデータがありません");
   return { body, ...data };
 }

@@ -9,7 +9,7 @@ import { prefecturePages } from "~/components/shell/navigation";
 import { canSeePrefectureDetail } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound, parseOrNotFound } from "~/server/http/not-found";
-import { prefectureParams } from "~/server/pages/query-params";
+import { parseQuery, prefectureParams } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
   jusouStatusLabels,
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { code } = parseOrNotFound(prefectureParams, params, "都道府県またはその年度のデータが見つかりません");
-  const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = parseQuery(prefectureQuery, request);
   const detail = canSeePrefectureDetail(user, code);
   const data = await loadPrefecture(await getReadDb(), code, q, todayInJapan(), detail);
   if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");

@@ -10,6 +10,7 @@ import { requirePrefecturePage } from "~/server/auth/prefecture-work.server";
 import { notFound } from "~/server/http/not-found";
 import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { parseQuery } from "~/server/pages/query-params";
 import { jusouQuery } from "../server/pages/jusou.server";
 import { loadPrefectureJusou } from "./prefectures.$code_.jusou.server";
 
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
-  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)), todayInJapan());
+  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, parseQuery(jusouQuery, request), todayInJapan());
   if (!data) throw notFound("重層的支援体制整備事業のデータがまだありません");
   // statuses are public facts (the ministry lists the municipalities by name); the link goes only where the page would open
   return { prefecture, canSeeDetail, ...data, bodies: data.bodies.map((b) => ({ ...b, linked: canSeeBody(user, { code: b.code, prefectureCode: prefecture.code }) })) };

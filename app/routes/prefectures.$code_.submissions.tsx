@@ -7,7 +7,7 @@ import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeePrefectureDetail } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound } from "~/server/http/not-found";
-import { prefectureParams } from "~/server/pages/query-params";
+import { parseQuery, prefectureParams } from "~/server/pages/query-params";
 import { formatDateJa } from "~/domain/format";
 import { loadSubmissions, submissionsQuery } from "./prefectures.$code_.submissions.server";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
   const prefecture = p.success ? (await listPrefectures(db)).find((x) => x.code === p.data.code) : undefined;
   if (!prefecture) throw notFound("都道府県が見つかりません");
   if (!canSeePrefectureDetail(user, prefecture.code)) throw new Response("この都道府県の提出状況を見る権限がありません", { status: 403 });
-  const q = submissionsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = parseQuery(submissionsQuery, request);
   return { prefecture, ...(await loadSubmissions(db, prefecture.code, q)) };
 }
 

@@ -12,6 +12,7 @@ import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { withQuery, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatPercent, ratio } from "~/domain/format";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadSupervision, supervisionQuery } from "../server/pages/supervision-log.server";
 import { supervisionContactAction } from "./prefectures.$code_.supervision.server";
 
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `スー
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
-  const q = supervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = parseQuery(supervisionQuery, request);
   return { prefecture, canWrite: canRecord, canSeeDetail, ...(await loadSupervision(await getDb(), prefecture.code, q, todayInJapan())) };
 }
 

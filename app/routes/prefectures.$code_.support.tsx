@@ -10,13 +10,14 @@ import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vo
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import type { FieldErrors } from "~/domain/forms/form-fields";
 import { formatDateJa, formatPercent, ratio } from "~/domain/format";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadPrefectureSupport, prefectureSupportAction, prefectureSupportQuery } from "./prefectures.$code_.support.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `市町村支援 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
-  const query = prefectureSupportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(prefectureSupportQuery, request);
   return { prefecture, canRecord, canSeeDetail, ...(await loadPrefectureSupport(await getDb(), prefecture.code, query, todayInJapan())) };
 }
 

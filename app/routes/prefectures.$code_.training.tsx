@@ -21,13 +21,14 @@ import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { withQuery, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
 import { participantFieldName } from "~/domain/forms/training-session-schema";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadTraining, trainingQuery, trainingSessionAction } from "./prefectures.$code_.training.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `研修 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
-  const query = trainingQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(trainingQuery, request);
   const loaded = await loadTraining(await getDb(), prefecture.code, query, todayInJapan(), { detail: canSeeDetail });
   return { prefecture, canRecord, canSeeDetail, ...loaded };
 }

@@ -4,13 +4,14 @@ import { getDb } from "../../db";
 import { requireUser } from "~/server/auth/session.server";
 import { formatDateTimeJa } from "~/domain/format";
 import { uploadStatusLabels, type UploadStatus } from "~/domain/upload-status";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadUploadList, uploadListQuery } from "./uploads._index.server";
 
 export const meta: MetaFunction = () => [{ title: "アップロード | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadUploadList(await getDb(), user, uploadListQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  return loadUploadList(await getDb(), user, parseQuery(uploadListQuery, request));
 }
 
 export default function Uploads() {

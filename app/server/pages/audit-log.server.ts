@@ -6,7 +6,7 @@ import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAudit
 import { requireUser } from "~/server/auth/session.server";
 import { canAdministerUsers } from "~/server/auth/user-admin";
 import { csvLine } from "~/server/csv/write";
-import { filterDate } from "~/server/pages/query-params";
+import { filterDate, parseQuery } from "~/server/pages/query-params";
 
 const query = z.object({
   category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
@@ -25,7 +25,7 @@ export type AuditQuery = z.infer<typeof query>;
 export async function auditRequest(request: Request) {
   const user = await requireUser(request);
   if (!canAdministerUsers(user)) throw new Response("操作履歴を見る権限がありません", { status: 403 });
-  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = parseQuery(query, request);
   return { user, query: q, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
 }
 

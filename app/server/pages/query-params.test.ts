@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inMonthRange } from "~/domain/month-range";
-import { filterDate, fiscalYearParam, monthRangeParams, pageNumber, rowId } from "./query-params";
+import { filterDate, fiscalYearParam, monthRangeParams, pageNumber, parseQuery, queryOf, rowId } from "./query-params";
 
 const query = z.object({ from: filterDate, page: pageNumber, id: rowId.optional().catch(undefined) });
 
@@ -56,5 +56,13 @@ describe("?fy=", () => {
     const fy = z.object({ fy: fiscalYearParam });
     expect(fy.parse({ fy: "2025" }).fy).toBe(2025);
     for (const value of [undefined, "", "abc", "2014", "2101", "2025.5", "99999999999999999999", ["2024", "2025"]]) expect(fy.parse({ fy: value }).fy, String(value)).toBeUndefined();
+  });
+});
+
+describe("the query of a request", () => {
+  it("is an object of its parameters, a repeated one keeping its last value, parsed by the page's schema", () => {
+    const request = new Request("http://localhost/prefectures/31?fy=2024&page=2&fy=2025");
+    expect(queryOf(request)).toEqual({ fy: "2025", page: "2" });
+    expect(parseQuery(z.object({ fy: fiscalYearParam, page: pageNumber }), request)).toEqual({ fy: 2025, page: 2 });
   });
 });

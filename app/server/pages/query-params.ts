@@ -1,5 +1,15 @@
-import { z } from "zod";
+import { z, type ZodType, type ZodTypeDef } from "zod";
 import { datasetIds } from "~/domain/datasets";
+
+/** The query string of a request as an object (a repeated parameter keeps its last value). */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+/** The query of a page parsed by its schema, whose fields fall back so that a stray value never fails the page. */
+export function parseQuery<T>(schema: ZodType<T, ZodTypeDef, unknown>, request: Request): T {
+  return schema.parse(queryOf(request));
+}
 
 /**
  * Numbers and dates from URLs and forms, bounded to what the database can hold: a larger id or an
