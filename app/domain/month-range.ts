@@ -1,13 +1,5 @@
-import { z } from "zod";
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-
-/** ?from=2020-04&to=2022-03 — the month range of a trend, kept in the URL so links can be shared. */
-export const monthRangeParams = z.object({
-  from: month.optional().catch(undefined),
-  to: month.optional().catch(undefined),
-});
-export type MonthRange = z.infer<typeof monthRangeParams>;
+/** A month range of a trend (both ends YYYY-MM, included); the query schema is monthRangeParams in app/server/pages. */
+export type MonthRange = { from?: string; to?: string };
 
 export function inMonthRange(point: { year: number; month: number }, range: MonthRange): boolean {
   const key = `${point.year}-${String(point.month).padStart(2, "0")}`;

@@ -7,18 +7,20 @@ import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalPro
 import { monthlySeries, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { optionalPrograms } from "~/domain/vocabulary";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
-import { inMonthRange, monthRangeParams } from "~/domain/month-range";
+import { inMonthRange } from "~/domain/month-range";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
 
 export const nationalOverviewParams = monthRangeParams.extend({
-  fy: z.coerce.number().int().optional(),
+  fy: fiscalYearParam,
   program: z.enum(optionalPrograms).default("employment_preparation"),
   metric: z.enum(comparableMetrics).default("newConsultations"),
 });
 
-export async function loadNationalOverview(db: Database, params: z.infer<typeof nationalOverviewParams>) {
-  const fiscalYears = await optionalProgramFiscalYears(db);
-  const fiscalYear = params.fy ?? fiscalYears[0] ?? null;
-  if (fiscalYear === null || !fiscalYears.includes(fiscalYear)) return null;
+export async function loadNationalOverview(db: Database, params: z.infer<typeof nationalOverviewParams>, today: string) {
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await optionalProgramFiscalYears(db) }, params.fy, today);
+  if (!choice) return null;
+  const { fiscalYear, fiscalYears } = choice;
   const [prefectures, rows, current, previous, trend, jusou, integrated, dataDate] = await Promise.all([
     listPrefectures(db),
     optionalProgramRatesByPrefecture(db, fiscalYear),

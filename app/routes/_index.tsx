@@ -11,16 +11,19 @@ import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
+import { notFound } from "~/server/http/not-found";
 import { optionalProgramLabels, optionalPrograms } from "~/domain/vocabulary";
+import { todayInJapan } from "~/domain/fiscal-year";
+import { queryOf } from "~/server/pages/query-params";
 import { loadNationalOverview, nationalOverviewParams } from "./_index.server";
 
 export const meta: MetaFunction = () => [{ title: "全国の状況 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const params = nationalOverviewParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = params.success ? await loadNationalOverview(await getReadDb(), params.data) : null;
-  if (!data) throw new Response("指定された年度・事業のデータがありません", { status: 404 });
+  const params = nationalOverviewParams.safeParse(queryOf(request));
+  const data = params.success ? await loadNationalOverview(await getReadDb(), params.data, todayInJapan()) : null;
+  if (!data) throw notFound("指定された年度・事業のデータがありません");
   return data;
 }
 

@@ -2,13 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
-import { loginThrottle, passwordHashOf } from "../../db/queries/users";
-import { changeOwnPassword } from "~/server/auth/accounts.server";
-import { checkCurrentPassword } from "~/server/auth/login.server";
 import { passwordMinimumLength } from "~/domain/forms/password-policy";
 import { createUserSession, requireUser } from "~/server/auth/session.server";
-import { passwordChangeSchema } from "~/domain/forms/user-schema";
-import { fieldErrorsOf, type FieldErrors } from "~/domain/forms/form-fields";
+import type { FieldErrors } from "~/domain/forms/form-fields";
+import { changePassword } from "./account.password.server";
 
 export const meta: MetaFunction = () => [{ title: "パスワードの変更 | つなぐ" }];
 
@@ -20,16 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = Object.fromEntries(await request.formData());
-  const parsed = passwordChangeSchema.safeParse({ ...form, loginId: user.loginId });
-  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: null }, { status: 400 });
-  const db = await getDb();
-  const current = await checkCurrentPassword(user, parsed.data.currentPassword, await passwordHashOf(db, user.id), context.clientAddress ?? null);
-  if (current === "locked") {
-    const formError = `パスワードの確認に続けて失敗したため、しばらく変更できません。${loginThrottle.windowMinutes}分ほどたってから、もう一度お試しください。`;
-    return data({ fieldErrors: {} as FieldErrors, formError }, { status: 429 });
-  }
-  if (current === "wrong") return data({ fieldErrors: { currentPassword: ["現在のパスワードが正しくありません"] } as FieldErrors, formError: null }, { status: 400 });
-  await changeOwnPassword(db, user, parsed.data.password, context.clientAddress ?? null);
+  const result = await changePassword(await getDb(), user, form, context.clientAddress ?? null);
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, formError: result.formError }, { status: result.status });
   // every session of the account ended with the change; this browser continues in a new one
   return redirect("/account/password?changed", { headers: { "Set-Cookie": await createUserSession(user.id) } });
 }

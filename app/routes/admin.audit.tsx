@@ -1,27 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
-import { listUsers } from "../../db/queries/users";
 import { DatePeriodFields } from "~/components/ui/FilterFields";
 import { auditActionGroups, auditCategories, auditCategoryIds } from "~/server/audit/labels";
-import { auditRequest, describedAuditEntries } from "../server/pages/audit-log.server";
+import { auditRequest } from "../server/pages/audit-log.server";
+import { loadAuditLog } from "./admin.audit.server";
 
 export const meta: MetaFunction = () => [{ title: "操作履歴 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, query, scope } = await auditRequest(request);
-  const limit = 500;
-  const db = await getDb();
-  const [entries, accounts] = await Promise.all([describedAuditEntries(db, scope, query, limit), listUsers(db, scope)]);
-  const download = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  return {
-    scope: user.role === "mhlw" ? "すべての操作" : "この都道府県と管内の市区町村のアカウントの操作",
-    query,
-    limit,
-    entries,
-    users: accounts.map((a) => ({ loginId: a.loginId, name: a.displayName })).sort((a, b) => (a.loginId < b.loginId ? -1 : 1)),
-    downloadHref: `/admin/audit/download${download.size > 0 ? `?${download}` : ""}`,
-  };
+  return loadAuditLog(await getDb(), user, query, scope);
 }
 
 export default function AuditLog() {

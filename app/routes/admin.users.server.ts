@@ -1,13 +1,34 @@
 import { z } from "zod";
 import type { Database } from "../../db";
-import { bodiesForAccounts, getUserForAdmin, type Actor } from "../../db/queries/users";
+import { listPrefectures } from "../../db/queries/geography";
+import { bodiesForAccounts, getUserForAdmin, listUsers, type Actor } from "../../db/queries/users";
 import { createUser, LoginIdTakenError, resetUserPassword, setUserActive } from "~/server/auth/accounts.server";
 import type { SessionUser } from "~/server/auth/session.server";
 import { canManageUser, creatableRoles } from "~/server/auth/user-admin";
 import { newUserSchema, passwordResetSchema } from "~/domain/forms/user-schema";
-import { fieldErrorsOf, type FieldErrors } from "~/domain/forms/form-fields";
+import { fieldErrorsOf, savedFlag, type FieldErrors } from "~/domain/forms/form-fields";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { rowId } from "~/server/pages/query-params";
+
+const savedText = { created: "アカウントを作成しました", updated: "変更を保存しました", deleted: "削除しました" } as const;
+export const userAdminQuery = z.object({ saved: savedFlag, reset: z.coerce.number().int().optional().catch(undefined) });
+
+/** The accounts the administrator manages, what they may create, and the account whose password is being reset. */
+export async function loadUserAdmin(db: Database, user: SessionUser, scope: { prefectureCode: string | null }, q: z.infer<typeof userAdminQuery>) {
+  const [accounts, prefectures, bodies] = await Promise.all([
+    listUsers(db, scope),
+    user.role === "mhlw" ? listPrefectures(db) : Promise.resolve([]),
+    user.role === "prefecture" ? bodiesForAccounts(db, user.prefectureCode!) : Promise.resolve([]),
+  ]);
+  return {
+    roles: creatableRoles(user),
+    prefectures,
+    bodies,
+    users: accounts.map((a) => ({ ...a, manageable: canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefectureCode }) })),
+    savedMessage: q.saved ? savedText[q.saved] : undefined,
+    resetting: q.reset ? (accounts.find((a) => a.id === q.reset && canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefectureCode })) ?? null) : null,
+  };
+}
 
 export const userAdminIntent = z.object({ intent: z.enum(["create", "deactivate", "activate", "reset"]), id: rowId.optional() });
 

@@ -1,44 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { listPrefectures } from "../../db/queries/geography";
-import { bodiesForAccounts, listUsers } from "../../db/queries/users";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { passwordMinimumLength, passwordRuleText } from "~/domain/forms/password-policy";
 import { requireAdministratorPage } from "~/server/auth/page-guards.server";
-import { canManageUser, creatableRoles } from "~/server/auth/user-admin";
 import { userRoleLabels, type UserRole } from "~/domain/vocabulary";
-import { savedFlag, type FieldErrors } from "~/domain/forms/form-fields";
+import type { FieldErrors } from "~/domain/forms/form-fields";
 import { formatDateJa } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
-import { runUserAdminAction } from "./admin.users.server";
+import { parseQuery } from "~/server/pages/query-params";
+import { loadUserAdmin, runUserAdminAction, userAdminQuery } from "./admin.users.server";
 
 export const meta: MetaFunction = () => [{ title: "利用者の管理 | つなぐ" }];
 
 const refusal = "利用者を管理する権限がありません";
-const savedText = { created: "アカウントを作成しました", updated: "変更を保存しました", deleted: "削除しました" } as const;
-const query = z.object({ saved: savedFlag, reset: z.coerce.number().int().optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireAdministratorPage(request, refusal);
-  const db = await getDb();
-  const [accounts, prefectures, bodies] = await Promise.all([
-    listUsers(db, scope),
-    user.role === "mhlw" ? listPrefectures(db) : Promise.resolve([]),
-    user.role === "prefecture" ? bodiesForAccounts(db, user.prefectureCode!) : Promise.resolve([]),
-  ]);
-  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return {
-    roles: creatableRoles(user),
-    prefectures,
-    bodies,
-    users: accounts.map((a) => ({ ...a, manageable: canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefectureCode }) })),
-    savedMessage: q.saved ? savedText[q.saved] : undefined,
-    resetting: q.reset ? (accounts.find((a) => a.id === q.reset && canManageUser(user, { id: a.id, role: a.role, prefectureCode: a.prefectureCode })) ?? null) : null,
-  };
+  return loadUserAdmin(await getDb(), user, scope, parseQuery(userAdminQuery, request));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,68 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getReadDb } from "../../db";
 import { MetricField } from "~/components/ui/FilterFields";
-import { listPrefectures } from "../../db/queries/geography";
-import { datasetUpdatedAt } from "../../db/queries/meta";
-import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { requireUser } from "~/server/auth/session.server";
-import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
-import { comparableMetrics, metricValue } from "~/domain/metrics";
-
-const list = (pattern: RegExp) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").split(",").filter((x) => pattern.test(x)));
-const query = z.object({
-  prefectures: list(/^\d{2}$/),
-  blocks: list(/^[a-z_]+$/).transform((v) => v.filter((b): b is RegionalBlock => (regionalBlocks as readonly string[]).includes(b))),
-  metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),
-});
+import { regionalBlockLabels, regionalBlocks } from "~/domain/vocabulary";
+import { comparisonQuery, loadComparison } from "./compare.server";
 
 export const meta: MetaFunction = () => [{ title: "比較 | つなぐ" }];
 
 /** Aggregates only, so every role may compare prefectures and blocks. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const url = new URL(request.url);
-  // checkboxes arrive as repeated parameters; shared links use comma lists
-  const q = query.parse({
-    prefectures: url.searchParams.getAll("prefectures").join(",") || undefined,
-    blocks: url.searchParams.getAll("blocks").join(",") || undefined,
-    metric: url.searchParams.get("metric") ?? undefined,
-  });
-  const db = await getReadDb();
-  const prefectures = await listPrefectures(db);
-  const selectedPrefectures = q.prefectures.filter((c) => prefectures.some((p) => p.code === c)).slice(0, 8);
-  const selectedBlocks = q.blocks.slice(0, 8);
-  const [byPrefecture, byBlock, dataDate] = await Promise.all([
-    selectedPrefectures.length > 0 ? totalsByFiscalYearAndArea(db, "prefecture") : Promise.resolve([]),
-    selectedBlocks.length > 0 ? totalsByFiscalYearAndArea(db, "block") : Promise.resolve([]),
-    datasetUpdatedAt(db, "monthly_support"),
-  ]);
-  const series = [
-    ...selectedPrefectures.map((c) => ({ key: `p${c}`, label: prefectures.find((p) => p.code === c)!.name, rows: byPrefecture.filter((r) => r.area === c) })),
-    ...selectedBlocks.map((b) => ({ key: `b${b}`, label: `${regionalBlockLabels[b]}ブロック`, rows: byBlock.filter((r) => r.area === b) })),
-  ];
-  const years = [...new Set(series.flatMap((s) => s.rows.map((r) => r.fiscalYear)))].sort();
-  return {
-    prefectures,
-    metric: q.metric,
-    selectedPrefectures,
-    selectedBlocks,
-    series: series.map((s) => ({ key: s.key, label: s.label })),
-    rows: years.map((fy) => ({
-      fiscalYear: fy,
-      ...Object.fromEntries(series.map((s) => {
-        const t = s.rows.find((r) => r.fiscalYear === fy);
-        return [s.key, t ? metricValue(q.metric, t) : null];
-      })),
-    })),
-    dataDate,
-  };
+  return loadComparison(await getReadDb(), comparisonQuery(new URL(request.url)));
 }
 
 export default function Compare() {

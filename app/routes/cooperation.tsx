@@ -6,17 +6,19 @@ import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCar
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { notFound } from "~/server/http/not-found";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
+import { parseQuery } from "~/server/pages/query-params";
 import { cooperationQuery, loadNationalCooperation } from "../server/pages/cooperation.server";
 
 export const meta: MetaFunction = () => [{ title: "生活保護との連携（全国） | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const data = await loadNationalCooperation(await getReadDb(), cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
-  if (!data) throw new Response("月次支援状況のデータがまだありません", { status: 404 });
+  const data = await loadNationalCooperation(await getReadDb(), parseQuery(cooperationQuery, request), todayInJapan());
+  if (!data) throw notFound("月次支援状況のデータがまだありません");
   return data;
 }
 

@@ -1,46 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { countDatasetRows, exportDatasetPage } from "../../db/queries/dataset-export";
-import { datasetExportLayout } from "../../db/queries/dataset-tables";
 import { requireUser } from "~/server/auth/session.server";
-import { datasetIds, datasets } from "~/domain/datasets";
-import { pageNumber } from "~/server/pages/query-params";
-
-const params = z.object({ dataset: z.enum(datasetIds) });
-const query = z.object({
-  body: z.string().regex(/^\d{6}$/).optional().catch(undefined),
-  fy: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  page: pageNumber,
-});
-const pageSize = 100;
+import { parseOrNotFound } from "~/server/http/not-found";
+import { datasetParams, parseQuery } from "~/server/pages/query-params";
+import { datasetQuery, loadDatasetPage } from "./datasets.$dataset.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.label ?? "データ"} | つなぐ` }];
 
-export async function loader({ request, params: raw }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const p = params.safeParse(raw);
-  if (!p.success) throw new Response("データの種類が見つかりません", { status: 404 });
-  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const d = datasets[p.data.dataset];
-  const db = await getDb();
-  const filter = { bodyCode: q.body, fiscalYear: q.fy };
-  const [total, rows] = await Promise.all([
-    countDatasetRows(db, d, user, filter),
-    exportDatasetPage(db, d, user, { offset: (q.page - 1) * pageSize, limit: pageSize }, filter),
-  ]);
-  return {
-    id: d.id,
-    label: d.label,
-    description: d.description,
-    ...datasetExportLayout(d.id),
-    rows,
-    total,
-    page: q.page,
-    pages: Math.max(1, Math.ceil(total / pageSize)),
-    filter: { body: q.body ?? "", fy: q.fy ?? "" },
-  };
+  const { dataset } = parseOrNotFound(datasetParams, params, "データの種類が見つかりません");
+  const q = parseQuery(datasetQuery, request);
+  return loadDatasetPage(await getDb(), user, dataset, q);
 }
 
 export default function DatasetBrowser() {

@@ -6,16 +6,18 @@ import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { notFound } from "~/server/http/not-found";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { parseQuery } from "~/server/pages/query-params";
 import { jusouQuery, loadNationalJusou } from "../server/pages/jusou.server";
 
 export const meta: MetaFunction = () => [{ title: "重層的支援体制整備事業（全国） | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const data = await loadNationalJusou(await getReadDb(), jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
-  if (!data) throw new Response("重層的支援体制整備事業のデータがまだありません", { status: 404 });
+  const data = await loadNationalJusou(await getReadDb(), parseQuery(jusouQuery, request), todayInJapan());
+  if (!data) throw notFound("重層的支援体制整備事業のデータがまだありません");
   return data;
 }
 

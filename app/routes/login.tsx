@@ -2,12 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { getDb } from "../../db";
-import { loginSchema } from "~/domain/forms/login-schema";
-import { authenticate } from "~/server/auth/login.server";
 import { safeRedirectPath } from "~/server/auth/safe-redirect";
 import { createUserSession, getOptionalUser } from "~/server/auth/session.server";
-import { loginThrottle } from "../../db/queries/users";
-import { listDemoAccounts } from "./login.server";
+import { attemptLogin, listDemoAccounts } from "./login.server";
 
 export const meta: MetaFunction = () => [{ title: "ログイン | つなぐ" }];
 
@@ -18,17 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = loginSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: null }, { status: 400 });
-  }
-  const outcome = await authenticate(parsed.data.loginId, parsed.data.password, context.clientAddress ?? null);
-  if (!outcome.ok) {
-    return outcome.locked
-      ? data({ fieldErrors: {}, formError: `ログインに続けて失敗したため、しばらくログインできません。${loginThrottle.windowMinutes}分ほどたってから、もう一度お試しください。` }, { status: 429 })
-      : data({ fieldErrors: {}, formError: "ログインIDまたはパスワードが正しくありません。" }, { status: 401 });
-  }
-  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+  const outcome = await attemptLogin(Object.fromEntries(await request.formData()), context.clientAddress ?? null);
+  if (!outcome.ok) return data({ fieldErrors: outcome.fieldErrors, formError: outcome.formError }, { status: outcome.status });
+  return redirect(safeRedirectPath(outcome.redirectTo), {
     headers: { "Set-Cookie": await createUserSession(outcome.userId, request) },
   });
 }

@@ -7,15 +7,17 @@ import { programHistory } from "../../db/queries/optional-programs";
 import { targetValuesOf } from "../../db/queries/prefecture-work";
 import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
 import { byMetric, monthlyMetrics } from "~/domain/metric-catalogue";
-import { inMonthRange, monthRangeParams } from "~/domain/month-range";
+import { inMonthRange } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
 
-export const municipalityQuery = monthRangeParams.extend({ fy: z.coerce.number().int().optional().catch(undefined) });
+export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam });
 
-export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>) {
-  const fiscalYears = await statisticsFiscalYears(db);
-  const fiscalYear = query.fy ?? fiscalYears[0];
-  if (fiscalYear === undefined || !fiscalYears.includes(fiscalYear)) return null;
+export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
+  if (!choice) return null;
+  const { fiscalYear, fiscalYears } = choice;
   const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate] = await Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
     programHistory(db, body.code),

@@ -6,6 +6,8 @@ import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { requireBodyPage } from "~/server/auth/page-guards.server";
+import { notFound } from "~/server/http/not-found";
+import { parseQuery } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
   implementationMethodLabels,
@@ -24,7 +26,7 @@ import {
   type SupervisionForm,
   type SupportStaffRole,
 } from "~/domain/vocabulary";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
@@ -34,8 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { body } = await requireBodyPage(request, params);
-  const data = await loadMunicipality(await getDb(), body, municipalityQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
-  if (!data) throw new Response("指定された年度のデータがありません", { status: 404 });
+  const data = await loadMunicipality(await getDb(), body, parseQuery(municipalityQuery, request), todayInJapan());
+  if (!data) throw notFound("指定された年度のデータがありません");
   return { body, ...data };
 }
 

@@ -10,19 +10,21 @@ import { fiscalYearEnd } from "~/domain/fiscal-year";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { fiscalYearParam } from "~/server/pages/query-params";
 
 export const prefectureQuery = z.object({
-  fy: z.coerce.number().int().optional().catch(undefined),
+  fy: fiscalYearParam,
   metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),
 });
 
-export async function loadPrefecture(db: Database, code: string, query: z.infer<typeof prefectureQuery>, detail: boolean) {
+export async function loadPrefecture(db: Database, code: string, query: z.infer<typeof prefectureQuery>, today: string, detail: boolean) {
   const prefectures = await listPrefectures(db);
   const prefecture = prefectures.find((p) => p.code === code);
   if (!prefecture) return null;
-  const fiscalYears = await statisticsFiscalYears(db);
-  const fiscalYear = query.fy ?? fiscalYears[0];
-  if (fiscalYear === undefined || !fiscalYears.includes(fiscalYear)) return null;
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
+  if (!choice) return null;
+  const { fiscalYear, fiscalYears } = choice;
 
   const [all, byYear, targets, dataDate] = await Promise.all([
     totalsByPrefecture(db, fiscalYear),

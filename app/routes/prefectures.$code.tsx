@@ -7,6 +7,8 @@ import { DataTable } from "~/components/ui/DataTable";
 import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
+import { notFound } from "~/server/http/not-found";
+import { parseQuery } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
   jusouStatusLabels,
@@ -17,7 +19,7 @@ import {
   type JusouStatus,
   type RegionalBlock,
 } from "~/domain/vocabulary";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
 import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
@@ -28,9 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
-  const q = prefectureQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await loadPrefecture(await getReadDb(), prefecture.code, q, detail);
-  if (!data) throw new Response("都道府県またはその年度のデータが見つかりません", { status: 404 });
+  const q = parseQuery(prefectureQuery, request);
+  const data = await loadPrefecture(await getReadDb(), prefecture.code, q, todayInJapan(), detail);
+  if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
   return { ...data, detail };
 }
 

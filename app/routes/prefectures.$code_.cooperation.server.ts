@@ -5,12 +5,12 @@ import { integratedDeliveryByPrefecture, programStatusesOf } from "../../db/quer
 import { statisticsFiscalYears, totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { metricValue } from "~/domain/metrics";
 import { integratedCounts, type cooperationQuery } from "../server/pages/cooperation.server";
-import { chooseFiscalYear } from "../server/pages/jusou.server";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
 
-export async function loadPrefectureCooperation(db: Database, prefectureCode: string, query: z.infer<typeof cooperationQuery>, options: { detail: boolean }) {
-  const fiscalYears = await statisticsFiscalYears(db);
-  const fiscalYear = chooseFiscalYear(fiscalYears, query.fy);
-  if (fiscalYear === null) return null;
+export async function loadPrefectureCooperation(db: Database, prefectureCode: string, query: z.infer<typeof cooperationQuery>, today: string, options: { detail: boolean }) {
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
+  if (!choice) return null;
+  const { fiscalYear, fiscalYears } = choice;
   const [totals, integrated, statisticsAt, programsAt] = await Promise.all([
     totalsByPrefecture(db, fiscalYear),
     integratedDeliveryByPrefecture(db, fiscalYear),

@@ -6,10 +6,12 @@ import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
+import { notFound } from "~/server/http/not-found";
 import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/domain/vocabulary";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
+import { parseQuery } from "~/server/pages/query-params";
 import { cooperationQuery } from "../server/pages/cooperation.server";
 import { loadPrefectureCooperation } from "./prefectures.$code_.cooperation.server";
 
@@ -18,9 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `生活
 /** Aggregates for everyone; the body-by-body table for MHLW and the prefecture's own officials. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
-  const query = cooperationQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await loadPrefectureCooperation(await getReadDb(), prefecture.code, query, { detail: canSeeDetail });
-  if (!data) throw new Response("月次支援状況のデータがまだありません", { status: 404 });
+  const query = parseQuery(cooperationQuery, request);
+  const data = await loadPrefectureCooperation(await getReadDb(), prefecture.code, query, todayInJapan(), { detail: canSeeDetail });
+  if (!data) throw notFound("月次支援状況のデータがまだありません");
   return { prefecture, canSeeDetail, ...data };
 }
 

@@ -1,13 +1,14 @@
 import type { Database } from "../../db";
 import { jusouBodiesOf, jusouCountsByFiscalYear, jusouFiscalYears } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
-import { chooseFiscalYear, type jusouQuery } from "../server/pages/jusou.server";
+import type { jusouQuery } from "../server/pages/jusou.server";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
 import type { z } from "zod";
 
-export async function loadPrefectureJusou(db: Database, prefectureCode: string, query: z.infer<typeof jusouQuery>) {
-  const fiscalYears = await jusouFiscalYears(db);
-  const fiscalYear = chooseFiscalYear(fiscalYears, query.fy);
-  if (fiscalYear === null) return null;
+export async function loadPrefectureJusou(db: Database, prefectureCode: string, query: z.infer<typeof jusouQuery>, today: string) {
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await jusouFiscalYears(db) }, query.fy, today);
+  if (!choice) return null;
+  const { fiscalYear, fiscalYears } = choice;
   const [bodies, timeline, dataDate] = await Promise.all([
     jusouBodiesOf(db, prefectureCode, fiscalYear),
     jusouCountsByFiscalYear(db, prefectureCode),

@@ -7,8 +7,10 @@ import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeeBody } from "~/server/auth/access";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
+import { notFound } from "~/server/http/not-found";
 import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/domain/vocabulary";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { parseQuery } from "~/server/pages/query-params";
 import { jusouQuery } from "../server/pages/jusou.server";
 import { loadPrefectureJusou } from "./prefectures.$code_.jusou.server";
 
@@ -16,8 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
-  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, jusouQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
-  if (!data) throw new Response("重層的支援体制整備事業のデータがまだありません", { status: 404 });
+  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, parseQuery(jusouQuery, request), todayInJapan());
+  if (!data) throw notFound("重層的支援体制整備事業のデータがまだありません");
   // statuses are public facts (the ministry lists the municipalities by name); the link goes only where the page would open
   return { prefecture, canSeeDetail, ...data, bodies: data.bodies.map((b) => ({ ...b, linked: canSeeBody(user, { code: b.code, prefectureCode: prefecture.code }) })) };
 }

@@ -1,25 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { latestSubmittedMonth, submissionsOf } from "../../db/queries/support-statistics";
 import { DataTable } from "~/components/ui/DataTable";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureDetailPage } from "~/server/auth/page-guards.server";
+import { parseQuery } from "~/server/pages/query-params";
 import { formatDateJa } from "~/domain/format";
-
-const query = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined) });
+import { loadSubmissions, submissionsQuery } from "./prefectures.$code_.submissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出状況 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture } = await requirePrefectureDetailPage(request, params, "この都道府県の提出状況を見る権限がありません");
-  const db = await getDb();
-  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const latest = await latestSubmittedMonth(db);
-  const [year, month] = q.month ? q.month.split("-").map(Number) : latest ? [latest.year, latest.month] : [2025, 4];
-  const rows = await submissionsOf(db, prefecture.code, year!, month!);
-  return { prefecture, year: year!, month: month!, rows };
+  const q = parseQuery(submissionsQuery, request);
+  return { prefecture, ...(await loadSubmissions(await getDb(), prefecture.code, q)) };
 }
 
 export default function Submissions() {

@@ -1,62 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
-import { DuplicateRecordError, getSupervisionContact } from "../../db/queries/supervision";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
-import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
+import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
 import { Pagination } from "~/components/ui/Pagination";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
-import { deleteSupervisionContact, saveSupervisionContact } from "~/server/records/prefecture-work.server";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
-import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/domain/forms/form-fields";
+import { withQuery, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatPercent, ratio } from "~/domain/format";
-import { rowId } from "~/server/pages/query-params";
-import { supervisionContactSchema } from "~/domain/forms/supervision-schema";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadSupervision, supervisionQuery } from "../server/pages/supervision-log.server";
+import { supervisionContactAction } from "./prefectures.$code_.supervision.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `スーパーバイズ ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
-  const q = supervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = parseQuery(supervisionQuery, request);
   return { prefecture, canWrite: canRecord, canSeeDetail, ...(await loadSupervision(await getDb(), prefecture.code, q, todayInJapan())) };
 }
 
-const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: rowId.optional() });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requirePrefectureWorkRecorder(request, params, context);
-  const form = Object.fromEntries(await request.formData());
-  const what = intent.safeParse(form);
-  if (!what.success) return data({ fieldErrors: {} as FieldErrors, formError: "操作が正しくありません" }, { status: 400 });
-  const db = await getDb();
-  try {
-    if (what.data.intent === "delete") {
-      if (!what.data.id) return data({ fieldErrors: {} as FieldErrors, formError: "削除する記録が指定されていません" }, { status: 400 });
-      // a one-click post (no JavaScript, an old page) deletes nothing: it asks first
-      if (!isConfirmed(form)) {
-        if (!(await getSupervisionContact(db, actor.prefectureCode, what.data.id))) throw new PrefectureScopeError("この記録は見つからないか、この都道府県の記録ではありません");
-        return redirect(confirmStepUrl(request.url, what.data.id));
-      }
-      await deleteSupervisionContact(db, actor, what.data.id);
-      return redirect(redirectBack(request.url, "deleted"));
-    }
-    const parsed = supervisionContactSchema.safeParse(form);
-    if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
-    await saveSupervisionContact(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
-    return redirect(redirectBack(request.url, what.data.intent === "update" ? "updated" : "created"));
-  } catch (error) {
-    if (error instanceof PrefectureScopeError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 403 });
-    if (error instanceof DuplicateRecordError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 400 });
-    throw error;
-  }
+  return supervisionContactAction(await getDb(), actor, request);
 }
 
 export default function Supervision() {

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
@@ -7,30 +6,24 @@ import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
-import { savePrefectureSupport } from "~/server/records/prefecture-work.server";
 import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
-import { fieldErrorsOf, redirectBack, type FieldErrors } from "~/domain/forms/form-fields";
+import type { FieldErrors } from "~/domain/forms/form-fields";
 import { formatDateJa, formatPercent, ratio } from "~/domain/format";
-import { prefectureSupportSchema } from "~/domain/forms/prefecture-support-schema";
-import { loadPrefectureSupport, prefectureSupportQuery } from "./prefectures.$code_.support.server";
+import { parseQuery } from "~/server/pages/query-params";
+import { loadPrefectureSupport, prefectureSupportAction, prefectureSupportQuery } from "./prefectures.$code_.support.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `市町村支援 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
-  const query = prefectureSupportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(prefectureSupportQuery, request);
   return { prefecture, canRecord, canSeeDetail, ...(await loadPrefectureSupport(await getDb(), prefecture.code, query, todayInJapan())) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requirePrefectureWorkRecorder(request, params, context);
-  const parsed = prefectureSupportSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
-  await savePrefectureSupport(await getDb(), actor, parsed.data);
-  const back = new URL(request.url);
-  back.searchParams.set("fy", String(parsed.data.fiscalYear));
-  return redirect(redirectBack(back.toString(), "updated"));
+  return prefectureSupportAction(await getDb(), actor, request);
 }
 
 export default function PrefectureSupport() {

@@ -2,20 +2,24 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { listImplementingBodies } from "../../db/queries/implementing-bodies";
 import { datasetUpdatedAt, latestDataDate, recordsUpdatedAt } from "../../db/queries/meta";
-import { listTrainingSessions, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
-import { fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
+import type { PrefectureActor } from "../../db/queries/prefecture-scope";
+import { isOwnTrainingSession, listTrainingSessions, trainingByBody, trainingByRole, trainingFiscalYears } from "../../db/queries/training";
 import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
+import { trainingSessionFormValues, trainingSessionSchema } from "~/domain/forms/training-session-schema";
+import { deleteTrainingSession, saveTrainingSession } from "~/server/records/prefecture-work.server";
+import { handleCrudAction } from "~/server/pages/crud-action.server";
+import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { fiscalYearParam } from "~/server/pages/query-params";
 
 export const trainingQuery = z.object({
-  fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),
+  fy: fiscalYearParam,
   edit: z.coerce.number().int().optional().catch(undefined),
   confirm: z.coerce.number().int().optional().catch(undefined),
   saved: savedFlag,
 });
 
 export async function loadTraining(db: Database, prefectureCode: string, query: z.infer<typeof trainingQuery>, today: string, options: { detail: boolean }) {
-  const { fiscalYears, latest } = recordFiscalYears(await trainingFiscalYears(db), fiscalYearOfDate(today));
-  const fiscalYear = query.fy ?? latest;
+  const { fiscalYear, fiscalYears } = chooseFiscalYear({ kind: "records", yearsWithData: await trainingFiscalYears(db) }, query.fy, today);
   const [byRole, bodies, sessions, bodyOptions, reportedAt, recordedAt] = await Promise.all([
     trainingByRole(db, fiscalYear, prefectureCode),
     options.detail ? trainingByBody(db, fiscalYear, prefectureCode) : Promise.resolve(null),
@@ -26,7 +30,7 @@ export async function loadTraining(db: Database, prefectureCode: string, query: 
   ]);
   return {
     fiscalYear,
-    fiscalYears: [...new Set([fiscalYear, ...fiscalYears])].sort((a, b) => b - a),
+    fiscalYears,
     byRole,
     bodies,
     sessions,
@@ -36,4 +40,16 @@ export async function loadTraining(db: Database, prefectureCode: string, query: 
     confirming: query.confirm ? (sessions.find((s) => s.id === query.confirm) ?? null) : null,
     savedMessage: query.saved ? savedMessages[query.saved] : undefined,
   };
+}
+
+/** Records, corrects and deletes the training sessions the prefecture held. */
+export function trainingSessionAction(db: Database, actor: PrefectureActor, request: Request) {
+  return handleCrudAction(request, {
+    parse: ({ intent: _intent, id: _id, ...fields }) => trainingSessionSchema.safeParse(trainingSessionFormValues(fields)),
+    save: (values, id) => saveTrainingSession(db, actor, values, id),
+    exists: (id) => isOwnTrainingSession(db, actor.prefectureCode, id),
+    remove: (id) => deleteTrainingSession(db, actor, id),
+    notFound: "この研修は見つからないか、この都道府県の研修ではありません",
+    missingId: { update: "操作が正しくありません", delete: "操作が正しくありません" },
+  });
 }

@@ -1,18 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { PrefectureScopeError } from "../../db/queries/prefecture-scope";
-import { DuplicateRecordError } from "../../db/queries/supervision";
-import { isOwnTrainingSession } from "../../db/queries/training";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
-import { ConfirmAction, ConfirmStep, isConfirmed, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
+import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
-import { deleteTrainingSession, saveTrainingSession } from "~/server/records/prefecture-work.server";
 import {
   certificateRoles,
   latterTermMinimumHours,
@@ -24,51 +18,24 @@ import {
   type TrainingSessionKind,
 } from "~/domain/vocabulary";
 import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
-import { confirmStepUrl, fieldErrorsOf, redirectBack, withQuery, type FieldErrors } from "~/domain/forms/form-fields";
+import { withQuery, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
-import { rowId } from "~/server/pages/query-params";
-import { participantFieldName, trainingSessionFormValues, trainingSessionSchema } from "~/domain/forms/training-session-schema";
-import { loadTraining, trainingQuery } from "./prefectures.$code_.training.server";
+import { participantFieldName } from "~/domain/forms/training-session-schema";
+import { parseQuery } from "~/server/pages/query-params";
+import { loadTraining, trainingQuery, trainingSessionAction } from "./prefectures.$code_.training.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `研修 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
-  const query = trainingQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(trainingQuery, request);
   const loaded = await loadTraining(await getDb(), prefecture.code, query, todayInJapan(), { detail: canSeeDetail });
   return { prefecture, canRecord, canSeeDetail, ...loaded };
 }
 
-const intent = z.object({ intent: z.enum(["create", "update", "delete"]), id: rowId.optional() });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requirePrefectureWorkRecorder(request, params, context);
-  const form = Object.fromEntries(await request.formData());
-  const what = intent.safeParse(form);
-  if (!what.success || (what.data.intent !== "create" && !what.data.id)) {
-    return data({ fieldErrors: {} as FieldErrors, formError: "操作が正しくありません" }, { status: 400 });
-  }
-  const db = await getDb();
-  try {
-    if (what.data.intent === "delete") {
-      // a one-click post (no JavaScript, an old page) deletes nothing: it asks first
-      if (!isConfirmed(form)) {
-        if (!(await isOwnTrainingSession(db, actor.prefectureCode, what.data.id!))) throw new PrefectureScopeError("この研修は見つからないか、この都道府県の研修ではありません");
-        return redirect(confirmStepUrl(request.url, what.data.id!));
-      }
-      await deleteTrainingSession(db, actor, what.data.id!);
-      return redirect(redirectBack(request.url, "deleted"));
-    }
-    const { intent: _intent, id: _id, ...fields } = form;
-    const parsed = trainingSessionSchema.safeParse(trainingSessionFormValues(fields));
-    if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error), formError: "入力内容を確認してください" }, { status: 400 });
-    await saveTrainingSession(db, actor, parsed.data, what.data.intent === "update" ? what.data.id : undefined);
-    return redirect(redirectBack(request.url, what.data.intent === "update" ? "updated" : "created"));
-  } catch (error) {
-    if (error instanceof PrefectureScopeError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 403 });
-    if (error instanceof DuplicateRecordError) return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: 400 });
-    throw error;
-  }
+  return trainingSessionAction(await getDb(), actor, request);
 }
 
 const roleShort: Record<SupportStaffRole, string> = {

@@ -2,18 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { DataTable } from "~/components/ui/DataTable";
-import { prefectureSummaries } from "../../db/queries/geography";
 import { requireUser } from "~/server/auth/session.server";
 import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
-import { fiscalYearOfDate, formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
+import { loadPrefectureList } from "./prefectures._index.server";
 
 export const meta: MetaFunction = () => [{ title: "都道府県一覧 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const fiscalYear = fiscalYearOfDate(new Date().toISOString().slice(0, 10));
-  return { fiscalYear, prefectures: await prefectureSummaries(await getReadDb(), fiscalYear) };
+  return loadPrefectureList(await getReadDb(), todayInJapan());
 }
 
 export default function PrefectureList() {

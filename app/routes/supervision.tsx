@@ -6,6 +6,7 @@ import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { todayInJapan } from "~/domain/fiscal-year";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadNationalSupervision, nationalSupervisionQuery } from "./supervision.server";
 
 export const meta: MetaFunction = () => [{ title: "スーパーバイズ（全国） | つなぐ" }];
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "スーパーバイズ（全�
 /** Aggregates per prefecture only, so every role may compare. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const query = nationalSupervisionQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(nationalSupervisionQuery, request);
   return loadNationalSupervision(await getReadDb(), query, todayInJapan());
 }
 

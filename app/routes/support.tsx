@@ -5,13 +5,14 @@ import { PrefectureSupportComparisonCard } from "~/components/cards/PrefectureSu
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { formatFiscalYear } from "~/domain/fiscal-year";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadNationalSupport, nationalSupportQuery } from "./support.server";
 
 export const meta: MetaFunction = () => [{ title: "都道府県による市町村支援（全国） | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const query = nationalSupportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(nationalSupportQuery, request);
   return loadNationalSupport(await getReadDb(), query);
 }
 

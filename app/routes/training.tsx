@@ -7,6 +7,7 @@ import { FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { todayInJapan } from "~/domain/fiscal-year";
+import { parseQuery } from "~/server/pages/query-params";
 import { loadNationalTraining, nationalTrainingQuery } from "./training.server";
 
 export const meta: MetaFunction = () => [{ title: "研修・修了証（全国） | つなぐ" }];
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "研修・修了証（全国�
 /** Aggregates per prefecture only, so every role may compare. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const query = nationalTrainingQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(nationalTrainingQuery, request);
   return loadNationalTraining(await getReadDb(), query, todayInJapan());
 }
 

@@ -1,28 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { listUploads } from "../../db/queries/uploads";
 import { requireUser } from "~/server/auth/session.server";
-import { datasetIds, datasets, datasetsUploadableBy, isDatasetId } from "~/domain/datasets";
 import { formatDateTimeJa } from "~/domain/format";
 import { uploadStatusLabels, type UploadStatus } from "~/domain/upload-status";
+import { parseQuery } from "~/server/pages/query-params";
+import { loadUploadList, uploadListQuery } from "./uploads._index.server";
 
 export const meta: MetaFunction = () => [{ title: "アップロード | つなぐ" }];
 
-const query = z.object({ all: z.literal("1").optional().catch(undefined) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const showAll = query.parse(Object.fromEntries(new URL(request.url).searchParams)).all === "1";
-  const { rows: history, hiddenCount } = await listUploads(await getDb(), user, { includeHidden: showAll });
-  return {
-    showAll,
-    hiddenCount,
-    uploadable: datasetsUploadableBy(user.role).map((d) => ({ id: d.id, label: d.label, description: d.description })),
-    readable: datasetIds.map((id) => ({ id, label: datasets[id].label })),
-    history: history.map((h) => ({ ...h, datasetLabel: isDatasetId(h.dataset) ? datasets[h.dataset].label : h.dataset })),
-  };
+  return loadUploadList(await getDb(), user, parseQuery(uploadListQuery, request));
 }
 
 export default function Uploads() {

@@ -6,6 +6,10 @@ import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as nationalSupportLoader } from "../../app/routes/support";
 import { loader as nationalJusouLoader } from "../../app/routes/jusou";
+import { loader as nationalCooperationLoader } from "../../app/routes/cooperation";
+import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
+import { loader as prefectureCooperationLoader } from "../../app/routes/prefectures.$code_.cooperation";
+import { loader as prefectureJusouLoader } from "../../app/routes/prefectures.$code_.jusou";
 import { action as newUploadAction } from "../../app/routes/uploads.new.$dataset";
 import { loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
 import { queryRows } from "../../db/client";
@@ -133,5 +137,30 @@ describe("the demo is the source documents where they speak", () => {
     expect(preview.errors).toEqual([]);
     expect(preview.changes).toEqual([]);
     expect(preview.upload).toMatchObject({ status: "previewed", counts: { rows: 363, new: 0, changed: 0, unchanged: 363, errorRows: 0 } });
+  });
+});
+
+describe("one fiscal-year policy", () => {
+  it("opens every page of figures on the latest year with data when the year asked for has none or is no year", async () => {
+    const pages: [unknown, string, Record<string, string>][] = [
+      [nationalLoader, "/", {}],
+      [prefectureLoader, "/prefectures/31", { code: "31" }],
+      [municipalityLoader, "/municipalities/312011", { code: "312011" }],
+      [nationalJusouLoader, "/jusou", {}],
+      [prefectureJusouLoader, "/prefectures/31/jusou", { code: "31" }],
+      [nationalCooperationLoader, "/cooperation", {}],
+      [prefectureCooperationLoader, "/prefectures/31/cooperation", { code: "31" }],
+    ];
+    for (const [loader, path, params] of pages) {
+      const latest = (await callRoute(loader, { url: path, params, cookie: cookies.mhlw })).data as { fiscalYear: number; fiscalYears: number[] };
+      expect(latest.fiscalYear, path).toBe(latest.fiscalYears[0]);
+      for (const fy of ["2014", "2099", "abc"]) {
+        const result = await callRoute(loader, { url: `${path}?fy=${fy}`, params, cookie: cookies.mhlw });
+        expect(result.status, `${path}?fy=${fy}`).toBe(200);
+        expect((result.data as { fiscalYear: number }).fiscalYear, `${path}?fy=${fy}`).toBe(latest.fiscalYear);
+      }
+      const earlier = latest.fiscalYears.at(-1)!;
+      expect(((await callRoute(loader, { url: `${path}?fy=${earlier}`, params, cookie: cookies.mhlw })).data as { fiscalYear: number }).fiscalYear, path).toBe(earlier);
+    }
   });
 });

@@ -1,15 +1,8 @@
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { confirmedField, confirmedValue } from "~/domain/forms/form-fields";
 
-/** The field a confirmed form posts; an action that requires confirmation refuses the post without it. */
-export const confirmedField = "confirmed";
-export const confirmedValue = "yes";
-
-/** True when the posted form carries the confirmation that ConfirmAction and ConfirmStep add. */
-export function isConfirmed(form: FormData | Record<string, unknown>): boolean {
-  const value = form instanceof FormData ? form.get(confirmedField) : form[confirmedField];
-  return value === confirmedValue;
-}
+export { isConfirmed } from "~/domain/forms/form-fields";
 
 type ConfirmContent = {
   /** the question, e.g. 「この記録を削除しますか」 */

@@ -50,6 +50,16 @@ export function textField(label: string, max: number, options: { required?: bool
   return options.required ? base.pipe(z.string().min(1, `${label}を入力してください`)) : base;
 }
 
+/** The field a confirmed form posts; an action that requires confirmation refuses the post without it. */
+export const confirmedField = "confirmed";
+export const confirmedValue = "yes";
+
+/** True when the posted form carries the confirmation that ConfirmAction and ConfirmStep add. */
+export function isConfirmed(form: FormData | Record<string, unknown>): boolean {
+  const value = form instanceof FormData ? form.get(confirmedField) : form[confirmedField];
+  return value === confirmedValue;
+}
+
 /** What a post/redirect/get reports back in ?saved=, and the message the page shows for it. */
 export const savedMessages = { created: "記録しました", updated: "修正を保存しました", deleted: "削除しました" } as const;
 export type SavedFlag = keyof typeof savedMessages;

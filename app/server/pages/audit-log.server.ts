@@ -5,7 +5,7 @@ import { auditCategories, auditCategoryIds, isAuditAction } from "~/server/audit
 import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAuditEntry } from "~/server/audit/entry";
 import { requireAdministratorPage } from "~/server/auth/page-guards.server";
 import { csvLine } from "~/server/csv/write";
-import { filterDate } from "~/server/pages/query-params";
+import { filterDate, parseQuery } from "~/server/pages/query-params";
 
 const query = z.object({
   category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
@@ -23,8 +23,7 @@ export type AuditQuery = z.infer<typeof query>;
 /** The reader of the log (MHLW everything, a prefecture what its officials and its municipalities' accounts did) and the filters of the request. */
 export async function auditRequest(request: Request) {
   const { user, scope } = await requireAdministratorPage(request, "操作履歴を見る権限がありません");
-  const q = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { user, query: q, scope };
+  return { user, query: parseQuery(query, request), scope };
 }
 
 export async function describedAuditEntries(

@@ -5,9 +5,10 @@ import { datasetUpdatedAt, latestDataDate } from "../../../db/queries/meta";
 import { integratedDeliveryByPrefecture } from "../../../db/queries/optional-programs";
 import { statisticsFiscalYears, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { metricValue } from "~/domain/metrics";
-import { chooseFiscalYear } from "./jusou.server";
+import { chooseFiscalYear } from "./fiscal-year-policy";
+import { fiscalYearParam } from "./query-params";
 
-export const cooperationQuery = z.object({ fy: z.coerce.number().int().optional().catch(undefined) });
+export const cooperationQuery = z.object({ fy: fiscalYearParam });
 
 type Integrated = Awaited<ReturnType<typeof integratedDeliveryByPrefecture>>;
 
@@ -25,10 +26,10 @@ export function integratedCounts(rows: Integrated, prefectureCode: string | null
   };
 }
 
-export async function loadNationalCooperation(db: Database, query: z.infer<typeof cooperationQuery>) {
-  const fiscalYears = await statisticsFiscalYears(db);
-  const fiscalYear = chooseFiscalYear(fiscalYears, query.fy);
-  if (fiscalYear === null) return null;
+export async function loadNationalCooperation(db: Database, query: z.infer<typeof cooperationQuery>, today: string) {
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
+  if (!choice) return null;
+  const { fiscalYear, fiscalYears } = choice;
   const [prefectures, totals, integrated, statisticsAt, programsAt] = await Promise.all([
     listPrefectures(db),
     totalsByPrefecture(db, fiscalYear),

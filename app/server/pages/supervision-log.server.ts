@@ -12,13 +12,14 @@ import {
 } from "../../../db/queries/supervision";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/domain/vocabulary";
 import { csvLine } from "~/domain/csv/format";
-import { fiscalYearEnd, fiscalYearOfDate, recordFiscalYears } from "~/domain/fiscal-year";
+import { fiscalYearEnd } from "~/domain/fiscal-year";
 import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
-import { filterDate, pageNumber, rowId } from "~/server/pages/query-params";
+import { bodyCode, filterDate, fiscalYearParam, pageNumber, rowId } from "~/server/pages/query-params";
+import { chooseFiscalYear } from "./fiscal-year-policy";
 
 export const supervisionQuery = z.object({
-  fy: z.coerce.number().int().min(2015).max(2100).optional().catch(undefined),
-  body: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  fy: fiscalYearParam,
+  body: bodyCode.optional().catch(undefined),
   form: z.enum(supervisionForms).optional().catch(undefined),
   from: filterDate,
   to: filterDate,
@@ -51,8 +52,7 @@ export function supervisionLogDownloadHref(prefectureCode: string, query: z.infe
 export const contactsPerPage = 50;
 
 export async function loadSupervision(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>, today: string) {
-  const { fiscalYears, latest } = recordFiscalYears(await supervisionFiscalYears(db), fiscalYearOfDate(today));
-  const fiscalYear = query.fy ?? latest;
+  const { fiscalYear, fiscalYears } = chooseFiscalYear({ kind: "records", yearsWithData: await supervisionFiscalYears(db) }, query.fy, today);
   const fyEnd = fiscalYearEnd(fiscalYear);
   const asOf = fyEnd < today ? fyEnd : today;
   const filter = { bodyCode: query.body, form: query.form, from: query.from, to: query.to };
@@ -70,7 +70,7 @@ export async function loadSupervision(db: Database, prefectureCode: string, quer
   ]);
   return {
     fiscalYear,
-    fiscalYears: [...new Set([fiscalYear, ...fiscalYears])].sort((a, b) => b - a),
+    fiscalYears,
     asOf,
     contacts,
     paging: { page, pages, total, perPage: contactsPerPage },

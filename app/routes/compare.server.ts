@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { Database } from "../../db";
+import { listPrefectures } from "../../db/queries/geography";
+import { datasetUpdatedAt } from "../../db/queries/meta";
+import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
+import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
+import { comparableMetrics, metricValue } from "~/domain/metrics";
+
+const list = (pattern: RegExp) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").filter((x) => pattern.test(x)));
+const query = z.object({
+  prefectures: list(/^\d{2}$/),
+  blocks: list(/^[a-z_]+$/).transform((v) => v.filter((b): b is RegionalBlock => (regionalBlocks as readonly string[]).includes(b))),
+  metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),
+});
+
+/** The comparison asked for in the URL: checkboxes arrive as repeated parameters; shared links use comma lists. */
+export function comparisonQuery(url: URL) {
+  return query.parse({
+    prefectures: url.searchParams.getAll("prefectures").join(",") || undefined,
+    blocks: url.searchParams.getAll("blocks").join(",") || undefined,
+    metric: url.searchParams.get("metric") ?? undefined,
+  });
+}
+
+/** A metric by fiscal year for up to eight prefectures and eight regional blocks. */
+export async function loadComparison(db: Database, q: z.infer<typeof query>) {
+  const prefectures = await listPrefectures(db);
+  const selectedPrefectures = q.prefectures.filter((c) => prefectures.some((p) => p.code === c)).slice(0, 8);
+  const selectedBlocks = q.blocks.slice(0, 8);
+  const [byPrefecture, byBlock, dataDate] = await Promise.all([
+    selectedPrefectures.length > 0 ? totalsByFiscalYearAndArea(db, "prefecture") : Promise.resolve([]),
+    selectedBlocks.length > 0 ? totalsByFiscalYearAndArea(db, "block") : Promise.resolve([]),
+    datasetUpdatedAt(db, "monthly_support"),
+  ]);
+  const series = [
+    ...selectedPrefectures.map((c) => ({ key: `p${c}`, label: prefectures.find((p) => p.code === c)!.name, rows: byPrefecture.filter((r) => r.area === c) })),
+    ...selectedBlocks.map((b) => ({ key: `b${b}`, label: `${regionalBlockLabels[b]}ブロック`, rows: byBlock.filter((r) => r.area === b) })),
+  ];
+  const years = [...new Set(series.flatMap((s) => s.rows.map((r) => r.fiscalYear)))].sort();
+  return {
+    prefectures,
+    metric: q.metric,
+    selectedPrefectures,
+    selectedBlocks,
+    series: series.map((s) => ({ key: s.key, label: s.label })),
+    rows: years.map((fy) => ({
+      fiscalYear: fy,
+      ...Object.fromEntries(series.map((s) => {
+        const t = s.rows.find((r) => r.fiscalYear === fy);
+        return [s.key, t ? metricValue(q.metric, t) : null];
+      })),
+    })),
+    dataDate,
+  };
+}
