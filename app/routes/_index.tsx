@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { NationalKpis } from "~/components/cards/NationalKpis";
@@ -35,15 +35,12 @@ export default function NationalOverview() {
         title="全国の状況"
         lead="生活困窮者自立支援制度の実施状況です。実施率の分母は福祉事務所設置自治体（都道府県を含む実施主体）、人口あたりの値は人口10万人あたり月平均です。"
       />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={data.fiscalYears} value={data.fiscalYear} />
         <MetricField label="地図の指標" value={data.metric} />
         <MonthRangeFields from={data.range.from} to={data.range.to} />
         <input type="hidden" name="program" value={data.program} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <NationalKpis fiscalYear={data.fiscalYear} current={data.national} previous={data.nationalPrevious} />
       <h2>任意事業の実施率（都道府県別）</h2>
       <nav aria-label="事業の切り替え">

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { CooperationByPrefectureCard } from "~/components/cards/CooperationByPrefectureCard";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound } from "~/server/http/not-found";
@@ -31,12 +31,9 @@ export default function NationalCooperation() {
         title="生活保護との連携（全国）"
         lead="自立相談支援機関から福祉事務所への「つなぎ」（生活保護へのつなぎ件数）と、就労準備支援事業・家計改善支援事業を被保護者向けの事業と一体的に実施しているかを見ます。"
       />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数（全国）: <strong>{formatNumber(national.referrals)}件</strong>（人口10万人あたり月平均{" "}
         {formatMetric("referralsToPublicAssistance", national.perHundredThousand)}、提出 {formatNumber(national.submittedMonths)}/{formatNumber(national.expectedMonths)}（実施主体×月））

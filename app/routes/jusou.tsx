@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { JusouMapCard } from "~/components/cards/JusouMapCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound } from "~/server/http/not-found";
@@ -30,12 +30,9 @@ export default function NationalJusou() {
         title="重層的支援体制整備事業（全国）"
         lead="令和3年度（2021）に始まった市町村の任意事業です。高齢・障害・子ども・生活困窮の分野を超えて、相談支援・参加支援・地域づくりを一体的に行います。"
       />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 市区町村 {formatNumber(national.municipalities)} のうち実施 <strong>{formatNumber(national.implementing)}</strong>（
         {formatPercent(ratio(national.implementing, national.municipalities))}）、移行準備事業 {formatNumber(national.transitionPreparation)}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
@@ -58,13 +58,10 @@ export default function MunicipalityPage() {
         {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
         {d.body.validTo ? `・${d.body.validTo}に廃止` : null}
       </p>
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <MonthRangeFields from={d.range.from} to={d.range.to} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
 
       <h2>月次の実績（{formatFiscalYear(d.fiscalYear)}）</h2>
       <DataTable

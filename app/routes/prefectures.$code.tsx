@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { FiscalYearField, MetricField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { TabNav } from "~/components/ui/TabNav";
@@ -61,13 +61,10 @@ export default function PrefecturePage() {
       <p>
         <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</Link>
       </p>
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <MetricField label="順位・推移の指標" value={d.metric} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
 
       <h2>{formatFiscalYear(d.fiscalYear)}の状況（全国との比較）</h2>
       <p>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { DataTable } from "~/components/ui/DataTable";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import { notFound } from "~/server/http/not-found";
@@ -34,12 +34,9 @@ export default function PrefectureCooperation() {
   return (
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="生活保護との連携" canSeeDetail={d.canSeeDetail} />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数: <strong>{formatNumber(d.own.referrals)}件</strong>（人口10万人あたり月平均{" "}
         <strong>{metric(d.own.perHundredThousand)}</strong>、全国 {metric(d.nation.perHundredThousand)}）。一体的実施: 就労準備支援{" "}

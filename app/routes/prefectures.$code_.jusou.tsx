@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { DataTable } from "~/components/ui/DataTable";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeeBody } from "~/server/auth/access";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
@@ -30,12 +30,9 @@ export default function PrefectureJusou() {
   return (
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="重層的支援体制整備事業" canSeeDetail={d.canSeeDetail} />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 市区町村 {d.bodies.length} のうち
         {jusouStatuses.map((s) => ` ${jusouStatusLabels[s]} ${count(s)}`).join("、")}

@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
-import { DatePeriodFields, FiscalYearField } from "~/components/ui/FilterFields";
+import { DatePeriodFields, FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { Pagination } from "~/components/ui/Pagination";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
@@ -43,13 +43,10 @@ export default function Supervision() {
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="スーパーバイズ" canSeeDetail={d.canSeeDetail} />
       <SavedNotice message={d.savedMessage} />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <input type="hidden" name="months" value={d.query.months} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 実施主体 {d.coverage.bodies} のうち <strong>{d.coverage.covered}</strong> に1回以上（カバー率{" "}
         <strong>{formatPercent(share)}</strong>）

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
@@ -40,12 +40,9 @@ export default function PrefectureSupport() {
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="市町村支援" canSeeDetail={d.canSeeDetail} />
       <SavedNotice message={d.savedMessage} />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {thisYear.length === 0 ? (
           <>{formatFiscalYear(d.fiscalYear)}の回答はまだありません。</>

@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import {
@@ -59,12 +59,9 @@ export default function Training() {
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="研修" canSeeDetail={d.canSeeDetail} />
       <SavedNotice message={d.savedMessage} />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 修了証の必要な3職種（主任相談支援員・相談支援員・就労支援員）の配置 {formatNumber(assigned)}人のうち修了証{" "}
         <strong>{formatNumber(certified)}人</strong>（<strong>{formatPercent(ratio(certified, assigned))}</strong>）。後期研修 {latterTermSessions.length}回、参加{" "}

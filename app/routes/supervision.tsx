@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { SupervisionByPrefectureCard } from "~/components/cards/SupervisionByPrefectureCard";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { todayInJapan } from "~/domain/fiscal-year";
@@ -26,12 +26,9 @@ export default function NationalSupervision() {
         title="スーパーバイズ（全国）"
         lead="都道府県による支援員向けのスーパーバイズは、市町村支援の11項目の中でも実施の少ない取組です。年度内に1回以上スーパーバイズを受けた実施主体の割合を都道府県ごとに比べます。"
       />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <SupervisionByPrefectureCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.rows} dataDate={d.dataDate} />
     </>
   );

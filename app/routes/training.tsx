@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { CertificateCoverageCard } from "~/components/cards/CertificateCoverageCard";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
-import { FiscalYearField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { todayInJapan } from "~/domain/fiscal-year";
@@ -27,12 +27,9 @@ export default function NationalTraining() {
         title="研修・修了証（全国）"
         lead="修了証は国研修（前期）と都道府県研修（後期）の両方を修了した支援員に都道府県が交付します。主任相談支援員・相談支援員・就労支援員の取得状況を都道府県ごとに比べます。"
       />
-      <Form method="get" className="filters" aria-label="表示条件">
+      <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <CertificateCoverageCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.byPrefecture} dataDate={d.dataDate} />
       <TrainingStagesCard scopeLabel="全国" fiscalYear={d.fiscalYear} rows={d.byRole} dataDate={d.dataDate} />
     </>

@@ -1,5 +1,19 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { comparableMetricLabels, comparableMetrics, type ComparableMetric } from "~/domain/metrics";
+
+/** The filters of a page: a GET form of its fields and the 表示 button. */
+export function FilterForm({ children }: { children: ReactNode }) {
+  return (
+    <Form method="get" className="filters" aria-label="表示条件">
+      {children}
+      <button type="submit" className="button">
+        表示
+      </button>
+    </Form>
+  );
+}
 
 /** The 年度 select of the page filters (name "fy"). */
 export function FiscalYearField({ fiscalYears, value }: { fiscalYears: number[]; value: number }) {
