@@ -1,42 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "../../db";
-import { requireUser } from "~/server/auth/session.server";
-import { datasets, datasetIds } from "~/domain/datasets";
-import { uploadLimitsFromEnv } from "~/server/uploads/stage.server";
-import { mayUpload } from "~/server/auth/access";
 import { receiveUpload, UploadForbiddenError } from "~/server/uploads/service.server";
-
-const params = z.object({ dataset: z.enum(datasetIds) });
+import { requireUploadPage, uploadPageData } from "./uploads.new.$dataset.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.label ?? "アップロード"} のアップロード | つなぐ` }];
 
-export async function loader({ request, params: raw }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const parsed = params.safeParse(raw);
-  if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
-  const d = datasets[parsed.data.dataset];
-  if (!mayUpload(user, d)) throw new Response(new UploadForbiddenError().message, { status: 403 });
-  const limits = uploadLimitsFromEnv();
-  return {
-    id: d.id,
-    label: d.label,
-    description: d.description,
-    maxMegabytes: Math.round(limits.maxBytes / 1024 / 1024),
-    maxRows: limits.maxRows,
-    columns: d.columns.map((c) => ({ header: c.header, aliases: c.aliases.join("、"), required: c.required, description: c.description, example: c.example })),
-  };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { definition } = await requireUploadPage(request, params);
+  return uploadPageData(definition);
 }
 
-export async function action({ request, params: raw, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const parsed = params.safeParse(raw);
-  if (!parsed.success) throw new Response("データの種類が見つかりません", { status: 404 });
-  const d = datasets[parsed.data.dataset];
-  const db = await getDb();
-  const result = await receiveUpload(db, { ...user, clientAddress: context.clientAddress ?? null }, d, request).catch((error: unknown) => {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, definition } = await requireUploadPage(request, params);
+  const result = await receiveUpload(await getDb(), { ...user, clientAddress: context.clientAddress ?? null }, definition, request).catch((error: unknown) => {
     if (error instanceof UploadForbiddenError) throw new Response(error.message, { status: 403 });
     throw error;
   });
