@@ -1,9 +1,17 @@
 // 年度 runs April–March; January 2022 belongs to FY2021.
 
 const eras = [
-  { name: "令和", start: 2019 },
-  { name: "平成", start: 1989 },
+  { name: "令和", letter: "r", start: 2019, lastYear: null },
+  { name: "平成", letter: "h", start: 1989, lastYear: 31 },
 ] as const;
+
+/** The western year of a 和暦 year as written: era 「令和」 or 「R」 (any case), year 「元」 or a number. Null if the era has no such year. */
+export function eraYear(era: string, year: string): number | null {
+  const found = eras.find((e) => e.name === era || e.letter === era.toLowerCase());
+  const n = year === "元" ? 1 : Number(year);
+  if (!found || !Number.isInteger(n) || n < 1 || (found.lastYear !== null && n > found.lastYear)) return null;
+  return found.start + n - 1;
+}
 
 export function fiscalYearOfMonth(year: number, month: number): number {
   return month >= 4 ? year : year - 1;

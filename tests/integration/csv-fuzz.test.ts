@@ -7,10 +7,11 @@ import { queryRows, type DatabaseHandle } from "../../db";
 import { getUpload, loadBodyRecords } from "../../db/queries/uploads";
 import { datasetTables } from "../../db/queries/dataset-tables";
 import { csvLine } from "../../app/domain/csv/format";
+import { guessDelimiter } from "../../app/domain/csv/records";
 import { datasetIds, datasets, type DatasetId } from "../../app/domain/datasets";
 import { BodyResolver } from "../../app/server/uploads/body-resolver";
 import { commitUpload, stageUpload } from "../../app/server/uploads/service.server";
-import type { Issue, UploadScope } from "../../app/server/uploads/validate";
+import { isBlankRow, type Issue, type UploadScope } from "../../app/server/uploads/validate";
 import { validateUploadStream, type StoredIssue, type ValidationSummary } from "../../app/server/uploads/validate-stream";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
@@ -127,6 +128,15 @@ function build(file: { base: number; mutations: Mutation[] }): Base {
   return { dataset: base.dataset, bytes: file.mutations.reduce(mutate, base.bytes) };
 }
 
+/** Data lines of a file without quotes, counted on its text as an editor shows it: the lines after the first non-empty one, blank ones left out. */
+function dataLinesOf(bytes: Buffer, encoding: string): number {
+  const text = new TextDecoder(encoding === "shift_jis" ? "shift_jis" : "utf-8").decode(bytes);
+  const lines = text.split(/\r\n|\r|\n/);
+  const delimiter = guessDelimiter(text, true)!;
+  const header = lines.findIndex((l) => l.length > 0);
+  return header < 0 ? 0 : lines.slice(header + 1).filter((l) => !isBlankRow(l.split(delimiter))).length;
+}
+
 function expectNamed(issue: Issue): void {
   expect(Number.isInteger(issue.line) && issue.line >= 1, JSON.stringify(issue)).toBe(true);
   expect(issue.column.trim().length, JSON.stringify(issue)).toBeGreaterThan(0);
@@ -155,6 +165,8 @@ describe("CSV pipeline under fuzzing", () => {
         // a file error stops the reading: nothing may be staged; otherwise every byte was read
         if (summary.fileErrors.length > 0) expect(staged).toBe(0);
         else expect(summary.sizeBytes).toBe(bytes.length);
+        // without quotes, every data line of the file is one previewed row, whatever its content
+        if (summary.fileErrors.length === 0 && !bytes.includes(0x22)) expect(summary.rows).toBe(dataLinesOf(bytes, summary.encoding));
       }),
       { numRuns: 3_000 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCell, dateCell, decimalCell, fiscalYearCell, normalizeBodyCode, parseDate, parseFiscalYear, parseYearMonth, yesNoCell } from "./cells";
+import { countCell, dateCell, decimalCell, fiscalYearCell, isTotalsLabel, normalizeBodyCode, parseDate, parseFiscalYear, parseYearMonth, yesNoCell } from "./cells";
 
 describe("cells as offices write them", () => {
   it("reads counts with full-width digits, separators and 「－」", () => {
@@ -69,5 +69,30 @@ describe("fast paths agree with the schemas", () => {
       }
     }
     expect(fastPathOf(countCell)!("１２")).toBeUndefined();
+  });
+});
+
+describe("dates and 年月 as Excel and offices write them (issue 15)", () => {
+  it("reads a date in western, Excel and 和暦 forms", () => {
+    for (const raw of ["2026/8/1", "2026-08-01", "2026年8月1日", "R8.8.1", "令和8年8月1日", "Ｒ８．８．１", "2026/8/1 0:00", "2026/08/01 00:00:00"]) {
+      expect(parseDate(raw), raw).toBe("2026-08-01");
+    }
+    expect(parseDate("令和元年5月1日")).toBe("2019-05-01");
+    expect(parseDate("H31.4.30")).toBe("2019-04-30");
+    expect(parseDate("平成32年1月1日")).toBeNull();
+    expect(parseDate("R8.2.30")).toBeNull();
+    expect(parseDate("2026/8/1 9:30")).toBeNull();
+  });
+
+  it("reads a 年月 in the same forms, and a date as its month", () => {
+    for (const raw of ["2026/8", "2026-08", "2026年8月", "R8.8", "令和8年8月", "2026/8/1", "令和8年8月1日", "R8.8.1"]) {
+      expect(parseYearMonth(raw), raw).toEqual({ year: 2026, month: 8 });
+    }
+    expect(parseYearMonth("2026/2/30")).toBeNull();
+  });
+
+  it("knows a totals row's label and nothing else", () => {
+    for (const label of ["合計", "計", "総計", "小計", " 合 計 ", "（合計）", "【総計】", "鳥取県計", "市町村計", "全国計", "累計"]) expect(isTotalsLabel(label), label).toBe(true);
+    for (const value of ["鳥取市", "鳥取県", "計画相談", "会計年度", "1,234", "", "－", "日野町"]) expect(isTotalsLabel(value), value).toBe(false);
   });
 });

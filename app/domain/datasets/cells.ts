@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eraYear } from "../fiscal-year";
 import { checkDigit } from "../local-government-code";
 
 // Cell parsers for CSV columns, as Japanese offices write them: full-width digits and spaces,
@@ -75,23 +76,27 @@ export function choiceCell<const T extends string>(labels: Record<T, readonly st
   });
 }
 
+/**
+ * A cell that labels a totals row as Excel sheets add them: 合計, 総計, 小計, 計, 累計, 総数, and
+ * 「鳥取県計」「市町村計」「全国計」 (a place and 計), with brackets or spaces around.
+ */
+export function isTotalsLabel(value: string): boolean {
+  if (value.length > 24) return false;
+  const v = normalizeCell(value).replace(/[\s()[\]【】〔〕<>＜＞「」]/g, "");
+  return /^(?:合計|総計|小計|中計|累計|総数|計|全国計|全県計|(?:\D{0,4}[都道府県市区町村])計)$/.test(v);
+}
+
 export const yesNoCell = choiceCell(
   { yes: ["有", "あり", "実施", "○", "〇", "1", "true", "yes"], no: ["無", "なし", "未実施", "×", "0", "false", "no"] },
   "実施の有無",
 );
-
-const eraStart: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988 };
 
 /** 年度: 2021, 2021年度, R3, R03, 令和3年度, 令和元年度, 平成31年度 (= FY2019), H27. */
 export function parseFiscalYear(raw: string): number | null {
   const v = normalizeCell(raw).replace(/\s/g, "").replace(/年度$/, "").replace(/年$/, "");
   if (/^\d{4}$/.test(v)) return Number(v);
   const m = /^(令和|平成|[RrHh])\.?(元|\d{1,2})$/.exec(v);
-  if (!m) return null;
-  const era = eraStart[m[1]!.toLowerCase()]!;
-  const n = m[2] === "元" ? 1 : Number(m[2]);
-  if (n < 1 || (era === 1988 && n > 31)) return null;
-  return era + n;
+  return m ? eraYear(m[1]!, m[2]!) : null;
 }
 
 export const fiscalYearCell = z.string().transform((raw, ctx) => {
@@ -103,15 +108,21 @@ export const fiscalYearCell = z.string().transform((raw, ctx) => {
   return fy;
 });
 
-/** 年月: 2021-04, 2021/4, 202104, 2021年4月, 令和3年4月, R3.4 */
+/**
+ * 年月: 2021-04, 2021/4, 202104, 2021年4月, 令和3年4月, R3.4, and a date of that month (2021/4/1, as
+ * Excel writes a cell in which 2021/4 was typed).
+ */
 export function parseYearMonth(raw: string): { year: number; month: number } | null {
   const v = normalizeCell(raw).replace(/\s/g, "");
   let m = /^(\d{4})[-/.年]?(\d{1,2})月?$/.exec(v);
   if (m) return validMonth(Number(m[1]), Number(m[2]));
   m = /^(令和|平成|[RrHh])\.?(元|\d{1,2})[.年/-](\d{1,2})月?$/.exec(v);
-  if (!m) return null;
-  const era = eraStart[m[1]!.toLowerCase()]!;
-  return validMonth(era + (m[2] === "元" ? 1 : Number(m[2])), Number(m[3]));
+  if (m) {
+    const year = eraYear(m[1]!, m[2]!);
+    return year === null ? null : validMonth(year, Number(m[3]));
+  }
+  const date = parseDate(raw);
+  return date ? { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) } : null;
 }
 
 function validMonth(year: number, month: number) {
@@ -128,20 +139,17 @@ export const monthCell = z.string().transform((raw, ctx) => {
   return n;
 });
 
-/** 日付: 2021-04-01, 2021/4/1, 2021年4月1日, 令和3年4月1日, R3.4.1 → YYYY-MM-DD */
+/**
+ * 日付: 2021-04-01, 2021/4/1, 2021年4月1日, 令和3年4月1日, R3.4.1 → YYYY-MM-DD; a time of midnight
+ * after it (2021/4/1 0:00, as Excel writes a date cell with a time format) is dropped.
+ */
 export function parseDate(raw: string): string | null {
-  const v = normalizeCell(raw).replace(/\s/g, "");
-  let year: number;
-  let rest: RegExpExecArray | null = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
-  if (rest) year = Number(rest[1]);
-  else {
-    rest = /^(令和|平成|[RrHh])\.?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
-    if (!rest) return null;
-    year = eraStart[rest[1]!.toLowerCase()]! + (rest[2] === "元" ? 1 : Number(rest[2]));
-    rest = [rest[0], "", rest[3]!, rest[4]!] as unknown as RegExpExecArray;
-  }
-  const month = Number(rest[2]);
-  const day = Number(rest[3]);
+  const v = normalizeCell(raw).replace(/\s+0?0:00(:00)?$/, "").replace(/\s/g, "");
+  const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
+  const japanese = western ? null : /^(令和|平成|[RrHh])\.?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
+  const year = western ? Number(western[1]) : japanese ? eraYear(japanese[1]!, japanese[2]!) : null;
+  if (year === null) return null;
+  const [month, day] = (western ? western.slice(2) : japanese!.slice(3)).map(Number) as [number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);

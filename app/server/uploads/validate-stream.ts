@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { csvRecordBatches } from "../../domain/csv/records";
+import { csvRecordBatches, type CsvRecord } from "../../domain/csv/records";
 import { CsvFileError, StreamingCsvDecoder } from "../../domain/csv/stream-decoder";
 import type { DatasetDefinition } from "../../domain/datasets";
 import { storedColumnNames } from "../../../db/queries/dataset-tables";
 import type { BodyResolver } from "./body-resolver";
-import { isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
+import { checkRecord, isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
 
 /** One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted. */
 function copyLine(values: readonly unknown[]): string {
@@ -60,9 +60,9 @@ const storedIssueLimit = 1000;
 const batchSize = 20_000;
 
 /**
- * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, parsed by PapaParse,
- * validated row by row — and yields what to stage, a batch at a time, without touching the database.
- * Memory stays bounded by the batch size whatever the file size; the counts come back at the end.
+ * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, read into records that carry
+ * the file's own line numbers, validated row by row — and yields what to stage, a batch at a time,
+ * without touching the database. Memory stays bounded by the batch size whatever the file size; the counts come back at the end.
  */
 export async function* validateUploadStream(input: ValidationInput): AsyncGenerator<StagedBatch, ValidationSummary> {
   const { definition, limits, uploadId } = input;
@@ -103,27 +103,44 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   };
 
   /** One CSV record: the header row maps the columns; every other row is validated and staged. */
-  const handleRecord = (cells: string[]): "stop" | "next" => {
+  const handleRecord = (csvRecord: CsvRecord): "stop" | "next" => {
+    const { cells, quoteError } = csvRecord;
+    line = csvRecord.line;
     if (!header) {
       if (cells.some(hasUnreadableCharacters)) {
         throw new CsvFileError("テキストのCSVファイルではありません（読めない文字が含まれています）。Excelの「CSV（コンマ区切り）」で保存してください");
       }
+      if (quoteError) {
+        fileErrors.push({
+          line: quoteError.line,
+          column: "（見出し行）",
+          value: cells.join(",").slice(0, 200),
+          reason: "見出し行の引用符（\"）が正しく閉じられていないため、列を読み取れません。引用符を閉じるか削除してください",
+        });
+        return "stop";
+      }
       const mapped = mapHeader(definition, cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c)));
       if ("errors" in mapped) {
-        fileErrors.push(...mapped.errors);
+        fileErrors.push(...mapped.errors.map((e) => ({ ...e, line })));
         return "stop";
       }
       header = mapped.map;
       if (header.ignored.length > 0) {
         warnings++;
-        keep("warning", [{ line: 1, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
+        keep("warning", [{ line, column: header.ignored.join("、").slice(0, 100), value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" }]);
       }
       return "next";
     }
-    if (isBlankRow(cells)) return "next";
+    if (!quoteError && isBlankRow(cells)) return "next";
     rows++;
     if (rows > limits.maxRows) {
       throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
+    }
+    const unreadable = checkRecord(header, csvRecord);
+    if (unreadable) {
+      errorRows++;
+      keep("error", [unreadable]);
+      return "next";
     }
     const result = validateRow(definition, header, input.resolver, input.user, cells, line, input.today);
     const rowErrors = [...result.errors];
@@ -158,8 +175,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   try {
     records: for await (const records of csvRecordBatches(text())) {
       for (const row of records) {
-        line++;
-        if (handleRecord(row.map((c) => c.replace(/\r$/, ""))) === "stop") break records;
+        if (handleRecord(row) === "stop") break records;
       }
       if (batch.copyLines.length >= batchSize || batch.issues.length >= batchSize) {
         yield batch;

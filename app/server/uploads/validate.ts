@@ -1,5 +1,6 @@
 import { normalizeHeader } from "../../domain/csv/decode";
-import { fastPathOf, normalizeCell } from "../../domain/datasets/cells";
+import type { CsvRecord } from "../../domain/csv/records";
+import { fastPathOf, isTotalsLabel, normalizeCell } from "../../domain/datasets/cells";
 import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody, RowIssue } from "../../domain/datasets/types";
 import { findPrefectureByCode } from "../../domain/prefectures";
 import type { UserRole } from "../../domain/vocabulary";
@@ -16,6 +17,9 @@ export type HeaderMap = {
   ignored: string[];
   /** values of optional columns the file does not have (what a blank cell means), parsed once */
   absent: Map<string, unknown>;
+  /** the header's cells, and how many a row must have: up to the last non-blank header cell */
+  names: string[];
+  width: number;
 };
 
 /** Maps the file's header row onto the dataset's columns; a missing column is a file error. */
@@ -58,7 +62,57 @@ export function mapHeader(definition: DatasetDefinition, header: string[]): { ma
   const ignored = header.filter((h, i) => !used.has(i) && h.trim() !== "");
   const absent = new Map<string, unknown>();
   for (const c of definition.columns) if (!c.required && !indexOf.has(c.key)) absent.set(c.key, c.cell.safeParse("").data ?? null);
-  return { map: { indexOf, headerOf, ignored, absent } };
+  let width = header.length;
+  while (width > 0 && header[width - 1]!.trim() === "") width--;
+  return { map: { indexOf, headerOf, ignored, absent, names: header.map((h) => h.trim()), width } };
+}
+
+function columnName(header: HeaderMap, index: number): string {
+  return header.names[index] || `${index + 1}列目`;
+}
+
+/**
+ * What makes a record unreadable as a row of the table, before its cells are read: a quote that never
+ * closes (the rest of the file fell into one cell) or closes before other text, a totals row, or more
+ * or fewer cells than the header. Cells beyond the header's width are tolerated only when blank (Excel
+ * pads rows to its used range); a row with fewer cells is refused, since a lost delimiter shifts every
+ * later value into the wrong column.
+ */
+export function checkRecord(header: HeaderMap, record: CsvRecord): Issue | null {
+  const { cells, line } = record;
+  const quote = record.quoteError;
+  if (quote) {
+    const column = columnName(header, quote.cell);
+    const value = (cells[quote.cell] ?? "").slice(0, 200);
+    return quote.kind === "unclosed"
+      ? { line: quote.line, column, value, reason: "引用符（\"）が閉じられていないため、この行から最後の行までが1つの値として読まれます。引用符を閉じるか削除してください" }
+      : { line: quote.line, column, value, reason: "引用符（\"）で囲んだ値の後に文字があります。値全体を引用符で囲み、値の中の引用符は「\"\"」と2つ重ねてください" };
+  }
+  for (let i = 0; i < cells.length; i++) {
+    if (isTotalsLabel(cells[i]!)) {
+      return { line, column: columnName(header, i), value: cells[i]!.slice(0, 200), reason: "合計行は取り込めません。合計・小計の行を削除してください" };
+    }
+  }
+  const value = () => cells.join(",").slice(0, 200);
+  if (cells.length < header.width) {
+    return {
+      line,
+      column: columnName(header, cells.length),
+      value: value(),
+      reason: `列が足りません（見出しは${header.width}列、この行は${cells.length}列）。区切りの「,」が抜けていないか確かめてください`,
+    };
+  }
+  let last = cells.length;
+  while (last > header.width && cells[last - 1]!.trim() === "") last--;
+  if (last > header.width) {
+    return {
+      line,
+      column: columnName(header, header.width),
+      value: value(),
+      reason: `列が多すぎます（見出しは${header.width}列、この行は${last}列）。「,」を含む値（1,234 など）は値全体を「"」で囲むか、「,」を除いてください`,
+    };
+  }
+  return null;
 }
 
 function cellOf(header: HeaderMap, cells: string[], key: string): string {
