@@ -172,6 +172,63 @@ describe("files as offices send them", () => {
     ]);
   });
 
+  it("reads 鳥取県's Shift_JIS file strictly: each broken row refused at the line it has in the file, the good rows previewed", async () => {
+    // lines 4 and 11 are blank, line 8 holds only commas, the 備考 of line 5 runs on to line 6
+    const result = await stage("tottori-pref", "monthly_support", "monthly-tottori-pref-strict-sjis.csv");
+    expect(await getUpload(handle.db, result.uploadId)).toMatchObject({ encoding: "shift_jis", status: "previewed", counts: { rows: 10, errorRows: 5, new: 5 } });
+    expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
+      {
+        line: 9,
+        column: "14列目",
+        value: "312011,鳥取県,鳥取市,令和7年度,5,1,152,37,20,12,3,2,2,",
+        reason: "列が多すぎます（見出しは13列、この行は14列）。「,」を含む値（1,234 など）は値全体を「\"」で囲むか、「,」を除いてください",
+      },
+      {
+        line: 10,
+        column: "生活保護へのつなぎ件数",
+        value: "312029,鳥取県,米子市,令和7年度,5,118,28,14,8,2,1",
+        reason: "列が足りません（見出しは13列、この行は11列）。区切りの「,」が抜けていないか確かめてください",
+      },
+      {
+        line: 13,
+        column: "新規相談受付件数",
+        value: '29"件',
+        reason: "引用符（\"）で囲んだ値の後に文字があります。値全体を引用符で囲み、値の中の引用符は「\"\"」と2つ重ねてください",
+      },
+      { line: 14, column: "市区町村名", value: "合計", reason: "合計行は取り込めません。合計・小計の行を削除してください" },
+      {
+        line: 15,
+        column: "自治体コード",
+        value: "※令和7年5月分は速報値,,,,,,,,,,,,\r\n",
+        reason: "引用符（\"）が閉じられていないため、この行から最後の行までが1つの値として読まれます。引用符を閉じるか削除してください",
+      },
+    ]);
+    expect(await listIssues(handle.db, result.uploadId, "warning", 10)).toEqual([
+      { line: 1, column: "備考", value: "", reason: "この列は取り込みません（見出しが項目名と一致しません）" },
+    ]);
+    const staged = await queryRows<{ line: number; code: string; month: number }>(
+      handle.db,
+      sql`select line, local_government_code as code, month from staged_monthly_support_statistics where upload_id = ${result.uploadId} order by line`,
+    );
+    expect(staged).toEqual([
+      { line: 2, code: "312011", month: 4 },
+      { line: 3, code: "312029", month: 4 },
+      { line: 5, code: "312037", month: 4 },
+      { line: 7, code: "312045", month: 4 },
+      { line: 12, code: "312037", month: 5 },
+    ]);
+    await expect(commitUpload(handle.db, await userOf("tottori-pref"), result.uploadId)).rejects.toThrow(/エラーのある行があるため確定できません/);
+  });
+
+  it("no longer reads a 3-row file with an unclosed quote as 1 row without errors", async () => {
+    const text = "都道府県,対象自治体,実施日,形態,内容\r\n鳥取県,鳥取市,2025/6/12,訪問,\"体制の確認\r\n鳥取県,米子市,令和7年6月19日,メール,研修計画\r\n鳥取県,倉吉市,R7.6.26,訪問,記録様式\r\n";
+    const result = await stage("tottori-pref", "supervision", "supervision.csv", { source: (async function* () { yield new TextEncoder().encode(text); })() });
+    expect((await getUpload(handle.db, result.uploadId))!.counts).toMatchObject({ rows: 1, errorRows: 1 });
+    expect(await listIssues(handle.db, result.uploadId, "error", 10)).toEqual([
+      expect.objectContaining({ line: 2, column: "内容", reason: expect.stringMatching(/^引用符（"）が閉じられていないため/) }),
+    ]);
+  });
+
   it("rejects an empty file, binary garbage and an oversized file with a clear message", async () => {
     const empty = await stage("mhlw", "monthly_support", "empty.csv");
     expect((await listIssues(handle.db, empty.uploadId, "error", 1))[0]).toMatchObject({ line: 1, column: "（ファイル全体）", reason: "ファイルが空です" });

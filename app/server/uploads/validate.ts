@@ -17,7 +17,7 @@ export type HeaderMap = {
   ignored: string[];
   /** values of optional columns the file does not have (what a blank cell means), parsed once */
   absent: Map<string, unknown>;
-  /** the header's cells, and how many a row must have: up to the last non-blank header cell */
+  /** the header's cells (a row may have no more), and how many a row must have: up to the last non-blank one */
   names: string[];
   width: number;
 };
@@ -73,10 +73,11 @@ function columnName(header: HeaderMap, index: number): string {
 
 /**
  * What makes a record unreadable as a row of the table, before its cells are read: a quote that never
- * closes (the rest of the file fell into one cell) or closes before other text, a totals row, or more
- * or fewer cells than the header. Cells beyond the header's width are tolerated only when blank (Excel
- * pads rows to its used range); a row with fewer cells is refused, since a lost delimiter shifts every
- * later value into the wrong column.
+ * closes (the rest of the file fell into one cell) or closes before other text, a totals row, or a
+ * number of cells that does not fit the header. Excel writes every row, the header included, as wide
+ * as its used range, so blank cells after the header's last title are tolerated up to the header's
+ * own number of cells; fewer cells than titles, or more cells than the header has, are refused even
+ * when blank, since a lost or an unquoted 「,」 (1,234) shifts every later value into the wrong column.
  */
 export function checkRecord(header: HeaderMap, record: CsvRecord): Issue | null {
   const { cells, line } = record;
@@ -102,14 +103,12 @@ export function checkRecord(header: HeaderMap, record: CsvRecord): Issue | null 
       reason: `列が足りません（見出しは${header.width}列、この行は${cells.length}列）。区切りの「,」が抜けていないか確かめてください`,
     };
   }
-  let last = cells.length;
-  while (last > header.width && cells[last - 1]!.trim() === "") last--;
-  if (last > header.width) {
+  if (cells.length > header.names.length) {
     return {
       line,
-      column: columnName(header, header.width),
+      column: columnName(header, header.names.length),
       value: value(),
-      reason: `列が多すぎます（見出しは${header.width}列、この行は${last}列）。「,」を含む値（1,234 など）は値全体を「"」で囲むか、「,」を除いてください`,
+      reason: `列が多すぎます（見出しは${header.names.length}列、この行は${cells.length}列）。「,」を含む値（1,234 など）は値全体を「"」で囲むか、「,」を除いてください`,
     };
   }
   return null;
