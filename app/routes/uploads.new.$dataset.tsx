@@ -49,6 +49,7 @@ export default function NewUpload() {
       </Form>
       <p id="upload-help">
         ファイルはまだ反映されません。次の画面で件数とエラーを確認してから確定します。上限は{d.maxMegabytes}MB・{d.maxRows.toLocaleString("ja-JP")}行です。
+        合計・小計の行は取り込めないため、削除してからアップロードしてください。エラーの行番号はファイルの行番号（空行も数えます）です。
         テンプレート:{" "}
         <a href={`/datasets/${d.id}/download?kind=template&encoding=utf-8-bom`} download>
           Excel用（UTF-8 BOM付き）
