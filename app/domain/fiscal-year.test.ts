@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearOfDate, fiscalYearOfMonth, formatFiscalYear, monthsOfFiscalYear, recordFiscalYears, todayInJapan } from "./fiscal-year";
+import { eraYear, fiscalYearOfDate, fiscalYearOfMonth, formatFiscalYear, monthsOfFiscalYear, recordFiscalYears, todayInJapan } from "./fiscal-year";
 
 describe("fiscal years", () => {
   it("shows 和暦 with the western year", () => {
@@ -32,5 +32,18 @@ describe("fiscal years", () => {
   it("knows today's date in Japan", () => {
     expect(todayInJapan(new Date("2026-03-31T15:30:00Z"))).toBe("2026-04-01");
     expect(todayInJapan(new Date("2026-03-31T14:30:00Z"))).toBe("2026-03-31");
+  });
+});
+
+describe("eraYear", () => {
+  it("reads 令和 and 平成 years by name or letter, 元年 included, and refuses years an era never had", () => {
+    expect(eraYear("令和", "8")).toBe(2026);
+    expect(eraYear("R", "08")).toBe(2026);
+    expect(eraYear("r", "元")).toBe(2019);
+    expect(eraYear("平成", "31")).toBe(2019);
+    expect(eraYear("H", "1")).toBe(1989);
+    expect(eraYear("平成", "32")).toBeNull();
+    expect(eraYear("令和", "0")).toBeNull();
+    expect(eraYear("昭和", "60")).toBeNull();
   });
 });
