@@ -2,6 +2,7 @@ import { normalizeHeader } from "../../domain/csv/decode";
 import { fastPathOf, normalizeCell } from "../../domain/datasets/cells";
 import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody, RowIssue } from "../../domain/datasets/types";
 import { findPrefectureByCode } from "../../domain/prefectures";
+import { checkPeriod, checkRowRules } from "../../domain/validation-rules";
 import type { UserRole } from "../../domain/vocabulary";
 import type { BodyResolver } from "./body-resolver";
 
@@ -116,10 +117,12 @@ export function validateRow(
     if (parsed.success) values[column.key] = parsed.data;
     else errors.push(issue(column.key, parsed.error.issues[0]?.message ?? "値が正しくありません"));
   }
-  if (errors.length === 0 && definition.checkRow) {
-    const checked = definition.checkRow(values);
+  if (errors.length === 0) {
+    const checked = checkRowRules(definition.id, values);
     errors.push(...checked.errors.map((e: RowIssue) => issue(e.column, e.message)));
     warnings.push(...checked.warnings.map((w: RowIssue) => issue(w.column, w.message)));
+    const future = checked.errors.length === 0 ? checkPeriod(definition.id, values, today) : null;
+    if (future) errors.push(issue(future.column, future.message));
   }
   const date = (errors.length === 0 ? definition.referenceDate(values) : null) ?? today;
 
