@@ -1,4 +1,5 @@
 import { datasets, type DatasetId } from "~/domain/datasets";
+import { exampleColumn } from "~/domain/datasets/template";
 import { validationRules, type ValidationRule } from "~/domain/validation-rules";
 import { closedFiscalYearMonths } from "~/server/env.server";
 
@@ -14,6 +15,7 @@ export function ruleList() {
   const months = closedFiscalYearMonths();
   return {
     closedFiscalYearMonths: months,
+    exampleColumn: exampleColumn.header,
     rules: validationRules.map((rule) => ({
       id: rule.id,
       kind: kindLabels[rule.kind],

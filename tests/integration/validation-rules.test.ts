@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installDatabaseHandle, type DatabaseHandle } from "../../db";
+import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
 import { getUpload, listIssues } from "../../db/queries/uploads";
 import { monthlySupportStatistics, staffTraining, users } from "../../db/schema";
 import { datasets, type DatasetId } from "../../app/domain/datasets";
 import { monthlyMetricCatalogue } from "../../app/domain/metric-catalogue";
 import { validationRules } from "../../app/domain/validation-rules";
+import { templateDownload } from "../../app/routes/datasets.$dataset.download.server";
 import { loader as rulesLoader } from "../../app/routes/rules";
 import { commitUpload, stageUpload } from "../../app/server/uploads/service.server";
 import { createTestDatabase } from "../setup/database";
@@ -14,8 +16,8 @@ import { demoSessionCookies } from "../setup/login";
 import { month } from "../setup/monthly";
 import { callRoute } from "../setup/routes";
 
-// The rules beyond single cells, as 鳥取市 meets them on 2 December 2026 (Japan): period rules
-// and the fiscal-year totals with the months already stored.
+// The rules beyond single cells, as 鳥取市 meets them on 2 December 2026 (Japan): period rules,
+// the fiscal-year totals with the months already stored, and the template's example rows.
 
 let handle: DatabaseHandle;
 const limits = { maxBytes: 1024 * 1024, maxRows: 1000 };
@@ -142,6 +144,56 @@ describe("rules across columns", () => {
     expect(result.warnings.map((w) => w.reason)).toEqual(["修了証取得者数が配置人数を上回っています", "修了証取得者数が前期・後期の両方の修了者数を上回っています"]);
     await commitUpload(handle.db, await tottoriCity(), result.uploadId);
     expect(await handle.db.select({ certified: staffTraining.certified }).from(staffTraining).where(eq(staffTraining.localGovernmentCode, "312011"))).toEqual([{ certified: 3 }]);
+  });
+});
+
+describe("the template", () => {
+  const fy2021April = () =>
+    handle.db
+      .select({ newConsultations: monthlySupportStatistics.newConsultations })
+      .from(monthlySupportStatistics)
+      .where(and(eq(monthlySupportStatistics.localGovernmentCode, "312011"), eq(monthlySupportStatistics.year, 2021), eq(monthlySupportStatistics.month, 4)));
+  const downloaded = async (encoding: "shift_jis" | "utf-8-bom") => Buffer.from(await templateDownload("monthly_support", encoding).arrayBuffer());
+
+  beforeAll(async () => {
+    await storeMonth(2021, 4, 74, 10);
+  });
+
+  it("as downloaded, uploaded by 鳥取市, is refused and offers to overwrite nothing", async () => {
+    const result = await stage("monthly_support", await downloaded("shift_jis"));
+    expect(result.status).toBe("rejected");
+    expect(result.fileErrors.map((e) => e.reason)).toEqual(["テンプレートの記入例のままです。記入例の行を削除し、自分の自治体のデータを入力してからアップロードしてください"]);
+    expect(result.counts).toMatchObject({ new: 0, changed: 0 });
+    const [staged] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from staged_monthly_support_statistics where upload_id = ${result.uploadId}`);
+    expect(staged!.n).toBe(0);
+    expect(await fy2021April()).toEqual([{ newConsultations: 74 }]);
+  });
+
+  it("is refused unchanged without its 「例」 column too", async () => {
+    const text = iconv.decode(await downloaded("utf-8-bom"), "utf8").replace(/^\uFEFF/, "");
+    const withoutMarks = text
+      .split("\r\n")
+      .map((line) => line.replace(/^[^,]*,/, ""))
+      .join("\r\n");
+    const result = await stage("monthly_support", withoutMarks);
+    expect(result.status).toBe("rejected");
+    expect(result.fileErrors[0]!.reason).toMatch(/^テンプレートの記入例のままです/);
+  });
+
+  it("never stages a row still marked as an example, even with other figures", async () => {
+    const text = iconv.decode(await downloaded("utf-8-bom"), "utf8").replace(/^\uFEFF/, "");
+    const [header, first, second] = text.split(/\r?\n/);
+    const edited = [header, first!.replace(",152,", ",151,"), second, "", ""].join("\r\n");
+    const result = await stage("monthly_support", edited);
+    expect(result.status).toBe("previewed");
+    expect(result.counts).toMatchObject({ rows: 2, errorRows: 2, new: 0, changed: 0 });
+    expect(result.errors.map((e) => [e.line, e.column, e.value])).toEqual([
+      [2, "例", "例"],
+      [3, "例", "例"],
+    ]);
+    expect(result.errors[0]!.reason).toMatch(/^テンプレートの記入例の行です/);
+    await expect(commitUpload(handle.db, await tottoriCity(), result.uploadId)).rejects.toThrow("エラーのある行があるため確定できません");
+    expect(await fy2021April()).toEqual([{ newConsultations: 74 }]);
   });
 });
 

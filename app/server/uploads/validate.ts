@@ -1,5 +1,6 @@
 import { normalizeHeader } from "../../domain/csv/decode";
 import { fastPathOf, normalizeCell } from "../../domain/datasets/cells";
+import { exampleColumn, exampleRowMessage, isExampleHeader } from "../../domain/datasets/template";
 import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody, RowIssue } from "../../domain/datasets/types";
 import { findPrefectureByCode } from "../../domain/prefectures";
 import { checkPeriod, checkRowRules } from "../../domain/validation-rules";
@@ -17,6 +18,8 @@ export type HeaderMap = {
   ignored: string[];
   /** values of optional columns the file does not have (what a blank cell means), parsed once */
   absent: Map<string, unknown>;
+  /** the template's 「例」 column, marking example rows */
+  exampleIndex: number | null;
 };
 
 /** Maps the file's header row onto the dataset's columns; a missing column is a file error. */
@@ -56,10 +59,26 @@ export function mapHeader(definition: DatasetDefinition, header: string[]): { ma
     }
   }
   if (errors.length > 0) return { errors };
+  const exampleIndex = header.findIndex((h, i) => !used.has(i) && isExampleHeader(h));
+  if (exampleIndex >= 0) used.add(exampleIndex);
   const ignored = header.filter((h, i) => !used.has(i) && h.trim() !== "");
   const absent = new Map<string, unknown>();
   for (const c of definition.columns) if (!c.required && !indexOf.has(c.key)) absent.set(c.key, c.cell.safeParse("").data ?? null);
-  return { map: { indexOf, headerOf, ignored, absent } };
+  return { map: { indexOf, headerOf, ignored, absent, exampleIndex: exampleIndex >= 0 ? exampleIndex : null } };
+}
+
+/** The row's problem if the template's 「例」 column marks it as an example row. */
+export function exampleRowIssue(header: HeaderMap, cells: string[], line: number): Issue | null {
+  if (header.exampleIndex === null) return null;
+  const mark = normalizeCell(cells[header.exampleIndex] ?? "");
+  return mark === "" ? null : { line, column: exampleColumn.header, value: mark.slice(0, 200), reason: exampleRowMessage };
+}
+
+/** Whether a data row (the index-th, from 0) holds exactly the template's example row of that place. */
+export function equalsTemplateRow(definition: DatasetDefinition, header: HeaderMap, cells: string[], index: number): boolean {
+  const example = definition.templateRows[index];
+  if (!example) return false;
+  return definition.columns.every((c, i) => normalizeCell(cellOf(header, cells, c.key)) === normalizeCell(example[i] ?? ""));
 }
 
 function cellOf(header: HeaderMap, cells: string[], key: string): string {
