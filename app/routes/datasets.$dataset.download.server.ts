@@ -5,6 +5,7 @@ import { datasetExportLayout } from "../../db/queries/dataset-tables";
 import type { SessionUser } from "~/server/auth/session.server";
 import { contentDisposition, csvLine, downloadEncodings, encodeCsv, type DownloadEncoding } from "~/server/csv/write";
 import { datasets, type DatasetId } from "~/domain/datasets";
+import { templateTable } from "~/domain/datasets/template";
 import { bodyCode, datasetFiscalYear } from "~/server/pages/query-params";
 
 export const downloadQuery = z.object({
@@ -26,10 +27,10 @@ function downloadHeaders(dataset: DatasetId, kind: DownloadQuery["kind"], encodi
   };
 }
 
-/** The upload template: the header row and the example rows. */
+/** The upload template: the header row and the example rows, marked in its 「例」 column. */
 export function templateDownload(dataset: DatasetId, encoding: DownloadEncoding): Response {
-  const d = datasets[dataset];
-  const text = csvLine(d.columns.map((c) => c.header)) + d.templateRows.map((r) => csvLine(r)).join("");
+  const { header, rows } = templateTable(datasets[dataset]);
+  const text = csvLine(header) + rows.map((r) => csvLine(r)).join("");
   return new Response(Buffer.from(encodeCsv(text, encoding, true)), { headers: downloadHeaders(dataset, "template", encoding) });
 }
 

@@ -58,6 +58,7 @@ export default function NewUpload() {
         <a href={`/datasets/${d.id}/download?kind=template&encoding=shift_jis`} download>
           Shift_JIS
         </a>
+        。テンプレートの「例」の列に印のある記入例の行は登録されません。列をまたぐ確認や期間の確認は<Link to="/rules">ルール一覧</Link>にあります。
       </p>
       <h2>列の説明</h2>
       <table className="data">

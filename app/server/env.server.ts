@@ -29,6 +29,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** memory for rendered aggregate pages per process (ADR 013); 0 turns the cache off */
   RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
+  /** months after a fiscal year closes (31 March) from which an upload changing its stored figures is warned about */
+  CLOSED_FISCAL_YEAR_MONTHS: z.coerce.number().int().min(0).max(120).default(6),
 });
 
 export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };
@@ -71,4 +73,9 @@ export function trustProxySetting(value: string): boolean | number | string {
   if (value === "true") return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
+}
+
+/** CLOSED_FISCAL_YEAR_MONTHS alone (the upload pipeline reads it without the rest of the settings). */
+export function closedFiscalYearMonths(source: Record<string, string | undefined> = process.env): number {
+  return schema.shape.CLOSED_FISCAL_YEAR_MONTHS.parse(source.CLOSED_FISCAL_YEAR_MONTHS || undefined);
 }

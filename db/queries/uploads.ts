@@ -513,3 +513,60 @@ export async function bodyNames(db: Database, codes: string[]): Promise<Record<s
     .where(inArray(localGovernments.code, [...new Set(codes)]));
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
+
+/**
+ * Staged rows that change a stored row of a fiscal year up to `lastFiscalYear` (one per line, the
+ * first `limit`), with how many there are; none for a dataset whose table has no fiscal year.
+ */
+export async function listStagedChangesOfFiscalYears(
+  db: Database,
+  uploadId: number,
+  d: DatasetDefinition,
+  lastFiscalYear: number,
+  limit: number,
+): Promise<{ lines: { line: number; fiscalYear: number }[]; total: number }> {
+  const t = tableOf(d);
+  if (![...t.keyColumns, ...t.valueColumns].some((c) => c.name === "fiscal_year")) return { lines: [], total: 0 };
+  const rows = await queryRows<{ line: number; fiscal_year: number; total: number }>(
+    db,
+    sql`select r.line, min(r.fiscal_year)::int as fiscal_year, count(*) over ()::int as total
+        from ${stagingTable(d)} r join ${targetTable(d)} t on ${stagedJoin(d)}
+        where r.upload_id = ${uploadId} and r.fiscal_year <= ${lastFiscalYear} and ${stagedDiffers(d)}
+        group by r.line order by r.line limit ${limit}`,
+  );
+  return { lines: rows.map((r) => ({ line: r.line, fiscalYear: r.fiscal_year })), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * The bodies' fiscal years in a staged monthly upload where the total of column `part` exceeds that
+ * of `whole`, counting the staged months and the months already stored that the file does not
+ * replace; read in one query per file. `line` is the file's last line of that body and year.
+ */
+export async function stagedFiscalYearTotalsExceeding(
+  db: Database,
+  uploadId: number,
+  part: string,
+  whole: string,
+): Promise<{ line: number; localGovernmentCode: string; fiscalYear: number; part: number; whole: number }[]> {
+  const d = { id: "monthly_support" } as const;
+  const [p, w] = [sql.raw(part), sql.raw(whole)];
+  const rows = await queryRows<{ line: number; local_government_code: string; fiscal_year: number; part: number; whole: number }>(
+    db,
+    sql`with staged as (
+          select local_government_code, fiscal_year, year, month, ${p} as part, ${w} as whole, line
+          from ${sql.raw(tableOf(d).staging)} where upload_id = ${uploadId}
+        ), months as (
+          select local_government_code, fiscal_year, part, whole, line from staged
+          union all
+          select t.local_government_code, t.fiscal_year, t.${p}, t.${w}, null
+          from ${sql.raw(tableOf(d).name)} t
+          where (t.local_government_code, t.fiscal_year) in (select local_government_code, fiscal_year from staged)
+            and not exists (select 1 from staged s where s.local_government_code = t.local_government_code and s.year = t.year and s.month = t.month)
+        )
+        select max(line)::int as line, local_government_code, fiscal_year::int as fiscal_year, sum(part)::int as part, sum(whole)::int as whole
+        from months group by local_government_code, fiscal_year
+        having sum(part) > sum(whole)
+        order by 1`,
+  );
+  return rows.map((r) => ({ line: r.line, localGovernmentCode: r.local_government_code, fiscalYear: r.fiscal_year, part: r.part, whole: r.whole }));
+}

@@ -29,6 +29,7 @@ import { action as usersAction, loader as usersLoader } from "../../app/routes/a
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
 import { loader as loginLoader } from "../../app/routes/login";
+import { loader as rulesLoader } from "../../app/routes/rules";
 import { datasets } from "../../app/domain/datasets";
 import { hashPassword } from "../../app/server/auth/password.server";
 import { stageUpload } from "../../app/server/uploads/service.server";
@@ -145,6 +146,7 @@ const reads: Record<string, Case> = {
   cooperation13: { fn: cooperationLoader, url: "/prefectures/13/cooperation", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
   unknownPrefecture: { fn: trainingLoader, url: "/prefectures/48/training", params: p("48"), expect: [302, 404, 404, 404, 404] },
   uploads: { fn: uploadsLoader, url: "/uploads", expect: [302, 200, 200, 200, 200] },
+  rules: { fn: rulesLoader, url: "/rules", expect: [302, 200, 200, 200, 200] },
   newMonthlyUpload: { fn: newUploadLoader, url: "/uploads/new/monthly_support", params: { dataset: "monthly_support" }, expect: [302, 200, 200, 200, 200] },
   newTargetValues: { fn: newUploadLoader, url: "/uploads/new/target_values", params: { dataset: "target_values" }, expect: [302, 200, 403, 403, 403] },
   newSupportUpload: { fn: newUploadLoader, url: "/uploads/new/prefecture_support", params: { dataset: "prefecture_support" }, expect: [302, 200, 200, 200, 403] },

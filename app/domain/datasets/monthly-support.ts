@@ -4,7 +4,8 @@ import { bodyColumns } from "./body-columns";
 import { countCell, fiscalYearCell, monthCell, parseYearMonth } from "./cells";
 import { column, firstOfMonth, optionalCell } from "./helpers";
 import { z } from "zod";
-import type { DatasetDefinition, RowIssue } from "./types";
+import { monthOfRow } from "../validation-rules";
+import type { DatasetDefinition } from "./types";
 
 const yearMonthCell = z.string().transform((raw, ctx) => {
   const ym = parseYearMonth(raw);
@@ -14,15 +15,6 @@ const yearMonthCell = z.string().transform((raw, ctx) => {
   }
   return ym;
 });
-
-function period(values: Record<string, unknown>): { year: number; month: number } | null {
-  const ym = values.yearMonth as { year: number; month: number } | null;
-  if (ym) return ym;
-  const fy = values.fiscalYear as number | null;
-  const month = values.month as number | null;
-  if (fy === null || month === null) return null;
-  return { year: month >= 4 ? fy : fy + 1, month };
-}
 
 export const monthlySupport: DatasetDefinition = {
   id: "monthly_support",
@@ -54,31 +46,12 @@ export const monthlySupport: DatasetDefinition = {
     ),
   ],
   columnAlternatives: [{ header: "年月", anyOf: [["yearMonth"], ["fiscalYear", "month"]], message: "見出し行に「年月」、または「年度」と「月」の列が必要です" }],
-  checkRow(values) {
-    const errors: RowIssue[] = [];
-    const warnings: RowIssue[] = [];
-    const ym = values.yearMonth as { year: number; month: number } | null;
-    if (!ym && (values.fiscalYear === null || values.month === null)) {
-      errors.push({ column: values.fiscalYear === null ? "fiscalYear" : "month", message: "年月、または年度と月を入力してください" });
-    }
-    if (ym && values.fiscalYear !== null && fiscalYearOfMonth(ym.year, ym.month) !== values.fiscalYear) {
-      errors.push({ column: "fiscalYear", message: `年月（${ym.year}年${ym.month}月）は${fiscalYearOfMonth(ym.year, ym.month)}年度です` });
-    }
-    if (ym && values.month !== null && values.month !== ym.month) {
-      errors.push({ column: "month", message: `年月の月（${ym.month}月）と一致しません` });
-    }
-    const employed = (values.employed as number) + (values.increasedIncome as number);
-    if (employed > (values.employmentSupportTargets as number)) {
-      warnings.push({ column: "employed", message: "就労者数と増収者数の合計が就労支援対象者数を上回っています" });
-    }
-    return { errors, warnings };
-  },
   referenceDate(values) {
-    const p = period(values);
+    const p = monthOfRow(values);
     return p ? firstOfMonth(p.year, p.month) : null;
   },
   toRecords(values, body) {
-    const p = period(values)!;
+    const p = monthOfRow(values)!;
     return [
       {
         key: { local_government_code: body!.code, year: p.year, month: p.month },

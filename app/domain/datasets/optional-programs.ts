@@ -2,7 +2,7 @@ import { fiscalYearStart } from "../fiscal-year";
 import { bodyColumns } from "./body-columns";
 import { choiceCell, fiscalYearCell, yesNoCell } from "./cells";
 import { column } from "./helpers";
-import type { DatasetDefinition, RowIssue } from "./types";
+import type { DatasetDefinition } from "./types";
 
 const programCell = choiceCell(
   {
@@ -55,28 +55,6 @@ export const optionalProgramsDataset: DatasetDefinition = {
       example: "両事業を実施（一体的）",
     }),
   ],
-  checkRow(values) {
-    const errors: RowIssue[] = [];
-    const implemented = values.implemented === "yes";
-    if (implemented) {
-      if (values.deliveryForm === null) errors.push({ column: "deliveryForm", message: "実施が「有」のときは実施形態を入力してください" });
-      if (values.implementationMethod === null) errors.push({ column: "implementationMethod", message: "実施が「有」のときは実施方法を入力してください" });
-    } else {
-      if (values.deliveryForm !== null) errors.push({ column: "deliveryForm", message: "実施が「無」のときは空欄にしてください" });
-      if (values.implementationMethod !== null) errors.push({ column: "implementationMethod", message: "実施が「無」のときは空欄にしてください" });
-    }
-    const integrated = values.integratedDelivery as string | null;
-    if (integrated !== null) {
-      if (values.program !== "employment_preparation" && values.program !== "household_budget") {
-        errors.push({ column: "integratedDelivery", message: "一体的実施は就労準備支援事業と家計改善支援事業だけに入力します" });
-      } else if (implemented && (integrated === "recipients_only" || integrated === "not_implemented")) {
-        errors.push({ column: "integratedDelivery", message: "実施が「有」なのに生活困窮者向けを実施しない区分になっています" });
-      } else if (!implemented && ["integrated", "both_not_integrated", "needy_only"].includes(integrated)) {
-        errors.push({ column: "integratedDelivery", message: "実施が「無」なのに生活困窮者向けを実施する区分になっています" });
-      }
-    }
-    return { errors, warnings: [] };
-  },
   referenceDate: (values) => fiscalYearStart(values.fiscalYear as number),
   toRecords: (values, body) => [
     {

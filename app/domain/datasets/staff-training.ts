@@ -2,7 +2,7 @@ import { fiscalYearStart } from "../fiscal-year";
 import { bodyColumns } from "./body-columns";
 import { choiceCell, countCell, fiscalYearCell } from "./cells";
 import { column } from "./helpers";
-import type { DatasetDefinition, RowIssue } from "./types";
+import type { DatasetDefinition } from "./types";
 
 const roleCell = choiceCell(
   {
@@ -30,17 +30,6 @@ export const staffTrainingDataset: DatasetDefinition = {
     column("prefectureTrainingCompleted", "都道府県研修（後期）修了者数", countCell, { aliases: ["都道府県研修修了者数", "後期修了者数", "prefecture_training_completed"], description: "人数", example: "3" }),
     column("certified", "修了証取得者数", countCell, { aliases: ["修了証", "certified"], description: "人数", example: "3" }),
   ],
-  checkRow(values) {
-    const warnings: RowIssue[] = [];
-    const assigned = values.assigned as number;
-    const certified = values.certified as number;
-    if (certified > assigned) warnings.push({ column: "certified", message: "修了証取得者数が配置人数を上回っています" });
-    if ((values.nationalTrainingCompleted as number) > assigned)
-      warnings.push({ column: "nationalTrainingCompleted", message: "国研修（前期）修了者数が配置人数を上回っています" });
-    if (certified > Math.min(values.nationalTrainingCompleted as number, values.prefectureTrainingCompleted as number))
-      warnings.push({ column: "certified", message: "修了証取得者数が前期・後期の両方の修了者数を上回っています" });
-    return { errors: [], warnings };
-  },
   referenceDate: (values) => fiscalYearStart(values.fiscalYear as number),
   toRecords: (values, body) => [
     {

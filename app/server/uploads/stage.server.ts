@@ -11,9 +11,12 @@ import {
   storeIssues,
 } from "../../../db/queries/uploads";
 import type { DatasetDefinition } from "../../domain/datasets";
+import { todayInJapan } from "../../domain/fiscal-year";
 import { BodyResolver } from "./body-resolver";
+import { closedFiscalYearMonths } from "../env.server";
 import { stoppedStagingMessage, UploadStateError, UploadStreamError } from "./errors";
 import type { Issue, UploadScope } from "./validate";
+import { checkStagedRules } from "./staged-rules.server";
 import { validateUploadStream, type StoredIssue, type UploadLimits } from "./validate-stream";
 
 export type { UploadLimits } from "./validate-stream";
@@ -31,7 +34,10 @@ export type StageInput = {
   fileName: string;
   source: AsyncIterable<Uint8Array>;
   limits: UploadLimits;
+  /** today in Japan (YYYY-MM-DD); tests set it */
   today?: string;
+  /** the setting CLOSED_FISCAL_YEAR_MONTHS, read from the environment when not given */
+  closedFiscalYearMonths?: number;
 };
 
 export type StageResult = { uploadId: number; status: "previewed" | "rejected"; fileErrors: Issue[] };
@@ -55,6 +61,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
   const uploadId = await createStagingUpload(db, { dataset: definition.id, fileName: input.fileName, userId: input.user.id });
   const store = (issues: StoredIssue[]) => storeIssues(db, uploadId, issues);
 
+  const today = input.today ?? todayInJapan();
   let copying: Promise<void> = Promise.resolve();
   try {
     const validation = validateUploadStream({
@@ -65,7 +72,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
       fileName: input.fileName,
       source: tagStreamErrors(input.source),
       limits: input.limits,
-      today: input.today ?? new Date().toISOString().slice(0, 10),
+      today,
     });
     let step = await validation.next();
     while (!step.done) {
@@ -88,6 +95,9 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
       await markRejected(db, uploadId, file, { ...counts, new: 0, changed: 0, unchanged: 0, errorRows: Math.max(counts.errorRows, 1) }, summary.fileErrors[0]!.reason);
       return { uploadId, status: "rejected", fileErrors: summary.fileErrors };
     }
+    const ruled = await checkStagedRules(db, uploadId, definition, { today, closedFiscalYearMonths: input.closedFiscalYearMonths ?? closedFiscalYearMonths() });
+    await store(ruled.issues);
+    counts.warnings += ruled.count;
     const diff = await diffCounts(db, uploadId, definition);
     // Conditional: the stale-staging cleanup or the owner's discard may have given up on this upload meanwhile.
     if (!(await markPreviewed(db, uploadId, file, { ...counts, ...diff }))) throw new UploadStateError("このアップロードは読み込み中に取り消されました。もう一度アップロードしてください");

@@ -4,7 +4,8 @@ import { CsvFileError, StreamingCsvDecoder } from "../../domain/csv/stream-decod
 import type { DatasetDefinition } from "../../domain/datasets";
 import { storedColumnNames } from "../../../db/queries/dataset-tables";
 import type { BodyResolver } from "./body-resolver";
-import { checkRecord, isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
+import { unchangedTemplateMessage } from "../../domain/datasets/template";
+import { checkRecord, equalsTemplateRow, exampleRowIssue, isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
 
 /** One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted. */
 function copyLine(values: readonly unknown[]): string {
@@ -91,6 +92,8 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   let warnings = 0;
   let storedIssues = 0;
   const seenKeys = new Map<string, number>();
+  /** whether every data row so far equals the template's example row of its place */
+  let asTemplate = true;
   const { keys: keyNames, values: valueNames } = storedColumnNames(definition.id);
   let batch: StagedBatch = { copyLines: [], issues: [] };
   const fileErrors: Issue[] = [];
@@ -136,6 +139,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     if (rows > limits.maxRows) {
       throw new CsvFileError(`行数が上限（${limits.maxRows.toLocaleString("ja-JP")}行）を超えています。年度や自治体で分けてアップロードしてください`);
     }
+    if (asTemplate) asTemplate = equalsTemplateRow(definition, header, cells, rows - 1);
     const unreadable = checkRecord(header, csvRecord);
     if (unreadable) {
       errorRows++;
@@ -143,7 +147,8 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
       return "next";
     }
     const result = validateRow(definition, header, input.resolver, input.user, cells, line, input.today);
-    const rowErrors = [...result.errors];
+    const example = exampleRowIssue(header, cells, line);
+    const rowErrors = example ? [example, ...result.errors] : [...result.errors];
     for (const record of result.records) {
       const key = Object.values(record.key).join("\u0001");
       const earlier = seenKeys.get(key);
@@ -185,6 +190,8 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     if (!header && fileErrors.length === 0) fileErrors.push({ line: 1, column: "（ファイル全体）", value: input.fileName, reason: "ファイルが空です" });
     else if (header && rows === 0 && fileErrors.length === 0) {
       fileErrors.push({ line: 2, column: "（ファイル全体）", value: input.fileName, reason: "データ行がありません（見出し行だけです）" });
+    } else if (header && asTemplate && rows === definition.templateRows.length && fileErrors.length === 0) {
+      fileErrors.push({ line: 2, column: "（ファイル全体）", value: input.fileName, reason: unchangedTemplateMessage });
     }
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error;

@@ -1,8 +1,10 @@
 import { normalizeHeader } from "../../domain/csv/decode";
 import type { CsvRecord } from "../../domain/csv/records";
 import { fastPathOf, isTotalsLabel, normalizeCell } from "../../domain/datasets/cells";
+import { exampleColumn, exampleRowMessage, isExampleHeader } from "../../domain/datasets/template";
 import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody, RowIssue } from "../../domain/datasets/types";
 import { findPrefectureByCode } from "../../domain/prefectures";
+import { checkPeriod, checkRowRules } from "../../domain/validation-rules";
 import type { UserRole } from "../../domain/vocabulary";
 import type { BodyResolver } from "./body-resolver";
 
@@ -20,6 +22,8 @@ export type HeaderMap = {
   /** the header's cells (a row may have no more), and how many a row must have: up to the last non-blank one */
   names: string[];
   width: number;
+  /** the template's 「例」 column, marking example rows */
+  exampleIndex: number | null;
 };
 
 /** Maps the file's header row onto the dataset's columns; a missing column is a file error. */
@@ -59,12 +63,14 @@ export function mapHeader(definition: DatasetDefinition, header: string[]): { ma
     }
   }
   if (errors.length > 0) return { errors };
+  const exampleIndex = header.findIndex((h, i) => !used.has(i) && isExampleHeader(h));
+  if (exampleIndex >= 0) used.add(exampleIndex);
   const ignored = header.filter((h, i) => !used.has(i) && h.trim() !== "");
   const absent = new Map<string, unknown>();
   for (const c of definition.columns) if (!c.required && !indexOf.has(c.key)) absent.set(c.key, c.cell.safeParse("").data ?? null);
   let width = header.length;
   while (width > 0 && header[width - 1]!.trim() === "") width--;
-  return { map: { indexOf, headerOf, ignored, absent, names: header.map((h) => h.trim()), width } };
+  return { map: { indexOf, headerOf, ignored, absent, names: header.map((h) => h.trim()), width, exampleIndex: exampleIndex >= 0 ? exampleIndex : null } };
 }
 
 function columnName(header: HeaderMap, index: number): string {
@@ -112,6 +118,20 @@ export function checkRecord(header: HeaderMap, record: CsvRecord): Issue | null 
     };
   }
   return null;
+}
+
+/** The row's problem if the template's 「例」 column marks it as an example row. */
+export function exampleRowIssue(header: HeaderMap, cells: string[], line: number): Issue | null {
+  if (header.exampleIndex === null) return null;
+  const mark = normalizeCell(cells[header.exampleIndex] ?? "");
+  return mark === "" ? null : { line, column: exampleColumn.header, value: mark.slice(0, 200), reason: exampleRowMessage };
+}
+
+/** Whether a data row (the index-th, from 0) holds exactly the template's example row of that place. */
+export function equalsTemplateRow(definition: DatasetDefinition, header: HeaderMap, cells: string[], index: number): boolean {
+  const example = definition.templateRows[index];
+  if (!example) return false;
+  return definition.columns.every((c, i) => normalizeCell(cellOf(header, cells, c.key)) === normalizeCell(example[i] ?? ""));
 }
 
 function cellOf(header: HeaderMap, cells: string[], key: string): string {
@@ -169,10 +189,12 @@ export function validateRow(
     if (parsed.success) values[column.key] = parsed.data;
     else errors.push(issue(column.key, parsed.error.issues[0]?.message ?? "値が正しくありません"));
   }
-  if (errors.length === 0 && definition.checkRow) {
-    const checked = definition.checkRow(values);
+  if (errors.length === 0) {
+    const checked = checkRowRules(definition.id, values);
     errors.push(...checked.errors.map((e: RowIssue) => issue(e.column, e.message)));
     warnings.push(...checked.warnings.map((w: RowIssue) => issue(w.column, w.message)));
+    const future = checked.errors.length === 0 ? checkPeriod(definition.id, values, today) : null;
+    if (future) errors.push(issue(future.column, future.message));
   }
   const date = (errors.length === 0 ? definition.referenceDate(values) : null) ?? today;
 
