@@ -10,9 +10,11 @@ import {
   markStagingFailed,
   storeIssues,
 } from "../../../db/queries/uploads";
+import { monthlyHistoryOf } from "../../../db/queries/monthly-history";
 import type { DatasetDefinition } from "../../domain/datasets";
 import { BodyResolver } from "./body-resolver";
 import { stoppedStagingMessage, UploadStateError, UploadStreamError } from "./errors";
+import { MonthlyOutlierCheck } from "./outlier-check";
 import type { Issue, UploadScope } from "./validate";
 import { validateUploadStream, type StoredIssue, type UploadLimits } from "./validate-stream";
 
@@ -66,6 +68,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
       source: tagStreamErrors(input.source),
       limits: input.limits,
       today: input.today ?? new Date().toISOString().slice(0, 10),
+      historyCheck: definition.id === "monthly_support" ? new MonthlyOutlierCheck((codes) => monthlyHistoryOf(db, codes)) : undefined,
     });
     let step = await validation.next();
     while (!step.done) {
