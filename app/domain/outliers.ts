@@ -15,6 +15,9 @@ export type OutlierSettings = {
 /** The defaults; a metric of the catalogue may override any of them (its `outliers` entry). */
 export const defaultOutlierSettings: Readonly<OutlierSettings> = { threshold: 3.5, minHistory: 6, minDeviation: 5, recentMonths: 12 };
 
+/** The longest explanation of flagged values an upload keeps. */
+export const explanationMaxLength = 2000;
+
 /** 0.6745 = Φ⁻¹(0.75): MAD / 0.6745 estimates the standard deviation of normal data. */
 const madToSd = 0.6745;
 /** √(π/2) ≈ 1.2533: the mean absolute deviation × 1.2533 estimates it when MAD is 0. */

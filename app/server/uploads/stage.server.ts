@@ -83,7 +83,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
     }
     await copying;
     const summary = step.value;
-    const counts = { rows: summary.rows, errorRows: summary.errorRows, warnings: summary.warnings };
+    const counts = { rows: summary.rows, errorRows: summary.errorRows, warnings: summary.warnings, flagged: summary.flagged };
     const file = { sizeBytes: summary.sizeBytes, sha256: summary.sha256, encoding: summary.encoding };
     if (summary.fileErrors.length > 0) {
       await deleteStagedRows(db, uploadId, definition);

@@ -39,6 +39,8 @@ export type ValidationSummary = {
   rows: number;
   errorRows: number;
   warnings: number;
+  /** warnings of the history check: values that need an explanation to be committed */
+  flagged: number;
   sizeBytes: number;
   sha256: string;
   encoding: string;
@@ -101,6 +103,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   let rows = 0;
   let errorRows = 0;
   let warnings = 0;
+  let flagged = 0;
   let storedIssues = 0;
   const seenKeys = new Map<string, number>();
   const { keys: keyNames, values: valueNames } = storedColumnNames(definition.id);
@@ -118,6 +121,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     if (!input.historyCheck) return;
     const found = await input.historyCheck.flush();
     warnings += found.length;
+    flagged += found.length;
     keep("warning", found);
   };
 
@@ -205,5 +209,5 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   }
   if (fileErrors.length === 0) await checkHistory();
   if (fileErrors.length === 0 && (batch.copyLines.length > 0 || batch.issues.length > 0)) yield batch;
-  return { rows, errorRows, warnings, sizeBytes: size, sha256: hash.digest("hex"), encoding: decoder.encoding, fileErrors };
+  return { rows, errorRows, warnings, flagged, sizeBytes: size, sha256: hash.digest("hex"), encoding: decoder.encoding, fileErrors };
 }
