@@ -164,7 +164,7 @@ export type CommitOptions = {
   onApplying?: (rows: number) => void;
 };
 
-export const explanationRequiredMessage = (flagged: number) =>
+const explanationRequiredMessage = (flagged: number) =>
   `これまでの値から大きく外れた値が${flagged}件あります。値が正しい理由（例: 制度改正で相談が増えた）を「説明」に入力してから確定してください`;
 
 /**
