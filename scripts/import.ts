@@ -1,4 +1,4 @@
-// npm run import -- --dataset <name> FILE [--as <login id>] [--dry-run]
+// npm run import -- --dataset <name> FILE [--as <login id>] [--explanation <text>] [--dry-run]
 // Bulk loads through the same pipeline as the upload page: validate, stage, then commit atomically.
 import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
@@ -16,11 +16,11 @@ import { commitUpload, stageUpload, type UploadActor } from "../app/server/uploa
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dataset: { type: "string" }, as: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  options: { dataset: { type: "string" }, as: { type: "string" }, explanation: { type: "string" }, "dry-run": { type: "boolean", default: false } },
 });
 const file = positionals[0];
 if (!file || !values.dataset || !isDatasetId(values.dataset)) {
-  console.error(`使い方: npm run import -- --dataset <${datasetIds.join("|")}> FILE [--as ログインID] [--dry-run]`);
+  console.error(`使い方: npm run import -- --dataset <${datasetIds.join("|")}> FILE [--as ログインID] [--explanation 大きく外れた値の説明] [--dry-run]`);
   process.exit(2);
 }
 const definition = datasets[values.dataset];
@@ -49,13 +49,14 @@ try {
   );
   const errors = await listIssues(db, upload.id, "error", 20);
   for (const e of errors) console.error(`  ${e.line}行目 ${e.column}「${e.value}」: ${e.reason}`);
+  if ((c.flagged ?? 0) > 0) for (const w of await listIssues(db, upload.id, "warning", 20)) console.error(`  警告 ${w.line}行目 ${w.column}「${w.value}」: ${w.reason}`);
   if (staged.status === "rejected" || c.errorRows > 0) {
     console.error("エラーがあるため反映していません。");
     process.exitCode = 1;
   } else if (values["dry-run"]) {
     console.log("--dry-run: 反映していません（アップロード画面から確定できます）。");
   } else {
-    await commitUpload(db, actor, upload.id);
+    await commitUpload(db, actor, upload.id, { explanation: values.explanation ?? null });
     console.log(`反映しました（${Math.round(performance.now() - started)} ms）。取り消しはアップロード履歴の #${upload.id} から。`);
   }
 } catch (error) {

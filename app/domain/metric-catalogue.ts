@@ -7,6 +7,7 @@
 // trigger-kept totals' refresh functions that `npx tsx scripts/metric-totals-sql.ts` prints).
 
 import { formatNumber, formatPercent } from "./format";
+import type { OutlierSettings } from "./outliers";
 
 /** Which way a figure is better: more consultations is reach, fewer referrals is no judgement. */
 export type GoodDirection = "higher" | "lower" | "none";
@@ -32,6 +33,8 @@ export type MonthlyMetricSpec = {
   upload: { aliases: readonly string[]; example: string; templateValues: readonly [string, string] };
   /** a count as tables show it */
   format: (value: number) => string;
+  /** its own outlier-check settings where the defaults (outliers.ts) do not fit it */
+  outliers?: Partial<OutlierSettings>;
 };
 
 const survey = "生活困窮者自立支援制度 支援状況調査（厚生労働省、月次）";

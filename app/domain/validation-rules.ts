@@ -269,10 +269,9 @@ export function checkRowRules(dataset: DatasetId, values: Values): { errors: Row
 /** The period a row reports on, for the period rules: its month (monthly rows) or its fiscal year. */
 function periodOfRow(dataset: DatasetId, values: Values): { fiscalYear: number; month: { year: number; month: number } | null } | null {
   if (!(periodRules.future.datasets as readonly DatasetId[]).includes(dataset)) return null;
-  if (dataset === "monthly_support") {
-    const month = monthOfRow(values);
-    return month ? { fiscalYear: fiscalYearOfMonth(month.year, month.month), month } : null;
-  }
+  // a row with a month (年月, or 年度 and 月) reports on that month, any other on its fiscal year
+  const month = monthOfRow(values);
+  if (month) return { fiscalYear: fiscalYearOfMonth(month.year, month.month), month };
   return typeof values.fiscalYear === "number" ? { fiscalYear: values.fiscalYear, month: null } : null;
 }
 

@@ -11,6 +11,7 @@ import { formatDateJa, formatDateTimeJa } from "~/domain/format";
 import { logger } from "~/server/http/logger.server";
 import { commitUpload, discardUpload, loadUpload, revertUpload, UploadNotFoundError, UploadStateError } from "~/server/uploads/service.server";
 import { uploadStatusLabels } from "~/domain/upload-status";
+import { explanationMaxLength } from "~/domain/outliers";
 import { loadUploadDetail } from "./uploads.$uploadId.server";
 
 const params = z.object({ uploadId: z.coerce.number().int().positive().max(2147483647) });
@@ -51,7 +52,10 @@ export async function action({ request, params: raw, context }: ActionFunctionAr
   try {
     if (parsed.data.intent === "commit") {
       const started = performance.now();
-      await commitUpload(db, actor, upload.id, (rows) => logger.info({ requestId: context.requestId, uploadId: upload.id, dataset: upload.dataset, rows }, "upload commit: applying"));
+      await commitUpload(db, actor, upload.id, {
+        explanation: typeof form.get("explanation") === "string" ? String(form.get("explanation")) : null,
+        onApplying: (rows) => logger.info({ requestId: context.requestId, uploadId: upload.id, dataset: upload.dataset, rows }, "upload commit: applying"),
+      });
       logger.info({ requestId: context.requestId, uploadId: upload.id, ms: Math.round(performance.now() - started) }, "upload commit: done");
     }
     else if (parsed.data.intent === "discard") {
@@ -160,6 +164,12 @@ export default function UploadDetail() {
             <dd>{formatDateTimeJa(upload.committedAt)}</dd>
           </>
         ) : null}
+        {upload.explanation ? (
+          <>
+            <dt>説明</dt>
+            <dd>{upload.explanation}</dd>
+          </>
+        ) : null}
         {upload.revertedAt ? (
           <>
             <dt>取消</dt>
@@ -206,8 +216,17 @@ export default function UploadDetail() {
       {upload.status === "previewed" ? (
         <div className="actions">
           {canCommit ? (
-            <Form method="post">
+            <Form method="post" className="record-form">
               <input type="hidden" name="intent" value="commit" />
+              {(counts?.flagged ?? 0) > 0 ? (
+                <div className="field">
+                  <label htmlFor="commit-explanation">説明（必須）：これまでの値から大きく外れた{counts!.flagged}件の値が正しい理由</label>
+                  <textarea id="commit-explanation" name="explanation" rows={3} maxLength={explanationMaxLength} required aria-describedby="commit-explanation-hint" />
+                  <span id="commit-explanation-hint" className="field-hint">
+                    警告の一覧で値を確かめてください。誤りなら破棄して、修正したファイルをアップロードし直してください。説明はこの取込の履歴に残ります。
+                  </span>
+                </div>
+              ) : null}
               <button type="submit" className="button" disabled={busy}>
                 確定して反映する
               </button>

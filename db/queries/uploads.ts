@@ -224,10 +224,10 @@ export async function applyStagedRows(tx: Database, uploadId: number, d: Dataset
   return { inserted: applied?.inserted ?? 0, updated: applied?.updated ?? 0 };
 }
 
-export async function markCommitted(tx: Database, uploadId: number, counts: UploadCounts): Promise<void> {
+export async function markCommitted(tx: Database, uploadId: number, counts: UploadCounts, explanation: string | null): Promise<void> {
   await tx
     .update(uploads)
-    .set({ status: "committed", counts, committedAt: sql`clock_timestamp()` })
+    .set({ status: "committed", counts, explanation, committedAt: sql`clock_timestamp()` })
     .where(eq(uploads.id, uploadId));
 }
 
@@ -355,6 +355,7 @@ export async function getUpload(db: Database, uploadId: number) {
       status: uploads.status,
       counts: uploads.counts,
       message: uploads.message,
+      explanation: uploads.explanation,
       createdAt: uploads.createdAt,
       committedAt: uploads.committedAt,
       revertedAt: uploads.revertedAt,

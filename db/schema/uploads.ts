@@ -8,6 +8,8 @@ export type UploadCounts = {
   unchanged: number;
   errorRows: number;
   warnings: number;
+  /** values flagged against history (ADR 018): committing them needs an explanation; absent on older uploads */
+  flagged?: number;
 };
 
 /** Every CSV upload, previewed or committed, with what it counted. */
@@ -24,6 +26,8 @@ export const uploads = pgTable(
     status: text().notNull(), // staging | previewed | rejected | committing | committed | failed | reverted | discarded
     counts: jsonb().$type<UploadCounts>(),
     message: text(),
+    /** why flagged values are right, given by whoever committed them (ADR 018) */
+    explanation: text(),
     createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
     committedAt: timestamp({ withTimezone: true, mode: "string" }),
     revertedBy: integer().references(() => users.id),

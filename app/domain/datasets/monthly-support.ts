@@ -45,6 +45,7 @@ export const monthlySupport: DatasetDefinition = {
       }),
     ),
   ],
+  outlierChecked: true,
   columnAlternatives: [{ header: "年月", anyOf: [["yearMonth"], ["fiscalYear", "month"]], message: "見出し行に「年月」、または「年度」と「月」の列が必要です" }],
   referenceDate(values) {
     const p = monthOfRow(values);

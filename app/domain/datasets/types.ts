@@ -53,6 +53,8 @@ export type DatasetDefinition = {
   columns: readonly ColumnSpec[];
   /** sets of optional columns the header must hold one of (the values are alternatives, checked per row) */
   columnAlternatives?: readonly { header: string; anyOf: readonly (readonly string[])[]; message: string }[];
+  /** its rows are monthly figures of the metric catalogue, checked against each body's history (ADR 018) */
+  outlierChecked?: boolean;
   /** the date the row is about, for deciding whether a closed (merged) code was still valid */
   referenceDate: (values: Record<string, unknown>) => string | null;
   /** the stored rows, keyed by column name (the table they go to is bound in db/queries/dataset-tables.ts) */

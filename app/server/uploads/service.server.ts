@@ -31,6 +31,7 @@ import {
 } from "../../../db/queries/uploads";
 import type { UploadCounts } from "../../../db/schema";
 import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../../domain/datasets";
+import { explanationMaxLength } from "../../domain/outliers";
 import { canManageUpload, mayUpload } from "../auth/access";
 import { stoppedStagingMessage, UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
 import { stageFile, uploadLimitsFromEnv, type StageInput, type StageResult } from "./stage.server";
@@ -156,25 +157,37 @@ export async function receiveUpload(db: Database, actor: UploadActor, definition
   }
 }
 
+export type CommitOptions = {
+  /** why the values flagged against history are right; required when there are any (ADR 018) */
+  explanation?: string | null;
+  /** called once the upload is claimed and its transaction starts (for the log) */
+  onApplying?: (rows: number) => void;
+};
+
+const explanationRequiredMessage = (flagged: number) =>
+  `これまでの値から大きく外れた値が${flagged}件あります。値が正しい理由（例: 制度改正で相談が増えた）を「説明」に入力してから確定してください`;
+
 /**
  * Applies a previewed upload in one transaction: every changed row's previous values are kept in
  * upload_changes, then the rows are upserted. Commits to the same table are serialised. The status
  * moves to 'committing' in its own transaction first, so a commit cut off by a crash is found at start-up.
+ * Values flagged against history are committed only with an explanation, stored with the upload.
  */
-export async function commitUpload(
-  db: Database,
-  actor: UploadActor,
-  uploadId: number,
-  /** called once the upload is claimed and its transaction starts (for the log) */
-  onApplying?: (rows: number) => void,
-): Promise<UploadCounts> {
+export async function commitUpload(db: Database, actor: UploadActor, uploadId: number, options: CommitOptions = {}): Promise<UploadCounts> {
   const { definition: d } = await managedUpload(db, actor, uploadId);
+  const explanation = options.explanation?.trim().slice(0, explanationMaxLength) || null;
   const claimed = await claimForCommit(db, uploadId);
   if (!claimed) throw new UploadStateError("このアップロードは確定できる状態ではありません（確定済み・取消済み・エラーあり、または処理中です）");
   if ((claimed.counts?.errorRows ?? 0) > 0) {
     await releaseCommitClaim(db, uploadId);
     throw new UploadStateError("エラーのある行があるため確定できません。修正したファイルをアップロードし直してください");
   }
+  const flagged = claimed.counts?.flagged ?? 0;
+  if (flagged > 0 && !explanation) {
+    await releaseCommitClaim(db, uploadId);
+    throw new UploadStateError(explanationRequiredMessage(flagged));
+  }
+  const { onApplying } = options;
   onApplying?.(claimed.counts?.rows ?? 0);
   let committed: UploadCounts;
   try {
@@ -190,8 +203,8 @@ export async function commitUpload(
       const applied = await applyStagedRows(tx, uploadId, d);
       const counts: UploadCounts = { ...rows, new: applied.inserted, changed: applied.updated, unchanged: staged - applied.inserted - applied.updated };
       await deleteStagedRows(tx, uploadId, d);
-      await markCommitted(tx, uploadId, counts);
-      await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts });
+      await markCommitted(tx, uploadId, counts, explanation);
+      await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts, ...(explanation ? { explanation } : {}) });
       return counts;
     });
   } catch (error) {

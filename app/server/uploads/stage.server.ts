@@ -10,11 +10,13 @@ import {
   markStagingFailed,
   storeIssues,
 } from "../../../db/queries/uploads";
+import { monthlyHistoryOf } from "../../../db/queries/monthly-history";
 import type { DatasetDefinition } from "../../domain/datasets";
 import { todayInJapan } from "../../domain/fiscal-year";
 import { BodyResolver } from "./body-resolver";
 import { closedFiscalYearMonths } from "../env.server";
 import { stoppedStagingMessage, UploadStateError, UploadStreamError } from "./errors";
+import { MonthlyOutlierCheck } from "./outlier-check";
 import type { Issue, UploadScope } from "./validate";
 import { checkStagedRules } from "./staged-rules.server";
 import { validateUploadStream, type StoredIssue, type UploadLimits } from "./validate-stream";
@@ -73,6 +75,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
       source: tagStreamErrors(input.source),
       limits: input.limits,
       today,
+      historyCheck: definition.outlierChecked ? new MonthlyOutlierCheck((codes) => monthlyHistoryOf(db, codes)) : undefined,
     });
     let step = await validation.next();
     while (!step.done) {
@@ -87,7 +90,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
     }
     await copying;
     const summary = step.value;
-    const counts = { rows: summary.rows, errorRows: summary.errorRows, warnings: summary.warnings };
+    const counts = { rows: summary.rows, errorRows: summary.errorRows, warnings: summary.warnings, flagged: summary.flagged };
     const file = { sizeBytes: summary.sizeBytes, sha256: summary.sha256, encoding: summary.encoding };
     if (summary.fileErrors.length > 0) {
       await deleteStagedRows(db, uploadId, definition);

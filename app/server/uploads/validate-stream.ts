@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { csvRecordBatches, type CsvRecord } from "../../domain/csv/records";
 import { CsvFileError, StreamingCsvDecoder } from "../../domain/csv/stream-decoder";
 import type { DatasetDefinition } from "../../domain/datasets";
+import type { DatasetRecord, ResolvedBody } from "../../domain/datasets/types";
 import { storedColumnNames } from "../../../db/queries/dataset-tables";
 import type { BodyResolver } from "./body-resolver";
 import { unchangedTemplateMessage } from "../../domain/datasets/template";
@@ -39,12 +40,23 @@ export type ValidationSummary = {
   rows: number;
   errorRows: number;
   warnings: number;
+  /** warnings of the history check: values that need an explanation to be committed */
+  flagged: number;
   sizeBytes: number;
   sha256: string;
   encoding: string;
   /** problems with the file as a whole: nothing of it may be staged */
   fileErrors: Issue[];
 };
+
+/** A valid row for a check against history, with its cells as the user wrote them (column header, value). */
+export type RowToCheck = { line: number; body: ResolvedBody; records: DatasetRecord[]; cell: (key: string) => { column: string; value: string } };
+
+/**
+ * A check that needs the stored history of the rows' bodies (ADR 018): fed every valid row, it
+ * judges them a batch at a time (flush), so history is read per batch of bodies, never per row.
+ */
+export type HistoryCheck = { add(row: RowToCheck): void; flush(): Promise<Issue[]> };
 
 export type ValidationInput = {
   uploadId: number;
@@ -55,6 +67,8 @@ export type ValidationInput = {
   source: AsyncIterable<Uint8Array>;
   limits: UploadLimits;
   today: string;
+  /** warnings against history, for datasets that have them */
+  historyCheck?: HistoryCheck;
 };
 
 const storedIssueLimit = 1000;
@@ -90,6 +104,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   let rows = 0;
   let errorRows = 0;
   let warnings = 0;
+  let flagged = 0;
   let storedIssues = 0;
   const seenKeys = new Map<string, number>();
   /** whether every data row so far equals the template's example row of its place */
@@ -103,6 +118,14 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
       storedIssues++;
       batch.issues.push({ ...i, severity });
     }
+  };
+
+  const checkHistory = async () => {
+    if (!input.historyCheck) return;
+    const found = await input.historyCheck.flush();
+    warnings += found.length;
+    flagged += found.length;
+    keep("warning", found);
   };
 
   /** One CSV record: the header row maps the columns; every other row is validated and staged. */
@@ -166,6 +189,15 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
       errorRows++;
       keep("error", rowErrors);
     } else {
+      if (input.historyCheck && result.body) {
+        const columns = header;
+        input.historyCheck.add({
+          line,
+          body: result.body,
+          records: result.records,
+          cell: (key) => ({ column: columns.headerOf.get(key) ?? key, value: (cells[columns.indexOf.get(key) ?? -1] ?? "").slice(0, 200) }),
+        });
+      }
       result.records.forEach((record, part) =>
         batch.copyLines.push(copyLine([uploadId, line, part, ...keyNames.map((k) => record.key[k]), ...valueNames.map((v) => record.values[v])])),
       );
@@ -183,6 +215,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
         if (handleRecord(row) === "stop") break records;
       }
       if (batch.copyLines.length >= batchSize || batch.issues.length >= batchSize) {
+        await checkHistory();
         yield batch;
         batch = { copyLines: [], issues: [] };
       }
@@ -197,6 +230,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     if (!(error instanceof CsvFileError)) throw error;
     fileErrors.push({ line: Math.max(line, 1), column: "（ファイル全体）", value: input.fileName, reason: error.message });
   }
+  if (fileErrors.length === 0) await checkHistory();
   if (fileErrors.length === 0 && (batch.copyLines.length > 0 || batch.issues.length > 0)) yield batch;
-  return { rows, errorRows, warnings, sizeBytes: size, sha256: hash.digest("hex"), encoding: decoder.encoding, fileErrors };
+  return { rows, errorRows, warnings, flagged, sizeBytes: size, sha256: hash.digest("hex"), encoding: decoder.encoding, fileErrors };
 }

@@ -144,7 +144,7 @@ function issueAt(definition: DatasetDefinition, header: HeaderMap, cells: string
   return { line, column, value: cellOf(header, cells, key).slice(0, 200), reason };
 }
 
-export type RowResult = { records: DatasetRecord[]; errors: Issue[]; warnings: Issue[] };
+export type RowResult = { records: DatasetRecord[]; errors: Issue[]; warnings: Issue[]; body: ResolvedBody | null };
 
 function outOfScope(scope: UploadScope, body: ResolvedBody): string | null {
   if (scope.role === "mhlw") return null;
@@ -228,8 +228,8 @@ export function validateRow(
     if (reason) errors.push(issue(scopeColumn, reason));
   }
   if (mode === "none" && scope.role !== "mhlw") errors.push(issue(definition.columns[0]!.key, "このデータは厚生労働省だけが登録できます"));
-  if (errors.length > 0) return { records: [], errors, warnings };
-  return { records: definition.toRecords(values, body), errors, warnings };
+  if (errors.length > 0) return { records: [], errors, warnings, body };
+  return { records: definition.toRecords(values, body), errors, warnings, body };
 }
 
 /** Rows whose cells are all blank are skipped, as Excel leaves them at the end of exports. */

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { defaultOutlierSettings, historyWindow, judgeAgainstHistory, median, modifiedZScore, robustSpread } from "./outliers";
+
+// 鳥取市's months as the issue describes them: 140–160.
+const tottori = [140, 145, 148, 150, 152, 155, 160];
+
+describe("median and the robust spread", () => {
+  it("takes the middle value, or the mean of the two middle ones", () => {
+    expect(median([160, 140, 150])).toBe(150);
+    expect(median([10, 30, 10, 12, 10, 10])).toBe(10); // 10 10 10 10 12 30 → (10 + 10) / 2
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+  });
+
+  it("scales the MAD by 1 / 0.6745", () => {
+    // median 150; |x − 150| = 10 5 2 0 2 5 10 → sorted 0 2 2 5 5 10 10 → MAD 5; 5 / 0.6745 = 7.41290
+    const spread = robustSpread(tottori);
+    expect(spread.median).toBe(150);
+    expect(spread.scale).toBeCloseTo(7.4129, 4);
+    // 0.6745 × (1028 − 150) / 5 = 0.6745 × 878 / 5 = 118.4422
+    expect(modifiedZScore(1028, spread)).toBeCloseTo(118.4422, 4);
+    // 0.6745 × (160 − 150) / 5 = 1.349
+    expect(modifiedZScore(160, spread)).toBeCloseTo(1.349, 4);
+  });
+
+  it("falls back to 1.2533 × the mean absolute deviation when MAD is 0", () => {
+    // median 10; |x − 10| = 0 0 0 0 2 20 → MAD = median(0 0 0 0 2 20) = 0; mean = 22 / 6 = 3.66667
+    // scale = 3.66667 × 1.253314 = 4.59549
+    const spread = robustSpread([10, 10, 10, 10, 12, 30]);
+    expect(spread.median).toBe(10);
+    expect(spread.scale).toBeCloseTo(4.59549, 4);
+  });
+
+  it("has no spread, and no score, when every value is the same", () => {
+    const spread = robustSpread([3, 3, 3]);
+    expect(spread).toEqual({ median: 3, scale: 0 });
+    expect(modifiedZScore(9, spread)).toBeNull();
+  });
+});
+
+describe("judging a value against its history (threshold 3.5, at least 6 values, ±5 at least)", () => {
+  it("flags 1,028 against months of 140–160 and gives the typical range", () => {
+    // half width 3.5 × 7.41290 = 25.9452 → 150 ± 25.9452 = 124.05 … 175.95 → whole counts 125〜175
+    expect(judgeAgainstHistory(1028, tottori)).toEqual({ flagged: true, score: expect.closeTo(118.4422, 4), typical: { low: 125, high: 175 } });
+  });
+
+  it("does not flag values inside the range, and flags just outside it", () => {
+    expect(judgeAgainstHistory(160, tottori)?.flagged).toBe(false);
+    expect(judgeAgainstHistory(175, tottori)?.flagged).toBe(false);
+    expect(judgeAgainstHistory(125, tottori)?.flagged).toBe(false);
+    expect(judgeAgainstHistory(176, tottori)?.flagged).toBe(true);
+    // a drop is as suspicious as a spike: 0.6745 × (124 − 150) / 5 = −3.5074
+    expect(judgeAgainstHistory(124, tottori)).toMatchObject({ flagged: true, score: expect.closeTo(-3.5074, 4) });
+  });
+
+  it("uses the mean-absolute-deviation scale when MAD is 0", () => {
+    // median 10, scale 4.59549; half width 3.5 × 4.59549 = 16.0842 → −6.08 … 26.08 → 0〜26 (clipped at 0)
+    const history = [10, 10, 10, 10, 12, 30];
+    expect(judgeAgainstHistory(26, history)).toMatchObject({ flagged: false, typical: { low: 0, high: 26 } });
+    expect(judgeAgainstHistory(27, history)?.flagged).toBe(true);
+  });
+
+  it("judges small counts by the minimum deviation of 5", () => {
+    // median 2; |x − 2| = 0 0 1 0 0 1 0 → MAD 0; mean 2 / 7 → scale 0.2857 × 1.253314 = 0.3581;
+    // 3.5 × 0.3581 = 1.25 < 5, so the half width is 5: 2 ± 5 → 0〜7
+    const history = [2, 2, 3, 2, 2, 3, 2];
+    expect(judgeAgainstHistory(7, history)).toMatchObject({ flagged: false, typical: { low: 0, high: 7 } });
+    expect(judgeAgainstHistory(8, history)?.flagged).toBe(true);
+    // one repeated value: no score, the range is 1 ± 5 → 0〜6
+    expect(judgeAgainstHistory(6, Array(12).fill(1))).toEqual({ flagged: false, score: null, typical: { low: 0, high: 6 } });
+    expect(judgeAgainstHistory(40, Array(12).fill(1))).toEqual({ flagged: true, score: null, typical: { low: 0, high: 6 } });
+  });
+
+  it("makes no judgement on a history shorter than the minimum", () => {
+    expect(judgeAgainstHistory(1028, [150, 150, 150, 150, 150])).toBeNull();
+    expect(judgeAgainstHistory(1028, [])).toBeNull();
+    expect(judgeAgainstHistory(1028, [150, 150, 150], { ...defaultOutlierSettings, minHistory: 3 })?.flagged).toBe(true);
+  });
+
+  it("takes the threshold as data", () => {
+    // threshold 10: half width 10 × 7.41290 = 74.129 → 75.87 … 224.13 → 76〜224
+    expect(judgeAgainstHistory(200, tottori, { ...defaultOutlierSettings, threshold: 10 })).toMatchObject({ flagged: false, typical: { low: 76, high: 224 } });
+  });
+});
+
+describe("the history window", () => {
+  const months = (from: [number, number], count: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const index = from[0] * 12 + from[1] - 1 + i;
+      return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+    });
+  const label = (m: { year: number; month: number }) => `${m.year}-${m.month}`;
+
+  it("is the same month of earlier years and the 12 latest months before", () => {
+    // 2023-01 … 2025-06; for 2025-04: 2024-04 … 2025-03 (12 months) and 2023-04
+    const window = historyWindow(months([2023, 1], 30), { year: 2025, month: 4 });
+    expect(window.map(label)).toEqual(["2023-4", ...months([2024, 4], 12).map(label)]);
+  });
+
+  it("leaves out the month itself and later months (a correction of an old month)", () => {
+    const window = historyWindow(months([2023, 1], 30), { year: 2024, month: 6 });
+    expect(window.map(label)).toEqual(months([2023, 6], 12).map(label));
+  });
+
+  it("takes the latest submitted months across gaps", () => {
+    const submitted = months([2024, 1], 12).filter((m) => m.month !== 5);
+    // 11 months submitted in 2024 (May missing): all of them are among the 12 latest before 2025-01
+    expect(historyWindow(submitted, { year: 2025, month: 1 }, 12)).toHaveLength(11);
+    expect(historyWindow(submitted, { year: 2025, month: 1 }, 3).map(label)).toEqual(["2024-1", "2024-10", "2024-11", "2024-12"]);
+  });
+});

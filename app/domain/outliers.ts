@@ -1,0 +1,84 @@
+// Outlier checks of a submitted value against the body's own history (ADR 018): the modified z-score of
+// Iglewicz and Hoaglin, median and MAD, which a skewed count series or one earlier spike cannot drag.
+
+export type OutlierSettings = {
+  /** |modified z-score| above which a value is flagged (Iglewicz & Hoaglin recommend 3.5) */
+  threshold: number;
+  /** with fewer history values than this, no judgement */
+  minHistory: number;
+  /** a value within this many (件・人) of the median is never flagged: small counts move by a few */
+  minDeviation: number;
+  /** the history: the same month of every earlier year and this many latest submitted months before it */
+  recentMonths: number;
+};
+
+/** The defaults; a metric of the catalogue may override any of them (its `outliers` entry). */
+export const defaultOutlierSettings: Readonly<OutlierSettings> = { threshold: 3.5, minHistory: 6, minDeviation: 5, recentMonths: 12 };
+
+/** The longest explanation of flagged values an upload keeps. */
+export const explanationMaxLength = 2000;
+
+/** 0.6745 = Φ⁻¹(0.75): MAD / 0.6745 estimates the standard deviation of normal data. */
+const madToSd = 0.6745;
+/** √(π/2) ≈ 1.2533: the mean absolute deviation × 1.2533 estimates it when MAD is 0. */
+const meanAdToSd = 1.253314;
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The centre and the robust scale (an estimate of the standard deviation) of a history: median and
+ * MAD / 0.6745; when more than half the values are equal (MAD = 0), 1.2533 × the mean absolute
+ * deviation from the median; 0 when every value is the same.
+ */
+export function robustSpread(values: readonly number[]): { median: number; scale: number } {
+  const m = median(values);
+  const deviations = values.map((v) => Math.abs(v - m));
+  const mad = median(deviations);
+  if (mad > 0) return { median: m, scale: mad / madToSd };
+  const meanAd = deviations.reduce((sum, d) => sum + d, 0) / values.length;
+  return { median: m, scale: meanAd * meanAdToSd };
+}
+
+/** 0.6745 × (x − median) / MAD, or its mean-absolute-deviation form; null when the history has no spread. */
+export function modifiedZScore(value: number, spread: { median: number; scale: number }): number | null {
+  return spread.scale > 0 ? (value - spread.median) / spread.scale : null;
+}
+
+export type OutlierJudgement = {
+  flagged: boolean;
+  score: number | null;
+  /** the whole counts not flagged: median ± max(threshold × scale, minDeviation), clipped at 0 */
+  typical: { low: number; high: number };
+};
+
+/**
+ * Judges a count against its history; null when the history is shorter than `minHistory`. Flagged
+ * when |modified z-score| > threshold and the value is more than `minDeviation` from the median, i.e.
+ * outside the typical range (a history of one repeated value is judged by `minDeviation` alone).
+ */
+export function judgeAgainstHistory(value: number, history: readonly number[], settings: OutlierSettings = defaultOutlierSettings): OutlierJudgement | null {
+  if (history.length === 0 || history.length < settings.minHistory) return null;
+  const spread = robustSpread(history);
+  const halfWidth = Math.max(settings.threshold * spread.scale, settings.minDeviation);
+  // integers strictly inside median ± halfWidth
+  const typical = { low: Math.max(0, Math.ceil(spread.median - halfWidth)), high: Math.floor(spread.median + halfWidth) };
+  return { flagged: value < typical.low || value > typical.high, score: modifiedZScore(value, spread), typical };
+}
+
+export type HistoryMonth = { year: number; month: number };
+
+/**
+ * The history a month is judged against, oldest first: the same calendar month of every earlier year
+ * and the `recentMonths` latest months submitted before it. `months` is the body's submitted months,
+ * oldest first; the month itself (a correction) is not part of its own history.
+ */
+export function historyWindow<T extends HistoryMonth>(months: readonly T[], at: HistoryMonth, recentMonths: number = defaultOutlierSettings.recentMonths): T[] {
+  const index = (m: HistoryMonth) => m.year * 12 + m.month - 1;
+  const before = months.filter((m) => index(m) < index(at));
+  const recentFrom = before.length - recentMonths;
+  return before.filter((m, i) => i >= recentFrom || m.month === at.month);
+}
