@@ -4,6 +4,7 @@ import { getDb } from "../../db";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
+import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
@@ -216,7 +217,7 @@ function SessionForm({
   const fieldLabels: Record<string, string> = { heldOn: "開催日", title: "研修名", kind: "種別", hours: "時間数" };
   // every error in the summary, in the order of the form, each a link to its field
   const summary = [
-    ...Object.keys(fieldLabels).flatMap((name) => (errors[name] ? [{ name, id: name, text: errors[name]![0] }] : [])),
+    ...Object.keys(fieldLabels).flatMap((name) => (errors[name]?.[0] ? [{ name, id: name, text: errors[name]![0]! }] : [])),
     ...Object.entries(errors)
       .filter(([name]) => name.startsWith("participants."))
       .map(([name, messages]) => {
@@ -236,18 +237,7 @@ function SessionForm({
     <section aria-labelledby="record-title">
       <h2 id="record-title">{editing ? "研修の記録を修正" : "研修を記録"}</h2>
       {actionData?.formError ? (
-        <div className="error-summary" role="alert">
-          <p>{summary.length > 0 ? `${actionData.formError}（${summary.length}件）` : actionData.formError}</p>
-          {summary.length > 0 ? (
-            <ul>
-              {summary.map((e) => (
-                <li key={e.name}>
-                  <a href={`#${e.id}`}>{e.text}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <ErrorSummary message={actionData.formError} items={summary} />
       ) : null}
       <Form method="post" className="record-form" key={editing?.id ?? "new"}>
         <input type="hidden" name="intent" value={editing ? "update" : "create"} />
