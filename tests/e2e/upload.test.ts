@@ -42,6 +42,10 @@ describe("a municipality uploads its monthly figures", () => {
     expect(await page.getByText("Shift_JIS（CP932）").count()).toBe(1);
     const aprilChange = page.locator("section[aria-labelledby=changes] tr", { hasText: "2025年4月" }).filter({ hasText: "新規相談受付件数" });
     expect(await aprilChange.locator("td").last().textContent()).toBe("1,234");
+    // 1,234 is far from 鳥取市's history (ADR 018): the commit asks why, and refuses an empty answer
+    const explanation = page.getByLabel(/説明（必須）/);
+    expect(await explanation.getAttribute("required")).not.toBeNull();
+    await explanation.fill("4月に相談窓口を増設したため");
     await page.getByRole("button", { name: "確定して反映する" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("反映済み");
     // what it changed is still listed after the commit
