@@ -68,7 +68,6 @@ export default tseslint.config(
           ],
         },
       ],
-      "import-x/no-nodejs-modules": "off",
     },
   },
   {

@@ -1,5 +1,5 @@
 import type { Params } from "@remix-run/react";
-import { datasets } from "~/domain/datasets";
+import { datasets, type DatasetDefinition } from "~/domain/datasets";
 import { mayUpload } from "~/server/auth/access";
 import { requireUser } from "~/server/auth/session.server";
 import { parseOrNotFound } from "~/server/http/not-found";
@@ -16,7 +16,7 @@ export async function requireUploadPage(request: Request, params: Params) {
 }
 
 /** What the form shows: the dataset, its columns and the limits of a file. */
-export function uploadPageData(d: (typeof datasets)[keyof typeof datasets]) {
+export function uploadPageData(d: DatasetDefinition) {
   const limits = uploadLimitsFromEnv();
   return {
     id: d.id,

@@ -81,7 +81,8 @@ export function choiceCell<const T extends string>(labels: Record<T, readonly st
  * 「鳥取県計」「市町村計」「全国計」 (a place and 計), with brackets or spaces around.
  */
 export function isTotalsLabel(value: string): boolean {
-  if (value.length > 24) return false;
+  // every totals label holds 計 or 総数 (unchanged by normalizeCell): most cells, numbers, leave here
+  if (value.length > 24 || (!value.includes("計") && !value.includes("総数"))) return false;
   const v = normalizeCell(value).replace(/[\s()[\]【】〔〕<>＜＞「」]/g, "");
   return /^(?:合計|総計|小計|中計|累計|総数|計|全国計|全県計|(?:\D{0,4}[都道府県市区町村])計)$/.test(v);
 }
