@@ -1,0 +1,37 @@
+import { japaneseEraYear, monthsOfFiscalYear } from "./fiscal-year";
+
+// Which months of a fiscal year are due. For now a month is due once it has ended (monthly figures of
+// month M are reported in month M+1); the reporting schedule (issue 16, deadlines) refines this with
+// the day of the month they are due. Every count of missing months asks here, so a month not yet due
+// is never reported as missing.
+
+export type YearMonth = { year: number; month: number };
+
+/** The months of a fiscal year that have ended on `today` (YYYY-MM-DD, Japan time), April first. */
+export function monthsDue(fiscalYear: number, today: string): YearMonth[] {
+  const [year, month] = today.split("-").map(Number);
+  const current = year! * 12 + month!;
+  return monthsOfFiscalYear(fiscalYear).filter((m) => m.year * 12 + m.month < current);
+}
+
+/** The months due that are not among those submitted. */
+export function missingMonths(fiscalYear: number, today: string, submitted: readonly YearMonth[]): YearMonth[] {
+  return monthsDue(fiscalYear, today).filter((m) => !submitted.some((s) => s.year === m.year && s.month === m.month));
+}
+
+/** Body-months expected of a fiscal year so far: implementing bodies × months due. */
+export function expectedBodyMonths(bodies: number, fiscalYear: number, today: string): number {
+  return bodies * monthsDue(fiscalYear, today).length;
+}
+
+/**
+ * 「令和8年度」, marked 「（4〜11月分）」 while the year is not over (the months due so far) and
+ * 「（締めた月はまだありません）」 in its first month; a year whose months are all due is not marked.
+ */
+export function fiscalYearPeriodLabel(fiscalYear: number, today: string): string {
+  const due = monthsDue(fiscalYear, today);
+  const name = japaneseEraYear(fiscalYear);
+  if (due.length === 12) return name;
+  if (due.length === 0) return `${name}（締めた月はまだありません）`;
+  return `${name}（${due[0]!.month}〜${due.at(-1)!.month}月分）`;
+}
