@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedBodyMonths, fiscalYearPeriodLabel, missingMonths, monthsDue } from "./reporting-period";
+import { expectedBodyMonths, fiscalYearPeriodLabel, missingMonths, missingMonthsSentence, monthsDue } from "./reporting-period";
 
 describe("months due: a month is due once it has ended", () => {
   it("on 1 April no month of the new fiscal year is due, and every month of the last one is", () => {
@@ -37,5 +37,15 @@ describe("months due: a month is due once it has ended", () => {
     expect(fiscalYearPeriodLabel(2026, "2027-03-15")).toBe("令和8年度（4〜2月分）");
     expect(fiscalYearPeriodLabel(2026, "2026-04-01")).toBe("令和8年度（締めた月はまだありません）");
     expect(fiscalYearPeriodLabel(2025, "2026-12-02")).toBe("令和7年度");
+  });
+});
+
+describe("the sentence of missing months", () => {
+  it("names only months due", () => {
+    expect(missingMonthsSentence(8, [{ year: 2026, month: 11 }])).toBe("締めた8か月のうち1か月分（2026年11月）が未提出です（0件としては数えません）。");
+    expect(missingMonthsSentence(8, [])).toBe("締めた8か月分はすべて提出済みです。");
+    expect(missingMonthsSentence(12, [])).toBe("12か月すべて提出済みです。");
+    expect(missingMonthsSentence(12, [{ year: 2026, month: 3 }])).toBe("12か月のうち1か月分（2026年3月）が未提出です（0件としては数えません）。");
+    expect(missingMonthsSentence(0, [])).toBe("この年度に締めた月はまだありません。");
   });
 });

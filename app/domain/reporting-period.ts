@@ -35,3 +35,11 @@ export function fiscalYearPeriodLabel(fiscalYear: number, today: string): string
   if (due.length === 0) return `${name}（締めた月はまだありません）`;
   return `${name}（${due[0]!.month}〜${due.at(-1)!.month}月分）`;
 }
+
+/** 「締めた8か月のうち1か月分（2026年11月）が未提出です」: missing months counted among the months due only. */
+export function missingMonthsSentence(dueCount: number, missing: readonly YearMonth[]): string {
+  if (dueCount === 0) return "この年度に締めた月はまだありません。";
+  if (missing.length === 0) return dueCount === 12 ? "12か月すべて提出済みです。" : `締めた${dueCount}か月分はすべて提出済みです。`;
+  const which = missing.map((m) => `${m.year}年${m.month}月`).join("、");
+  return `${dueCount === 12 ? "12か月" : `締めた${dueCount}か月`}のうち${missing.length}か月分（${which}）が未提出です（0件としては数えません）。`;
+}

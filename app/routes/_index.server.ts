@@ -4,11 +4,11 @@ import { listPrefectures } from "../../db/queries/geography";
 import { jusouCountsByFiscalYear } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalProgramRatesByPrefecture } from "../../db/queries/optional-programs";
-import { monthlySeries, totalsByPrefecture } from "../../db/queries/support-statistics";
+import { monthlySeries, statisticsFiscalYears, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { optionalPrograms } from "~/domain/vocabulary";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { inMonthRange } from "~/domain/month-range";
-import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
 
 export const nationalOverviewParams = monthRangeParams.extend({
@@ -18,8 +18,8 @@ export const nationalOverviewParams = monthRangeParams.extend({
 });
 
 export async function loadNationalOverview(db: Database, params: z.infer<typeof nationalOverviewParams>, today: string) {
-  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await optionalProgramFiscalYears(db) }, params.fy, today);
-  if (!choice) return null;
+  const [programYears, statisticsYears] = await Promise.all([optionalProgramFiscalYears(db), statisticsFiscalYears(db)]);
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: [...new Set([...programYears, ...statisticsYears])] }, params.fy, today);
   const { fiscalYear, fiscalYears } = choice;
   const [prefectures, rows, current, previous, trend, jusou, integrated, dataDate] = await Promise.all([
     listPrefectures(db),
@@ -32,11 +32,13 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     integratedDeliveryDistribution(db, fiscalYear),
     datasetUpdatedAt(db, "monthly_support"),
   ]);
-  const national = current.find((r) => r.prefectureCode === null)!;
-  const nationalPrevious = previous.find((r) => r.prefectureCode === null) ?? null;
+  const national = withMonthsDue(current.find((r) => r.prefectureCode === null)!, fiscalYear, today);
+  const nationalPreviousTotals = previous.find((r) => r.prefectureCode === null);
+  const nationalPrevious = nationalPreviousTotals ? withMonthsDue(nationalPreviousTotals, fiscalYear - 1, today) : null;
   return {
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     program: params.program,
     metric: params.metric,
     prefectures,

@@ -9,11 +9,12 @@ import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound } from "~/server/http/not-found";
 import { optionalProgramLabels, optionalPrograms } from "~/domain/vocabulary";
-import { todayInJapan } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { queryOf } from "~/server/pages/query-params";
 import { loadNationalOverview, nationalOverviewParams } from "./_index.server";
 
@@ -22,9 +23,8 @@ export const meta: MetaFunction = () => [{ title: "全国の状況 | つなぐ" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const params = nationalOverviewParams.safeParse(queryOf(request));
-  const data = params.success ? await loadNationalOverview(await getReadDb(), params.data, todayInJapan()) : null;
-  if (!data) throw notFound("指定された年度・事業のデータがありません");
-  return data;
+  if (!params.success) throw notFound("指定された年度・事業のデータがありません");
+  return loadNationalOverview(await getReadDb(), params.data, pageToday());
 }
 
 export default function NationalOverview() {
@@ -36,11 +36,12 @@ export default function NationalOverview() {
         lead="生活困窮者自立支援制度の実施状況です。実施率の分母は福祉事務所設置自治体（都道府県を含む実施主体）、人口あたりの値は人口10万人あたり月平均です。"
       />
       <FilterForm>
-        <FiscalYearField fiscalYears={data.fiscalYears} value={data.fiscalYear} />
+        <FiscalYearField fiscalYears={data.fiscalYears} value={data.fiscalYear} current={data.period.current} />
         <MetricField label="地図の指標" value={data.metric} />
         <MonthRangeFields from={data.range.from} to={data.range.to} />
         <input type="hidden" name="program" value={data.program} />
       </FilterForm>
+      <PeriodNotice period={data.period} />
       <NationalKpis fiscalYear={data.fiscalYear} current={data.national} previous={data.nationalPrevious} />
       <h2>任意事業の実施率（都道府県別）</h2>
       <nav aria-label="事業の切り替え">

@@ -4,10 +4,11 @@ import { getReadDb } from "../../db";
 import { JusouMapCard } from "~/components/cards/JusouMapCard";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
-import { notFound } from "~/server/http/not-found";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
 import { parseQuery } from "~/server/pages/query-params";
 import { jusouQuery, loadNationalJusou } from "../server/pages/jusou.server";
@@ -16,8 +17,7 @@ export const meta: MetaFunction = () => [{ title: "重層的支援体制整備�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const data = await loadNationalJusou(await getReadDb(), parseQuery(jusouQuery, request), todayInJapan());
-  if (!data) throw notFound("重層的支援体制整備事業のデータがまだありません");
+  const data = await loadNationalJusou(await getReadDb(), parseQuery(jusouQuery, request), pageToday());
   return data;
 }
 
@@ -31,8 +31,9 @@ export default function NationalJusou() {
         lead="令和3年度（2021）に始まった市町村の任意事業です。高齢・障害・子ども・生活困窮の分野を超えて、相談支援・参加支援・地域づくりを一体的に行います。"
       />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 市区町村 {formatNumber(national.municipalities)} のうち実施 <strong>{formatNumber(national.implementing)}</strong>（
         {formatPercent(ratio(national.implementing, national.municipalities))}）、移行準備事業 {formatNumber(national.transitionPreparation)}

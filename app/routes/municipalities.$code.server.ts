@@ -9,14 +9,14 @@ import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/que
 import { byMetric, monthlyMetrics } from "~/domain/metric-catalogue";
 import { inMonthRange } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
-import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { chooseFiscalYear, periodOf } from "~/server/pages/fiscal-year-policy";
+import { missingMonths, monthsDue } from "~/domain/reporting-period";
 import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
 
 export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam });
 
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
-  if (!choice) return null;
   const { fiscalYear, fiscalYears } = choice;
   const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate] = await Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
@@ -42,11 +42,14 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     submittedMonths: t.submittedMonths,
     group: t.code === body.code ? "self" : inPrefecture.includes(t.code) ? "prefecture" : "nation",
   }));
+  const months = series.filter((p) => p.fiscalYear === fiscalYear);
   return {
     fiscalYear,
     fiscalYears,
-    months: series
-      .filter((p) => p.fiscalYear === fiscalYear)
+    period: periodOf(choice, today),
+    monthsDue: monthsDue(fiscalYear, today).length,
+    missingMonths: missingMonths(fiscalYear, today, months),
+    months: months
       .map((p) => ({
         year: p.year,
         month: p.month,

@@ -4,9 +4,10 @@ import { getDb } from "../../db";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
+import { missingMonthsSentence } from "~/domain/reporting-period";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { requireBodyPage } from "~/server/auth/page-guards.server";
-import { notFound } from "~/server/http/not-found";
 import { parseQuery } from "~/server/pages/query-params";
 import {
   deliveryFormLabels,
@@ -26,7 +27,8 @@ import {
   type SupervisionForm,
   type SupportStaffRole,
 } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
@@ -36,8 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { body } = await requireBodyPage(request, params);
-  const data = await loadMunicipality(await getDb(), body, parseQuery(municipalityQuery, request), todayInJapan());
-  if (!data) throw notFound("指定された年度のデータがありません");
+  const data = await loadMunicipality(await getDb(), body, parseQuery(municipalityQuery, request), pageToday());
   return { body, ...data };
 }
 
@@ -59,9 +60,10 @@ export default function MunicipalityPage() {
         {d.body.validTo ? `・${d.body.validTo}に廃止` : null}
       </p>
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
         <MonthRangeFields from={d.range.from} to={d.range.to} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
 
       <h2>月次の実績（{formatFiscalYear(d.fiscalYear)}）</h2>
       <DataTable
@@ -79,7 +81,7 @@ export default function MunicipalityPage() {
           ]),
         ]}
       />
-      <p className="kpi__note">{12 - d.months.length > 0 ? `${12 - d.months.length}か月分が未提出です（0件としては数えません）。` : "12か月すべて提出済みです。"}</p>
+      <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths)}</p>
       <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
 
       <h2>類似団体との比較（{formatFiscalYear(d.fiscalYear)}、人口規模の近い実施主体）</h2>

@@ -6,11 +6,10 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
-import { fiscalYearEnd } from "~/domain/fiscal-year";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
-import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
 
 export const prefectureQuery = z.object({
@@ -23,7 +22,6 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
   const prefecture = prefectures.find((p) => p.code === code);
   if (!prefecture) return null;
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
-  if (!choice) return null;
   const { fiscalYear, fiscalYears } = choice;
 
   const [all, byYear, targets, dataDate] = await Promise.all([
@@ -32,8 +30,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     targetValuesOf(db, fiscalYear),
     datasetUpdatedAt(db, "monthly_support"),
   ]);
-  const own = all.find((r) => r.prefectureCode === code)!;
-  const nation = all.find((r) => r.prefectureCode === null)!;
+  const own = withMonthsDue(all.find((r) => r.prefectureCode === code)!, fiscalYear, today);
+  const nation = withMonthsDue(all.find((r) => r.prefectureCode === null)!, fiscalYear, today);
   const ranking = all
     .filter((r) => r.prefectureCode !== null)
     .map((r) => ({ code: r.prefectureCode!, value: metricValue(query.metric, r) }))
@@ -54,14 +52,14 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       programStatusesOf(db, fiscalYear, codes),
       jusouStatusOf(db, fiscalYear, codes),
       certificateCoverageOf(db, fiscalYear, codes),
-      lastSupervisionContactOf(db, codes, fiscalYearEnd(fiscalYear)),
+      lastSupervisionContactOf(db, codes),
     ]);
     bodies = totals.map((t) => ({
       code: t.code,
       name: t.name,
       kind: t.kind,
       population: t.population,
-      ...summarize(t),
+      ...summarize(withMonthsDue(t, fiscalYear, today)),
       programs: Object.fromEntries(
         programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.deliveryForm }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
@@ -74,6 +72,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     prefecture,
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     metric: query.metric,
     own: summarize(own),
     nation: summarize(nation),

@@ -4,6 +4,7 @@ import { getReadDb } from "../../db";
 import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
@@ -19,7 +20,8 @@ import {
   type JusouStatus,
   type RegionalBlock,
 } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
 import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
@@ -31,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
   const q = parseQuery(prefectureQuery, request);
-  const data = await loadPrefecture(await getReadDb(), prefecture.code, q, todayInJapan(), detail);
+  const data = await loadPrefecture(await getReadDb(), prefecture.code, q, pageToday(), detail);
   if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
   return { ...data, detail };
 }
@@ -62,9 +64,10 @@ export default function PrefecturePage() {
         <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</Link>
       </p>
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
         <MetricField label="順位・推移の指標" value={d.metric} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
 
       <h2>{formatFiscalYear(d.fiscalYear)}の状況（全国との比較）</h2>
       <p>

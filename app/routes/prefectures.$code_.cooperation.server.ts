@@ -5,11 +5,10 @@ import { integratedDeliveryByPrefecture, programStatusesOf } from "../../db/quer
 import { statisticsFiscalYears, totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { metricValue } from "~/domain/metrics";
 import { integratedCounts, type cooperationQuery } from "../server/pages/cooperation.server";
-import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 
 export async function loadPrefectureCooperation(db: Database, prefectureCode: string, query: z.infer<typeof cooperationQuery>, today: string, options: { detail: boolean }) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
-  if (!choice) return null;
   const { fiscalYear, fiscalYears } = choice;
   const [totals, integrated, statisticsAt, programsAt] = await Promise.all([
     totalsByPrefecture(db, fiscalYear),
@@ -18,7 +17,7 @@ export async function loadPrefectureCooperation(db: Database, prefectureCode: st
     datasetUpdatedAt(db, "optional_programs"),
   ]);
   const scope = (code: string | null) => {
-    const t = totals.find((x) => x.prefectureCode === code)!;
+    const t = withMonthsDue(totals.find((x) => x.prefectureCode === code)!, fiscalYear, today);
     return { referrals: t.referralsToPublicAssistance, perHundredThousand: metricValue("referralsToPublicAssistance", t), submittedMonths: t.submittedMonths, expectedMonths: t.expectedMonths, ...integratedCounts(integrated, code) };
   };
   let bodies = null;
@@ -40,6 +39,7 @@ export async function loadPrefectureCooperation(db: Database, prefectureCode: st
   return {
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     own: scope(prefectureCode),
     nation: scope(null),
     distribution: integrated.filter((r) => r.prefectureCode === prefectureCode),

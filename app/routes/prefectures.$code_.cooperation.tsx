@@ -4,11 +4,12 @@ import { getReadDb } from "../../db";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
-import { notFound } from "~/server/http/not-found";
 import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { formatNumber } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
 import { parseQuery } from "~/server/pages/query-params";
@@ -21,8 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `生活
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
   const query = parseQuery(cooperationQuery, request);
-  const data = await loadPrefectureCooperation(await getReadDb(), prefecture.code, query, todayInJapan(), { detail: canSeeDetail });
-  if (!data) throw notFound("月次支援状況のデータがまだありません");
+  const data = await loadPrefectureCooperation(await getReadDb(), prefecture.code, query, pageToday(), { detail: canSeeDetail });
   return { prefecture, canSeeDetail, ...data };
 }
 
@@ -35,8 +35,9 @@ export default function PrefectureCooperation() {
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="生活保護との連携" canSeeDetail={d.canSeeDetail} />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数: <strong>{formatNumber(d.own.referrals)}件</strong>（人口10万人あたり月平均{" "}
         <strong>{metric(d.own.perHundredThousand)}</strong>、全国 {metric(d.nation.perHundredThousand)}）。一体的実施: 就労準備支援{" "}

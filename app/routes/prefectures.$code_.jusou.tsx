@@ -4,12 +4,13 @@ import { getReadDb } from "../../db";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { canSeeBody } from "~/server/auth/access";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
-import { notFound } from "~/server/http/not-found";
 import { jusouStatusLabels, jusouStatuses, type JusouStatus } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { parseQuery } from "~/server/pages/query-params";
 import { jusouQuery } from "../server/pages/jusou.server";
 import { loadPrefectureJusou } from "./prefectures.$code_.jusou.server";
@@ -18,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, prefecture, canSeeDetail } = await requirePrefecturePage(request, params);
-  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, parseQuery(jusouQuery, request), todayInJapan());
-  if (!data) throw notFound("重層的支援体制整備事業のデータがまだありません");
+  const data = await loadPrefectureJusou(await getReadDb(), prefecture.code, parseQuery(jusouQuery, request), pageToday());
   // statuses are public facts (the ministry lists the municipalities by name); the link goes only where the page would open
   return { prefecture, canSeeDetail, ...data, bodies: data.bodies.map((b) => ({ ...b, linked: canSeeBody(user, { code: b.code, prefectureCode: prefecture.code }) })) };
 }
@@ -31,8 +31,9 @@ export default function PrefectureJusou() {
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="重層的支援体制整備事業" canSeeDetail={d.canSeeDetail} />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 市区町村 {d.bodies.length} のうち
         {jusouStatuses.map((s) => ` ${jusouStatusLabels[s]} ${count(s)}`).join("、")}

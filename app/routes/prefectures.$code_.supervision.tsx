@@ -5,11 +5,13 @@ import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageC
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { Pagination } from "~/components/ui/Pagination";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import { supervisionFormLabels, supervisionForms, type SupervisionForm } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { withQuery, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatPercent, ratio } from "~/domain/format";
 import { parseQuery } from "~/server/pages/query-params";
@@ -21,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `スー
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
   const q = parseQuery(supervisionQuery, request);
-  return { prefecture, canWrite: canRecord, canSeeDetail, ...(await loadSupervision(await getDb(), prefecture.code, q, todayInJapan())) };
+  return { prefecture, canWrite: canRecord, canSeeDetail, ...(await loadSupervision(await getDb(), prefecture.code, q, pageToday())) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,9 +46,10 @@ export default function Supervision() {
       <PrefecturePageHeader prefecture={d.prefecture} title="スーパーバイズ" canSeeDetail={d.canSeeDetail} />
       <SavedNotice message={d.savedMessage} />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
         <input type="hidden" name="months" value={d.query.months} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 実施主体 {d.coverage.bodies} のうち <strong>{d.coverage.covered}</strong> に1回以上（カバー率{" "}
         <strong>{formatPercent(share)}</strong>）

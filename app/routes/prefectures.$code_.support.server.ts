@@ -8,7 +8,7 @@ import { savePrefectureSupport } from "~/server/records/prefecture-work.server";
 import { redirectBack, savedFlag } from "~/domain/forms/form-fields";
 import { prefectureSupportSchema } from "~/domain/forms/prefecture-support-schema";
 import { invalidForm } from "~/server/pages/crud-action.server";
-import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { chooseFiscalYear, periodOf } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
 
 export const prefectureSupportQuery = z.object({ fy: fiscalYearParam, saved: savedFlag });
@@ -16,7 +16,8 @@ export const prefectureSupportQuery = z.object({ fy: fiscalYearParam, saved: sav
 export async function loadPrefectureSupport(db: Database, prefectureCode: string, query: z.infer<typeof prefectureSupportQuery>, today: string) {
   const [history, allYears] = await Promise.all([prefectureSupportHistory(db, prefectureCode), prefectureSupportFiscalYears(db)]);
   // the years with this prefecture's answers, and those the nation answered (to answer them too)
-  const { fiscalYear, fiscalYears } = chooseFiscalYear({ kind: "records", yearsWithData: [...new Set(history.map((h) => h.fiscalYear))], alsoOffered: allYears }, query.fy, today);
+  const choice = chooseFiscalYear({ kind: "records", yearsWithData: [...new Set(history.map((h) => h.fiscalYear))], alsoOffered: allYears }, query.fy, today);
+  const { fiscalYear, fiscalYears } = choice;
   const [shares, uploadedAt, answeredAt] = await Promise.all([
     prefectureSupportShares(db, [fiscalYear]),
     datasetUpdatedAt(db, "prefecture_support"),
@@ -25,6 +26,7 @@ export async function loadPrefectureSupport(db: Database, prefectureCode: string
   return {
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     history,
     nationalShares: shares,
     dataDate: latestDataDate(uploadedAt, answeredAt),

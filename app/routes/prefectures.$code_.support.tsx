@@ -4,10 +4,12 @@ import { getDb } from "../../db";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import type { FieldErrors } from "~/domain/forms/form-fields";
 import { formatDateJa, formatPercent, ratio } from "~/domain/format";
 import { parseQuery } from "~/server/pages/query-params";
@@ -18,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `市町
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
   const query = parseQuery(prefectureSupportQuery, request);
-  return { prefecture, canRecord, canSeeDetail, ...(await loadPrefectureSupport(await getDb(), prefecture.code, query, todayInJapan())) };
+  return { prefecture, canRecord, canSeeDetail, ...(await loadPrefectureSupport(await getDb(), prefecture.code, query, pageToday())) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -41,8 +43,9 @@ export default function PrefectureSupport() {
       <PrefecturePageHeader prefecture={d.prefecture} title="市町村支援" canSeeDetail={d.canSeeDetail} />
       <SavedNotice message={d.savedMessage} />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <p role="status">
         {thisYear.length === 0 ? (
           <>{formatFiscalYear(d.fiscalYear)}の回答はまだありません。</>

@@ -8,7 +8,7 @@ import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
 import { trainingSessionFormValues, trainingSessionSchema } from "~/domain/forms/training-session-schema";
 import { deleteTrainingSession, saveTrainingSession } from "~/server/records/prefecture-work.server";
 import { handleCrudAction } from "~/server/pages/crud-action.server";
-import { chooseFiscalYear } from "~/server/pages/fiscal-year-policy";
+import { chooseFiscalYear, periodOf } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
 
 export const trainingQuery = z.object({
@@ -19,7 +19,8 @@ export const trainingQuery = z.object({
 });
 
 export async function loadTraining(db: Database, prefectureCode: string, query: z.infer<typeof trainingQuery>, today: string, options: { detail: boolean }) {
-  const { fiscalYear, fiscalYears } = chooseFiscalYear({ kind: "records", yearsWithData: await trainingFiscalYears(db) }, query.fy, today);
+  const choice = chooseFiscalYear({ kind: "records", yearsWithData: await trainingFiscalYears(db) }, query.fy, today);
+  const { fiscalYear, fiscalYears } = choice;
   const [byRole, bodies, sessions, bodyOptions, reportedAt, recordedAt] = await Promise.all([
     trainingByRole(db, fiscalYear, prefectureCode),
     options.detail ? trainingByBody(db, fiscalYear, prefectureCode) : Promise.resolve(null),
@@ -31,6 +32,7 @@ export async function loadTraining(db: Database, prefectureCode: string, query: 
   return {
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     byRole,
     bodies,
     sessions,

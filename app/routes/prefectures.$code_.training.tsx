@@ -6,6 +6,7 @@ import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey 
 import { DataTable } from "~/components/ui/DataTable";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureWorkReader, requirePrefectureWorkRecorder } from "~/server/auth/page-guards.server";
 import {
@@ -18,7 +19,8 @@ import {
   type SupportStaffRole,
   type TrainingSessionKind,
 } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { withQuery, type FieldErrors } from "~/domain/forms/form-fields";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
 import { participantFieldName } from "~/domain/forms/training-session-schema";
@@ -30,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `研修
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, canRecord, canSeeDetail } = await requirePrefectureWorkReader(request, params);
   const query = parseQuery(trainingQuery, request);
-  const loaded = await loadTraining(await getDb(), prefecture.code, query, todayInJapan(), { detail: canSeeDetail });
+  const loaded = await loadTraining(await getDb(), prefecture.code, query, pageToday(), { detail: canSeeDetail });
   return { prefecture, canRecord, canSeeDetail, ...loaded };
 }
 
@@ -61,8 +63,9 @@ export default function Training() {
       <PrefecturePageHeader prefecture={d.prefecture} title="研修" canSeeDetail={d.canSeeDetail} />
       <SavedNotice message={d.savedMessage} />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}: 修了証の必要な3職種（主任相談支援員・相談支援員・就労支援員）の配置 {formatNumber(assigned)}人のうち修了証{" "}
         <strong>{formatNumber(certified)}人</strong>（<strong>{formatPercent(ratio(certified, assigned))}</strong>）。後期研修 {latterTermSessions.length}回、参加{" "}

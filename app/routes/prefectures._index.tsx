@@ -4,7 +4,8 @@ import { getReadDb } from "../../db";
 import { DataTable } from "~/components/ui/DataTable";
 import { requireUser } from "~/server/auth/session.server";
 import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
-import { formatFiscalYear, todayInJapan } from "~/domain/fiscal-year";
+import { formatFiscalYear } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { formatNumber } from "~/domain/format";
 import { loadPrefectureList } from "./prefectures._index.server";
 
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "都道府県一覧 | つな�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return loadPrefectureList(await getReadDb(), todayInJapan());
+  return loadPrefectureList(await getReadDb(), pageToday());
 }
 
 export default function PrefectureList() {

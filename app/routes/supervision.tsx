@@ -3,9 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { SupervisionByPrefectureCard } from "~/components/cards/SupervisionByPrefectureCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
-import { todayInJapan } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadNationalSupervision, nationalSupervisionQuery } from "./supervision.server";
 
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "スーパーバイズ（全�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = parseQuery(nationalSupervisionQuery, request);
-  return loadNationalSupervision(await getReadDb(), query, todayInJapan());
+  return loadNationalSupervision(await getReadDb(), query, pageToday());
 }
 
 export default function NationalSupervision() {
@@ -27,8 +28,9 @@ export default function NationalSupervision() {
         lead="都道府県による支援員向けのスーパーバイズは、市町村支援の11項目の中でも実施の少ない取組です。年度内に1回以上スーパーバイズを受けた実施主体の割合を都道府県ごとに比べます。"
       />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <SupervisionByPrefectureCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.rows} dataDate={d.dataDate} />
     </>
   );

@@ -6,6 +6,7 @@ import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { parseQuery } from "~/server/pages/query-params";
+import { pageToday } from "~/server/pages/today.server";
 import { loadNationalSupport, nationalSupportQuery } from "./support.server";
 
 export const meta: MetaFunction = () => [{ title: "都道府県による市町村支援（全国） | つなぐ" }];
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "都道府県による市町�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = parseQuery(nationalSupportQuery, request);
-  return loadNationalSupport(await getReadDb(), query);
+  return loadNationalSupport(await getReadDb(), query, pageToday());
 }
 
 export default function NationalSupport() {

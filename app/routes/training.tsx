@@ -4,9 +4,10 @@ import { getReadDb } from "../../db";
 import { CertificateCoverageCard } from "~/components/cards/CertificateCoverageCard";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
+import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
-import { todayInJapan } from "~/domain/fiscal-year";
+import { pageToday } from "~/server/pages/today.server";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadNationalTraining, nationalTrainingQuery } from "./training.server";
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "研修・修了証（全国�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = parseQuery(nationalTrainingQuery, request);
-  return loadNationalTraining(await getReadDb(), query, todayInJapan());
+  return loadNationalTraining(await getReadDb(), query, pageToday());
 }
 
 export default function NationalTraining() {
@@ -28,8 +29,9 @@ export default function NationalTraining() {
         lead="修了証は国研修（前期）と都道府県研修（後期）の両方を修了した支援員に都道府県が交付します。主任相談支援員・相談支援員・就労支援員の取得状況を都道府県ごとに比べます。"
       />
       <FilterForm>
-        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
+      <PeriodNotice period={d.period} />
       <CertificateCoverageCard fiscalYear={d.fiscalYear} prefectures={d.prefectures} rows={d.byPrefecture} dataDate={d.dataDate} />
       <TrainingStagesCard scopeLabel="全国" fiscalYear={d.fiscalYear} rows={d.byRole} dataDate={d.dataDate} />
     </>

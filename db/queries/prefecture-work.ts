@@ -18,13 +18,13 @@ export async function certificateCoverageOf(db: Database, fiscalYear: number, co
   return Object.fromEntries(rows.map((r) => [r.code, { assigned: r.assigned, certified: r.certified }]));
 }
 
-/** The latest supervision contact of each body (on or before a date). */
-export async function lastSupervisionContactOf(db: Database, codes: string[], onOrBefore: string) {
+/** The latest supervision contact of each body, whatever fiscal year a page shows. */
+export async function lastSupervisionContactOf(db: Database, codes: string[]) {
   if (codes.length === 0) return {};
   const rows = await queryRows<{ code: string; last: string }>(
     db,
     sql`select local_government_code as code, max(contacted_on)::text as last from supervision_contacts
-        where ${sqlIn("local_government_code", codes)} and contacted_on <= ${onOrBefore}::date
+        where ${sqlIn("local_government_code", codes)}
         group by local_government_code`,
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.last]));

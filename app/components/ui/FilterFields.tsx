@@ -16,14 +16,15 @@ export function FilterForm({ children }: { children: ReactNode }) {
 }
 
 /** The 年度 select of the page filters (name "fy"). */
-export function FiscalYearField({ fiscalYears, value }: { fiscalYears: number[]; value: number }) {
+/** The fiscal-year select (name "fy"); the current year, not yet over, is marked with its months so far. */
+export function FiscalYearField({ fiscalYears, value, current }: { fiscalYears: number[]; value: number; current?: { fiscalYear: number; label: string } }) {
   return (
     <div className="field">
       <label htmlFor="filter-fy">年度</label>
       <select id="filter-fy" name="fy" defaultValue={value}>
         {fiscalYears.map((fy) => (
           <option key={fy} value={fy}>
-            {formatFiscalYear(fy)}
+            {current?.fiscalYear === fy ? current.label : formatFiscalYear(fy)}
           </option>
         ))}
       </select>

@@ -5,7 +5,7 @@ import { datasetUpdatedAt, latestDataDate } from "../../../db/queries/meta";
 import { integratedDeliveryByPrefecture } from "../../../db/queries/optional-programs";
 import { statisticsFiscalYears, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { metricValue } from "~/domain/metrics";
-import { chooseFiscalYear } from "./fiscal-year-policy";
+import { chooseFiscalYear, periodOf, withMonthsDue } from "./fiscal-year-policy";
 import { fiscalYearParam } from "./query-params";
 
 export const cooperationQuery = z.object({ fy: fiscalYearParam });
@@ -28,7 +28,6 @@ export function integratedCounts(rows: Integrated, prefectureCode: string | null
 
 export async function loadNationalCooperation(db: Database, query: z.infer<typeof cooperationQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
-  if (!choice) return null;
   const { fiscalYear, fiscalYears } = choice;
   const [prefectures, totals, integrated, statisticsAt, programsAt] = await Promise.all([
     listPrefectures(db),
@@ -38,7 +37,8 @@ export async function loadNationalCooperation(db: Database, query: z.infer<typeo
     datasetUpdatedAt(db, "optional_programs"),
   ]);
   const rowOf = (code: string | null, name: string) => {
-    const t = totals.find((x) => x.prefectureCode === code);
+    const found = totals.find((x) => x.prefectureCode === code);
+    const t = found ? withMonthsDue(found, fiscalYear, today) : undefined;
     return {
       code,
       name,
@@ -52,6 +52,7 @@ export async function loadNationalCooperation(db: Database, query: z.infer<typeo
   return {
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     rows: [rowOf(null, "全国"), ...prefectures.map((p) => rowOf(p.code, p.name))],
     distribution: integrated.filter((r) => r.prefectureCode === null),
     dataDate: latestDataDate(statisticsAt, programsAt),

@@ -3,14 +3,13 @@ import type { Database } from "../../../db";
 import { listPrefectures } from "../../../db/queries/geography";
 import { jusouCountsByFiscalYear, jusouCountsByPrefecture, jusouFiscalYears } from "../../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../../db/queries/meta";
-import { chooseFiscalYear } from "./fiscal-year-policy";
+import { chooseFiscalYear, periodOf } from "./fiscal-year-policy";
 import { fiscalYearParam } from "./query-params";
 
 export const jusouQuery = z.object({ fy: fiscalYearParam });
 
 export async function loadNationalJusou(db: Database, query: z.infer<typeof jusouQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await jusouFiscalYears(db) }, query.fy, today);
-  if (!choice) return null;
   const { fiscalYear, fiscalYears } = choice;
   const [prefectures, byPrefecture, timeline, dataDate] = await Promise.all([
     listPrefectures(db),
@@ -18,5 +17,5 @@ export async function loadNationalJusou(db: Database, query: z.infer<typeof juso
     jusouCountsByFiscalYear(db),
     datasetUpdatedAt(db, "jusou"),
   ]);
-  return { fiscalYear, fiscalYears, prefectures, byPrefecture, timeline, dataDate };
+  return { fiscalYear, fiscalYears, period: periodOf(choice, today), prefectures, byPrefecture, timeline, dataDate };
 }

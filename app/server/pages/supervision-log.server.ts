@@ -15,7 +15,7 @@ import { csvLine } from "~/domain/csv/format";
 import { fiscalYearEnd } from "~/domain/fiscal-year";
 import { savedFlag, savedMessages } from "~/domain/forms/form-fields";
 import { bodyCode, filterDate, fiscalYearParam, pageNumber, rowId } from "~/server/pages/query-params";
-import { chooseFiscalYear } from "./fiscal-year-policy";
+import { chooseFiscalYear, periodOf } from "./fiscal-year-policy";
 
 export const supervisionQuery = z.object({
   fy: fiscalYearParam,
@@ -52,7 +52,8 @@ export function supervisionLogDownloadHref(prefectureCode: string, query: z.infe
 export const contactsPerPage = 50;
 
 export async function loadSupervision(db: Database, prefectureCode: string, query: z.infer<typeof supervisionQuery>, today: string) {
-  const { fiscalYear, fiscalYears } = chooseFiscalYear({ kind: "records", yearsWithData: await supervisionFiscalYears(db) }, query.fy, today);
+  const choice = chooseFiscalYear({ kind: "records", yearsWithData: await supervisionFiscalYears(db) }, query.fy, today);
+  const { fiscalYear, fiscalYears } = choice;
   const fyEnd = fiscalYearEnd(fiscalYear);
   const asOf = fyEnd < today ? fyEnd : today;
   const filter = { bodyCode: query.body, form: query.form, from: query.from, to: query.to };
@@ -71,6 +72,7 @@ export async function loadSupervision(db: Database, prefectureCode: string, quer
   return {
     fiscalYear,
     fiscalYears,
+    period: periodOf(choice, today),
     asOf,
     contacts,
     paging: { page, pages, total, perPage: contactsPerPage },
