@@ -37,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           displayName: user.displayName,
           role: user.role,
           roleLabel: userRoleLabels[user.role],
-          homePrefecture: user.prefectureCode,
+          // municipal staff: the prefecture their body belongs to (the code's first two digits)
+          homePrefecture: user.prefectureCode ?? (user.role === "municipality" ? (user.localGovernmentCode?.slice(0, 2) ?? null) : null),
           homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
           canAdminister: canAdministerUsers(user),
         }
@@ -61,15 +62,16 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
       <li>
         <NavLink to="/compare">比較</NavLink>
       </li>
+      {user.homePrefecture ? (
+        <li>
+          <NavLink to={`/prefectures/${user.homePrefecture}`} end>
+            {user.homeBody ? "都道府県の状況" : "自分の都道府県"}
+          </NavLink>
+        </li>
+      ) : null}
       {user.homeBody ? (
         <li>
           <NavLink to={`/municipalities/${user.homeBody}`}>自分の自治体</NavLink>
-        </li>
-      ) : user.homePrefecture ? (
-        <li>
-          <NavLink to={`/prefectures/${user.homePrefecture}`} end>
-            自分の都道府県
-          </NavLink>
         </li>
       ) : null}
       <li>

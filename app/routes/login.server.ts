@@ -2,6 +2,7 @@ import type { Database } from "../../db";
 import { isDemoDataset } from "../../db/queries/meta";
 import { loginThrottle } from "../../db/queries/users";
 import { loginSchema } from "~/domain/forms/login-schema";
+import { afterLoginPath } from "~/server/auth/access";
 import { authenticate } from "~/server/auth/login.server";
 import { demoAccounts, demoPassword } from "../../seeds/demo-users";
 
@@ -12,7 +13,7 @@ export async function listDemoAccounts(db: Database) {
 }
 
 type LoginAttempt =
-  | { ok: true; userId: number; redirectTo: string | undefined }
+  | { ok: true; userId: number; redirectTo: string }
   | { ok: false; status: number; fieldErrors: { loginId?: string[]; password?: string[] }; formError: string | null };
 
 /** Checks the login form and the password (throttled); the answer says which page and which message follow. */
@@ -25,5 +26,5 @@ export async function attemptLogin(form: Record<string, FormDataEntryValue>, cli
       ? { ok: false, status: 429, fieldErrors: {}, formError: `ログインに続けて失敗したため、しばらくログインできません。${loginThrottle.windowMinutes}分ほどたってから、もう一度お試しください。` }
       : { ok: false, status: 401, fieldErrors: {}, formError: "ログインIDまたはパスワードが正しくありません。" };
   }
-  return { ok: true, userId: outcome.userId, redirectTo: parsed.data.redirectTo };
+  return { ok: true, userId: outcome.userId, redirectTo: afterLoginPath(outcome.viewer, parsed.data.redirectTo) };
 }

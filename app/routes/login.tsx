@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { getDb } from "../../db";
-import { safeRedirectPath } from "~/server/auth/safe-redirect";
+import { afterLoginPath } from "~/server/auth/access";
 import { createUserSession, getOptionalUser } from "~/server/auth/session.server";
 import { attemptLogin, listDemoAccounts } from "./login.server";
 
@@ -10,14 +10,14 @@ export const meta: MetaFunction = () => [{ title: "ログイン | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+  if (user) throw redirect(afterLoginPath(user, new URL(request.url).searchParams.get("redirectTo")));
   return { demo: await listDemoAccounts(await getDb()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await attemptLogin(Object.fromEntries(await request.formData()), context.clientAddress ?? null);
   if (!outcome.ok) return data({ fieldErrors: outcome.fieldErrors, formError: outcome.formError }, { status: outcome.status });
-  return redirect(safeRedirectPath(outcome.redirectTo), {
+  return redirect(outcome.redirectTo, {
     headers: { "Set-Cookie": await createUserSession(outcome.userId, request) },
   });
 }
@@ -37,7 +37,7 @@ export default function Login() {
         </p>
       ) : null}
       <Form method="post" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <label>
           ログインID
           <input

@@ -44,4 +44,21 @@ describe("login redirect", () => {
     expect(result.status).toBe(302);
     expect(result.location).toBe("/");
   });
+
+  it("lands each role on its own view when no page was asked for (or only the site root)", async () => {
+    const landings = { mhlw: "/", "tottori-pref": "/prefectures/31", "tokyo-pref": "/prefectures/13", "tottori-city": "/municipalities/312011" };
+    for (const [loginId, landing] of Object.entries(landings)) {
+      for (const form of [{ loginId, password: demoPassword }, { loginId, password: demoPassword, redirectTo: "" }, { loginId, password: demoPassword, redirectTo: "/" }]) {
+        const result = await callRoute(loginAction, { url: "/login", form });
+        expect(result.location, JSON.stringify(form)).toBe(landing);
+      }
+    }
+    const { "tottori-city": city } = await demoSessionCookies(["tottori-city"]);
+    expect((await callRoute(loginLoader, { url: "/login", cookie: city })).location).toBe("/municipalities/312011");
+  });
+
+  it("keeps the page a prefecture official or municipal staff was sent away from", async () => {
+    const result = await callRoute(loginAction, { url: "/login", form: { loginId: "tottori-city", password: demoPassword, redirectTo: "/uploads" } });
+    expect(result.location).toBe("/uploads");
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../domain/datasets";
-import { canManageUpload, canRecordPrefectureWork, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { afterLoginPath, canManageUpload, canRecordPrefectureWork, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -54,5 +54,26 @@ describe("mayUpload", () => {
     expect(mayUpload({ role: "prefecture" }, datasets.supervision)).toBe(true);
     expect(mayUpload({ role: "prefecture" }, datasets.target_values)).toBe(false);
     expect(mayUpload({ role: "mhlw" }, datasets.target_values)).toBe(true);
+  });
+});
+
+describe("landing by role", () => {
+  const mhlw = { role: "mhlw", prefectureCode: null, localGovernmentCode: null } as const;
+  const tottoriPref = { role: "prefecture", prefectureCode: "31", localGovernmentCode: null } as const;
+  const tottoriCity = { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" } as const;
+
+  it("lands MHLW on the nation, a prefecture on its page, a municipality on its own body", () => {
+    expect(landingPath(mhlw)).toBe("/");
+    expect(landingPath(tottoriPref)).toBe("/prefectures/31");
+    expect(landingPath(tottoriCity)).toBe("/municipalities/312011");
+  });
+
+  it("after login keeps a same-origin page asked for, and takes the site root or nothing for the landing page", () => {
+    expect(afterLoginPath(tottoriCity, "/prefectures/31/supervision?fy=2025")).toBe("/prefectures/31/supervision?fy=2025");
+    expect(afterLoginPath(tottoriCity, "/")).toBe("/municipalities/312011");
+    expect(afterLoginPath(tottoriPref, "")).toBe("/prefectures/31");
+    expect(afterLoginPath(tottoriPref, undefined)).toBe("/prefectures/31");
+    expect(afterLoginPath(tottoriPref, "//evil.example")).toBe("/prefectures/31");
+    expect(afterLoginPath(mhlw, null)).toBe("/");
   });
 });

@@ -1,4 +1,5 @@
 import type { UserRole } from "../../domain/vocabulary";
+import { safeRedirectPath } from "./safe-redirect";
 
 // Who may see or write what, by role and scope (ADR 010). Pure: the page guards
 // (prefecture-work.server.ts) and the services ask these.
@@ -6,6 +7,27 @@ import type { UserRole } from "../../domain/vocabulary";
 type Viewer = { role: UserRole; prefectureCode: string | null; localGovernmentCode: string | null };
 type Actor = Viewer & { id: number };
 type UploadOwner = { userId: number | null; userPrefectureCode: string | null; userLocalGovernmentCode: string | null };
+
+/**
+ * Where a user lands after login: MHLW on the nation, a prefecture official on their prefecture's
+ * page, municipal staff on their own body's page. The header links to the other views.
+ */
+export function landingPath(viewer: Viewer): string {
+  if (viewer.role === "prefecture" && viewer.prefectureCode) return `/prefectures/${viewer.prefectureCode}`;
+  if (viewer.role === "municipality" && viewer.localGovernmentCode) return `/municipalities/${viewer.localGovernmentCode}`;
+  return "/";
+}
+
+/**
+ * After login: the page the user was sent away from (a same-origin path only), else their landing page.
+ * The site root counts as no page in particular, since it is what a user opens to start.
+ */
+export function afterLoginPath(viewer: Viewer, redirectTo: string | null | undefined): string {
+  const landing = landingPath(viewer);
+  if (!redirectTo) return landing;
+  const path = safeRedirectPath(redirectTo, landing);
+  return path === "/" ? landing : path;
+}
 
 /** The body-by-body detail of a prefecture: MHLW, and that prefecture's own officials. Others see aggregates. */
 export function canSeePrefectureDetail(viewer: Viewer, prefectureCode: string): boolean {

@@ -3,9 +3,10 @@ import { getDb, type Database } from "../../../db";
 import { writeAudit } from "~/server/audit/write.server";
 import { loginThrottle, recentLoginFailures } from "../../../db/queries/users";
 import { users } from "../../../db/schema";
+import type { UserRole } from "~/domain/vocabulary";
 import { getDecoyHash, verifyPassword } from "./password.server";
 
-export type LoginOutcome = { ok: true; userId: number } | { ok: false; locked: boolean };
+export type LoginOutcome = { ok: true; userId: number; viewer: { role: UserRole; prefectureCode: string | null; localGovernmentCode: string | null } } | { ok: false; locked: boolean };
 
 /**
  * Checks a login; every attempt is audited. After repeated failures the login id (or the client
@@ -14,7 +15,7 @@ export type LoginOutcome = { ok: true; userId: number } | { ok: false; locked: b
 export async function authenticate(loginId: string, password: string, clientAddress: string | null): Promise<LoginOutcome> {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, role: users.role, prefectureCode: users.prefectureCode, localGovernmentCode: users.localGovernmentCode })
     .from(users)
     .where(eq(users.loginId, loginId));
   if (await refusedForFailures(db, { userId: user?.id ?? null, loginId, clientAddress, via: "login" })) return { ok: false, locked: true };
@@ -26,7 +27,9 @@ export async function authenticate(loginId: string, password: string, clientAddr
     target: loginId,
     clientAddress,
   });
-  return success ? { ok: true, userId: user.id } : { ok: false, locked: false };
+  return success
+    ? { ok: true, userId: user.id, viewer: { role: user.role as UserRole, prefectureCode: user.prefectureCode, localGovernmentCode: user.localGovernmentCode } }
+    : { ok: false, locked: false };
 }
 
 /** The throttling rule of ADR 010, shared by every check of a password; a refusal is audited as login.locked. */
