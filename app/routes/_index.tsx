@@ -42,7 +42,7 @@ export default function NationalOverview() {
         <input type="hidden" name="program" value={data.program} />
       </FilterForm>
       <PeriodNotice period={data.period} />
-      <NationalKpis fiscalYear={data.fiscalYear} current={data.national} previous={data.nationalPrevious} />
+      <NationalKpis fiscalYear={data.fiscalYear} current={data.national} previous={data.nationalPrevious} periodLabel={data.period.monthsDue < 12 ? data.period.label : undefined} />
       <h2>任意事業の実施率（都道府県別）</h2>
       <nav aria-label="事業の切り替え">
         <ul className="tabs">

@@ -48,7 +48,8 @@ describe("login redirect", () => {
   it("lands each role on its own view when no page was asked for (or only the site root)", async () => {
     const landings = { mhlw: "/", "tottori-pref": "/prefectures/31", "tokyo-pref": "/prefectures/13", "tottori-city": "/municipalities/312011" };
     for (const [loginId, landing] of Object.entries(landings)) {
-      for (const form of [{ loginId, password: demoPassword }, { loginId, password: demoPassword, redirectTo: "" }, { loginId, password: demoPassword, redirectTo: "/" }]) {
+      const forms: Record<string, string>[] = [{ loginId, password: demoPassword }, { loginId, password: demoPassword, redirectTo: "" }, { loginId, password: demoPassword, redirectTo: "/" }];
+      for (const form of forms) {
         const result = await callRoute(loginAction, { url: "/login", form });
         expect(result.location, JSON.stringify(form)).toBe(landing);
       }

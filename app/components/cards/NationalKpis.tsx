@@ -5,8 +5,11 @@ import { changeFrom, coverageLabel } from "~/domain/statistics";
 
 type Totals = MonthlyCounts & { submittedMonths: number; expectedMonths: number };
 
-/** KPI tiles of a fiscal year with the change from the previous year. */
-export function NationalKpis({ fiscalYear, current, previous }: { fiscalYear: number; current: Totals; previous: Totals | null }) {
+/**
+ * KPI tiles of a fiscal year with the change from the previous year. A year not over (`periodLabel`
+ * set) has no change: its months so far cannot be compared with a whole year.
+ */
+export function NationalKpis({ fiscalYear, current, previous, periodLabel }: { fiscalYear: number; current: Totals; previous: Totals | null; periodLabel?: string }) {
   const tiles: { label: string; value: (t: Totals) => number }[] = [
     { label: monthlyMetricLabels.newConsultations, value: (t) => t.newConsultations },
     { label: monthlyMetricLabels.plansCreated, value: (t) => t.plansCreated },
@@ -16,24 +19,24 @@ export function NationalKpis({ fiscalYear, current, previous }: { fiscalYear: nu
   ];
   return (
     <section aria-labelledby="kpi-title">
-      <h2 id="kpi-title">{formatFiscalYear(fiscalYear)}の実績（全国）</h2>
+      <h2 id="kpi-title">{periodLabel ?? formatFiscalYear(fiscalYear)}の実績（全国）</h2>
       <ul className="kpis">
         {tiles.map((tile) => {
           const now = tile.value(current);
-          const change = previous ? changeFrom(now, tile.value(previous)) : null;
+          const change = previous && !periodLabel ? changeFrom(now, tile.value(previous)) : null;
           return (
             <li key={tile.label} className="kpi">
               <div className="kpi__label">{tile.label}</div>
               <div className="kpi__value">{formatNumber(now)}</div>
               <div className="kpi__note">
-                前年度比 {change === null ? "－" : `${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change))}`}
+                前年度比 {change === null ? (periodLabel ? "－（年度途中）" : "－") : `${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change))}`}
                 {change === null ? null : change >= 0 ? " ↑" : " ↓"}
               </div>
             </li>
           );
         })}
       </ul>
-      <p className="kpi__note">提出状況: {coverageLabel(current.submittedMonths, current.expectedMonths)}（実施主体×12か月。未提出の月は0件として扱いません）</p>
+      <p className="kpi__note">提出状況: {coverageLabel(current.submittedMonths, current.expectedMonths)}（実施主体×締めた月。未提出の月は0件として扱いません）</p>
     </section>
   );
 }
