@@ -33,7 +33,8 @@ describe("accessibility", () => {
       if (loginId) {
         const page = await context.newPage();
         await logIn(page, ctx.app.url, loginId);
-        await page.waitForURL(`${ctx.app.url}/`);
+        // each role lands on its own view
+        await page.waitForURL((url) => url.pathname !== "/login");
         await page.close();
       }
       contexts.set(key, context);

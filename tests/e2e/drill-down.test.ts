@@ -51,11 +51,16 @@ describe("drill-down", () => {
     await context.close();
   });
 
-  it("lets a municipality user reach its own page from the navigation but not a neighbour's", async () => {
+  it("lands a municipality user on its own page, whose navigation reaches the nation, its prefecture and back, but not a neighbour's page", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-city");
+    await page.waitForURL(`${ctx.app.url}/municipalities/312011`);
+    const nav = page.getByRole("navigation", { name: "メイン" });
+    await nav.getByRole("link", { name: "全国" }).click();
     await page.waitForURL(`${ctx.app.url}/`);
-    await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "自分の自治体" }).click();
+    await nav.getByRole("link", { name: "都道府県の状況" }).click();
+    await page.waitForURL(/\/prefectures\/31$/);
+    await nav.getByRole("link", { name: "自分の自治体" }).click();
     await page.waitForURL(/\/municipalities\/312011$/);
     const response = await page.goto(`${ctx.app.url}/municipalities/312029`);
     expect(response?.status()).toBe(403);

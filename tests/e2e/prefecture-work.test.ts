@@ -9,7 +9,7 @@ describe("a prefecture records its own work", () => {
     const page = await ctx.browser.newPage();
     const errors = collectPageErrors(page);
     await logIn(page, ctx.app.url, "tottori-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/31`);
     await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025`);
     await waitForHydration(page);
 
@@ -44,7 +44,7 @@ describe("a prefecture records its own work", () => {
     const page = await ctx.browser.newPage();
     const errors = collectPageErrors(page);
     await logIn(page, ctx.app.url, "tottori-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/31`);
     await page.goto(`${ctx.app.url}/prefectures/31/training?fy=2025`);
     await waitForHydration(page);
 
@@ -89,7 +89,7 @@ describe("a prefecture records its own work", () => {
   it("shows no write actions to another prefecture's user and refuses its forged POSTs", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tokyo-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/13`);
     for (const path of ["supervision", "training", "support"]) {
       await page.goto(`${ctx.app.url}/prefectures/31/${path}?fy=2025`);
       expect(await page.locator("main form[method=post]").count(), path).toBe(0);
@@ -112,7 +112,7 @@ describe("a prefecture records its own work", () => {
   it("disables the submit button while sending, and refuses the same contact again with a message instead of a 500", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/31`);
     // the log is long: show only the day of the test contact
     await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025&from=2026-01-15&to=2026-01-15`);
     await waitForHydration(page);
@@ -150,7 +150,7 @@ describe("a prefecture records its own work", () => {
   it("asks before deleting: a native dialog with JavaScript (focus on やめる, Escape cancels), a confirmation step without", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/31`);
     await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025&from=2026-01-15&to=2026-01-15`);
     await waitForHydration(page);
     const row = page.locator("#contacts-log tbody tr", { hasText: "二重送信の確認" });
@@ -195,7 +195,7 @@ describe("a prefecture records its own work", () => {
   it("shows every training error at once, each linked to its field, and the hours hint in the normal colour until then", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/31`);
     await page.goto(`${ctx.app.url}/prefectures/31/training?fy=2025`);
     await waitForHydration(page);
     const hint = page.locator("#hours-hint");

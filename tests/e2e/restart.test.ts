@@ -20,7 +20,8 @@ describe("restart", () => {
       const browser = await launchBrowser();
       const page = await browser.newPage();
       await logIn(page, second.url, "tottori-pref");
-      await page.waitForURL(`${second.url}/`);
+      await page.waitForURL(`${second.url}/prefectures/31`);
+      await page.goto(`${second.url}/`);
       await page.locator("#program-rates svg.recharts-surface").filter({ visible: true }).waitFor();
       expect(await page.locator("#program-rates svg.recharts-surface").filter({ visible: true }).count()).toBe(1);
       await browser.close();

@@ -109,7 +109,7 @@ describe("HTTP hardening", () => {
       void dialog.dismiss();
     });
     await logIn(page, ctx.app.url, "tottori-pref");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/prefectures/31`);
     await page.goto(`${ctx.app.url}/prefectures/31/supervision?fy=2025`);
     await waitForHydration(page);
     const payload = `<img src=x onerror="alert(1)"><script>alert(2)</script>"'&`;

@@ -10,7 +10,7 @@ describe("a municipality uploads its monthly figures", () => {
   it("reads the Japanese error table, uploads the corrected file, confirms, sees the figure, and reverts", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-city");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/municipalities/312011`);
 
     await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "アップロード" }).click();
     await page.getByRole("link", { name: "月次支援状況" }).first().click();
