@@ -57,6 +57,8 @@ describe("the current fiscal year in the browser", () => {
     await page.waitForURL(`${app.url}/municipalities/312011`);
     await page.goto(`${app.url}/municipalities/312011?fy=2026`);
     await page.getByText("締めた8か月のうち8か月分").waitFor();
+    // the months table of an empty year says so
+    expect(await page.locator("#months tbody").textContent()).toBe("データなし");
     await page.close();
   });
 });

@@ -104,6 +104,11 @@ export function DataTable<Row>({
             </tr>
           </thead>
           <tbody>
+            {sorted.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length}>データなし</td>
+              </tr>
+            ) : null}
             {sorted.map((row, i) => (
               <tr key={i} className={rowClassName?.(row)}>
                 {columns.map((c) =>
