@@ -103,7 +103,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
     counts.warnings += ruled.count;
     const diff = await diffCounts(db, uploadId, definition);
     // Conditional: the stale-staging cleanup or the owner's discard may have given up on this upload meanwhile.
-    if (!(await markPreviewed(db, uploadId, file, { ...counts, ...diff }))) throw new UploadStateError("このアップロードは読み込み中に取り消されました。もう一度アップロードしてください");
+    if (!(await markPreviewed(db, uploadId, file, { ...counts, closedFiscalYearChanges: ruled.closedFiscalYearChanges, ...diff }))) throw new UploadStateError("このアップロードは読み込み中に取り消されました。もう一度アップロードしてください");
     return { uploadId, status: "previewed", fileErrors: [] };
   } catch (error) {
     // Whatever stopped the staging (a broken stream, the database), the upload is dead: fail it and
