@@ -77,8 +77,20 @@ export default function MunicipalityPage() {
               ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
               : []),
           ]),
+          ...(d.months.some((m) => m.explanation)
+            ? [
+                {
+                  key: "explanation",
+                  label: "登録時の説明",
+                  value: (m: (typeof d.months)[number]) => (m.explanation ? `${m.explanation.explanation}（取込 #${m.explanation.uploadId}）` : null),
+                },
+              ]
+            : []),
         ]}
       />
+      {d.months.some((m) => m.explanation) ? (
+        <p className="kpi__note">「登録時の説明」は、これまでの値から大きく外れた値や締めた年度の変更を確定したときに入力された理由です（その月の値を最後に登録した取込のもの）。</p>
+      ) : null}
       <p className="kpi__note">{12 - d.months.length > 0 ? `${12 - d.months.length}か月分が未提出です（0件としては数えません）。` : "12か月すべて提出済みです。"}</p>
       <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
 
