@@ -17,7 +17,12 @@ const latestShown = 3;
 
 const rate = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
-type PendingPeerCheck = { row: RowToCheck; at: { year: number; month: number }; metric: MonthlyMetricSpec; settings: OutlierSettings; value: number; historyMonths: number };
+type MetricCheck = { metric: MonthlyMetricSpec; settings: OutlierSettings };
+type Submitted = PeerMonth & { counts: Counts };
+/** A month's implementing bodies as the peer check needs them: every population, and the bodies that submitted it. */
+type PeerMonthIndex = { population: Map<string, number>; submitted: Submitted[] };
+/** A record whose history is too short for some metrics: judged against peers once the month's peers are read. */
+type PendingPeerCheck = { row: RowToCheck; record: RowToCheck["records"][number]; at: { year: number; month: number }; metrics: MetricCheck[]; historyMonths: number };
 
 /**
  * The outlier checks of a 月次支援状況 upload (ADR 018): every value of every valid row against the
@@ -28,8 +33,8 @@ type PendingPeerCheck = { row: RowToCheck; at: { year: number; month: number }; 
  */
 export class MonthlyOutlierCheck implements HistoryCheck {
   private readonly history = new Map<string, SubmittedMonth[]>();
-  private readonly peerMonths = new Map<string, PeerMonth[]>();
-  private readonly metricChecks: { metric: MonthlyMetricSpec; settings: OutlierSettings }[];
+  private readonly peerMonths = new Map<string, PeerMonthIndex>();
+  private readonly metricChecks: MetricCheck[];
   private pending: RowToCheck[] = [];
 
   /** `settings`: the settings OUTLIER_THRESHOLD and OUTLIER_MIN_HISTORY over the defaults; a metric's own entry wins */
@@ -59,13 +64,17 @@ export class MonthlyOutlierCheck implements HistoryCheck {
       const months = this.history.get(row.body.code)!;
       for (const record of row.records) {
         const at = { year: Number(record.key.year), month: Number(record.key.month) };
-        for (const { metric, settings } of this.metricChecks) {
+        const short: MetricCheck[] = [];
+        let historyMonths = 0;
+        for (const check of this.metricChecks) {
+          const { metric, settings } = check;
           const value = record.values[metric.column];
           if (typeof value !== "number") continue;
           const window = historyWindow(months, at, settings.recentMonths);
           const ofMetric = (m: SubmittedMonth) => m.counts[metric.key as keyof Counts];
           if (window.length < settings.minHistory) {
-            peerChecks.push({ row, at, metric, settings, value, historyMonths: window.length });
+            short.push(check);
+            historyMonths = window.length;
             continue;
           }
           const judgement = judgeAgainstHistory(value, window.map(ofMetric), settings);
@@ -78,6 +87,7 @@ export class MonthlyOutlierCheck implements HistoryCheck {
             reason: `${metric.label} ${formatNumber(value)} は${row.body.name}のこれまでの値（通常 ${formatNumber(low)}〜${formatNumber(high)}、直近: ${latest.join(", ")}）から大きく外れています`,
           });
         }
+        if (short.length > 0) peerChecks.push({ row, record, at, metrics: short, historyMonths });
       }
     }
     if (peerChecks.length > 0) issues.push(...(await this.judgeAgainstPeers(peerChecks)));
@@ -88,50 +98,42 @@ export class MonthlyOutlierCheck implements HistoryCheck {
     const unreadMonths = [...new Map(checks.map((c) => [monthKey(c.at), c.at])).entries()].filter(([key]) => !this.peerMonths.has(key));
     if (unreadMonths.length > 0) {
       const read = await this.readPeers(unreadMonths.map(([, at]) => at));
-      for (const [key] of unreadMonths) this.peerMonths.set(key, read.get(key) ?? []);
-    }
-    const minPeers = Math.min(...checks.map((c) => c.settings.minPeers));
-    const ofMonth = new Map<string, { byCode: Map<string, PeerMonth>; submitted: (PeerMonth & { counts: Counts })[] }>();
-    const nearest = new Map<string, { self: PeerMonth; peers: (PeerMonth & { counts: Counts })[] } | null>();
-    const peersOf = (code: string, at: { year: number; month: number }, count: number) => {
-      const key = `${code} ${monthKey(at)} ${count}`;
-      if (!nearest.has(key)) {
-        let month = ofMonth.get(monthKey(at));
-        if (!month) {
-          const bodies = this.peerMonths.get(monthKey(at))!;
-          month = { byCode: new Map(bodies.map((b) => [b.code, b])), submitted: bodies.filter((b): b is PeerMonth & { counts: Counts } => b.counts !== null) };
-          ofMonth.set(monthKey(at), month);
-        }
-        const self = month.byCode.get(code);
-        // too few bodies submitted the month: no sorting needed to know there is no judgement
-        const enough = month.submitted.length - (self?.counts ? 1 : 0) >= minPeers;
-        nearest.set(
-          key,
-          self && self.population > 0 && enough ? { self, peers: nearestInPopulation(self.population, month.submitted.filter((b) => b.code !== code), count) } : null,
-        );
+      for (const [key] of unreadMonths) {
+        const bodies = read.get(key) ?? [];
+        this.peerMonths.set(key, { population: new Map(bodies.map((b) => [b.code, b.population])), submitted: bodies.filter((b): b is Submitted => b.counts !== null) });
       }
-      return nearest.get(key)!;
-    };
+    }
+    const nearest = new Map<string, Submitted[]>();
     const issues: Issue[] = [];
-    for (const { row, at, metric, settings, value, historyMonths } of checks) {
-      const found = peersOf(row.body.code, at, settings.peers);
-      if (!found) continue;
-      const { self, peers } = found;
-      const judgement = judgeAgainstPeers(
-        value,
-        self.population,
-        peers.map((p) => ({ population: p.population, value: p.counts[metric.key as keyof Counts] })),
-        settings,
-      );
-      if (!judgement?.flagged) continue;
-      const { typical, typicalRate } = judgement;
-      issues.push({
-        line: row.line,
-        ...row.cell(metric.key),
-        reason:
-          `${metric.label} ${formatNumber(value)} は人口規模の近い${judgement.peers}団体の${at.year}年${at.month}月（人口10万人あたり 通常 ${rate(typicalRate.low)}〜${rate(typicalRate.high)}${metric.unit}）から大きく外れています。` +
-          `${row.body.name}（人口${formatNumber(self.population)}人）では ${formatNumber(typical.low)}〜${formatNumber(typical.high)}${metric.unit}にあたります（これまでの提出が${historyMonths}か月分のため類似団体と比べています）`,
-      });
+    for (const { row, record, at, metrics, historyMonths } of checks) {
+      const month = this.peerMonths.get(monthKey(at))!;
+      const population = month.population.get(row.body.code) ?? 0;
+      // without a population, or when too few bodies submitted the month, there is nothing to sort
+      if (population <= 0 || month.submitted.length <= Math.min(...metrics.map((m) => m.settings.minPeers)) - 1) continue;
+      for (const { metric, settings } of metrics) {
+        const key = `${row.body.code} ${monthKey(at)} ${settings.peers}`;
+        let peers = nearest.get(key);
+        if (!peers) {
+          peers = nearestInPopulation(population, month.submitted.filter((b) => b.code !== row.body.code), settings.peers);
+          nearest.set(key, peers);
+        }
+        const value = record.values[metric.column] as number;
+        const judgement = judgeAgainstPeers(
+          value,
+          population,
+          peers.map((p) => ({ population: p.population, value: p.counts[metric.key as keyof Counts] })),
+          settings,
+        );
+        if (!judgement?.flagged) continue;
+        const { typical, typicalRate } = judgement;
+        issues.push({
+          line: row.line,
+          ...row.cell(metric.key),
+          reason:
+            `${metric.label} ${formatNumber(value)} は人口規模の近い${judgement.peers}団体の${at.year}年${at.month}月（人口10万人あたり 通常 ${rate(typicalRate.low)}〜${rate(typicalRate.high)}${metric.unit}）から大きく外れています。` +
+            `${row.body.name}（人口${formatNumber(population)}人）では ${formatNumber(typical.low)}〜${formatNumber(typical.high)}${metric.unit}にあたります（これまでの提出が${historyMonths}か月分のため類似団体と比べています）`,
+        });
+      }
     }
     return issues;
   }
