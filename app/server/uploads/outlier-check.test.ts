@@ -87,9 +87,11 @@ describe("the outlier check of a body with short history", () => {
     const peerReads: string[][] = [];
     const check = new MonthlyOutlierCheck(
       async (codes) => new Map(codes.map((c) => [c, c === "312011" ? year2025 : []])),
-      async (months) => {
-        peerReads.push(months.map((m) => `${m.year}-${m.month}`));
-        return new Map(months.map((m) => [`${m.year}-${m.month}`, m.month === 3 ? march2026 : []]));
+      async (months, codes) => {
+        peerReads.push([...months.map((m) => `${m.year}-${m.month}`), ...codes]);
+        // as peerMonthsOf: the bodies that submitted the month, and those asked for
+        const march = [...march2026, { code: "312037", population: 50_000, counts: null }].filter((b) => b.counts !== null || codes.includes(b.code));
+        return new Map(months.map((m) => [`${m.year}-${m.month}`, m.month === 3 ? march : []]));
       },
     );
     check.add(row(2, "312029", 3, 22));
@@ -110,9 +112,13 @@ describe("the outlier check of a body with short history", () => {
     check.add(row(5, "312029", 3, 40));
     check.add(row(6, "312029", 4, 40));
     const second = await check.flush();
-    // March is read once; April has no peers: no judgement
-    expect(peerReads).toEqual([["2026-3"], ["2026-4"]]);
+    check.add(row(7, "312037", 3, 5));
+    const third = await check.flush();
+    // March is read once for 米子市; April has no peers: no judgement; for 倉吉市, first met in a later batch, March is
+    // asked again for its population alone, and its 5 is below the 6〜21 of 50,000 people
+    expect(peerReads).toEqual([["2026-3", "312029"], ["2026-4", "312029"], ["2026-3", "312037"]]);
     expect(second.map((i) => i.line)).toEqual([5]);
+    expect(third.map((i) => i.line)).toEqual([7]);
   });
 
   it("takes the threshold and the minimum history from its settings", async () => {

@@ -7,8 +7,11 @@ import type { Issue } from "./validate";
 
 /** The submitted months of the bodies asked for, oldest first (monthlyHistoryOf, or a test's stand-in). */
 export type HistoryReader = (bodyCodes: string[]) => Promise<Map<string, SubmittedMonth[]>>;
-/** The implementing bodies of each month asked for, with population and figures (peerMonthsOf, or a test's stand-in). */
-export type PeerReader = (months: { year: number; month: number }[]) => Promise<Map<string, PeerMonth[]>>;
+/**
+ * For each month asked, the implementing bodies that submitted it and the bodies asked for, with their
+ * population (peerMonthsOf, or a test's stand-in).
+ */
+export type PeerReader = (months: { year: number; month: number }[], bodyCodes: string[]) => Promise<Map<string, PeerMonth[]>>;
 
 type Counts = SubmittedMonth["counts"];
 
@@ -19,8 +22,8 @@ const rate = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
 type MetricCheck = { metric: MonthlyMetricSpec; settings: OutlierSettings };
 type Submitted = PeerMonth & { counts: Counts };
-/** A month's implementing bodies as the peer check needs them: every population, and the bodies that submitted it. */
-type PeerMonthIndex = { population: Map<string, number>; submitted: Submitted[] };
+/** A month's implementing bodies as the peer check needs them: the bodies that submitted it, and the populations read so far. */
+type PeerMonthIndex = { submitted: Submitted[]; population: Map<string, number>; asked: Set<string> };
 /** A record whose history is too short for some metrics: judged against peers once the month's peers are read. */
 type PendingPeerCheck = { row: RowToCheck; record: RowToCheck["records"][number]; at: { year: number; month: number }; metrics: MetricCheck[]; historyMonths: number };
 
@@ -95,12 +98,31 @@ export class MonthlyOutlierCheck implements HistoryCheck {
   }
 
   private async judgeAgainstPeers(checks: PendingPeerCheck[]): Promise<Issue[]> {
-    const unreadMonths = [...new Map(checks.map((c) => [monthKey(c.at), c.at])).entries()].filter(([key]) => !this.peerMonths.has(key));
-    if (unreadMonths.length > 0) {
-      const read = await this.readPeers(unreadMonths.map(([, at]) => at));
-      for (const [key] of unreadMonths) {
+    // one read per batch: the months not read yet, and the populations of bodies not asked for yet in a month read before
+    const unread = new Map<string, { at: { year: number; month: number }; codes: Set<string> }>();
+    for (const { row, at } of checks) {
+      const key = monthKey(at);
+      if (this.peerMonths.get(key)?.asked.has(row.body.code)) continue;
+      const entry = unread.get(key) ?? { at, codes: new Set<string>() };
+      entry.codes.add(row.body.code);
+      unread.set(key, entry);
+    }
+    if (unread.size > 0) {
+      const codes = [...new Set([...unread.values()].flatMap((u) => [...u.codes]))];
+      const read = await this.readPeers(
+        [...unread.values()].map((u) => u.at),
+        codes,
+      );
+      for (const [key, { codes: asked }] of unread) {
         const bodies = read.get(key) ?? [];
-        this.peerMonths.set(key, { population: new Map(bodies.map((b) => [b.code, b.population])), submitted: bodies.filter((b): b is Submitted => b.counts !== null) });
+        let month = this.peerMonths.get(key);
+        if (!month) {
+          // figures do not change while a file is staged: a month's submitting bodies are read once
+          month = { submitted: bodies.filter((b): b is Submitted => b.counts !== null), population: new Map(), asked: new Set() };
+          this.peerMonths.set(key, month);
+        }
+        for (const b of bodies) month.population.set(b.code, b.population);
+        for (const code of asked) month.asked.add(code);
       }
     }
     const nearest = new Map<string, Submitted[]>();

@@ -81,7 +81,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
       historyCheck: definition.outlierChecked
         ? new MonthlyOutlierCheck(
             (codes) => monthlyHistoryOf(db, codes),
-            (months) => peerMonthsOf(db, months),
+            (months, codes) => peerMonthsOf(db, months, codes),
             input.outlierSettings ?? outlierSettingsFromEnv(),
           )
         : undefined,
