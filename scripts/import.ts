@@ -9,6 +9,7 @@ import { getUpload, listIssues } from "../db/queries/uploads";
 import { users } from "../db/schema";
 import { csvEncodingLabels, type CsvEncoding } from "../app/domain/csv/decode";
 import { datasetIds, datasets, isDatasetId } from "../app/domain/datasets";
+import { explanationNeededFor } from "../app/domain/upload-status";
 import type { UserRole } from "../app/domain/vocabulary";
 import { uploadLimitsFromEnv } from "../app/server/uploads/stage.server";
 import { mayUpload } from "../app/server/auth/access";
@@ -20,7 +21,7 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file || !values.dataset || !isDatasetId(values.dataset)) {
-  console.error(`使い方: npm run import -- --dataset <${datasetIds.join("|")}> FILE [--as ログインID] [--explanation 大きく外れた値の説明] [--dry-run]`);
+  console.error(`使い方: npm run import -- --dataset <${datasetIds.join("|")}> FILE [--as ログインID] [--explanation 大きく外れた値・締めた年度の変更の説明] [--dry-run]`);
   process.exit(2);
 }
 const definition = datasets[values.dataset];
@@ -49,7 +50,7 @@ try {
   );
   const errors = await listIssues(db, upload.id, "error", 20);
   for (const e of errors) console.error(`  ${e.line}行目 ${e.column}「${e.value}」: ${e.reason}`);
-  if ((c.flagged ?? 0) > 0) for (const w of await listIssues(db, upload.id, "warning", 20)) console.error(`  警告 ${w.line}行目 ${w.column}「${w.value}」: ${w.reason}`);
+  if (explanationNeededFor(c)) for (const w of await listIssues(db, upload.id, "warning", 20)) console.error(`  警告 ${w.line}行目 ${w.column}「${w.value}」: ${w.reason}`);
   if (staged.status === "rejected" || c.errorRows > 0) {
     console.error("エラーがあるため反映していません。");
     process.exitCode = 1;

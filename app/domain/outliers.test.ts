@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultOutlierSettings, historyWindow, judgeAgainstHistory, median, modifiedZScore, robustSpread } from "./outliers";
+import { defaultOutlierSettings, historyWindow, judgeAgainstHistory, judgeAgainstPeers, median, modifiedZScore, nearestInPopulation, robustSpread } from "./outliers";
 
 // 鳥取市's months as the issue describes them: 140–160.
 const tottori = [140, 145, 148, 150, 152, 155, 160];
@@ -106,5 +106,70 @@ describe("the history window", () => {
     // 11 months submitted in 2024 (May missing): all of them are among the 12 latest before 2025-01
     expect(historyWindow(submitted, { year: 2025, month: 1 }, 12)).toHaveLength(11);
     expect(historyWindow(submitted, { year: 2025, month: 1 }, 3).map(label)).toEqual(["2024-1", "2024-10", "2024-11", "2024-12"]);
+  });
+});
+
+describe("a value against its peers per 10万人", () => {
+  // ten peers whose rates per 10万人 are 20 22 24 25 26 27 28 30 32 60 (populations differ, so the rates are computed)
+  const peers = [
+    { population: 200_000, value: 40 },
+    { population: 100_000, value: 22 },
+    { population: 50_000, value: 12 },
+    { population: 40_000, value: 10 },
+    { population: 100_000, value: 26 },
+    { population: 100_000, value: 27 },
+    { population: 50_000, value: 14 },
+    { population: 100_000, value: 30 },
+    { population: 50_000, value: 16 },
+    { population: 100_000, value: 60 },
+  ];
+
+  it("flags a count whose rate is far from the peers', and gives the range in counts for this body", () => {
+    // median (26 + 27) / 2 = 26.5; |r − 26.5| sorted 0.5 0.5 1.5 1.5 2.5 3.5 4.5 5.5 6.5 33.5 → MAD 3;
+    // scale 3 / 0.6745 = 4.4477; 3.5 × 4.4477 = 15.567 (5 件 for 50,000 people is 10 per 10万人: less);
+    // rates 10.933 … 42.067 → for 50,000 people 5.47 … 21.03 件 → 6〜21
+    const at50k = (value: number) => judgeAgainstPeers(value, 50_000, peers);
+    expect(at50k(21)).toMatchObject({ flagged: false, typical: { low: 6, high: 21 }, peers: 10 });
+    expect(at50k(22)).toMatchObject({ flagged: true, typical: { low: 6, high: 21 } });
+    expect(at50k(6)!.flagged).toBe(false);
+    expect(at50k(5)!.flagged).toBe(true);
+    const judged = at50k(30)!;
+    expect(judged.typicalRate.low).toBeCloseTo(10.933, 3);
+    expect(judged.typicalRate.high).toBeCloseTo(42.067, 3);
+    // rate 60: (60 − 26.5) / 4.4477 = 7.532
+    expect(judged.score).toBeCloseTo(7.532, 3);
+  });
+
+  it("keeps 5 件 around the peers' median for a small body", () => {
+    // 10,000 people: 5 件 is 50 per 10万人 > 15.567 → rates 0 … 76.5 → 0〜7 件
+    expect(judgeAgainstPeers(7, 10_000, peers)).toMatchObject({ flagged: false, typical: { low: 0, high: 7 } });
+    expect(judgeAgainstPeers(8, 10_000, peers)!.flagged).toBe(true);
+  });
+
+  it("makes no judgement with fewer than 6 peers or without a population", () => {
+    expect(judgeAgainstPeers(100, 50_000, peers.slice(0, 5))).toBeNull();
+    expect(judgeAgainstPeers(100, 0, peers)).toBeNull();
+    expect(judgeAgainstPeers(100, 50_000, peers.slice(0, 6), { ...defaultOutlierSettings, minPeers: 7 })).toBeNull();
+    expect(judgeAgainstPeers(100, 50_000, peers.slice(0, 6))).not.toBeNull();
+  });
+
+  it("takes the threshold from the settings", () => {
+    // threshold 5: 5 × 4.4477 = 22.24 → rates 4.26 … 48.74 → for 50,000 people 2.13 … 24.37 → 3〜24
+    expect(judgeAgainstPeers(24, 50_000, peers, { ...defaultOutlierSettings, threshold: 5 })).toMatchObject({ flagged: false, typical: { low: 3, high: 24 } });
+  });
+});
+
+describe("the peers nearest in population", () => {
+  it("orders by the distance of the logarithms, ties by code, and leaves out bodies without a population", () => {
+    const candidates = [
+      { code: "B", population: 100_000 },
+      { code: "A", population: 25_000 },
+      { code: "C", population: 60_000 },
+      { code: "D", population: 40_000 },
+      { code: "E", population: 0 },
+    ];
+    // from 50,000: 60,000 (ln 1.2 = 0.182), 40,000 (ln 1.25 = 0.223), then 25,000 and 100,000 both ln 2
+    expect(nearestInPopulation(50_000, candidates, 3).map((c) => c.code)).toEqual(["C", "D", "A"]);
+    expect(nearestInPopulation(50_000, candidates, 10).map((c) => c.code)).toEqual(["C", "D", "A", "B"]);
   });
 });

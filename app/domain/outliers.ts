@@ -10,10 +10,17 @@ export type OutlierSettings = {
   minDeviation: number;
   /** the history: the same month of every earlier year and this many latest submitted months before it */
   recentMonths: number;
+  /** with history shorter than minHistory: how many implementing bodies nearest in population a value is compared with */
+  peers: number;
+  /** with fewer peers that submitted the month than this, no judgement */
+  minPeers: number;
 };
 
-/** The defaults; a metric of the catalogue may override any of them (its `outliers` entry). */
-export const defaultOutlierSettings: Readonly<OutlierSettings> = { threshold: 3.5, minHistory: 6, minDeviation: 5, recentMonths: 12 };
+/**
+ * The defaults; the settings OUTLIER_THRESHOLD and OUTLIER_MIN_HISTORY replace the first two (env.server.ts),
+ * and a metric of the catalogue may override any of them (its `outliers` entry).
+ */
+export const defaultOutlierSettings: Readonly<OutlierSettings> = { threshold: 3.5, minHistory: 6, minDeviation: 5, recentMonths: 12, peers: 10, minPeers: 6 };
 
 /** The longest explanation of flagged values an upload keeps. */
 export const explanationMaxLength = 2000;
@@ -81,4 +88,52 @@ export function historyWindow<T extends HistoryMonth>(months: readonly T[], at: 
   const before = months.filter((m) => index(m) < index(at));
   const recentFrom = before.length - recentMonths;
   return before.filter((m, i) => i >= recentFrom || m.month === at.month);
+}
+
+/** A peer's figure for the same month: its count and its population on the month's first day. */
+export type PeerValue = { population: number; value: number };
+
+export type PeerJudgement = OutlierJudgement & {
+  /** the peers' rates per 10万人 that are not flagged: median ± max(threshold × scale, minDeviation in this body's rate) */
+  typicalRate: { low: number; high: number };
+  peers: number;
+};
+
+const perHundredThousand = 100_000;
+
+/**
+ * Judges a count of a body with short history against its peers' same month, per 10万人 (ADR 018): the
+ * modified z-score of its rate among the peers' rates. `typical` is the range of whole counts that
+ * would not be flagged for this body's population. Null without a population or with fewer than
+ * `minPeers` peers. `minDeviation` (a count) becomes a rate for this body's population.
+ */
+export function judgeAgainstPeers(value: number, population: number, peers: readonly PeerValue[], settings: OutlierSettings = defaultOutlierSettings): PeerJudgement | null {
+  const rated = peers.filter((p) => p.population > 0);
+  if (population <= 0 || rated.length === 0 || rated.length < settings.minPeers) return null;
+  const rates = rated.map((p) => (p.value * perHundredThousand) / p.population);
+  const spread = robustSpread(rates);
+  const halfWidth = Math.max(settings.threshold * spread.scale, (settings.minDeviation * perHundredThousand) / population);
+  const typicalRate = { low: Math.max(0, spread.median - halfWidth), high: spread.median + halfWidth };
+  const typical = { low: Math.max(0, Math.ceil((typicalRate.low * population) / perHundredThousand)), high: Math.floor((typicalRate.high * population) / perHundredThousand) };
+  return {
+    flagged: value < typical.low || value > typical.high,
+    score: modifiedZScore((value * perHundredThousand) / population, spread),
+    typical,
+    typicalRate,
+    peers: rated.length,
+  };
+}
+
+/**
+ * The `count` bodies nearest in population to `population` on a log scale (the rule of the
+ * municipality page's 類似団体, db/queries/bodies.ts peerBodies), ties by code.
+ */
+export function nearestInPopulation<T extends { code: string; population: number }>(population: number, candidates: readonly T[], count: number): T[] {
+  const distance = (p: number) => Math.abs(Math.log(p) - Math.log(population));
+  return candidates
+    .filter((c) => c.population > 0)
+    .map((c) => ({ c, d: distance(c.population) }))
+    .sort((a, b) => a.d - b.d || (a.c.code < b.c.code ? -1 : a.c.code > b.c.code ? 1 : 0))
+    .slice(0, count)
+    .map(({ c }) => c);
 }

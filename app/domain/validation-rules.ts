@@ -33,6 +33,8 @@ export type PeriodRule = {
   datasets: readonly DatasetId[];
   severity: RuleSeverity;
   message: string;
+  /** a warning that can be committed only with an explanation (ADR 018) */
+  needsExplanation?: boolean;
 };
 
 /** A rule on the totals of a body's fiscal year: the file's months with the months already stored. */
@@ -237,7 +239,8 @@ export const periodRules = {
     kind: "period",
     datasets: ["monthly_support", "optional_programs", "jusou", "staff_training", "prefecture_support", "target_values"],
     severity: "warning",
-    message: "締めてから一定の月数（設定 CLOSED_FISCAL_YEAR_MONTHS、既定6か月）を過ぎた年度の登録済みの数値を変更します",
+    needsExplanation: true,
+    message: "締めてから一定の月数（設定 CLOSED_FISCAL_YEAR_MONTHS、既定6か月）を過ぎた年度の登録済みの数値を変更します。確定するには変更の理由を「説明」に入力します",
   },
 } as const satisfies Record<string, PeriodRule>;
 
@@ -304,7 +307,7 @@ export function lastLongClosedFiscalYear(context: PeriodContext): number {
 }
 
 export function closedFiscalYearMessage(fiscalYear: number, months: number): string {
-  return `${fiscalYear}年度は締めてから${months}か月を過ぎています。登録済みの数値を変更する行です（変更が正しいか確かめてください）`;
+  return `${fiscalYear}年度は締めてから${months}か月を過ぎています。登録済みの数値を変更する行です（変更が正しいか確かめ、確定するときは理由を「説明」に入力してください）`;
 }
 
 export function fiscalYearRuleMessage(rule: FiscalYearRule, fiscalYear: number, part: number, whole: number): string {

@@ -3,6 +3,7 @@ import type { Database } from "../../db";
 import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../db/queries/bodies";
 import { jusouHistory } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
+import { monthlyExplanationsOf } from "../../db/queries/uploads";
 import { programHistory } from "../../db/queries/optional-programs";
 import { targetValuesOf } from "../../db/queries/prefecture-work";
 import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
@@ -18,7 +19,7 @@ export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam }
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate] = await Promise.all([
+  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations] = await Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
     programHistory(db, body.code),
     jusouHistory(db, body.code),
@@ -28,7 +29,9 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     peerBodies(db, body.code, fiscalYear, { prefectureCode: body.prefectureCode }),
     peerBodies(db, body.code, fiscalYear, {}),
     datasetUpdatedAt(db, "monthly_support"),
+    monthlyExplanationsOf(db, body.code, fiscalYear),
   ]);
+  const explanationOf = new Map(explanations.map((e) => [`${e.year}-${e.month}`, e]));
   const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally])];
   const peerTotals = await totalsByBody(db, fiscalYear, { bodyCodes: peerCodes });
   const peers = peerTotals.map((t) => ({
@@ -55,6 +58,8 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
         month: p.month,
         ...byMetric(monthlyMetrics, (m) => p[m]),
         perCapitaNew: perHundredThousandPerMonth(p.perCapita.newConsultations, p.populationMonths),
+        // why the upload that last set this month's values was committed despite its warnings (ADR 018)
+        explanation: explanationOf.get(`${p.year}-${p.month}`) ?? null,
       })),
     range: { from: query.from, to: query.to },
     allMonths: series.filter((p) => inMonthRange(p, query)).map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),

@@ -79,8 +79,20 @@ export default function MunicipalityPage() {
               ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
               : []),
           ]),
+          ...(d.months.some((m) => m.explanation)
+            ? [
+                {
+                  key: "explanation",
+                  label: "登録時の説明",
+                  value: (m: (typeof d.months)[number]) => (m.explanation ? `${m.explanation.explanation}（取込 #${m.explanation.uploadId}）` : null),
+                },
+              ]
+            : []),
         ]}
       />
+      {d.months.some((m) => m.explanation) ? (
+        <p className="kpi__note">「登録時の説明」は、これまでの値から大きく外れた値や締めた年度の変更を確定したときに入力された理由です（その月の値を最後に登録した取込のもの）。</p>
+      ) : null}
       <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths)}</p>
       <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
 

@@ -10,7 +10,7 @@ import { isDatasetId } from "~/domain/datasets";
 import { formatDateJa, formatDateTimeJa } from "~/domain/format";
 import { logger } from "~/server/http/logger.server";
 import { commitUpload, discardUpload, loadUpload, revertUpload, UploadNotFoundError, UploadStateError } from "~/server/uploads/service.server";
-import { uploadStatusLabels } from "~/domain/upload-status";
+import { explanationNeededFor, uploadStatusLabels } from "~/domain/upload-status";
 import { explanationMaxLength } from "~/domain/outliers";
 import { loadUploadDetail } from "./uploads.$uploadId.server";
 
@@ -130,6 +130,7 @@ export default function UploadDetail() {
   const [searchParams] = useSearchParams();
   const confirmingRevert = upload.status === "committed" && searchParams.get("confirm") === "revert" && !actionData?.message;
   const counts = upload.counts;
+  const explanationNeeded = explanationNeededFor(counts);
   const canCommit = upload.status === "previewed" && (counts?.errorRows ?? 0) === 0;
   const busy = navigation.state !== "idle";
   return (
@@ -218,9 +219,9 @@ export default function UploadDetail() {
           {canCommit ? (
             <Form method="post" className="record-form">
               <input type="hidden" name="intent" value="commit" />
-              {(counts?.flagged ?? 0) > 0 ? (
+              {explanationNeeded ? (
                 <div className="field">
-                  <label htmlFor="commit-explanation">説明（必須）：これまでの値から大きく外れた{counts!.flagged}件の値が正しい理由</label>
+                  <label htmlFor="commit-explanation">説明（必須）：{explanationNeeded}あります。値が正しい理由</label>
                   <textarea id="commit-explanation" name="explanation" rows={3} maxLength={explanationMaxLength} required aria-describedby="commit-explanation-hint" />
                   <span id="commit-explanation-hint" className="field-hint">
                     警告の一覧で値を確かめてください。誤りなら破棄して、修正したファイルをアップロードし直してください。説明はこの取込の履歴に残ります。

@@ -7,6 +7,9 @@ import { uploadStatusLabels, type UploadStatus } from "~/domain/upload-status";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadUploadList, uploadListQuery } from "./uploads._index.server";
 
+/** The list shows the start of a long explanation; the upload's page shows all of it. */
+const explanationShown = 60;
+
 export const meta: MetaFunction = () => [{ title: "アップロード | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -75,6 +78,7 @@ export default function Uploads() {
               <th scope="col" className="num">変更</th>
               <th scope="col" className="num">エラー行</th>
               <th scope="col">登録者</th>
+              <th scope="col">説明</th>
             </tr>
           </thead>
           <tbody>
@@ -91,6 +95,7 @@ export default function Uploads() {
                 <td className="num">{h.counts?.changed ?? "－"}</td>
                 <td className="num">{h.counts?.errorRows ?? "－"}</td>
                 <td>{h.userName ?? "（CLI）"}</td>
+                <td>{h.explanation ? (h.explanation.length > explanationShown ? `${h.explanation.slice(0, explanationShown)}…` : h.explanation) : null}</td>
               </tr>
             ))}
           </tbody>

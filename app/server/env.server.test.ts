@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.server";
+import { outlierSettingsFromEnv, parseEnv } from "./env.server";
 
 const secret = "0123456789abcdef0123456789abcdef";
 
@@ -21,5 +21,19 @@ describe("parseEnv", () => {
   it("keeps development and tests free of it: the request's own host is the origin there", () => {
     expect(parseEnv({ NODE_ENV: "development", SESSION_SECRET: secret }).APP_ORIGIN).toBeUndefined();
     expect(parseEnv({ SESSION_SECRET: secret }).isProduction).toBe(false);
+  });
+});
+
+describe("outlierSettingsFromEnv", () => {
+  it("reads OUTLIER_THRESHOLD and OUTLIER_MIN_HISTORY, with the defaults of ADR 018 when unset or empty", () => {
+    expect(outlierSettingsFromEnv({})).toEqual({ threshold: 3.5, minHistory: 6 });
+    expect(outlierSettingsFromEnv({ OUTLIER_THRESHOLD: "", OUTLIER_MIN_HISTORY: "" })).toEqual({ threshold: 3.5, minHistory: 6 });
+    expect(outlierSettingsFromEnv({ OUTLIER_THRESHOLD: "4", OUTLIER_MIN_HISTORY: "12" })).toEqual({ threshold: 4, minHistory: 12 });
+  });
+
+  it("refuses values that would flag everything or nothing", () => {
+    expect(() => outlierSettingsFromEnv({ OUTLIER_THRESHOLD: "0" })).toThrow();
+    expect(() => outlierSettingsFromEnv({ OUTLIER_MIN_HISTORY: "2.5" })).toThrow();
+    expect(() => parseEnv({ SESSION_SECRET: secret, OUTLIER_THRESHOLD: "abc" })).toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { defaultOutlierSettings, type OutlierSettings } from "../domain/outliers";
 
 function isOrigin(value: string): boolean {
   try {
@@ -31,6 +32,10 @@ const schema = z.object({
   RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
   /** months after a fiscal year closes (31 March) from which an upload changing its stored figures is warned about */
   CLOSED_FISCAL_YEAR_MONTHS: z.coerce.number().int().min(0).max(120).default(6),
+  /** |modified z-score| above which an uploaded value is flagged against its history or peers (ADR 018) */
+  OUTLIER_THRESHOLD: z.coerce.number().min(1).max(20).default(defaultOutlierSettings.threshold),
+  /** history months below which a value is compared with peers per 10万人 instead (ADR 018) */
+  OUTLIER_MIN_HISTORY: z.coerce.number().int().min(1).max(120).default(defaultOutlierSettings.minHistory),
 });
 
 export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };
@@ -78,4 +83,12 @@ export function trustProxySetting(value: string): boolean | number | string {
 /** CLOSED_FISCAL_YEAR_MONTHS alone (the upload pipeline reads it without the rest of the settings). */
 export function closedFiscalYearMonths(source: Record<string, string | undefined> = process.env): number {
   return schema.shape.CLOSED_FISCAL_YEAR_MONTHS.parse(source.CLOSED_FISCAL_YEAR_MONTHS || undefined);
+}
+
+/** OUTLIER_THRESHOLD and OUTLIER_MIN_HISTORY alone: the outlier settings that are data, not code (ADR 018). */
+export function outlierSettingsFromEnv(source: Record<string, string | undefined> = process.env): Pick<OutlierSettings, "threshold" | "minHistory"> {
+  return {
+    threshold: schema.shape.OUTLIER_THRESHOLD.parse(source.OUTLIER_THRESHOLD || undefined),
+    minHistory: schema.shape.OUTLIER_MIN_HISTORY.parse(source.OUTLIER_MIN_HISTORY || undefined),
+  };
 }

@@ -26,7 +26,10 @@ export async function getBody(db: Database, code: string) {
   return row ?? null;
 }
 
-/** Implementing bodies of similar population (nearest on a log scale), in the prefecture or nationally. */
+/**
+ * Implementing bodies of similar population (nearest on a log scale), in the prefecture or nationally.
+ * The upload's peer check applies the same rule in memory to a batch of bodies (nearestInPopulation, ADR 018).
+ */
 export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string }, limit = 5) {
   const rows = await queryRows<{ code: string }>(
     db,

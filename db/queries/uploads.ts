@@ -420,6 +420,7 @@ export async function listUploads(
         counts: uploads.counts,
         createdAt: uploads.createdAt,
         committedAt: uploads.committedAt,
+        explanation: uploads.explanation,
         userName: users.displayName,
       })
       .from(uploads)
@@ -570,4 +571,18 @@ export async function stagedFiscalYearTotalsExceeding(
         order by 1`,
   );
   return rows.map((r) => ({ line: r.line, localGovernmentCode: r.local_government_code, fiscalYear: r.fiscal_year, part: r.part, whole: r.whole }));
+}
+
+/**
+ * The explanations behind a body's stored months of a fiscal year: for each month whose values were
+ * last set by an upload committed with an explanation (ADR 018), that upload and its text.
+ */
+export async function monthlyExplanationsOf(db: Database, bodyCode: string, fiscalYear: number) {
+  return queryRows<{ year: number; month: number; uploadId: number; explanation: string }>(
+    db,
+    sql`select m.year::int as year, m.month::int as month, u.id as "uploadId", u.explanation
+        from monthly_support_statistics m join uploads u on u.id = m.upload_id
+        where m.local_government_code = ${bodyCode} and m.fiscal_year = ${fiscalYear} and u.explanation is not null
+        order by m.year, m.month`,
+  );
 }

@@ -10,6 +10,8 @@ export type UploadCounts = {
   warnings: number;
   /** values flagged against history (ADR 018): committing them needs an explanation; absent on older uploads */
   flagged?: number;
+  /** staged rows changing stored figures of a fiscal year closed long ago: committing them needs an explanation too; absent on older uploads */
+  closedFiscalYearChanges?: number;
 };
 
 /** Every CSV upload, previewed or committed, with what it counted. */

@@ -23,7 +23,7 @@ const statusOf = async (session: HttpSession, uploadId: number) => {
 /** Starts the commit and resolves once the server logs that its transaction is applying the rows. */
 async function commitUntilApplying(app: RunningApp, session: HttpSession, uploadId: number): Promise<{ response: Promise<Response> }> {
   const marker = `"uploadId":${uploadId},"dataset":"monthly_support","rows":`;
-  // the generated figures are far from the demo history: committing them needs an explanation (ADR 018)
+  // the generated figures are far from the demo history and change long-closed fiscal years: committing them needs an explanation (ADR 018)
   const response = session.post(`/uploads/${uploadId}`, { intent: "commit", explanation: "負荷試験のデータ" });
   response.catch(() => {}); // the server may die under it
   await expect.poll(() => app.output().includes(marker) && app.output().includes("upload commit: applying"), { timeout: 60_000, interval: 20 }).toBe(true);

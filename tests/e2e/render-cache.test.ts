@@ -89,7 +89,7 @@ describe("render cache", () => {
 
     const city = await HttpSession.logIn(ctx.app.url, "tottori-city");
     const uploadId = await city.upload("monthly_support", monthlyCsv(["312011"], [2024], 4321), "鳥取市_2024.csv");
-    // the test's figures are far from 鳥取市's history: committing them needs an explanation (ADR 018)
+    // the test's figures are far from 鳥取市's history and change a long-closed fiscal year: committing them needs an explanation (ADR 018)
     expect((await city.post(`/uploads/${uploadId}`, { intent: "commit", explanation: "試験用の値（これまでの値から外れています）" })).status).toBe(302);
 
     const after = await mhlw.get(page);
@@ -156,7 +156,7 @@ describe.runIf(process.env.E2E_DATABASE_URL)("render cache with a read replica (
     }
 
     const uploadId = await city.upload("monthly_support", monthlyCsv(["312011"], [2024], 4321), "鳥取市_2024.csv");
-    // the test's figures are far from 鳥取市's history: committing them needs an explanation (ADR 018)
+    // the test's figures are far from 鳥取市's history and change a long-closed fiscal year: committing them needs an explanation (ADR 018)
     expect((await city.post(`/uploads/${uploadId}`, { intent: "commit", explanation: "試験用の値（これまでの値から外れています）" })).status).toBe(302);
     const own = await city.get(ownPage);
     expect(own.headers.get("x-render-cache")).toBe("miss");

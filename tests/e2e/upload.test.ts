@@ -57,8 +57,9 @@ describe("a municipality uploads its monthly figures", () => {
     const april = page.locator("#dataset-table tbody tr", { hasText: "鳥取市" }).filter({ has: page.locator("td:nth-child(5)", { hasText: /^4$/ }) });
     expect(await april.locator("td:nth-child(6)").textContent()).toBe("1234");
 
-    // revert from the history: a dialog asks first; 「やめる」 has the focus, Escape closes it
+    // revert from the history, which shows the explanation: a dialog asks first; 「やめる」 has the focus, Escape closes it
     await page.goto(`${ctx.app.url}/uploads`);
+    expect(await page.locator("table.data tbody tr", { hasText: "反映済み" }).first().locator("td").last().textContent()).toBe("4月に相談窓口を増設したため");
     await page.locator("table.data tbody tr", { hasText: "反映済み" }).first().getByRole("link").click();
     await page.waitForURL(/\/uploads\/\d+$/);
     await waitForHydration(page);

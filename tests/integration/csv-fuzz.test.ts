@@ -9,6 +9,7 @@ import { datasetTables } from "../../db/queries/dataset-tables";
 import { csvLine } from "../../app/domain/csv/format";
 import { guessDelimiter } from "../../app/domain/csv/records";
 import { datasetIds, datasets, type DatasetId } from "../../app/domain/datasets";
+import { explanationNeededFor } from "../../app/domain/upload-status";
 import { BodyResolver } from "../../app/server/uploads/body-resolver";
 import { commitUpload, stageUpload } from "../../app/server/uploads/service.server";
 import { isBlankRow, type Issue, type UploadScope } from "../../app/server/uploads/validate";
@@ -187,8 +188,9 @@ describe("CSV pipeline under fuzzing", () => {
         for (const s of stored) expectNamed({ line: s.line, column: s.column_name, value: "", reason: s.reason });
         if (upload.status === "rejected") expect(stored.length).toBeGreaterThan(0);
         if (upload.status === "previewed" && (upload.counts?.errorRows ?? 0) === 0) {
-          // values far from history (ADR 018) need an explanation: repeated monthly files build a history
-          const explanation = (upload.counts?.flagged ?? 0) > 0 ? "確認済み" : null;
+          // values far from history and changes to long-closed fiscal years (ADR 018) need an explanation: repeated files build a history
+          const explanation = explanationNeededFor(upload.counts) ? "確認済み" : null;
+          if (explanation) await expect(commitUpload(handle.db, { ...mhlw, id: null }, result.uploadId)).rejects.toThrow("を「説明」に入力してから確定してください");
           const counts = await commitUpload(handle.db, { ...mhlw, id: null }, result.uploadId, { explanation });
           const [written] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${datasetTables[dataset].target} where upload_id = ${result.uploadId}`);
           expect(written!.n).toBe(counts.new + counts.changed);

@@ -300,8 +300,10 @@ describe("commit and revert guarantees", () => {
     const user = await userOf("tottori-pref");
     const first = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "first.csv", source: csv(["312037,2023,4,10,1,1,1,0,0,0", "312037,2023,5,11,1,1,1,0,0,0"]), limits });
     await commitUpload(handle.db, user, first.uploadId);
-    const second = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "second.csv", source: csv(["312037,2023,5,20,1,1,1,0,0,0"]), limits });
-    await commitUpload(handle.db, user, second.uploadId);
+    const second = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "second.csv", source: csv(["312037,2023,5,20,1,1,1,0,0,0"]), limits, today: "2026-11-23" });
+    // FY2023 closed more than 6 months before 2026-11-23: changing its May needs an explanation
+    expect((await getUpload(handle.db, second.uploadId))!.counts).toMatchObject({ changed: 1, closedFiscalYearChanges: 1 });
+    await commitUpload(handle.db, user, second.uploadId, { explanation: "5月の集計を訂正" });
 
     const refused = await revertUpload(handle.db, user, first.uploadId);
     expect(refused).toMatchObject({ conflicts: [{ uploadId: second.uploadId, fileName: "second.csv", rows: 1 }], editedRows: 0 });
@@ -380,7 +382,8 @@ describe("commit and revert guarantees", () => {
     const rows = ["312029", "312037"].flatMap((code) => Array.from({ length: 300 }, (_, i) => `${code},${2000 + Math.floor(i / 12)},${(i % 12) + 1},3,1,1,1,0,0,0`));
     const staged = await stageUpload(handle.db, { user, definition: datasets.monthly_support, fileName: "many.csv", source: csv(rows), limits, today: "2026-11-23" });
     expect((await getUpload(handle.db, staged.uploadId))!.counts).toMatchObject({ errorRows: 0 });
-    await commitUpload(handle.db, user, staged.uploadId);
+    // the rows earlier tests stored in these long-closed years change: that needs an explanation
+    await commitUpload(handle.db, user, staged.uploadId, { explanation: "過年度の一括登録" });
     for (const table of ["monthly_support_statistics", "fiscal_year_body_totals", "monthly_prefecture_totals"]) {
       expect(await tuples(table), table).toBe(await count(table));
     }

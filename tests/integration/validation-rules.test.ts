@@ -96,13 +96,32 @@ describe("period rules", () => {
     const file = monthlyHeader + monthlyRow("2021-06", [141, 20, 4, 2, 1, 0, 0]) + monthlyRow("2021-07", [150, 20, 4, 2, 1, 0, 0]) + monthlyRow("2026-04", [101, 20, 4, 2, 1, 0, 0]);
     const result = await stage("monthly_support", file);
     expect(result.status).toBe("previewed");
-    expect(result.counts).toMatchObject({ rows: 3, new: 1, changed: 2, errorRows: 0, warnings: 1 });
+    expect(result.counts).toMatchObject({ rows: 3, new: 1, changed: 2, errorRows: 0, warnings: 1, closedFiscalYearChanges: 1 });
     expect(result.warnings).toEqual([
-      { line: 2, column: "年度", value: "2021", reason: "2021年度は締めてから6か月を過ぎています。登録済みの数値を変更する行です（変更が正しいか確かめてください）" },
+      { line: 2, column: "年度", value: "2021", reason: "2021年度は締めてから6か月を過ぎています。登録済みの数値を変更する行です（変更が正しいか確かめ、確定するときは理由を「説明」に入力してください）" },
     ]);
     // the same figures again change nothing: no warning
     const again = await stage("monthly_support", monthlyHeader + monthlyRow("2021-06", [140, 20, 4, 2, 1, 0, 0]));
-    expect(again.counts).toMatchObject({ unchanged: 1, warnings: 0 });
+    expect(again.counts).toMatchObject({ unchanged: 1, warnings: 0, closedFiscalYearChanges: 0 });
+  });
+
+  it("commits a change to a long-closed fiscal year only with an explanation, kept with the upload and in the audit entry", async () => {
+    await storeMonth(2022, 6, 120, 20);
+    const result = await stage("monthly_support", monthlyHeader + monthlyRow("2022-06", [121, 20, 4, 2, 1, 0, 0]));
+    expect(result.counts).toMatchObject({ changed: 1, warnings: 1, flagged: 0, closedFiscalYearChanges: 1 });
+    const actor = await tottoriCity();
+    await expect(commitUpload(handle.db, actor, result.uploadId)).rejects.toThrow(
+      "締めてから期間の過ぎた年度の登録済みの数値を変える行が1件あります。値が正しい理由（例: 制度改正で相談が増えた）を「説明」に入力してから確定してください",
+    );
+    await expect(commitUpload(handle.db, actor, result.uploadId, { explanation: "   " })).rejects.toThrow("「説明」に入力してから確定してください");
+    const stored = () =>
+      handle.db.select({ n: monthlySupportStatistics.newConsultations }).from(monthlySupportStatistics).where(and(eq(monthlySupportStatistics.localGovernmentCode, "312011"), eq(monthlySupportStatistics.year, 2022), eq(monthlySupportStatistics.month, 6)));
+    expect(await stored()).toEqual([{ n: 120 }]);
+    await commitUpload(handle.db, actor, result.uploadId, { explanation: "県の確認で6月の新規相談の集計漏れ1件が見つかったため" });
+    expect(await stored()).toEqual([{ n: 121 }]);
+    expect((await getUpload(handle.db, result.uploadId))!.explanation).toBe("県の確認で6月の新規相談の集計漏れ1件が見つかったため");
+    const [entry] = await queryRows<{ detail: { explanation?: string } }>(handle.db, sql`select detail from audit_log where action = 'upload.commit' and target = ${String(result.uploadId)}`);
+    expect(entry!.detail.explanation).toBe("県の確認で6月の新規相談の集計漏れ1件が見つかったため");
   });
 });
 
@@ -122,7 +141,7 @@ describe("rules across columns", () => {
     const replaced = await stage("monthly_support", monthlyHeader + monthlyRow("2024-05", [5, 1, 0, 0, 0, 0, 0]));
     // (FY2024 closed long ago: changing May is warned about as such, which is another rule)
     const planRule = (issues: { column: string }[]) => issues.filter((i) => i.column === "プラン作成件数");
-    expect(replaced.warnings.map((w) => w.reason)).toEqual(["2024年度は締めてから6か月を過ぎています。登録済みの数値を変更する行です（変更が正しいか確かめてください）"]);
+    expect(replaced.warnings.map((w) => w.reason)).toEqual(["2024年度は締めてから6か月を過ぎています。登録済みの数値を変更する行です（変更が正しいか確かめ、確定するときは理由を「説明」に入力してください）"]);
     // (that upload stays a preview: May is still 5 / 20) June 3 / 9 and July 3 / 0: plans 0 + 20 + 9 + 0 = 29 > new 10 + 5 + 3 + 3 = 21,
     // reported at the file's last line of that year
     const june = await stage("monthly_support", monthlyHeader + monthlyRow("2024-06", [3, 9, 0, 0, 0, 0, 0]) + monthlyRow("2024-07", [3, 0, 0, 0, 0, 0, 0]));
@@ -206,7 +225,24 @@ describe("ルール一覧", () => {
     expect(rules.map((r) => r.id)).toEqual(validationRules.map((r) => r.id));
     expect(rules).toContainEqual(expect.objectContaining({ id: "staff.certified-within-assigned", datasets: ["支援員配置・研修"], severity: "warning", message: "修了証取得者数が配置人数を上回っています" }));
     expect(rules.find((r) => r.id === "monthly.plans-within-new-consultations")).toMatchObject({ datasets: ["月次支援状況"], severity: "warning" });
-    expect(rules.find((r) => r.id === "period.closed-fiscal-year")!.message).toMatch(/現在の設定: 6か月/);
+    expect(rules.find((r) => r.id === "period.closed-fiscal-year")).toMatchObject({ severityLabel: "警告（「説明」を入力すれば登録できます）", message: expect.stringMatching(/現在の設定: 6か月/) });
+    expect((page.data as { outliers: object }).outliers).toMatchObject({ threshold: 3.5, minHistory: 6, peers: 10, minPeers: 6 });
     expect((await callRoute(rulesLoader, { url: "/rules" })).status).toBe(302);
+  });
+
+  it("shows the outlier settings in force, which the environment sets without a code change", async () => {
+    const cookies = await demoSessionCookies(["mhlw"]);
+    const saved = { threshold: process.env.OUTLIER_THRESHOLD, minHistory: process.env.OUTLIER_MIN_HISTORY };
+    process.env.OUTLIER_THRESHOLD = "4.5";
+    process.env.OUTLIER_MIN_HISTORY = "10";
+    try {
+      const page = await callRoute(rulesLoader, { url: "/rules", cookie: cookies.mhlw });
+      expect((page.data as { outliers: object }).outliers).toMatchObject({ threshold: 4.5, minHistory: 10 });
+    } finally {
+      for (const [key, value] of [["OUTLIER_THRESHOLD", saved.threshold], ["OUTLIER_MIN_HISTORY", saved.minHistory]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 });

@@ -32,6 +32,7 @@ import {
 import type { UploadCounts } from "../../../db/schema";
 import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../../domain/datasets";
 import { explanationMaxLength } from "../../domain/outliers";
+import { explanationNeededFor } from "../../domain/upload-status";
 import { canManageUpload, mayUpload } from "../auth/access";
 import { stoppedStagingMessage, UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
 import { stageFile, uploadLimitsFromEnv, type StageInput, type StageResult } from "./stage.server";
@@ -158,20 +159,20 @@ export async function receiveUpload(db: Database, actor: UploadActor, definition
 }
 
 export type CommitOptions = {
-  /** why the values flagged against history are right; required when there are any (ADR 018) */
+  /** why the flagged values and the changes to long-closed fiscal years are right; required when there are any (ADR 018) */
   explanation?: string | null;
   /** called once the upload is claimed and its transaction starts (for the log) */
   onApplying?: (rows: number) => void;
 };
 
-const explanationRequiredMessage = (flagged: number) =>
-  `これまでの値から大きく外れた値が${flagged}件あります。値が正しい理由（例: 制度改正で相談が増えた）を「説明」に入力してから確定してください`;
+const explanationRequiredMessage = (needed: string) => `${needed}あります。値が正しい理由（例: 制度改正で相談が増えた）を「説明」に入力してから確定してください`;
 
 /**
  * Applies a previewed upload in one transaction: every changed row's previous values are kept in
  * upload_changes, then the rows are upserted. Commits to the same table are serialised. The status
  * moves to 'committing' in its own transaction first, so a commit cut off by a crash is found at start-up.
- * Values flagged against history are committed only with an explanation, stored with the upload.
+ * Values flagged against history or peers, and changes to long-closed fiscal years, are committed
+ * only with an explanation, stored with the upload.
  */
 export async function commitUpload(db: Database, actor: UploadActor, uploadId: number, options: CommitOptions = {}): Promise<UploadCounts> {
   const { definition: d } = await managedUpload(db, actor, uploadId);
@@ -182,10 +183,10 @@ export async function commitUpload(db: Database, actor: UploadActor, uploadId: n
     await releaseCommitClaim(db, uploadId);
     throw new UploadStateError("エラーのある行があるため確定できません。修正したファイルをアップロードし直してください");
   }
-  const flagged = claimed.counts?.flagged ?? 0;
-  if (flagged > 0 && !explanation) {
+  const needed = explanationNeededFor(claimed.counts);
+  if (needed && !explanation) {
     await releaseCommitClaim(db, uploadId);
-    throw new UploadStateError(explanationRequiredMessage(flagged));
+    throw new UploadStateError(explanationRequiredMessage(needed));
   }
   const { onApplying } = options;
   onApplying?.(claimed.counts?.rows ?? 0);

@@ -10,11 +10,12 @@ import {
   markStagingFailed,
   storeIssues,
 } from "../../../db/queries/uploads";
-import { monthlyHistoryOf } from "../../../db/queries/monthly-history";
+import { monthlyHistoryOf, peerMonthsOf } from "../../../db/queries/monthly-history";
 import type { DatasetDefinition } from "../../domain/datasets";
 import { todayInJapan } from "../../domain/fiscal-year";
 import { BodyResolver } from "./body-resolver";
-import { closedFiscalYearMonths } from "../env.server";
+import { closedFiscalYearMonths, outlierSettingsFromEnv } from "../env.server";
+import type { OutlierSettings } from "../../domain/outliers";
 import { stoppedStagingMessage, UploadStateError, UploadStreamError } from "./errors";
 import { MonthlyOutlierCheck } from "./outlier-check";
 import type { Issue, UploadScope } from "./validate";
@@ -40,6 +41,8 @@ export type StageInput = {
   today?: string;
   /** the setting CLOSED_FISCAL_YEAR_MONTHS, read from the environment when not given */
   closedFiscalYearMonths?: number;
+  /** the settings OUTLIER_THRESHOLD and OUTLIER_MIN_HISTORY, read from the environment when not given */
+  outlierSettings?: Partial<OutlierSettings>;
 };
 
 export type StageResult = { uploadId: number; status: "previewed" | "rejected"; fileErrors: Issue[] };
@@ -75,7 +78,13 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
       source: tagStreamErrors(input.source),
       limits: input.limits,
       today,
-      historyCheck: definition.outlierChecked ? new MonthlyOutlierCheck((codes) => monthlyHistoryOf(db, codes)) : undefined,
+      historyCheck: definition.outlierChecked
+        ? new MonthlyOutlierCheck(
+            (codes) => monthlyHistoryOf(db, codes),
+            (months, codes) => peerMonthsOf(db, months, codes),
+            input.outlierSettings ?? outlierSettingsFromEnv(),
+          )
+        : undefined,
     });
     let step = await validation.next();
     while (!step.done) {
@@ -103,7 +112,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
     counts.warnings += ruled.count;
     const diff = await diffCounts(db, uploadId, definition);
     // Conditional: the stale-staging cleanup or the owner's discard may have given up on this upload meanwhile.
-    if (!(await markPreviewed(db, uploadId, file, { ...counts, ...diff }))) throw new UploadStateError("このアップロードは読み込み中に取り消されました。もう一度アップロードしてください");
+    if (!(await markPreviewed(db, uploadId, file, { ...counts, closedFiscalYearChanges: ruled.closedFiscalYearChanges, ...diff }))) throw new UploadStateError("このアップロードは読み込み中に取り消されました。もう一度アップロードしてください");
     return { uploadId, status: "previewed", fileErrors: [] };
   } catch (error) {
     // Whatever stopped the staging (a broken stream, the database), the upload is dead: fail it and

@@ -18,19 +18,21 @@ const storedLimit = 1000;
  * The rules that need the stored data, asked once the file is staged (one query each per file, never
  * per row): changes to fiscal years closed long ago, and the fiscal-year totals of the monthly figures
  * with the body's months already stored. All are warnings; `count` is how many there are in all,
- * `issues` the first of them to keep.
+ * `closedFiscalYearChanges` how many of them need an explanation to be committed, `issues` the first of them to keep.
  */
 export async function checkStagedRules(
   db: Database,
   uploadId: number,
   definition: DatasetDefinition,
   context: PeriodContext,
-): Promise<{ issues: StoredIssue[]; count: number }> {
+): Promise<{ issues: StoredIssue[]; count: number; closedFiscalYearChanges: number }> {
   const issues: StoredIssue[] = [];
   let count = 0;
+  let closedFiscalYearChanges = 0;
   if ((periodRules.closedFiscalYear.datasets as readonly string[]).includes(definition.id)) {
     const closed = await listStagedChangesOfFiscalYears(db, uploadId, definition, lastLongClosedFiscalYear(context), storedLimit);
     count += closed.total;
+    closedFiscalYearChanges = closed.total;
     for (const { line, fiscalYear } of closed.lines) {
       issues.push({ line, column: "年度", value: String(fiscalYear), reason: closedFiscalYearMessage(fiscalYear, context.closedFiscalYearMonths), severity: "warning" });
     }
@@ -45,5 +47,5 @@ export async function checkStagedRules(
       issues.push({ line: e.line, column: header, value: `${e.localGovernmentCode} ${e.fiscalYear}年度`, reason: fiscalYearRuleMessage(rule, e.fiscalYear, e.part, e.whole), severity: rule.severity });
     }
   }
-  return { issues, count };
+  return { issues, count, closedFiscalYearChanges };
 }
