@@ -31,6 +31,13 @@ const schema = z.object({
   RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
   /** months after a fiscal year closes (31 March) from which an upload changing its stored figures is warned about */
   CLOSED_FISCAL_YEAR_MONTHS: z.coerce.number().int().min(0).max(120).default(6),
+  /** smtp://user:pass@host:port (or smtps://): reminders are also e-mailed when set */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), "SMTP_URL は smtp://ホスト:ポート の形で指定してください")
+    .optional(),
+  /** the sender of reminder e-mails */
+  MAIL_FROM: z.string().default("つなぐ <no-reply@tsunagu.invalid>"),
 });
 
 export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };
