@@ -61,6 +61,9 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
       <li>
         <NavLink to="/compare">比較</NavLink>
       </li>
+      <li>
+        <NavLink to="/completeness">提出状況</NavLink>
+      </li>
       {user.homeBody ? (
         <li>
           <NavLink to={`/municipalities/${user.homeBody}`}>自分の自治体</NavLink>

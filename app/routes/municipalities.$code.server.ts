@@ -64,3 +64,4 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     dataDate,
   };
 }
+export { openRemindersOf } from "../../db/queries/reporting";
