@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { defaultSchedule, type ReportingSchedule, type YearMonth } from "~/domain/reporting";
 import { queryRows, type Database } from "../client";
 import { reminders, reportingSchedules } from "../schema";
@@ -181,9 +181,4 @@ export async function openRemindersOf(db: Database, code: string) {
         group by r.year, r.month order by r.year desc, r.month desc`,
   );
   return rows.map((r) => ({ ...r, year: Number(r.year), month: Number(r.month) }));
-}
-
-/** Reminders of one body-month and day, for tests and the page. */
-export async function remindersOn(db: Database, sentOn: string) {
-  return db.select().from(reminders).where(and(eq(reminders.sentOn, sentOn)));
 }

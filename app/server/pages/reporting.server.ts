@@ -29,13 +29,15 @@ export function chooseReportingMonth(asked: string | undefined, today: string): 
   return monthNowDue(today);
 }
 
-function monthOptions(today: string): YearMonth[] {
+/** The months of the selector: the current and two previous fiscal years up to the month now due, and the one shown. */
+function monthOptions(today: string, shown: YearMonth): YearMonth[] {
   const currentFy = fiscalYearOfDate(today);
   const due = monthNowDue(today);
   const options: YearMonth[] = [];
   for (let fy = currentFy; fy >= Math.max(2015, currentFy - 2); fy--) {
     for (const m of [...monthsOfFiscalYear(fy)].reverse()) if (yearMonthKey(m) <= yearMonthKey(due)) options.push(m);
   }
+  if (!options.some((m) => yearMonthKey(m) === yearMonthKey(shown))) options.push(shown);
   return options;
 }
 
@@ -83,7 +85,7 @@ export async function loadPrefectureSubmissions(db: Database, prefectureCode: st
     deadline: monthlyDeadline(month, dueDay),
     months: keys,
     dueMonths: dueMonths.map(yearMonthKey),
-    monthOptions: monthOptions(today).map(yearMonthKey),
+    monthOptions: monthOptions(today, month).map(yearMonthKey),
     matrix,
     /** bodies with no figures for the selected month: late once its deadline has passed */
     missingThisMonth: selected.filter((r) => r.cell!.state === "not_submitted" || r.cell!.state === "not_yet_due").map((r) => ({ code: r.code, name: r.name, state: r.cell!.state })),
@@ -121,7 +123,7 @@ export async function loadCompleteness(db: Database, q: z.infer<typeof completen
     schedule,
     deadline: monthlyDeadline(monthInYear, dueDay),
     dueMonths: dueMonths.map(yearMonthKey),
-    monthOptions: monthOptions(today).map(yearMonthKey),
+    monthOptions: monthOptions(today, monthInYear).map(yearMonthKey),
     national: { month: ratesOf(monthBy.get(null)), year: ratesOf(yearBy.get(null)) },
     prefectures: ranked,
   };
