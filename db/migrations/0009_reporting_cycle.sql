@@ -36,6 +36,14 @@ ALTER TABLE "reporting_schedules" ADD CONSTRAINT "reporting_schedules_updated_by
 CREATE INDEX "monthly_submissions_upload_idx" ON "monthly_submissions" USING btree ("upload_id");--> statement-breakpoint
 CREATE INDEX "reminders_body_idx" ON "reminders" USING btree ("local_government_code","sent_at");--> statement-breakpoint
 -- custom SQL (hand-written)
+-- The pages read these tables (deadlines, submission times, reminders on a body's page): a change raises
+-- the data version, so no cached rendering outlives it (ADR 013).
+CREATE TRIGGER "reporting_schedules_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "reporting_schedules" FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
+--> statement-breakpoint
+CREATE TRIGGER "monthly_submissions_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "monthly_submissions" FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
+--> statement-breakpoint
+CREATE TRIGGER "reminders_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "reminders" FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
+--> statement-breakpoint
 -- Backfill: a body-month already stored was first submitted by the earliest committed upload that set
 -- it: the upload its row carries now, or one whose values a later upload replaced (upload_changes keeps
 -- the replaced row's upload id). Rows loaded without an upload (demo data) stay without a submission
