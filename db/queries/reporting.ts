@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from "drizzle-orm";
-import { defaultSchedule, type ReportingSchedule, type YearMonth } from "~/domain/reporting";
+import { defaultSchedule, fiscalYearOf, type ReportingSchedule, type YearMonth } from "~/domain/reporting";
 import { queryRows, type Database } from "../client";
 import { reminders, reportingSchedules } from "../schema";
 import { isImplementingBodyOn } from "./implementing-bodies";
@@ -53,13 +53,16 @@ function monthsValues(months: readonly YearMonth[]): SQL {
  * year, month, deadline, submitted, submitted_on.
  */
 function expectedBodyMonths(months: readonly YearMonth[], dueDay: number, prefectureCode: string | null): SQL {
+  // bounds the figures read to the months' fiscal years (an index) instead of hashing the whole table
+  const fiscalYears = [...new Set(months.map(fiscalYearOf))];
+  const years = [...new Set(months.map((m) => m.year))];
   return sql`(
     select lg.code, lg.prefecture_code, lg.name, lg.kind, m.year, m.month, ${monthlyDeadlineSql("m.year", "m.month", dueDay)} as deadline,
            s.local_government_code is not null as submitted, ${japanDateSql("sub.submitted_at")} as submitted_on
     from ${monthsValues(months)} as m(year, month)
     join local_governments lg on ${isImplementingBodyOn("lg", sql`make_date(m.year, m.month, 1)`)}
-    left join monthly_support_statistics s on s.local_government_code = lg.code and s.year = m.year and s.month = m.month
-    left join monthly_submissions sub on sub.local_government_code = lg.code and sub.year = m.year and sub.month = m.month
+    left join monthly_support_statistics s on s.local_government_code = lg.code and s.year = m.year and s.month = m.month and ${sqlIn("s.fiscal_year", fiscalYears)}
+    left join monthly_submissions sub on sub.local_government_code = lg.code and sub.year = m.year and sub.month = m.month and ${sqlIn("sub.year", years)}
     where ${prefectureCode === null ? sql`true` : sql`lg.prefecture_code = ${prefectureCode}`}
   )`;
 }
