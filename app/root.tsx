@@ -69,6 +69,9 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
           </NavLink>
         </li>
       ) : null}
+      <li>
+        <NavLink to="/completeness">提出状況</NavLink>
+      </li>
       {user.homeBody ? (
         <li>
           <NavLink to={`/municipalities/${user.homeBody}`}>自分の自治体</NavLink>

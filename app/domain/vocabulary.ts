@@ -1,4 +1,5 @@
 // Domain vocabulary from docs/domain.md: identifiers in English, labels in the source documents' Japanese.
+import type { SubmissionState } from "./reporting";
 
 export const regionalBlocks = [
   "hokkaido",
@@ -194,3 +195,11 @@ export const userRoleLabels: Record<UserRole, string> = {
 
 /** The first and last fiscal years the dashboard offers (the law took effect in April 2015). */
 export const firstFiscalYear = 2015;
+
+/** A body-month's timing against the reporting schedule (app/domain/reporting.ts). */
+export const submissionStateLabels = {
+  not_submitted: "未提出",
+  on_time: "期限内提出",
+  late: "期限後提出",
+  not_yet_due: "期限前（未到来）",
+} as const satisfies Record<SubmissionState, string>;

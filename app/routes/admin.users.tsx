@@ -79,6 +79,7 @@ export default function UserAdmin() {
         columns={[
           { key: "loginId", label: "ログインID", rowHeader: true, value: (u) => u.loginId },
           { key: "name", label: "表示名", value: (u) => u.displayName },
+          { key: "email", label: "メールアドレス", value: (u) => u.email ?? "－" },
           { key: "role", label: "役割", value: (u) => userRoleLabels[u.role as UserRole] },
           { key: "body", label: "所属", value: (u) => u.bodyName ?? (u.prefectureCode ? (findPrefectureByCode(u.prefectureCode)?.name ?? u.prefectureCode) : "厚生労働省") },
           { key: "status", label: "状態", value: (u) => (!u.active ? "無効" : u.mustChangePassword ? "有効（仮パスワード）" : "有効") },
@@ -124,6 +125,7 @@ export default function UserAdmin() {
             <input type="hidden" name="intent" value="create" />
             {input("loginId", "ログインID", "text", { autoComplete: "off" }, "3〜64文字。半角英小文字・数字と記号 . _ -（ピリオド・アンダースコア・ハイフン）が使えます。最初の文字は英小文字か数字にしてください。")}
             {input("displayName", "表示名（部署名など）")}
+            {input("email", "メールアドレス（任意）", "email", { autoComplete: "off" }, "督促をメールでも受け取る場合に入力します。")}
             <div className="field">
               <label htmlFor="u-role">役割</label>
               <select id="u-role" name="role" defaultValue={d.roles.length === 1 ? d.roles[0] : ""} aria-describedby="u-role-error">

@@ -72,3 +72,4 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     dataDate,
   };
 }
+export { openRemindersOf } from "../../db/queries/reporting";

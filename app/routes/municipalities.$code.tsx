@@ -32,14 +32,15 @@ import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
-import { loadMunicipality, municipalityQuery } from "./municipalities.$code.server";
+import { ReminderNotice } from "~/components/cards/ReminderNotice";
+import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { body } = await requireBodyPage(request, params);
   const data = await loadMunicipality(await getDb(), body, parseQuery(municipalityQuery, request), pageToday());
-  return { body, ...data };
+  return { body, ...data, reminders: await openRemindersOf(await getDb(), body.code) };
 }
 
 export default function MunicipalityPage() {
@@ -54,6 +55,7 @@ export default function MunicipalityPage() {
         {d.body.kind === "prefecture" ? `${d.body.name}（郡部）` : d.body.name}
         <span className="lead">（{localGovernmentKindLabels[d.body.kind as LocalGovernmentKind]}、{d.body.code}）</span>
       </h1>
+      <ReminderNotice reminders={d.reminders} />
       <p className="lead">
         人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${formatDateJa(d.body.populationAsOf)}）` : ""}`}
         {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}

@@ -1,14 +1,29 @@
+import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { Database } from "../../db";
-import { latestSubmittedMonth, submissionsOf } from "../../db/queries/support-statistics";
-import { yearMonth } from "~/server/pages/query-params";
+import type { SessionUser } from "~/server/auth/session.server";
+import { getEnv } from "~/server/env.server";
+import { fiscalYearParam } from "~/server/pages/query-params";
+import { sendReminders, type ReminderResult } from "~/server/reporting/reminders.server";
 
-export const submissionsQuery = z.object({ month: yearMonth.optional().catch(undefined) });
+export { loadPrefectureSubmissions, reportingMonthQuery } from "~/server/pages/reporting.server";
 
-/** The month asked for, else the latest month with a submission anywhere, and who in the prefecture submitted it. */
-export async function loadSubmissions(db: Database, prefectureCode: string, q: z.infer<typeof submissionsQuery>) {
-  const latest = await latestSubmittedMonth(db);
-  const [year, month] = q.month ? q.month.split("-").map(Number) : latest ? [latest.year, latest.month] : [2025, 4];
-  const rows = await submissionsOf(db, prefectureCode, year!, month!);
-  return { year: year!, month: month!, rows };
+const remindForm = z.object({ intent: z.literal("remind"), fiscalYear: fiscalYearParam });
+
+export type RemindActionData = { ok: true; result: ReminderResult } | { ok: false; message: string };
+
+/** 督促を送る: every overdue body-month of the fiscal year without figures, once a day. */
+export async function remindAction(db: Database, user: SessionUser, prefectureCode: string, request: Request, context: { clientAddress?: string | null }, now: Date) {
+  const parsed = remindForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || parsed.data.fiscalYear === undefined) {
+    return data<RemindActionData>({ ok: false, message: "督促の送信で年度が読み取れませんでした。ページを開き直してからもう一度送ってください" }, { status: 400 });
+  }
+  const env = getEnv();
+  const result = await sendReminders(
+    db,
+    user,
+    { prefectureCode, fiscalYear: parsed.data.fiscalYear },
+    { clientAddress: context.clientAddress ?? null, now, origin: env.APP_ORIGIN?.split(",")[0]?.trim().replace(/\/+$/, "") || new URL(request.url).origin, mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null },
+  );
+  return data<RemindActionData>({ ok: true, result });
 }

@@ -36,6 +36,13 @@ const schema = z.object({
   OUTLIER_THRESHOLD: z.coerce.number().min(1).max(20).default(defaultOutlierSettings.threshold),
   /** history months below which a value is compared with peers per 10万人 instead (ADR 018) */
   OUTLIER_MIN_HISTORY: z.coerce.number().int().min(1).max(120).default(defaultOutlierSettings.minHistory),
+  /** smtp://user:pass@host:port (or smtps://): reminders are also e-mailed when set */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), "SMTP_URL は smtp://ホスト:ポート の形で指定してください")
+    .optional(),
+  /** the sender of reminder e-mails */
+  MAIL_FROM: z.string().default("つなぐ <no-reply@tsunagu.invalid>"),
 });
 
 export type Env = z.infer<typeof schema> & { isProduction: boolean; sessionSecret: string };

@@ -66,3 +66,13 @@ export function populationsOn(on: SqlDate): SQL {
     from populations where as_of <= ${date(on)}
     order by local_government_code, as_of desc)`;
 }
+
+/** The Japan date of a timestamptz column (null stays null). */
+export function japanDateSql(t: SqlColumn): SQL {
+  return sql`(${column(t)} at time zone 'Asia/Tokyo')::date`;
+}
+
+/** Day D of the month after (year, month): monthlyDeadline of app/domain/reporting.ts in SQL. */
+export function monthlyDeadlineSql(year: SqlColumn, month: SqlColumn, dueDay: number): SQL {
+  return sql`((make_date(${column(year)}, ${column(month)}, 1) + interval '1 month')::date + ${dueDay - 1}::int)`;
+}

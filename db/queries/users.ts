@@ -31,13 +31,14 @@ export async function listUsers(db: Database, scope: { prefectureCode: string | 
     prefectureCode: string | null;
     localGovernmentCode: string | null;
     bodyName: string | null;
+    email: string | null;
     active: boolean;
     mustChangePassword: boolean;
     lastLogin: string | null;
   }>(
     db,
     sql`select u.id, u.login_id as "loginId", u.display_name as "displayName", u.role, u.prefecture_code as "prefectureCode",
-               u.local_government_code as "localGovernmentCode", lg.name as "bodyName", u.active, u.must_change_password as "mustChangePassword",
+               u.local_government_code as "localGovernmentCode", lg.name as "bodyName", u.email, u.active, u.must_change_password as "mustChangePassword",
                (select max(a.at)::text from audit_log a where a.action = 'login.succeeded' and a.user_id = u.id) as "lastLogin"
         from users u left join local_governments lg on lg.code = u.local_government_code
         where ${scope.prefectureCode ? sql`u.prefecture_code = ${scope.prefectureCode}` : sql`true`}

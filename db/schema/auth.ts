@@ -9,6 +9,8 @@ export const users = pgTable("users", {
   prefectureCode: text(),
   /** Set for role 'municipality'. */
   localGovernmentCode: text(),
+  /** optional: where reminders are e-mailed when SMTP_URL is set */
+  email: text(),
   passwordHash: text().notNull(),
   active: boolean().notNull().default(true),
   /** set when an administrator chose the password: the user must replace it before anything else */

@@ -1,4 +1,4 @@
-// npm run bench:views — loader latency of /, /prefectures/13 and a municipality on a national
+// npm run bench:views — loader latency of /, /prefectures/13, a municipality, 東京都's submissions and the national completeness page on a national
 // dataset, on PostgreSQL and PGlite, next to the same SQL replayed directly on the driver.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +10,8 @@ import { action as loginAction } from "../../app/routes/login";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
+import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
+import { loader as completenessLoader } from "../../app/routes/completeness";
 import { demoPassword } from "../../seeds/demo-users";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
@@ -54,6 +56,9 @@ for (const target of await benchDatabases()) {
       { name: "/", loader: nationalLoader, url: "/?fy=2024", params: {} },
       { name: "/prefectures/13", loader: prefectureLoader, url: "/prefectures/13?fy=2024", params: { code: "13" } },
       { name: "/municipalities/131041", loader: municipalityLoader, url: "/municipalities/131041?fy=2024", params: { code: "131041" } },
+      // the reporting cycle (issue 16): 東京都's body × month matrix and the national ranking, on FY2025 (the dataset's last year)
+      { name: "/prefectures/13/submissions", loader: submissionsLoader, url: "/prefectures/13/submissions?month=2026-03", params: { code: "13" } },
+      { name: "/completeness", loader: completenessLoader, url: "/completeness?fy=2025&month=2026-03", params: {} },
     ] as const;
     for (const page of pages) {
       const call = () =>

@@ -5,7 +5,8 @@ import { supervisionContacts } from "../../db/schema";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureListLoader } from "../../app/routes/prefectures._index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
-import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
+import { action as submissionsAction, loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
+import { action as completenessAction, loader as completenessLoader } from "../../app/routes/completeness";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loader as compareLoader } from "../../app/routes/compare";
 import { loader as nationalSupervisionLoader } from "../../app/routes/supervision";
@@ -83,6 +84,8 @@ beforeAll(async () => {
       limits: { maxBytes: 1_000_000, maxRows: 100 },
     })
   ).uploadId;
+  // 鳥取市 misses June 2025, so 鳥取県 has a late body to remind (the demo's 東京都 has some already)
+  await handle.db.execute(sql`delete from monthly_support_statistics where local_government_code = '312011' and year = 2025 and month = 6`);
   const [contact] = await handle.db
     .insert(supervisionContacts)
     .values({ prefectureCode: "13", localGovernmentCode: "131016", contactedOn: "2025-07-01", form: "visit", content: "東京都の記録" })
@@ -120,6 +123,8 @@ const reads: Record<string, Case> = {
   prefecture13: { fn: prefectureLoader, url: "/prefectures/13?fy=2021", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
   submissions31: { fn: submissionsLoader, url: "/prefectures/31/submissions", params: p("31"), expect: [302, 200, 200, 403, 403] },
   submissions13: { fn: submissionsLoader, url: "/prefectures/13/submissions", params: p("13"), expect: [302, 200, 403, 200, 403] },
+  // prefecture-level completeness is an aggregate: everyone
+  completeness: { fn: completenessLoader, url: "/completeness?fy=2025", expect: [302, 200, 200, 200, 200] },
   ownBody: { fn: municipalityLoader, url: "/municipalities/312011?fy=2021", params: p("312011"), expect: [302, 200, 200, 403, 200] },
   neighbourBody: { fn: municipalityLoader, url: "/municipalities/312029?fy=2021", params: p("312029"), expect: [302, 200, 200, 403, 403] },
   tokyoBody: { fn: municipalityLoader, url: "/municipalities/131016?fy=2021", params: p("131016"), expect: [302, 200, 403, 200, 403] },
@@ -180,6 +185,12 @@ const writes: Record<string, Case> = {
   commitCityUpload: { fn: uploadAction, url: "/uploads/{cityUpload}", params: { uploadId: "{cityUpload}" }, form: () => ({ intent: "commit" }), expect: [302, 409, 409, 404, 409] },
   revertCityUpload: { fn: uploadAction, url: "/uploads/{cityUpload}", params: { uploadId: "{cityUpload}" }, form: () => ({ intent: "revert" }), expect: [302, 409, 409, 404, 409] },
   discardTokyoUpload: { fn: uploadAction, url: "/uploads/{tokyoUpload}", params: { uploadId: "{tokyoUpload}" }, form: () => ({ intent: "discard" }), expect: [302, 409, 404, 409, 404] },
+  // reminders: only the prefecture's own officials; MHLW reads the page but does not chase bodies
+  remind31: { fn: submissionsAction, url: "/prefectures/31/submissions", params: p("31"), form: () => ({ intent: "remind", fiscalYear: "2025" }), expect: [302, 403, 200, 403, 403] },
+  remind13: { fn: submissionsAction, url: "/prefectures/13/submissions", params: p("13"), form: () => ({ intent: "remind", fiscalYear: "2025" }), expect: [302, 403, 403, 200, 403] },
+  // the reporting schedule: MHLW only; a due day past 28 is a 400 naming the field, never a 500
+  setSchedule: { fn: completenessAction, url: "/completeness", form: () => ({ fiscalYear: "2026", monthlyDueDay: "15", annualDueDate: "2027-06-30" }), expect: [302, 200, 403, 403, 403] },
+  setScheduleBadDay: { fn: completenessAction, url: "/completeness", form: () => ({ fiscalYear: "2026", monthlyDueDay: "31", annualDueDate: "2027-06-30" }), expect: [302, 400, 403, 403, 403] },
   createMunicipalAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-kurayoshi", displayName: "倉吉市", role: "municipality", localGovernmentCode: "312037", ...temporary }), expect: [302, 403, 302, 403, 403] },
   createPrefectureAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-tottori", displayName: "鳥取県", role: "prefecture", prefectureCode: "31", ...temporary }), expect: [302, 302, 403, 403, 403] },
   deactivateTokyoWard: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "deactivate", id: String(ids.tokyoMunicipalUser) }), expect: [302, 302, 403, 302, 403] },
@@ -242,6 +253,14 @@ describe("authorization matrix: writes, forged ones included", () => {
       handle.db,
       sql`select login_id, active, must_change_password from users where login_id in ('matrix-kurayoshi', 'matrix-tottori', 'chiyoda-ward', 'yonago-city', 'tottori-city') order by login_id`,
     );
+    const [cycle] = await queryRows<{ schedules: string; reminder_audits: string; reminded: string }>(
+      handle.db,
+      sql`select (select string_agg(fiscal_year || ':' || monthly_due_day || ':' || annual_due_date, ',') from reporting_schedules) as schedules,
+                 (select string_agg(target, ',' order by target) from audit_log where action = 'reminder.send') as reminder_audits,
+                 (select string_agg(distinct substr(local_government_code, 1, 2), ',') from reminders) as reminded`,
+    );
+    // one schedule (the bad day wrote nothing); reminders only for 鳥取県's and 東京都's own bodies, each audited
+    expect(cycle).toEqual({ schedules: "2026:15:2027-06-30", reminder_audits: "13,31", reminded: "13,31" });
     expect(accounts).toEqual([
       { login_id: "chiyoda-ward", active: false, must_change_password: false },
       { login_id: "matrix-kurayoshi", active: true, must_change_password: true },

@@ -9,6 +9,7 @@ export const nationalPages: TabItem[] = [
   { to: "/support", label: "市町村支援" },
   { to: "/jusou", label: "重層的支援体制" },
   { to: "/cooperation", label: "生活保護との連携" },
+  { to: "/completeness", label: "提出状況" },
 ];
 
 /** A prefecture's pages; 提出状況 only for those who see its body-by-body detail. */

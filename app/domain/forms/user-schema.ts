@@ -25,6 +25,11 @@ export const newUserSchema = z
       .optional()
       .transform((v) => (v ? v : undefined))
       .pipe(z.string().regex(/^\d{6}$/, "自治体を選んでください").optional()),
+    email: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined))
+      .pipe(z.string().max(254, "メールアドレスは254文字以内にしてください").email("メールアドレスの形が正しくありません（例: fukushi@city.example.lg.jp）").optional()),
     password: z.string({ required_error: "初期パスワードを入力してください" }),
     passwordConfirm: z.string({ required_error: "確認用のパスワードを入力してください" }),
   })

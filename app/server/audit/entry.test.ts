@@ -140,6 +140,19 @@ describe("describeAuditEntry: accounts", () => {
   });
 });
 
+describe("describeAuditEntry: the reporting cycle", () => {
+  it("says which fiscal year's schedule was set and what it is, and where reminders went", () => {
+    const mhlw = { login_id: "mhlw", display_name: "厚生労働省" };
+    const schedule = row({ ...mhlw, action: "reporting_schedule.update", target: "2026", detail: { fiscalYear: 2026, monthlyDueDay: 15, annualDueDate: "2027-06-30" } });
+    expect(text(schedule)).toBe("厚生労働省（mhlw）が 令和8年度の提出期限を設定しました（月次: 翌月15日・年次: 2027年6月30日）");
+    expect(links(schedule)).toEqual([["令和8年度の提出期限", "/completeness?fy=2026"]]);
+    const reminder = row({ ...pref, action: "reminder.send", target: "31", detail: { bodies: 2, bodyMonths: 10 } });
+    expect(text(reminder)).toBe("鳥取県 担当者（tottori-pref）が 鳥取県 の提出状況から未提出の実施主体に督促を送りました（2団体・10か月分）");
+    expect(links(reminder)).toEqual([["鳥取県 の提出状況", "/prefectures/31/submissions"]]);
+    expect(text(row({ ...pref, action: "reminder.send", target: "xx", detail: "bad" }))).toBe("鳥取県 担当者（tottori-pref）が 提出状況から未提出の実施主体に督促を送りました");
+  });
+});
+
 describe("describeAuditEntry: what it does not know", () => {
   it("writes an unknown action with its code and target, never the raw detail", () => {
     const entry = describeAuditEntry(row({ ...pref, action: "report.export", target: "31", detail: { x: 1 } }), names);

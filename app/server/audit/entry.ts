@@ -218,6 +218,20 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const ending = { deactivate: " を無効にしました", activate: " を有効にしました", password_reset: " のパスワードを再設定しました" }[verb]!;
       return [subject, "アカウント ", { text: target, href: "/admin/users" }, ending];
     }
+    case "reporting_schedule.update": {
+      const fiscalYear = count(d?.fiscalYear);
+      const dueDay = count(d?.monthlyDueDay);
+      const where: AuditSegment = fiscalYear === null ? "提出期限" : { text: `${japaneseEraYear(fiscalYear)}の提出期限`, href: `/completeness?fy=${fiscalYear}` };
+      return [subject, where, "を設定しました", parenthesised([dueDay === null ? null : `月次: 翌月${dueDay}日`, plainDate(d?.annualDueDate) ? `年次: ${plainDate(d?.annualDueDate)}` : null])];
+    }
+    case "reminder.send": {
+      const prefecture = findPrefectureByCode(target);
+      const bodies = count(d?.bodies);
+      const bodyMonths = count(d?.bodyMonths);
+      const where: AuditSegment = prefecture ? { text: `${prefecture.name} の提出状況`, href: `/prefectures/${prefecture.code}/submissions` } : "提出状況";
+      const facts = [bodies === null ? null : `${formatNumber(bodies)}団体`, bodyMonths === null ? null : `${formatNumber(bodyMonths)}か月分`];
+      return [subject, where, "から未提出の実施主体に督促を送りました", parenthesised(facts)];
+    }
     default:
       return unknownAction(row, actor);
   }

@@ -23,6 +23,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.deactivate": "アカウント無効化",
   "user.activate": "アカウント有効化",
   "user.password_reset": "パスワード再設定",
+  "reporting_schedule.update": "提出期限の設定",
+  "reminder.send": "督促の送信",
 };
 
 export function isAuditAction(action: string): action is AuditAction {
@@ -39,6 +41,7 @@ export const auditCategories = {
   upload: { label: "アップロード", prefixes: ["upload.", "master."] },
   record: { label: "記録の変更", prefixes: ["supervision.", "training_session.", "prefecture_support."] },
   user: { label: "利用者の管理", prefixes: ["user."] },
+  reporting: { label: "提出期限・督促", prefixes: ["reporting_schedule.", "reminder."] },
 } as const;
 export type AuditCategory = keyof typeof auditCategories;
 export const auditCategoryIds = Object.keys(auditCategories) as AuditCategory[];

@@ -24,7 +24,9 @@ export type AuditAction =
   | "user.create"
   | "user.deactivate"
   | "user.activate"
-  | "user.password_reset";
+  | "user.password_reset"
+  | "reporting_schedule.update"
+  | "reminder.send";
 
 export type AuditWrite = {
   action: AuditAction;

@@ -70,3 +70,13 @@ export function canManageUpload(actor: Actor, upload: UploadOwner): boolean {
   if (actor.role === "prefecture") return upload.userPrefectureCode !== null && upload.userPrefectureCode === actor.prefectureCode;
   return upload.userLocalGovernmentCode !== null && upload.userLocalGovernmentCode === actor.localGovernmentCode;
 }
+
+/** The reporting schedule (due days and dates of a fiscal year) is MHLW's to set. */
+export function canSetReportingSchedule(viewer: Viewer): boolean {
+  return viewer.role === "mhlw";
+}
+
+/** Reminders to a prefecture's late bodies: that prefecture's own officials, who chase their bodies. */
+export function canRemindBodies(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
+}

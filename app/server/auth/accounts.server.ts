@@ -24,6 +24,7 @@ export async function createUser(db: Database, actor: Actor, input: NewUserInput
         role: input.role,
         prefectureCode: input.role === "mhlw" ? null : (input.prefectureCode ?? null),
         localGovernmentCode: input.role === "municipality" ? (input.localGovernmentCode ?? null) : null,
+        email: input.email ?? null,
         passwordHash,
         mustChangePassword: true,
         createdBy: actor.userId,
@@ -33,7 +34,7 @@ export async function createUser(db: Database, actor: Actor, input: NewUserInput
       userId: actor.userId,
       action: "user.create",
       target: input.loginId,
-      detail: { id: row!.id, role: input.role, prefectureCode: input.prefectureCode ?? null, localGovernmentCode: input.localGovernmentCode ?? null, displayName: input.displayName },
+      detail: { id: row!.id, role: input.role, prefectureCode: input.prefectureCode ?? null, localGovernmentCode: input.localGovernmentCode ?? null, displayName: input.displayName, email: input.email ?? null },
       clientAddress: actor.clientAddress ?? null,
     });
     return row!.id;

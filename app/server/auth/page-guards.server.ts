@@ -3,7 +3,7 @@
 // (the rules themselves are in access.ts).
 import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
-import { canRecordPrefectureWork, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
 import { canAdministerUsers } from "./user-admin";
 import { getDb } from "../../../db";
@@ -55,6 +55,21 @@ export async function requirePrefectureWorkRecorder(
   const prefecture = prefectureFrom(params);
   if (!canRecordPrefectureWork(user, prefecture.code)) throw new Response("この都道府県の記録を変更する権限がありません", { status: 403 });
   return { user, prefecture, actor: { userId: user.id, prefectureCode: prefecture.code, clientAddress: context.clientAddress ?? null } };
+}
+
+/** The reminder action of a prefecture's submissions page: only that prefecture's own officials; everyone else gets 403. */
+export async function requirePrefectureReminderSender(request: Request, params: Record<string, string | undefined>) {
+  const user = await requireUser(request);
+  const prefecture = prefectureFrom(params);
+  if (!canRemindBodies(user, prefecture.code)) throw new Response("この都道府県の実施主体に督促を送る権限がありません", { status: 403 });
+  return { user, prefecture };
+}
+
+/** The reporting schedule form: MHLW only; everyone else gets 403. */
+export async function requireReportingScheduleSetter(request: Request) {
+  const user = await requireUser(request);
+  if (!canSetReportingSchedule(user)) throw new Response("提出期限を設定する権限がありません（厚生労働省の担当者のみ）", { status: 403 });
+  return { user };
 }
 
 const bodyParams = z.object({ code: z.string().regex(/^\d{6}$/) });

@@ -21,7 +21,7 @@ export type CachedRender = {
  * the audit log, staged rows).
  */
 const cacheablePath =
-  /^\/(?:|prefectures(?:\/\d{2}(?:\/(?:cooperation|jusou|supervision|support|training|submissions))?)?|municipalities\/\d{6}|compare|cooperation|jusou|supervision|support|training)$/;
+  /^\/(?:|prefectures(?:\/\d{2}(?:\/(?:cooperation|jusou|supervision|support|training|submissions))?)?|municipalities\/\d{6}|compare|completeness|cooperation|jusou|supervision|support|training)$/;
 
 export function isRenderCacheablePath(pathname: string): boolean {
   const page = pathname === "/_root.data" ? "/" : /[^/]\.data$/.test(pathname) ? pathname.slice(0, -".data".length) : pathname;

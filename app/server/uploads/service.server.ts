@@ -29,6 +29,7 @@ import {
   restoreReplacedRows,
   type RevertConflict,
 } from "../../../db/queries/uploads";
+import { forgetMonthlySubmissions, recordMonthlySubmissions } from "../../../db/queries/reporting";
 import type { UploadCounts } from "../../../db/schema";
 import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../../domain/datasets";
 import { explanationMaxLength } from "../../domain/outliers";
@@ -205,6 +206,7 @@ export async function commitUpload(db: Database, actor: UploadActor, uploadId: n
       const counts: UploadCounts = { ...rows, new: applied.inserted, changed: applied.updated, unchanged: staged - applied.inserted - applied.updated };
       await deleteStagedRows(tx, uploadId, d);
       await markCommitted(tx, uploadId, counts, explanation);
+      if (d.id === "monthly_support") await recordMonthlySubmissions(tx, uploadId);
       await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts, ...(explanation ? { explanation } : {}) });
       return counts;
     });
@@ -236,6 +238,7 @@ export async function revertUpload(db: Database, actor: UploadActor, uploadId: n
     if (conflicts.length > 0 || editedRows > 0) return { conflicts, editedRows };
     const reverted = (await restoreReplacedRows(tx, uploadId, d)) + (await deleteRowsOfUpload(tx, uploadId, d));
     await markReverted(tx, uploadId, actor.id);
+    if (d.id === "monthly_support") await forgetMonthlySubmissions(tx, uploadId);
     await audit(tx, actor, "upload.revert", uploadId, { dataset: d.id, rows: reverted });
     return { reverted };
   });

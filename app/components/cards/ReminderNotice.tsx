@@ -1,0 +1,30 @@
+import { Link } from "@remix-run/react";
+import { formatDateTimeJa } from "~/domain/format";
+import { formatReportingMonth } from "~/domain/reporting";
+
+export type OpenReminder = { year: number; month: number; sentAt: string; senderName: string | null };
+
+/** The prefecture's reminders about months still without figures, with the way to submit them. */
+export function ReminderNotice({ reminders }: { reminders: OpenReminder[] }) {
+  if (reminders.length === 0) return null;
+  return (
+    <section className="notice" aria-labelledby="reminder-title">
+      <h2 id="reminder-title">月次支援状況の提出の督促があります</h2>
+      <ul>
+        {reminders.map((r) => (
+          <li key={`${r.year}-${r.month}`}>
+            {formatReportingMonth(r)}（{formatDateTimeJa(r.sentAt)}
+            {r.senderName ? `、${r.senderName}から` : ""}）
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/uploads/new/monthly_support">月次支援状況をアップロードする</Link>（
+        <a href="/datasets/monthly_support/download?kind=template&encoding=utf-8-bom" download>
+          テンプレート（Excel向けCSV）
+        </a>
+        ）
+      </p>
+    </section>
+  );
+}

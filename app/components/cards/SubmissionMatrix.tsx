@@ -1,0 +1,82 @@
+import { Link } from "@remix-run/react";
+import { formatPercent } from "~/domain/format";
+import { submissionStates, type SubmissionState } from "~/domain/reporting";
+import { submissionStateLabels } from "~/domain/vocabulary";
+
+export type SubmissionMatrixRow = {
+  code: string;
+  name: string;
+  cells: ({ month: string; state: SubmissionState; submittedOn: string | null; deadline: string } | null)[];
+  year: { reportingRate: number | null; onTimeRate: number | null; expected: number };
+};
+
+/** Short marks beside the colour, so the state never rests on colour alone. */
+const marks: Record<SubmissionState, string> = { on_time: "○", late: "△", not_submitted: "×", not_yet_due: "－" };
+
+function dayJa(iso: string): string {
+  const [, m, d] = iso.split("-").map(Number);
+  return `${m}/${d}`;
+}
+
+export function SubmissionLegend() {
+  return (
+    <ul className="submission-legend" aria-label="凡例">
+      {submissionStates.map((s) => (
+        <li key={s}>
+          <span className={`submission-cell submission-cell--${s}`} aria-hidden="true">
+            {marks[s]}
+          </span>
+          {submissionStateLabels[s]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Rows bodies, columns the fiscal year's months; each cell colour + mark + text, the row header kept in view while scrolling sideways. */
+export function SubmissionMatrix({ rows, months, caption, selectedMonth }: { rows: SubmissionMatrixRow[]; months: string[]; caption: string; selectedMonth: string }) {
+  return (
+    <div className="table-scroll submission-matrix" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">実施主体</th>
+            {months.map((m) => (
+              <th scope="col" key={m} aria-current={m === selectedMonth ? "true" : undefined}>
+                {Number(m.slice(5, 7))}月
+              </th>
+            ))}
+            <th scope="col">年度の提出率</th>
+            <th scope="col">年度の期限内提出率</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">
+                <Link to={`/municipalities/${r.code}`}>{r.name}</Link>
+              </th>
+              {r.cells.map((c, i) =>
+                c === null ? (
+                  <td key={months[i]}>
+                    <span className="visually-hidden">対象外（この月は実施主体ではありません）</span>
+                    <span aria-hidden="true">{"\u3000"}</span>
+                  </td>
+                ) : (
+                  <td key={c.month} className={`submission-cell submission-cell--${c.state}`} title={`提出期限 ${c.deadline}`}>
+                    <span aria-hidden="true">{marks[c.state]} </span>
+                    {submissionStateLabels[c.state]}
+                    {c.submittedOn && (c.state === "on_time" || c.state === "late") ? <span className="submission-cell__date">（{dayJa(c.submittedOn)}）</span> : null}
+                  </td>
+                ),
+              )}
+              <td className="num">{r.year.expected === 0 ? "－" : formatPercent(r.year.reportingRate)}</td>
+              <td className="num">{r.year.expected === 0 ? "－" : formatPercent(r.year.onTimeRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
