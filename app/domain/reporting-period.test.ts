@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedBodyMonths, fiscalYearPeriodLabel, missingMonths, missingMonthsSentence, monthsDue } from "./reporting-period";
+import { expectedBodyMonths, fiscalYearPeriodLabel, missingMonths, missingMonthsSentence, monthsDue, monthsPastDeadline } from "./reporting-period";
 
 describe("months due: a month is due once it has ended", () => {
   it("on 1 April no month of the new fiscal year is due, and every month of the last one is", () => {
@@ -18,12 +18,18 @@ describe("months due: a month is due once it has ended", () => {
     expect(monthsDue(2027, "2026-12-02")).toEqual([]);
   });
 
-  it("counts as missing only the months due that were not submitted", () => {
-    // submitted April–October 2026 and (wrongly early) December: only November is missing
-    const submitted = [4, 5, 6, 7, 8, 9, 10, 12].map((month) => ({ year: 2026, month }));
-    expect(missingMonths(2026, "2026-12-02", submitted)).toEqual([{ year: 2026, month: 11 }]);
-    expect(missingMonths(2026, "2026-04-01", [])).toEqual([]);
-    expect(missingMonths(2025, "2026-04-01", [{ year: 2026, month: 3 }])).toHaveLength(11);
+  it("counts as missing only the months past their deadline that were not submitted", () => {
+    // submitted April–September 2026 and (wrongly early) December: October is missing; November is due on 10 December
+    const submitted = [4, 5, 6, 7, 8, 9, 12].map((month) => ({ year: 2026, month }));
+    expect(missingMonths(2026, "2026-12-02", submitted, 10)).toEqual([{ year: 2026, month: 10 }]);
+    expect(missingMonths(2026, "2026-12-10", submitted, 10)).toEqual([{ year: 2026, month: 10 }]);
+    expect(missingMonths(2026, "2026-12-11", submitted, 10)).toEqual([10, 11].map((month) => ({ year: 2026, month })));
+    expect(missingMonths(2026, "2026-12-02", submitted, 1)).toEqual([10, 11].map((month) => ({ year: 2026, month })));
+    expect(missingMonths(2026, "2026-05-10", [], 10)).toEqual([]);
+    expect(missingMonths(2026, "2026-05-11", [], 10)).toEqual([{ year: 2026, month: 4 }]);
+    // on 1 April March's figures are not yet due
+    expect(missingMonths(2025, "2026-04-01", [{ year: 2026, month: 2 }], 10)).toHaveLength(10);
+    expect(monthsPastDeadline(2025, "2026-04-11", 10)).toHaveLength(12);
   });
 
   it("expects bodies × months due", () => {
@@ -42,10 +48,10 @@ describe("months due: a month is due once it has ended", () => {
 
 describe("the sentence of missing months", () => {
   it("names only months due", () => {
-    expect(missingMonthsSentence(8, [{ year: 2026, month: 11 }])).toBe("締めた8か月のうち1か月分（2026年11月）が未提出です（0件としては数えません）。");
-    expect(missingMonthsSentence(8, [])).toBe("締めた8か月分はすべて提出済みです。");
+    expect(missingMonthsSentence(7, [{ year: 2026, month: 10 }])).toBe("提出期限を過ぎた7か月のうち1か月分（2026年10月）が未提出です（0件としては数えません）。");
+    expect(missingMonthsSentence(7, [])).toBe("提出期限を過ぎた7か月分はすべて提出済みです。");
     expect(missingMonthsSentence(12, [])).toBe("12か月すべて提出済みです。");
     expect(missingMonthsSentence(12, [{ year: 2026, month: 3 }])).toBe("12か月のうち1か月分（2026年3月）が未提出です（0件としては数えません）。");
-    expect(missingMonthsSentence(0, [])).toBe("この年度に締めた月はまだありません。");
+    expect(missingMonthsSentence(0, [])).toBe("この年度に提出期限を過ぎた月はまだありません。");
   });
 });

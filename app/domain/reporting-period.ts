@@ -1,9 +1,10 @@
 import { japaneseEraYear, monthsOfFiscalYear } from "./fiscal-year";
+import { isMonthDue } from "./reporting";
 
-// Which months of a fiscal year are due. For now a month is due once it has ended (monthly figures of
-// month M are reported in month M+1); the reporting schedule (issue 16, deadlines) refines this with
-// the day of the month they are due. Every count of missing months asks here, so a month not yet due
-// is never reported as missing.
+// Which months of a fiscal year have ended (the period the figures can cover: labels, coverage of
+// bodies × months) and which are due (their deadline, day D of the next month in the reporting
+// schedule, has passed). Every count of missing months asks monthsPastDeadline, so a month not yet
+// due is never reported as missing.
 
 export type YearMonth = { year: number; month: number };
 
@@ -14,9 +15,14 @@ export function monthsDue(fiscalYear: number, today: string): YearMonth[] {
   return monthsOfFiscalYear(fiscalYear).filter((m) => m.year * 12 + m.month < current);
 }
 
-/** The months due that are not among those submitted. */
-export function missingMonths(fiscalYear: number, today: string, submitted: readonly YearMonth[]): YearMonth[] {
-  return monthsDue(fiscalYear, today).filter((m) => !submitted.some((s) => s.year === m.year && s.month === m.month));
+/** The months of a fiscal year whose deadline (day `dueDay` of the next month) has passed on `today`. */
+export function monthsPastDeadline(fiscalYear: number, today: string, dueDay: number): YearMonth[] {
+  return monthsOfFiscalYear(fiscalYear).filter((m) => isMonthDue(m, dueDay, today));
+}
+
+/** The months past their deadline that are not among those submitted. */
+export function missingMonths(fiscalYear: number, today: string, submitted: readonly YearMonth[], dueDay: number): YearMonth[] {
+  return monthsPastDeadline(fiscalYear, today, dueDay).filter((m) => !submitted.some((s) => s.year === m.year && s.month === m.month));
 }
 
 /** Body-months expected of a fiscal year so far: implementing bodies × months due. */
@@ -36,10 +42,10 @@ export function fiscalYearPeriodLabel(fiscalYear: number, today: string): string
   return `${name}（${due[0]!.month}〜${due.at(-1)!.month}月分）`;
 }
 
-/** 「締めた8か月のうち1か月分（2026年11月）が未提出です」: missing months counted among the months due only. */
+/** 「期限を過ぎた7か月のうち1か月分（2026年10月）が未提出です」: missing months counted among the months past their deadline only. */
 export function missingMonthsSentence(dueCount: number, missing: readonly YearMonth[]): string {
-  if (dueCount === 0) return "この年度に締めた月はまだありません。";
-  if (missing.length === 0) return dueCount === 12 ? "12か月すべて提出済みです。" : `締めた${dueCount}か月分はすべて提出済みです。`;
+  if (dueCount === 0) return "この年度に提出期限を過ぎた月はまだありません。";
+  if (missing.length === 0) return dueCount === 12 ? "12か月すべて提出済みです。" : `提出期限を過ぎた${dueCount}か月分はすべて提出済みです。`;
   const which = missing.map((m) => `${m.year}年${m.month}月`).join("、");
-  return `${dueCount === 12 ? "12か月" : `締めた${dueCount}か月`}のうち${missing.length}か月分（${which}）が未提出です（0件としては数えません）。`;
+  return `${dueCount === 12 ? "12か月" : `提出期限を過ぎた${dueCount}か月`}のうち${missing.length}か月分（${which}）が未提出です（0件としては数えません）。`;
 }

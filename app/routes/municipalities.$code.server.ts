@@ -11,7 +11,8 @@ import { byMetric, monthlyMetrics } from "~/domain/metric-catalogue";
 import { inMonthRange } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf } from "~/server/pages/fiscal-year-policy";
-import { missingMonths, monthsDue } from "~/domain/reporting-period";
+import { missingMonths, monthsPastDeadline } from "~/domain/reporting-period";
+import { getReportingSchedule } from "../../db/queries/reporting";
 import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
 
 export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam });
@@ -19,7 +20,7 @@ export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam }
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations] = await Promise.all([
+  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule] = await Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
     programHistory(db, body.code),
     jusouHistory(db, body.code),
@@ -30,6 +31,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     peerBodies(db, body.code, fiscalYear, {}),
     datasetUpdatedAt(db, "monthly_support"),
     monthlyExplanationsOf(db, body.code, fiscalYear),
+    getReportingSchedule(db, fiscalYear),
   ]);
   const explanationOf = new Map(explanations.map((e) => [`${e.year}-${e.month}`, e]));
   const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally])];
@@ -50,8 +52,8 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     fiscalYear,
     fiscalYears,
     period: periodOf(choice, today),
-    monthsDue: monthsDue(fiscalYear, today).length,
-    missingMonths: missingMonths(fiscalYear, today, months),
+    monthsDue: monthsPastDeadline(fiscalYear, today, schedule.monthlyDueDay).length,
+    missingMonths: missingMonths(fiscalYear, today, months, schedule.monthlyDueDay),
     months: months
       .map((p) => ({
         year: p.year,

@@ -56,7 +56,7 @@ describe("the current fiscal year in the browser", () => {
     await logIn(page, app.url, "tottori-city");
     await page.waitForURL(`${app.url}/municipalities/312011`);
     await page.goto(`${app.url}/municipalities/312011?fy=2026`);
-    await page.getByText("締めた8か月のうち8か月分").waitFor();
+    await page.getByText("提出期限を過ぎた7か月のうち7か月分").waitFor();
     // the months table of an empty year says so
     expect(await page.locator("#months tbody").textContent()).toBe("データなし");
     await page.close();

@@ -99,8 +99,9 @@ describe("the current fiscal year on every page", () => {
     const empty = (await open(pages.municipality!, "tottori-city")).data as { months: unknown[]; monthsDue: number; missingMonths: unknown[]; period: Period };
     expect(empty.period.hasData).toBe(false);
     expect(empty.months).toEqual([]);
-    expect(empty.monthsDue).toBe(8);
-    expect(empty.missingMonths).toHaveLength(8);
+    // April–October are past their deadline (day 10 of the next month); November is due on 10 December
+    expect(empty.monthsDue).toBe(7);
+    expect(empty.missingMonths).toHaveLength(7);
   });
 
   it("still falls back for a year after the current one", async () => {
@@ -112,11 +113,11 @@ describe("the current fiscal year on every page", () => {
 
 describe("a partial year", () => {
   beforeAll(async () => {
-    // 鳥取市 submits April–October 2026; November (due) is missing, December–March are not due
+    // 鳥取市 submits April–October 2026; November is due on 10 December, December–March later
     await handle.db.insert(monthlySupportStatistics).values([4, 5, 6, 7, 8, 9, 10].map((m) => month("312011", 2026, m, 150)));
   });
 
-  it("opens on FY2026, counts only November as missing, and expects 8 months of each body", async () => {
+  it("opens on FY2026, counts November as missing only after its deadline, and covers 8 months of each body", async () => {
     const city = (await callRoute(municipalityLoader, { url: "/municipalities/312011", params: p("312011"), cookie: cookies["tottori-city"] })).data as {
       fiscalYear: number;
       period: Period;
@@ -126,7 +127,15 @@ describe("a partial year", () => {
     expect(city.fiscalYear).toBe(2026);
     expect(city.period).toMatchObject({ label: "令和8年度（4〜11月分）", hasData: true });
     expect(city.months).toHaveLength(7);
-    expect(city.missingMonths).toEqual([{ year: 2026, month: 11 }]);
+    expect(city.missingMonths).toEqual([]);
+    process.env.TSUNAGU_TODAY = "2026-12-11";
+    try {
+      const late = (await callRoute(municipalityLoader, { url: "/municipalities/312011", params: p("312011"), cookie: cookies["tottori-city"] })).data as { monthsDue: number; missingMonths: unknown[] };
+      expect(late.monthsDue).toBe(8);
+      expect(late.missingMonths).toEqual([{ year: 2026, month: 11 }]);
+    } finally {
+      process.env.TSUNAGU_TODAY = "2026-12-02";
+    }
 
     const prefecture = (await callRoute(prefectureLoader, { url: "/prefectures/31?fy=2026", params: p("31"), cookie: cookies["tottori-pref"] })).data as {
       bodies: { code: string; submittedMonths: number; expectedMonths: number }[];
@@ -135,7 +144,7 @@ describe("a partial year", () => {
     expect(prefecture.bodies.find((b) => b.code === "312029")).toMatchObject({ submittedMonths: 0, expectedMonths: 8 });
   });
 
-  it("at the April boundary: no month of FY2026 is due, every month of FY2025 is", async () => {
+  it("at the April boundary: no month of FY2026 is due, FY2025's March is due on 10 April", async () => {
     process.env.TSUNAGU_TODAY = "2026-04-01";
     try {
       const fy2026 = (await callRoute(municipalityLoader, { url: "/municipalities/312011?fy=2026", params: p("312011"), cookie: cookies["tottori-city"] })).data as { monthsDue: number; missingMonths: unknown[]; period: Period };
@@ -145,9 +154,13 @@ describe("a partial year", () => {
       // 鳥取市 without January–March 2026: exactly those three of FY2025's twelve months are missing
       await handle.db.delete(monthlySupportStatistics).where(and(eq(monthlySupportStatistics.localGovernmentCode, "312011"), eq(monthlySupportStatistics.year, 2026), sql`${monthlySupportStatistics.month} <= 3`));
       const fy2025 = (await callRoute(municipalityLoader, { url: "/municipalities/312011?fy=2025", params: p("312011"), cookie: cookies["tottori-city"] })).data as { monthsDue: number; months: unknown[]; missingMonths: { year: number; month: number }[] };
-      expect(fy2025.monthsDue).toBe(12);
-      expect(fy2025.missingMonths.filter((m) => m.year === 2026)).toEqual([1, 2, 3].map((m) => ({ year: 2026, month: m })));
-      expect(fy2025.missingMonths).toHaveLength(12 - fy2025.months.length);
+      expect(fy2025.monthsDue).toBe(11);
+      expect(fy2025.missingMonths.filter((m) => m.year === 2026)).toEqual([1, 2].map((m) => ({ year: 2026, month: m })));
+      process.env.TSUNAGU_TODAY = "2026-04-11";
+      const closed = (await callRoute(municipalityLoader, { url: "/municipalities/312011?fy=2025", params: p("312011"), cookie: cookies["tottori-city"] })).data as { monthsDue: number; months: unknown[]; missingMonths: { year: number; month: number }[] };
+      expect(closed.monthsDue).toBe(12);
+      expect(closed.missingMonths.filter((m) => m.year === 2026)).toEqual([1, 2, 3].map((m) => ({ year: 2026, month: m })));
+      expect(closed.missingMonths).toHaveLength(12 - closed.months.length);
     } finally {
       process.env.TSUNAGU_TODAY = "2026-12-02";
     }
