@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./uploads";
 export * from "./meta";
 export * from "./staging";
+export * from "./approval";
