@@ -48,3 +48,11 @@ export function canManageUpload(actor: Actor, upload: UploadOwner): boolean {
   if (actor.role === "prefecture") return upload.userPrefectureCode !== null && upload.userPrefectureCode === actor.prefectureCode;
   return upload.userLocalGovernmentCode !== null && upload.userLocalGovernmentCode === actor.localGovernmentCode;
 }
+
+/**
+ * Who may confirm, return or reopen a body's month of the monthly figures (ADR 022): only an official
+ * of the body's own prefecture. MHLW reads; its own uploads are confirmed on commit.
+ */
+export function canReviewBody(actor: Viewer, body: { prefectureCode: string }): boolean {
+  return actor.role === "prefecture" && actor.prefectureCode === body.prefectureCode;
+}
