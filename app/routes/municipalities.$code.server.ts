@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../db/queries/bodies";
 import { jusouHistory } from "../../db/queries/jusou";
+import { returnedMonthsOf, reviewStatesOfBody } from "../../db/queries/approval";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programHistory } from "../../db/queries/optional-programs";
 import { targetValuesOf } from "../../db/queries/prefecture-work";
@@ -18,7 +19,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   if (!choice) return null;
   const { fiscalYear, fiscalYears } = choice;
-  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate] = await Promise.all([
+  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, reviewStates, returned] = await Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
     programHistory(db, body.code),
     jusouHistory(db, body.code),
@@ -28,7 +29,10 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     peerBodies(db, body.code, fiscalYear, { prefectureCode: body.prefectureCode }),
     peerBodies(db, body.code, fiscalYear, {}),
     datasetUpdatedAt(db, "monthly_support"),
+    reviewStatesOfBody(db, body.code, fiscalYear),
+    returnedMonthsOf(db, body.code),
   ]);
+  const reviewStateOf = (p: { year: number; month: number }) => reviewStates.find((r) => r.year === p.year && r.month === p.month)?.state ?? null;
   const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally])];
   const peerTotals = await totalsByBody(db, fiscalYear, { bodyCodes: peerCodes });
   const peers = peerTotals.map((t) => ({
@@ -52,7 +56,9 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
         month: p.month,
         ...byMetric(monthlyMetrics, (m) => p[m]),
         perCapitaNew: perHundredThousandPerMonth(p.perCapita.newConsultations, p.populationMonths),
+        reviewState: reviewStateOf(p),
       })),
+    returned,
     range: { from: query.from, to: query.to },
     allMonths: series.filter((p) => inMonthRange(p, query)).map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
     programs,

@@ -73,7 +73,7 @@ async function race<T extends unknown[]>(month: number, waiting: number, request
   let blocked = 0;
   for (let i = 0; i < 200 && blocked < waiting; i++) {
     await new Promise((r) => setTimeout(r, 25));
-    [{ n: blocked }] = await queryRows<{ n: number }>(handle.db, sql`select count(distinct l.pid)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()`);
+    blocked = (await queryRows<{ n: number }>(handle.db, sql`select count(distinct l.pid)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()`))[0]!.n;
   }
   release();
   expect(blocked, "both requests waited for the month's row").toBe(waiting);
