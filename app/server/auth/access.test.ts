@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../domain/datasets";
-import { canManageUpload, canRecordPrefectureWork, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canManageUpload, canRecordPrefectureWork, canReviewBody, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -54,5 +54,14 @@ describe("mayUpload", () => {
     expect(mayUpload({ role: "prefecture" }, datasets.supervision)).toBe(true);
     expect(mayUpload({ role: "prefecture" }, datasets.target_values)).toBe(false);
     expect(mayUpload({ role: "mhlw" }, datasets.target_values)).toBe(true);
+  });
+});
+
+describe("canReviewBody", () => {
+  it("lets only an official of the body's own prefecture confirm, return or reopen its months", () => {
+    expect(canReviewBody(tottori, { prefectureCode: "31" })).toBe(true);
+    expect(canReviewBody(tottori, { prefectureCode: "13" })).toBe(false);
+    expect(canReviewBody(mhlw, { prefectureCode: "31" })).toBe(false);
+    expect(canReviewBody(tottoriCity, { prefectureCode: "31" })).toBe(false);
   });
 });
