@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../db/queries/bodies";
 import { jusouHistory } from "../../db/queries/jusou";
+import { returnedMonthsOf, reviewStatesOfBody } from "../../db/queries/approval";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { monthlyExplanationsOf } from "../../db/queries/uploads";
 import { programHistory } from "../../db/queries/optional-programs";
@@ -20,7 +21,7 @@ export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam }
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule] = await Promise.all([
+  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned] = await Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
     programHistory(db, body.code),
     jusouHistory(db, body.code),
@@ -32,8 +33,11 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     datasetUpdatedAt(db, "monthly_support"),
     monthlyExplanationsOf(db, body.code, fiscalYear),
     getReportingSchedule(db, fiscalYear),
+    reviewStatesOfBody(db, body.code, fiscalYear),
+    returnedMonthsOf(db, body.code),
   ]);
   const explanationOf = new Map(explanations.map((e) => [`${e.year}-${e.month}`, e]));
+  const reviewStateOf = (p: { year: number; month: number }) => reviewStates.find((r) => r.year === p.year && r.month === p.month)?.state ?? null;
   const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally])];
   const peerTotals = await totalsByBody(db, fiscalYear, { bodyCodes: peerCodes });
   const peers = peerTotals.map((t) => ({
@@ -62,7 +66,9 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
         perCapitaNew: perHundredThousandPerMonth(p.perCapita.newConsultations, p.populationMonths),
         // why the upload that last set this month's values was committed despite its warnings (ADR 018)
         explanation: explanationOf.get(`${p.year}-${p.month}`) ?? null,
+        reviewState: reviewStateOf(p),
       })),
+    returned,
     range: { from: query.from, to: query.to },
     allMonths: series.filter((p) => inMonthRange(p, query)).map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
     programs,

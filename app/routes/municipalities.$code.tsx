@@ -6,6 +6,7 @@ import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { missingMonthsSentence } from "~/domain/reporting-period";
+import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { requireBodyPage } from "~/server/auth/page-guards.server";
 import { parseQuery } from "~/server/pages/query-params";
@@ -34,6 +35,7 @@ import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
+import { formatReviewMonth, reviewMonthParam, reviewStateLabels, unrecordedReviewLabel, type ReviewState } from "~/domain/review-states";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -61,6 +63,21 @@ export default function MunicipalityPage() {
         {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
         {d.body.validTo ? `・${d.body.validTo}に廃止` : null}
       </p>
+      {d.returned.length > 0 ? (
+        <section className="notice" aria-labelledby="returned-title" id="returned-months">
+          <h2 id="returned-title">県から差し戻された月があります</h2>
+          <ul>
+            {d.returned.map((r) => (
+              <li key={`${r.year}-${r.month}`}>
+                <Link to={`/municipalities/${d.body.code}/review/${reviewMonthParam(r)}`}>{formatReviewMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
+              </li>
+            ))}
+          </ul>
+          <p>
+            修正したファイルを<Link to="/uploads/new/monthly_support">月次データのアップロード</Link>から提出し直してください（値が正しいときは同じ値のまま、説明を添えて提出できます）。
+          </p>
+        </section>
+      ) : null}
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
         <MonthRangeFields from={d.range.from} to={d.range.to} />
@@ -74,7 +91,24 @@ export default function MunicipalityPage() {
         fileName={`${d.body.name}_${d.fiscalYear}_月次.csv`}
         rows={d.months}
         columns={[
-          { key: "ym", label: "年月", rowHeader: true, value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}` },
+          {
+            key: "ym",
+            label: "年月",
+            rowHeader: true,
+            value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}`,
+            render: (m) => (
+              <>
+                {`${m.year}-${String(m.month).padStart(2, "0")}`}
+                <ProvisionalBadge state={m.reviewState} />
+              </>
+            ),
+          },
+          {
+            key: "review",
+            label: "県の確認",
+            value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : unrecordedReviewLabel),
+            render: (m) => <Link to={`/municipalities/${d.body.code}/review/${reviewMonthParam(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
+          },
           ...monthlyMetricCatalogue.flatMap((metric) => [
             { key: metric.key, label: metric.label, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
             ...(metric.key === "newConsultations"

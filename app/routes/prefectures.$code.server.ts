@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { jusouStatusOf } from "../../db/queries/jusou";
+import { provisionalMonthsByBody } from "../../db/queries/approval";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
@@ -48,11 +49,12 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
   if (detail) {
     const totals = await totalsByBody(db, fiscalYear, { prefectureCode: code });
     const codes = totals.map((t) => t.code);
-    const [programs, jusou, certificates, lastContacts] = await Promise.all([
+    const [programs, jusou, certificates, lastContacts, provisional] = await Promise.all([
       programStatusesOf(db, fiscalYear, codes),
       jusouStatusOf(db, fiscalYear, codes),
       certificateCoverageOf(db, fiscalYear, codes),
       lastSupervisionContactOf(db, codes),
+      provisionalMonthsByBody(db, code, fiscalYear),
     ]);
     bodies = totals.map((t) => ({
       code: t.code,
@@ -66,6 +68,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       jusou: (jusou as Record<string, string>)[t.code] ?? null,
       certificates: (certificates as Record<string, { assigned: number; certified: number }>)[t.code] ?? null,
       lastContact: (lastContacts as Record<string, string>)[t.code] ?? null,
+      /** months of the year submitted but not yet confirmed by the prefecture (ADR 022) */
+      provisionalMonths: provisional[t.code] ?? 0,
     }));
   }
   return {

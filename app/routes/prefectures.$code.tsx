@@ -5,6 +5,7 @@ import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/Filter
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
+import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
 import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
@@ -156,6 +157,13 @@ export default function PrefecturePage() {
               })),
               { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
               { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => coverageLabel(b.submittedMonths, 12) },
+              {
+                key: "review",
+                label: "県の確認",
+                numeric: true,
+                value: (b) => b.provisionalMonths,
+                render: (b) => (b.provisionalMonths > 0 ? <ProvisionalBadge months={b.provisionalMonths} /> : b.submittedMonths > 0 ? "確認済" : "－"),
+              },
               { key: "jusou", label: "重層", value: (b) => (b.jusou ? jusouStatusLabels[b.jusou as JusouStatus] : null) },
               {
                 key: "certificates",

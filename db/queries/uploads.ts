@@ -38,7 +38,7 @@ function currentValues(d: DatasetDefinition, target: string): SQL {
 }
 
 /** Staged row r joined to the target row t on the dataset's key. */
-function stagedJoin(d: DatasetDefinition): SQL {
+function stagedJoin(d: Pick<DatasetDefinition, "id">): SQL {
   return sql.raw(tableOf(d).keyColumns.map((k) => `t.${k.name} = r.${k.name}`).join(" and "));
 }
 
@@ -47,7 +47,7 @@ function stagedKey(d: DatasetDefinition): SQL {
 }
 
 /** The staged row's values differ from the target row's (NULL-safe). */
-function stagedDiffers(d: DatasetDefinition): SQL {
+function stagedDiffers(d: Pick<DatasetDefinition, "id">): SQL {
   const names = tableOf(d).valueColumns.map((v) => v.name);
   return sql.raw(`(${names.map((n) => `t.${n}`).join(", ")}) is distinct from (${names.map((n) => `r.${n}`).join(", ")})`);
 }
@@ -585,4 +585,116 @@ export async function monthlyExplanationsOf(db: Database, bodyCode: string, fisc
         where m.local_government_code = ${bodyCode} and m.fiscal_year = ${fiscalYear} and u.explanation is not null
         order by m.year, m.month`,
   );
+}
+
+// Review states of the monthly figures (ADR 022): what a staged monthly upload does to them.
+
+const monthly = { id: "monthly_support" } as const satisfies { id: DatasetId };
+const monthlyStaging = () => sql.raw(tableOf(monthly).staging);
+const monthlyTarget = () => sql.raw(tableOf(monthly).name);
+const sameMonth = (a: string, b: string) =>
+  sql.raw(`${a}.local_government_code = ${b}.local_government_code and ${a}.year = ${b}.year and ${a}.month = ${b}.month`);
+
+/** Locks the review rows of the body-months a staged monthly upload holds, for the commit's transaction. */
+export async function lockReviewsOfStaged(tx: Database, uploadId: number): Promise<void> {
+  await tx.execute(
+    sql`select 1 from monthly_reviews v
+        where (v.local_government_code, v.year, v.month) in (select local_government_code, year, month from ${monthlyStaging()} where upload_id = ${uploadId})
+        order by v.local_government_code, v.year, v.month
+        for update`,
+  );
+}
+
+/** Staged monthly rows that would change a month its prefecture confirmed: one per line (the first `limit`), with how many lines. */
+export async function listStagedChangesOfConfirmedMonths(
+  db: Database,
+  uploadId: number,
+  limit: number,
+): Promise<{ lines: { line: number; localGovernmentCode: string; year: number; month: number }[]; total: number }> {
+  const rows = await queryRows<{ line: number; local_government_code: string; year: number; month: number; total: number }>(
+    db,
+    sql`select r.line, r.local_government_code, r.year::int as year, r.month::int as month, count(*) over ()::int as total
+        from ${monthlyStaging()} r
+        join monthly_reviews v on ${sameMonth("v", "r")} and v.state = 'confirmed'
+        left join ${monthlyTarget()} t on ${stagedJoin(monthly)}
+        where r.upload_id = ${uploadId} and (t.ctid is null or ${stagedDiffers(monthly)})
+        order by r.line limit ${limit}`,
+  );
+  return { lines: rows.map((r) => ({ line: r.line, localGovernmentCode: r.local_government_code, year: r.year, month: r.month })), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * Before the staged rows are applied: the body-months the upload writes (new or changed rows, and for a
+ * municipality's resubmission also the returned months it sends unchanged) take `state`, with an event
+ * each. Returns how many months.
+ */
+export async function recordSubmittedMonths(
+  tx: Database,
+  uploadId: number,
+  options: { state: "submitted" | "confirmed"; userId: number | null; resubmitsReturned: boolean },
+): Promise<number> {
+  const [row] = await queryRows<{ months: number }>(
+    tx,
+    sql`with touched as (
+          select distinct r.local_government_code, r.year, r.month, v.state as from_state
+          from ${monthlyStaging()} r
+          left join ${monthlyTarget()} t on ${stagedJoin(monthly)}
+          left join monthly_reviews v on ${sameMonth("v", "r")}
+          where r.upload_id = ${uploadId}
+            and (t.ctid is null or ${stagedDiffers(monthly)} or (${options.resubmitsReturned} and v.state = 'returned'))
+        ), written as (
+          insert into monthly_reviews (local_government_code, year, month, state, upload_id, updated_by, updated_at)
+          select local_government_code, year, month, ${options.state}, ${uploadId}, ${options.userId}, clock_timestamp() from touched
+          on conflict (local_government_code, year, month) do update
+            set state = excluded.state, version = monthly_reviews.version + 1, comment = null,
+                upload_id = excluded.upload_id, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+          returning 1
+        ), events as (
+          insert into monthly_review_events (local_government_code, year, month, action, from_state, to_state, upload_id, user_id)
+          select local_government_code, year, month, 'submit', from_state, ${options.state}, ${uploadId}, ${options.userId} from touched
+          returning 1
+        )
+        select (select count(*) from written)::int + 0 * (select count(*) from events)::int as months`,
+  );
+  return row?.months ?? 0;
+}
+
+/** The months whose review state an upload set, with their state, locked for a revert's transaction. */
+export async function lockReviewsOfUpload(tx: Database, uploadId: number): Promise<{ localGovernmentCode: string; year: number; month: number; state: string }[]> {
+  const rows = await queryRows<{ local_government_code: string; year: number; month: number; state: string }>(
+    tx,
+    sql`select local_government_code, year::int as year, month::int as month, state from monthly_reviews
+        where upload_id = ${uploadId} order by local_government_code, year, month for update`,
+  );
+  return rows.map((r) => ({ localGovernmentCode: r.local_government_code, year: r.year, month: r.month, state: r.state }));
+}
+
+/**
+ * After a revert restored and removed the upload's rows: its months whose figures are back to an
+ * earlier upload's are 提出済（未確認） again (someone has to look at them), months left without figures
+ * lose their review row; an event each.
+ */
+export async function revertReviewsOfUpload(tx: Database, uploadId: number, userId: number | null): Promise<number> {
+  const [row] = await queryRows<{ months: number }>(
+    tx,
+    sql`with touched as (
+          select v.local_government_code, v.year, v.month, v.state, t.upload_id as data_upload_id, t.ctid is not null as has_data
+          from monthly_reviews v left join ${monthlyTarget()} t on ${sameMonth("t", "v")}
+          where v.upload_id = ${uploadId}
+        ), reset as (
+          update monthly_reviews v set state = 'submitted', version = v.version + 1, comment = null,
+                 upload_id = touched.data_upload_id, updated_by = ${userId}, updated_at = clock_timestamp()
+          from touched where ${sameMonth("v", "touched")} and touched.has_data
+          returning 1
+        ), removed as (
+          delete from monthly_reviews v using touched where ${sameMonth("v", "touched")} and not touched.has_data
+          returning 1
+        ), events as (
+          insert into monthly_review_events (local_government_code, year, month, action, from_state, to_state, upload_id, user_id)
+          select local_government_code, year, month, 'revert', state, case when has_data then 'submitted' end, ${uploadId}, ${userId} from touched
+          returning 1
+        )
+        select (select count(*) from reset)::int + (select count(*) from removed)::int + 0 * (select count(*) from events)::int as months`,
+  );
+  return row?.months ?? 0;
 }

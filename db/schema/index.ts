@@ -7,3 +7,4 @@ export * from "./uploads";
 export * from "./meta";
 export * from "./staging";
 export * from "./reporting";
+export * from "./approval";

@@ -31,6 +31,8 @@ import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
 import { loader as loginLoader } from "../../app/routes/login";
 import { loader as rulesLoader } from "../../app/routes/rules";
+import { loader as reviewQueueLoader } from "../../app/routes/prefectures.$code_.review";
+import { action as reviewAction, loader as reviewLoader } from "../../app/routes/municipalities.$code_.review.$month";
 import { datasets } from "../../app/domain/datasets";
 import { hashPassword } from "../../app/server/auth/password.server";
 import { stageUpload } from "../../app/server/uploads/service.server";
@@ -149,6 +151,12 @@ const reads: Record<string, Case> = {
   jusou13: { fn: jusouLoader, url: "/prefectures/13/jusou", params: p("13"), expect: [302, 200, 200, 200, 200] },
   cooperation31: { fn: cooperationLoader, url: "/prefectures/31/cooperation", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
   cooperation13: { fn: cooperationLoader, url: "/prefectures/13/cooperation", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
+  // the prefecture's review of the monthly figures (ADR 022): the queue as the submissions page, a month as its body's page
+  reviewQueue31: { fn: reviewQueueLoader, url: "/prefectures/31/review", params: p("31"), expect: [302, 200, 200, 403, 403] },
+  reviewQueue13: { fn: reviewQueueLoader, url: "/prefectures/13/review", params: p("13"), expect: [302, 200, 403, 200, 403] },
+  reviewOwnBody: { fn: reviewLoader, url: "/municipalities/312011/review/2021-04", params: { code: "312011", month: "2021-04" }, expect: [302, 200, 200, 403, 200] },
+  reviewNeighbourBody: { fn: reviewLoader, url: "/municipalities/312029/review/2021-04", params: { code: "312029", month: "2021-04" }, expect: [302, 200, 200, 403, 403] },
+  reviewBadMonth: { fn: reviewLoader, url: "/municipalities/312011/review/2021-13", params: { code: "312011", month: "2021-13" }, expect: [302, 404, 404, 403, 404] },
   unknownPrefecture: { fn: trainingLoader, url: "/prefectures/48/training", params: p("48"), expect: [302, 404, 404, 404, 404] },
   uploads: { fn: uploadsLoader, url: "/uploads", expect: [302, 200, 200, 200, 200] },
   rules: { fn: rulesLoader, url: "/rules", expect: [302, 200, 200, 200, 200] },
@@ -191,6 +199,11 @@ const writes: Record<string, Case> = {
   // the reporting schedule: MHLW only; a due day past 28 is a 400 naming the field, never a 500
   setSchedule: { fn: completenessAction, url: "/completeness", form: () => ({ fiscalYear: "2026", monthlyDueDay: "15", annualDueDate: "2027-06-30" }), expect: [302, 200, 403, 403, 403] },
   setScheduleBadDay: { fn: completenessAction, url: "/completeness", form: () => ({ fiscalYear: "2026", monthlyDueDay: "31", annualDueDate: "2027-06-30" }), expect: [302, 400, 403, 403, 403] },
+  // confirm, return and reopen: only an official of the body's own prefecture (MHLW reads; the body sees)
+  confirmCityMonth: { fn: reviewAction, url: "/municipalities/312011/review/2021-04", params: { code: "312011", month: "2021-04" }, form: () => ({ intent: "confirm", version: "0" }), expect: [302, 403, 302, 403, 403] },
+  reopenCityMonth: { fn: reviewAction, url: "/municipalities/312011/review/2021-04", params: { code: "312011", month: "2021-04" }, form: () => ({ intent: "reopen", version: "1", comment: "権限の確認" }), expect: [302, 403, 302, 403, 403] },
+  returnNeighbourMonth: { fn: reviewAction, url: "/municipalities/312029/review/2021-05", params: { code: "312029", month: "2021-05" }, form: () => ({ intent: "return", version: "0", comment: "権限の確認" }), expect: [302, 403, 302, 403, 403] },
+  confirmTokyoMonth: { fn: reviewAction, url: "/municipalities/131016/review/2021-04", params: { code: "131016", month: "2021-04" }, form: () => ({ intent: "confirm", version: "0" }), expect: [302, 403, 403, 302, 403] },
   createMunicipalAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-kurayoshi", displayName: "倉吉市", role: "municipality", localGovernmentCode: "312037", ...temporary }), expect: [302, 403, 302, 403, 403] },
   createPrefectureAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-tottori", displayName: "鳥取県", role: "prefecture", prefectureCode: "31", ...temporary }), expect: [302, 302, 403, 403, 403] },
   deactivateTokyoWard: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "deactivate", id: String(ids.tokyoMunicipalUser) }), expect: [302, 302, 403, 302, 403] },
@@ -249,6 +262,17 @@ describe("authorization matrix: writes, forged ones included", () => {
     expect(after).toEqual({ contacts: before.contacts + 2, sessions: before.sessions + 1, foreign: 0, tokyo_contact: 1 });
     const uploads = await queryRows<{ id: number; status: string }>(handle.db, sql`select id, status from uploads where id in (${ids.cityUpload}, ${ids.tokyoUpload}) order by id`);
     expect(uploads.map((u) => u.status)).toEqual(["previewed", "rejected"]);
+    const reviews = await queryRows<{ month: string; state: string }>(
+      handle.db,
+      sql`select local_government_code || ':' || year || '-' || month as month, state from monthly_reviews order by 1`,
+    );
+    expect(reviews).toEqual([
+      { month: "131016:2021-4", state: "confirmed" },
+      { month: "312011:2021-4", state: "submitted" },
+      { month: "312029:2021-5", state: "returned" },
+    ]);
+    const [reviewAudits] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log where action like 'review.%'`);
+    expect(reviewAudits!.n).toBe(4);
     const accounts = await queryRows<{ login_id: string; active: boolean; must_change_password: boolean }>(
       handle.db,
       sql`select login_id, active, must_change_password from users where login_id in ('matrix-kurayoshi', 'matrix-tottori', 'chiyoda-ward', 'yonago-city', 'tottori-city') order by login_id`,

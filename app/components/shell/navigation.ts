@@ -12,12 +12,12 @@ export const nationalPages: TabItem[] = [
   { to: "/completeness", label: "提出状況" },
 ];
 
-/** A prefecture's pages; 提出状況 only for those who see its body-by-body detail. */
+/** A prefecture's pages; 提出状況 and 月次の確認 only for those who see its body-by-body detail. */
 export function prefecturePages(code: string, options: { canSeeDetail: boolean }): TabItem[] {
   const base = `/prefectures/${code}`;
   return [
     { to: base, label: "概要" },
-    ...(options.canSeeDetail ? [{ to: `${base}/submissions`, label: "提出状況" }] : []),
+    ...(options.canSeeDetail ? [{ to: `${base}/submissions`, label: "提出状況" }, { to: `${base}/review`, label: "月次の確認" }] : []),
     { to: `${base}/supervision`, label: "スーパーバイズ" },
     { to: `${base}/training`, label: "研修" },
     { to: `${base}/support`, label: "市町村支援" },

@@ -154,6 +154,15 @@ describe("describeAuditEntry: the reporting cycle", () => {
 });
 
 describe("describeAuditEntry: what it does not know", () => {
+  it("writes the prefecture's review of a body's month, linking its review page, with the comment or reason", () => {
+    const returned = row({ ...pref, action: "review.return", target: "312011:2026-10", detail: { localGovernmentCode: "312011", month: "2026-10", comment: "内訳を確認してください" } });
+    expect(text(returned)).toBe("鳥取県 担当者（tottori-pref）が 鳥取市 の2026年10月分を差し戻しました（コメント: 内訳を確認してください）");
+    expect(links(returned)).toEqual([["鳥取市 の2026年10月分", "/municipalities/312011/review/2026-10"]]);
+    const reopened = row({ ...pref, action: "review.reopen", target: "312029:2027-03", detail: { localGovernmentCode: "312029", comment: "市の訂正" } });
+    expect(text(reopened)).toBe("鳥取県 担当者（tottori-pref）が 米子市 の2027年3月分の確認を取り消して再開しました（理由: 市の訂正）");
+    expect(text(row({ ...pref, action: "review.confirm", target: "312011:2026-10" }))).toBe("鳥取県 担当者（tottori-pref）が 鳥取市 の2026年10月分を確認しました");
+  });
+
   it("writes an unknown action with its code and target, never the raw detail", () => {
     const entry = describeAuditEntry(row({ ...pref, action: "report.export", target: "31", detail: { x: 1 } }), names);
     expect(auditEntryText(entry.sentence)).toBe("鳥取県 担当者（tottori-pref）が 操作「report.export」を行いました（対象: 31）");

@@ -46,7 +46,7 @@ export function auditBodyCodes(rows: readonly Pick<AuditRow, "action" | "detail"
   const codes = new Set<string>();
   for (const r of rows) {
     const d = record(r.detail);
-    const code = d && (r.action.startsWith("supervision.") || r.action === "user.create") ? text(d.localGovernmentCode) : null;
+    const code = d && (r.action.startsWith("supervision.") || r.action.startsWith("review.") || r.action === "user.create") ? text(d.localGovernmentCode) : null;
     if (code) codes.add(code);
   }
   return [...codes];
@@ -153,6 +153,17 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const [n, c, u] = [count(d?.new), count(d?.changed), count(d?.unchanged)];
       const counts = n !== null && c !== null && u !== null ? `（新規 ${formatNumber(n)}件・変更 ${formatNumber(c)}件・変更なし ${formatNumber(u)}件）` : "";
       return [subject, upload, ofDataset, "を確定しました", counts];
+    }
+    case "review.confirm":
+    case "review.return":
+    case "review.reopen": {
+      const m = target.match(/^(\d{6}):(\d{4})-(\d{2})$/);
+      if (!m) return unknownAction(row, actor);
+      const [code, year, month] = [m[1]!, Number(m[2]), Number(m[3])];
+      const what: AuditSegment = { text: `${names.bodies[code] ?? code} の${year}年${month}月分`, href: `/municipalities/${code}/review/${m[2]}-${m[3]}` };
+      const comment = text(d?.comment);
+      const ending = { confirm: "を確認しました", return: "を差し戻しました", reopen: "の確認を取り消して再開しました" }[verb]!;
+      return [subject, what, ending, comment ? `（${verb === "reopen" ? "理由" : "コメント"}: ${comment}）` : ""];
     }
     case "master.import": {
       const keys = [

@@ -11,6 +11,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "upload.commit": "アップロードの確定",
   "upload.discard": "アップロードの破棄",
   "upload.revert": "アップロードの取消",
+  "review.confirm": "月次データの確認",
+  "review.return": "月次データの差戻し",
+  "review.reopen": "確認済み月の再開",
   "master.import": "自治体マスタの取込",
   "supervision.create": "スーパーバイズの記録",
   "supervision.update": "スーパーバイズの修正",
@@ -38,7 +41,7 @@ export function auditActionLabel(action: string): string {
 
 export const auditCategories = {
   login: { label: "ログイン・パスワード", prefixes: ["login.", "password."] },
-  upload: { label: "アップロード", prefixes: ["upload.", "master."] },
+  upload: { label: "アップロード・確認", prefixes: ["upload.", "master.", "review."] },
   record: { label: "記録の変更", prefixes: ["supervision.", "training_session.", "prefecture_support."] },
   user: { label: "利用者の管理", prefixes: ["user."] },
   reporting: { label: "提出期限・督促", prefixes: ["reporting_schedule.", "reminder."] },

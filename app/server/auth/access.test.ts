@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../domain/datasets";
-import { afterLoginPath, canManageUpload, canRecordPrefectureWork, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { afterLoginPath, canManageUpload, canRecordPrefectureWork, canReviewBody, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -75,5 +75,14 @@ describe("landing by role", () => {
     expect(afterLoginPath(tottoriPref, undefined)).toBe("/prefectures/31");
     expect(afterLoginPath(tottoriPref, "//evil.example")).toBe("/prefectures/31");
     expect(afterLoginPath(mhlw, null)).toBe("/");
+  });
+});
+
+describe("canReviewBody", () => {
+  it("lets only an official of the body's own prefecture confirm, return or reopen its months", () => {
+    expect(canReviewBody(tottori, { prefectureCode: "31" })).toBe(true);
+    expect(canReviewBody(tottori, { prefectureCode: "13" })).toBe(false);
+    expect(canReviewBody(mhlw, { prefectureCode: "31" })).toBe(false);
+    expect(canReviewBody(tottoriCity, { prefectureCode: "31" })).toBe(false);
   });
 });

@@ -80,3 +80,11 @@ export function canSetReportingSchedule(viewer: Viewer): boolean {
 export function canRemindBodies(viewer: Viewer, prefectureCode: string): boolean {
   return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
 }
+
+/**
+ * Who may confirm, return or reopen a body's month of the monthly figures (ADR 022): only an official
+ * of the body's own prefecture. MHLW reads; its own uploads are confirmed on commit.
+ */
+export function canReviewBody(actor: Viewer, body: { prefectureCode: string }): boolean {
+  return actor.role === "prefecture" && actor.prefectureCode === body.prefectureCode;
+}

@@ -31,3 +31,11 @@ export class UploadStreamError extends Error {
 }
 
 export const stoppedStagingMessage = "読み込みが途中で止まったため、取り込んでいません。もう一度アップロードしてください";
+
+/** A municipality's upload or revert would change months its prefecture confirmed (ADR 022); nothing was applied. */
+export class ConfirmedMonthError extends UploadStateError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfirmedMonthError";
+  }
+}

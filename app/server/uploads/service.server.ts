@@ -18,6 +18,9 @@ import {
   listLaterChangesOf,
   lockDatasetTable,
   lockUpload,
+  listStagedChangesOfConfirmedMonths,
+  lockReviewsOfStaged,
+  lockReviewsOfUpload,
   lockUploadRow,
   markCommitted,
   markDiscarded,
@@ -26,7 +29,9 @@ import {
   recordReplacedRows,
   refreshStatisticsAfter,
   releaseCommitClaim,
+  recordSubmittedMonths,
   restoreReplacedRows,
+  revertReviewsOfUpload,
   type RevertConflict,
 } from "../../../db/queries/uploads";
 import { forgetMonthlySubmissions, recordMonthlySubmissions } from "../../../db/queries/reporting";
@@ -35,14 +40,15 @@ import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../..
 import { explanationMaxLength } from "../../domain/outliers";
 import { explanationNeededFor } from "../../domain/upload-status";
 import { canManageUpload, mayUpload } from "../auth/access";
-import { stoppedStagingMessage, UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
+import { confirmedMonthMessage, type YearMonth } from "../../domain/review-states";
+import { ConfirmedMonthError, stoppedStagingMessage, UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
 import { stageFile, uploadLimitsFromEnv, type StageInput, type StageResult } from "./stage.server";
 import type { UploadScope } from "./validate";
 
 // The upload service: every step of an upload (stage, commit, revert, discard) for the web and the
 // CLI alike, each with its role or scope check and its audit entry.
 
-export { UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
+export { ConfirmedMonthError, UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
 export type { RevertConflict } from "../../../db/queries/uploads";
 
 /** Who acts: a user (id null for the CLI run without --as, which acts as MHLW) and the client's address for the audit log. */
@@ -201,21 +207,48 @@ export async function commitUpload(db: Database, actor: UploadActor, uploadId: n
       if ((await countStagedRows(tx, uploadId, d)) !== staged) {
         throw new UploadStateError("確認時のデータが見つかりません。ファイルをもう一度アップロードしてください");
       }
+      const review = d.id === "monthly_support" ? await recordReviewStates(tx, actor, uploadId) : null;
       await recordReplacedRows(tx, uploadId, d);
       const applied = await applyStagedRows(tx, uploadId, d);
       const counts: UploadCounts = { ...rows, new: applied.inserted, changed: applied.updated, unchanged: staged - applied.inserted - applied.updated };
       await deleteStagedRows(tx, uploadId, d);
       await markCommitted(tx, uploadId, counts, explanation);
       if (d.id === "monthly_support") await recordMonthlySubmissions(tx, uploadId);
-      await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts, ...(explanation ? { explanation } : {}) });
+      await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts, ...(explanation ? { explanation } : {}), ...(review ?? {}) });
       return counts;
     });
   } catch (error) {
+    // A month confirmed since the preview: the upload can be confirmed again once the prefecture reopens it.
+    if (error instanceof ConfirmedMonthError) {
+      await releaseCommitClaim(db, uploadId);
+      throw error;
+    }
     await markFailed(db, uploadId, "確定処理でエラーが発生したため、何も反映していません");
     throw error;
   }
   await refreshStatisticsAfter(db, d, committed.new + committed.changed);
   return committed;
+}
+
+const distinctMonths = (rows: readonly YearMonth[]): YearMonth[] =>
+  [...new Map(rows.map((r) => [r.year * 12 + r.month, { year: r.year, month: r.month }])).values()].sort((a, b) => a.year * 12 + a.month - (b.year * 12 + b.month));
+
+/**
+ * The review states of the months a monthly upload writes (ADR 022), before its rows are applied: the
+ * months' review rows are locked first, so a prefecture's decision on them waits for this commit or
+ * this commit sees it. A municipality may not change confirmed months; its months become
+ * 提出済（未確認）, those of the prefecture's or MHLW's uploads 確認済.
+ */
+async function recordReviewStates(tx: Database, actor: UploadActor, uploadId: number): Promise<{ reviewState: "submitted" | "confirmed"; reviewMonths: number }> {
+  await lockReviewsOfStaged(tx, uploadId);
+  const municipal = actor.role === "municipality";
+  if (municipal) {
+    const locked = await listStagedChangesOfConfirmedMonths(tx, uploadId, 1000);
+    if (locked.total > 0) throw new ConfirmedMonthError(confirmedMonthMessage(distinctMonths(locked.lines)));
+  }
+  const reviewState = municipal ? "submitted" : "confirmed";
+  const reviewMonths = await recordSubmittedMonths(tx, uploadId, { state: reviewState, userId: actor.id, resubmitsReturned: municipal });
+  return { reviewState, reviewMonths };
 }
 
 export type RevertResult = { reverted: number } | { conflicts: RevertConflict[]; editedRows: number };
@@ -231,15 +264,19 @@ export async function revertUpload(db: Database, actor: UploadActor, uploadId: n
     await lockDatasetTable(tx, d);
     const upload = await lockUploadRow(tx, uploadId);
     if (upload?.status !== "committed") throw new UploadStateError("確定済みのアップロードだけ取り消せます");
+    const reviews = d.id === "monthly_support" ? await lockReviewsOfUpload(tx, uploadId) : [];
+    const confirmed = reviews.filter((r) => r.state === "confirmed");
+    if (actor.role === "municipality" && confirmed.length > 0) throw new ConfirmedMonthError(confirmedMonthMessage(distinctMonths(confirmed)));
     const conflicts = await listLaterChangesOf(tx, uploadId, d);
     const edited = await countEditedReplacedRows(tx, uploadId, d);
     const insertedGone = (upload.counts?.new ?? 0) - (await countInsertedRowsLeft(tx, uploadId, d));
     const editedRows = edited + Math.max(0, insertedGone - conflicts.reduce((sum, c) => sum + c.rows, 0));
     if (conflicts.length > 0 || editedRows > 0) return { conflicts, editedRows };
     const reverted = (await restoreReplacedRows(tx, uploadId, d)) + (await deleteRowsOfUpload(tx, uploadId, d));
+    const reviewMonths = reviews.length > 0 ? await revertReviewsOfUpload(tx, uploadId, actor.id) : 0;
     await markReverted(tx, uploadId, actor.id);
     if (d.id === "monthly_support") await forgetMonthlySubmissions(tx, uploadId);
-    await audit(tx, actor, "upload.revert", uploadId, { dataset: d.id, rows: reverted });
+    await audit(tx, actor, "upload.revert", uploadId, { dataset: d.id, rows: reverted, ...(reviewMonths > 0 ? { reviewMonths } : {}) });
     return { reverted };
   });
   if ("reverted" in result) await refreshStatisticsAfter(db, d, result.reverted);

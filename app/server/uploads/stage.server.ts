@@ -19,7 +19,7 @@ import type { OutlierSettings } from "../../domain/outliers";
 import { stoppedStagingMessage, UploadStateError, UploadStreamError } from "./errors";
 import { MonthlyOutlierCheck } from "./outlier-check";
 import type { Issue, UploadScope } from "./validate";
-import { checkStagedRules } from "./staged-rules.server";
+import { checkConfirmedMonths, checkStagedRules } from "./staged-rules.server";
 import { validateUploadStream, type StoredIssue, type UploadLimits } from "./validate-stream";
 
 export type { UploadLimits } from "./validate-stream";
@@ -110,6 +110,11 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
     const ruled = await checkStagedRules(db, uploadId, definition, { today, closedFiscalYearMonths: input.closedFiscalYearMonths ?? closedFiscalYearMonths() });
     await store(ruled.issues);
     counts.warnings += ruled.count;
+    if (definition.id === "monthly_support" && input.user.role === "municipality") {
+      const locked = await checkConfirmedMonths(db, uploadId);
+      await store(locked.issues);
+      counts.errorRows += locked.count;
+    }
     const diff = await diffCounts(db, uploadId, definition);
     // Conditional: the stale-staging cleanup or the owner's discard may have given up on this upload meanwhile.
     if (!(await markPreviewed(db, uploadId, file, { ...counts, closedFiscalYearChanges: ruled.closedFiscalYearChanges, ...diff }))) throw new UploadStateError("このアップロードは読み込み中に取り消されました。もう一度アップロードしてください");

@@ -1,5 +1,6 @@
 import type { Database } from "../../../db";
-import { listStagedChangesOfFiscalYears, stagedFiscalYearTotalsExceeding } from "../../../db/queries/uploads";
+import { listStagedChangesOfConfirmedMonths, listStagedChangesOfFiscalYears, stagedFiscalYearTotalsExceeding } from "../../../db/queries/uploads";
+import { confirmedMonthMessage } from "../../domain/review-states";
 import type { DatasetDefinition } from "../../domain/datasets";
 import {
   closedFiscalYearMessage,
@@ -48,4 +49,16 @@ export async function checkStagedRules(
     }
   }
   return { issues, count, closedFiscalYearChanges };
+}
+
+/**
+ * A municipality's staged monthly rows that would change a month its prefecture confirmed (ADR 022):
+ * an error per row naming the month, so the preview cannot be confirmed. `count` is how many rows.
+ */
+export async function checkConfirmedMonths(db: Database, uploadId: number): Promise<{ issues: StoredIssue[]; count: number }> {
+  const locked = await listStagedChangesOfConfirmedMonths(db, uploadId, storedLimit);
+  const issues = locked.lines.map(
+    ({ line, year, month }): StoredIssue => ({ line, column: "年月", value: `${year}-${String(month).padStart(2, "0")}`, reason: confirmedMonthMessage([{ year, month }]), severity: "error" }),
+  );
+  return { issues, count: locked.total };
 }
