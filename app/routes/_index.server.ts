@@ -3,6 +3,7 @@ import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { jusouCountsByFiscalYear } from "../../db/queries/jusou";
 import { datasetUpdatedAt } from "../../db/queries/meta";
+import { provisionalMonthsNationally } from "../../db/queries/approval";
 import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalProgramRatesByPrefecture } from "../../db/queries/optional-programs";
 import { monthlySeries, statisticsFiscalYears, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { optionalPrograms } from "~/domain/vocabulary";
@@ -21,7 +22,7 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
   const [programYears, statisticsYears] = await Promise.all([optionalProgramFiscalYears(db), statisticsFiscalYears(db)]);
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: [...new Set([...programYears, ...statisticsYears])] }, params.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [prefectures, rows, current, previous, trend, jusou, integrated, dataDate] = await Promise.all([
+  const [prefectures, rows, current, previous, trend, jusou, integrated, dataDate, provisional] = await Promise.all([
     listPrefectures(db),
     optionalProgramRatesByPrefecture(db, fiscalYear),
     totalsByPrefecture(db, fiscalYear),
@@ -31,6 +32,7 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     jusouCountsByFiscalYear(db),
     integratedDeliveryDistribution(db, fiscalYear),
     datasetUpdatedAt(db, "monthly_support"),
+    provisionalMonthsNationally(db, fiscalYear),
   ]);
   const national = withMonthsDue(current.find((r) => r.prefectureCode === null)!, fiscalYear, today);
   const nationalPreviousTotals = previous.find((r) => r.prefectureCode === null);
@@ -39,6 +41,7 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     fiscalYear,
     fiscalYears,
     period: periodOf(choice, today),
+    provisional,
     program: params.program,
     metric: params.metric,
     prefectures,

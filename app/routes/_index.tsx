@@ -10,6 +10,7 @@ import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
+import { ProvisionalNotice } from "~/components/ui/ReviewBadge";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { notFound } from "~/server/http/not-found";
@@ -42,6 +43,7 @@ export default function NationalOverview() {
         <input type="hidden" name="program" value={data.program} />
       </FilterForm>
       <PeriodNotice period={data.period} />
+      <ProvisionalNotice months={data.provisional.months} prefectures={data.provisional.prefectures} />
       <NationalKpis fiscalYear={data.fiscalYear} current={data.national} previous={data.nationalPrevious} periodLabel={data.period.monthsDue < 12 ? data.period.label : undefined} />
       <h2>任意事業の実施率（都道府県別）</h2>
       <nav aria-label="事業の切り替え">

@@ -146,3 +146,15 @@ export async function provisionalMonthsByBody(db: Database, prefectureCode: stri
   );
   return Object.fromEntries(rows.map((r) => [r.code, r.months]));
 }
+
+/** Nationally, how many body-months of the fiscal year are not yet confirmed by their prefecture, and in how many prefectures. */
+export async function provisionalMonthsNationally(db: Database, fiscalYear: number): Promise<{ months: number; prefectures: number }> {
+  const [row] = await queryRows<{ months: number; prefectures: number }>(
+    db,
+    sql`select count(*)::int as months, count(distinct g.prefecture_code)::int as prefectures
+        from monthly_reviews v join local_governments g on g.code = v.local_government_code
+        where v.state in ('submitted', 'returned')
+          and v.year * 12 + v.month between ${fiscalYear * 12 + 4} and ${fiscalYear * 12 + 15}`,
+  );
+  return row ?? { months: 0, prefectures: 0 };
+}

@@ -41,6 +41,9 @@ describe("the monthly cycle with the prefecture's approval", () => {
     expect(await toConfirm.count()).toBe(1);
     await pref.goto(`${ctx.app.url}/prefectures/31?fy=2025`);
     expect(await reviewCell(pref).textContent()).toMatch(/^暫定 未確認1か月$/);
+    // the national page says its figures hold one month not yet confirmed
+    await pref.goto(`${ctx.app.url}/?fy=2025`);
+    expect(await pref.locator("#provisional-notice").textContent()).toContain("1件（実施主体×月、1都道府県）");
 
     // 3. it opens the month and returns it with a comment
     await pref.goto(`${ctx.app.url}/prefectures/31/review`);
@@ -71,9 +74,11 @@ describe("the monthly cycle with the prefecture's approval", () => {
     await expect.poll(() => pref.getByRole("status").first().textContent()).toContain("確認済みにしました");
     expect(await pref.locator("#review-history tbody tr").count()).toBe(4);
 
-    // 6. the prefecture's page shows it confirmed, not 暫定; the body's month too, and its notice is gone
+    // 6. the prefecture's page shows it confirmed, not 暫定, the national page no longer says 暫定; the body's month too, and its notice is gone
     await pref.goto(`${ctx.app.url}/prefectures/31?fy=2025`);
     expect(await reviewCell(pref).textContent()).toBe("確認済");
+    await pref.goto(`${ctx.app.url}/?fy=2025`);
+    expect(await pref.locator("#provisional-notice").count()).toBe(0);
     await city.goto(`${ctx.app.url}/municipalities/312011?fy=2025`);
     const october = city.locator("#months tbody tr", { hasText: "2025-10" });
     expect(await october.textContent()).toContain("確認済");
