@@ -73,18 +73,21 @@ export default function Completeness() {
         {dateJa(d.schedule.annualDueDate)}
         {d.schedule.isDefault ? "（標準）" : "（厚生労働省が設定）"}。
       </p>
-      <dl className="facts" aria-label="全国">
-        <dt>全国（{ym(d.month)}）</dt>
-        <dd>
-          提出率 {formatPercent(d.national.month.reportingRate)}（{count(d.national.month.submitted, d.national.month.expected)}）・期限内提出率 {formatPercent(d.national.month.onTimeRate)}
-        </dd>
-        <dt>全国（{formatFiscalYear(d.fiscalYear)}・期限を過ぎた{d.dueMonths.length}か月）</dt>
-        <dd>
+      <ul aria-label="全国">
+        <li>
+          <strong>全国（{ym(d.month)}）</strong>: 提出率 {formatPercent(d.national.month.reportingRate)}（{count(d.national.month.submitted, d.national.month.expected)}）・期限内提出率{" "}
+          {formatPercent(d.national.month.onTimeRate)}
+        </li>
+        <li>
+          <strong>
+            全国（{formatFiscalYear(d.fiscalYear)}・期限を過ぎた{d.dueMonths.length}か月）
+          </strong>
+          :{" "}
           {d.dueMonths.length === 0
             ? "まだ期限を過ぎた月がありません"
             : `提出率 ${formatPercent(d.national.year.reportingRate)}（${count(d.national.year.submitted, d.national.year.expected)}）・期限内提出率 ${formatPercent(d.national.year.onTimeRate)}`}
-        </dd>
-      </dl>
+        </li>
+      </ul>
       <DataTable
         id="completeness"
         caption={`都道府県別の提出率（${formatFiscalYear(d.fiscalYear)}の提出率の高い順）`}

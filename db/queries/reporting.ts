@@ -24,13 +24,19 @@ export async function saveReportingSchedule(tx: Database, s: { fiscalYear: numbe
     });
 }
 
-/** At commit: the body-months the upload set that had no submission yet were submitted now (ADR 021). */
+/**
+ * At commit, while the staged rows are still there: the body-months the upload set (its staged rows
+ * whose target row now carries its id) that had no submission yet were submitted now (ADR 021). Reads
+ * the upload's staged rows by their index, not the whole monthly table.
+ */
 export async function recordMonthlySubmissions(tx: Database, uploadId: number): Promise<void> {
   await tx.execute(sql`
     insert into monthly_submissions (local_government_code, year, month, upload_id, submitted_at)
     select s.local_government_code, s.year, s.month, u.id, u.committed_at
-    from monthly_support_statistics s join uploads u on u.id = s.upload_id
-    where s.upload_id = ${uploadId} and u.committed_at is not null
+    from staged_monthly_support_statistics r
+    join monthly_support_statistics s on s.local_government_code = r.local_government_code and s.year = r.year and s.month = r.month and s.upload_id = r.upload_id
+    join uploads u on u.id = r.upload_id
+    where r.upload_id = ${uploadId} and u.committed_at is not null
     on conflict do nothing`);
 }
 

@@ -211,9 +211,9 @@ export async function commitUpload(db: Database, actor: UploadActor, uploadId: n
       await recordReplacedRows(tx, uploadId, d);
       const applied = await applyStagedRows(tx, uploadId, d);
       const counts: UploadCounts = { ...rows, new: applied.inserted, changed: applied.updated, unchanged: staged - applied.inserted - applied.updated };
-      await deleteStagedRows(tx, uploadId, d);
       await markCommitted(tx, uploadId, counts, explanation);
       if (d.id === "monthly_support") await recordMonthlySubmissions(tx, uploadId);
+      await deleteStagedRows(tx, uploadId, d);
       await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts, ...(explanation ? { explanation } : {}), ...(review ?? {}) });
       return counts;
     });
