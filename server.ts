@@ -8,7 +8,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import { closeDatabase, connectDatabase, getDb, getReadDb, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
-import { todayInJapan } from "./app/domain/fiscal-year";
+import { pageToday } from "./app/server/pages/today.server";
 import { getEnv, trustProxySetting } from "./app/server/env.server";
 import { logger } from "./app/server/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/server/http/render-cache.server";
@@ -149,7 +149,7 @@ if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
         const [primary, read] = await Promise.all([getDb(), getReadDb()]);
         return primary === read ? [await currentDataVersion(primary)] : Promise.all([currentDataVersion(primary), currentDataVersion(read)]);
       },
-      today: () => todayInJapan(),
+      today: () => pageToday(),
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { fiscalYearOfMonth, fiscalYearStart } from "~/domain/fiscal-year";
+import { fiscalYearStart } from "~/domain/fiscal-year";
 import { byMetric, monthlyMetrics, perPopulationMetrics, type MonthlyMetric, type PerPopulationMetric } from "~/domain/metric-catalogue";
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
@@ -216,26 +216,4 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
         order by t.fiscal_year, ${area}`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), area: r.area, ...toTotals(r) }));
-}
-
-/** For one month: every implementing body of a prefecture, whether it submitted, and when it last uploaded monthly figures. */
-export async function submissionsOf(db: Database, prefectureCode: string, year: number, month: number) {
-  const fiscalYear = fiscalYearOfMonth(year, month);
-  return queryRows<{ code: string; name: string; kind: string; submitted: boolean; lastUpload: string | null; lastMonth: string | null }>(
-    db,
-    sql`select b.code, b.name, b.kind,
-               exists (select 1 from monthly_support_statistics s where s.local_government_code = b.code and s.year = ${year} and s.month = ${month}) as submitted,
-               (select to_char(max(u.committed_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from uploads u where u.status = 'committed' and u.dataset = 'monthly_support'
-                  and exists (select 1 from monthly_support_statistics s where s.upload_id = u.id and s.local_government_code = b.code)) as "lastUpload",
-               (select max(make_date(s.year, s.month, 1))::text from monthly_support_statistics s where s.local_government_code = b.code) as "lastMonth"
-        from ${implementingBodiesOf(fiscalYear)} b
-        where b.prefecture_code = ${prefectureCode}
-        order by case when b.kind = 'prefecture' then 0 else 1 end, b.code`,
-  );
-}
-
-/** The latest month any body submitted. */
-export async function latestSubmittedMonth(db: Database): Promise<{ year: number; month: number } | null> {
-  const [row] = await queryRows<{ year: number; month: number }>(db, sql`select year, month from monthly_support_statistics order by year desc, month desc limit 1`);
-  return row ? { year: Number(row.year), month: Number(row.month) } : null;
 }

@@ -12,7 +12,7 @@ import {
 } from "../../../db/queries/uploads";
 import { monthlyHistoryOf, peerMonthsOf } from "../../../db/queries/monthly-history";
 import type { DatasetDefinition } from "../../domain/datasets";
-import { todayInJapan } from "../../domain/fiscal-year";
+import { pageToday } from "../pages/today.server";
 import { BodyResolver } from "./body-resolver";
 import { closedFiscalYearMonths, outlierSettingsFromEnv } from "../env.server";
 import type { OutlierSettings } from "../../domain/outliers";
@@ -66,7 +66,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
   const uploadId = await createStagingUpload(db, { dataset: definition.id, fileName: input.fileName, userId: input.user.id });
   const store = (issues: StoredIssue[]) => storeIssues(db, uploadId, issues);
 
-  const today = input.today ?? todayInJapan();
+  const today = input.today ?? pageToday();
   let copying: Promise<void> = Promise.resolve();
   try {
     const validation = validateUploadStream({
