@@ -34,15 +34,20 @@ import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortL
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
+import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
+import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
 import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
 import { formatReviewMonth, reviewMonthParam, reviewStateLabels, unrecordedReviewLabel, type ReviewState } from "~/domain/review-states";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body } = await requireBodyPage(request, params);
-  const data = await loadMunicipality(await getDb(), body, parseQuery(municipalityQuery, request), pageToday());
-  return { body, ...data, reminders: await openRemindersOf(await getDb(), body.code) };
+  const { user, body } = await requireBodyPage(request, params);
+  const db = await getDb();
+  const data = await loadMunicipality(db, body, parseQuery(municipalityQuery, request), pageToday());
+  // the body's own staff land here: what they have to report now
+  const reportingStatus = user.localGovernmentCode === body.code ? await loadBodyReportingStatus(db, body.code, pageToday()) : null;
+  return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus };
 }
 
 export default function MunicipalityPage() {
@@ -57,6 +62,7 @@ export default function MunicipalityPage() {
         {d.body.kind === "prefecture" ? `${d.body.name}（郡部）` : d.body.name}
         <span className="lead">（{localGovernmentKindLabels[d.body.kind as LocalGovernmentKind]}、{d.body.code}）</span>
       </h1>
+      {d.reportingStatus ? <BodyReportingStatus status={d.reportingStatus} /> : null}
       <ReminderNotice reminders={d.reminders} />
       <p className="lead">
         人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${formatDateJa(d.body.populationAsOf)}）` : ""}`}

@@ -9,6 +9,9 @@ import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
 import { TabNav } from "~/components/ui/TabNav";
 import { prefecturePages } from "~/components/shell/navigation";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
+import { canRemindBodies } from "~/server/auth/access";
+import { loadPrefectureWork } from "~/server/pages/reporting.server";
+import { PrefectureWorkCard } from "~/components/cards/PrefectureWorkCard";
 import { notFound } from "~/server/http/not-found";
 import { parseQuery } from "~/server/pages/query-params";
 import {
@@ -32,11 +35,14 @@ import { loadPrefecture, prefectureQuery } from "./prefectures.$code.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
+  const { user, prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
   const q = parseQuery(prefectureQuery, request);
-  const data = await loadPrefecture(await getReadDb(), prefecture.code, q, pageToday(), detail);
+  const db = await getReadDb();
+  const data = await loadPrefecture(db, prefecture.code, q, pageToday(), detail);
   if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
-  return { ...data, detail };
+  // the prefecture's own officials land here: their work first
+  const work = canRemindBodies(user, prefecture.code) ? await loadPrefectureWork(db, prefecture.code, pageToday()) : null;
+  return { ...data, detail, work };
 }
 
 /** The per-10万人 figures MHLW sets a 目安値 for. */
@@ -68,6 +74,7 @@ export default function PrefecturePage() {
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
         <MetricField label="順位・推移の指標" value={d.metric} />
       </FilterForm>
+      {d.work ? <PrefectureWorkCard prefectureCode={d.prefecture.code} work={d.work} /> : null}
       <PeriodNotice period={d.period} />
 
       <h2>{formatFiscalYear(d.fiscalYear)}の状況（全国との比較）</h2>

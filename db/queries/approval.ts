@@ -158,3 +158,14 @@ export async function provisionalMonthsNationally(db: Database, fiscalYear: numb
   );
   return row ?? { months: 0, prefectures: 0 };
 }
+
+/** How many of a prefecture's body-months await its check (提出済（未確認）) and how many it returned (差戻し). */
+export async function reviewCountsOf(db: Database, prefectureCode: string): Promise<{ toConfirm: number; returned: number }> {
+  const [row] = await queryRows<{ toConfirm: number; returned: number }>(
+    db,
+    sql`select count(*) filter (where v.state = 'submitted')::int as "toConfirm", count(*) filter (where v.state = 'returned')::int as returned
+        from monthly_reviews v join local_governments g on g.code = v.local_government_code
+        where g.prefecture_code = ${prefectureCode}`,
+  );
+  return row ?? { toConfirm: 0, returned: 0 };
+}

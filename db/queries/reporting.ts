@@ -191,3 +191,14 @@ export async function openRemindersOf(db: Database, code: string) {
   );
   return rows.map((r) => ({ ...r, year: Number(r.year), month: Number(r.month) }));
 }
+
+/** Whether a body has figures for a month, and the Japan date of their first submission when it was recorded. */
+export async function monthlyFiguresOf(db: Database, code: string, m: YearMonth): Promise<{ submitted: boolean; submittedOn: string | null }> {
+  const [row] = await queryRows<{ submitted: boolean; submittedOn: string | null }>(
+    db,
+    sql`select exists (select 1 from monthly_support_statistics s where s.local_government_code = ${code} and s.year = ${m.year} and s.month = ${m.month}) as submitted,
+               (select to_char(submitted_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') from monthly_submissions
+                 where local_government_code = ${code} and year = ${m.year} and month = ${m.month}) as "submittedOn"`,
+  );
+  return row ?? { submitted: false, submittedOn: null };
+}

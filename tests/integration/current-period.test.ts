@@ -28,6 +28,8 @@ import { callRoute } from "../setup/routes";
 // The current period on every page, with the clock set to 2 December 2026 (令和8年度, April–November
 // due). The demo dataset ends with FY2025, so FY2026 has no data until this file adds some.
 
+// the implementing bodies of 鳥取県 in the demo: the prefecture (its 郡部) and its four cities
+const TOTTORI_BODIES = 5;
 const roles = ["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"] as const;
 type Role = (typeof roles)[number];
 let handle: DatabaseHandle;
@@ -142,6 +144,30 @@ describe("a partial year", () => {
     };
     expect(prefecture.bodies.find((b) => b.code === "312011")).toMatchObject({ submittedMonths: 7, expectedMonths: 8 });
     expect(prefecture.bodies.find((b) => b.code === "312029")).toMatchObject({ submittedMonths: 0, expectedMonths: 8 });
+  });
+
+  it("lands each official on their work: the prefecture's late bodies and months to confirm, the body's month now due", async () => {
+    type Work = { month: string; deadline: string; deadlinePassed: boolean; bodiesWithoutMonth: number; overdueBodyMonths: number; overdueBodies: number; toConfirm: number; returned: number };
+    const open31 = async (role: Role) => (await callRoute(prefectureLoader, { url: "/prefectures/31", params: p("31"), cookie: cookies[role] })).data as { work: Work | null; bodies: unknown[] };
+    const own = await open31("tottori-pref");
+    const bodies = own.bodies.length;
+    expect(bodies).toBe(TOTTORI_BODIES);
+    // nobody has November (due 10 December); 鳥取市 has April–October, the others nothing: 7 overdue months each
+    expect(own.work).toEqual({ month: "2026-11", deadline: "2026-12-10", deadlinePassed: false, bodiesWithoutMonth: bodies, overdueBodyMonths: (bodies - 1) * 7, overdueBodies: bodies - 1, toConfirm: 0, returned: 0 });
+    expect((await open31("mhlw")).work).toBeNull();
+    expect((await open31("tokyo-pref")).work).toBeNull();
+
+    type Status = { reportingStatus: { month: string; deadline: string; state: string } | null };
+    const openCity = async (role: Role) => (await callRoute(municipalityLoader, { url: "/municipalities/312011", params: p("312011"), cookie: cookies[role] })).data as Status;
+    expect((await openCity("tottori-city")).reportingStatus).toEqual({ month: "2026-11", deadline: "2026-12-10", state: "not_yet_due" });
+    expect((await openCity("tottori-pref")).reportingStatus).toBeNull();
+    process.env.TSUNAGU_TODAY = "2026-12-11";
+    try {
+      expect((await openCity("tottori-city")).reportingStatus).toEqual({ month: "2026-11", deadline: "2026-12-10", state: "not_submitted" });
+      expect((await open31("tottori-pref")).work).toMatchObject({ deadlinePassed: true, overdueBodyMonths: (bodies - 1) * 7 + bodies, overdueBodies: bodies });
+    } finally {
+      process.env.TSUNAGU_TODAY = "2026-12-02";
+    }
   });
 
   it("at the April boundary: no month of FY2026 is due, FY2025's March is due on 10 April", async () => {

@@ -2,7 +2,8 @@
 // bodies) and the national completeness ranking. "today" is the Japan date, passed in (tests set it).
 import { z } from "zod";
 import type { Database } from "../../../db";
-import { bodyMonthCells, getReportingSchedule, reportingCountsByBody, reportingCountsByPrefecture, type RateCounts } from "../../../db/queries/reporting";
+import { reviewCountsOf } from "../../../db/queries/approval";
+import { bodyMonthCells, getReportingSchedule, missingBodyMonths, monthlyFiguresOf, reportingCountsByBody, reportingCountsByPrefecture, type RateCounts } from "../../../db/queries/reporting";
 import { fiscalYearOfDate, monthsOfFiscalYear } from "~/domain/fiscal-year";
 import { prefectureDefinitions } from "~/domain/prefectures";
 import { ratio } from "~/domain/format";
@@ -127,4 +128,40 @@ export async function loadCompleteness(db: Database, q: z.infer<typeof completen
     national: { month: ratesOf(monthBy.get(null)), year: ratesOf(yearBy.get(null)) },
     prefectures: ranked,
   };
+}
+
+/**
+ * What a prefecture official has to do now (their landing page): the month now due and its deadline,
+ * the bodies without its figures, the body-months overdue in its fiscal year, the months to confirm
+ * and those returned to their bodies.
+ */
+export async function loadPrefectureWork(db: Database, prefectureCode: string, today: string) {
+  const month = monthNowDue(today);
+  const fiscalYear = fiscalYearOf(month);
+  const schedule = await getReportingSchedule(db, fiscalYear);
+  const dueMonths = monthsOfFiscalYear(fiscalYear).filter((m) => isMonthDue(m, schedule.monthlyDueDay, today));
+  const [withoutMonth, overdue, reviews] = await Promise.all([
+    missingBodyMonths(db, prefectureCode, [month], schedule.monthlyDueDay),
+    missingBodyMonths(db, prefectureCode, dueMonths, schedule.monthlyDueDay),
+    reviewCountsOf(db, prefectureCode),
+  ]);
+  return {
+    month: yearMonthKey(month),
+    deadline: monthlyDeadline(month, schedule.monthlyDueDay),
+    deadlinePassed: isMonthDue(month, schedule.monthlyDueDay, today),
+    bodiesWithoutMonth: withoutMonth.length,
+    overdueBodyMonths: overdue.length,
+    overdueBodies: new Set(overdue.map((r) => r.code)).size,
+    ...reviews,
+  };
+}
+
+/** A body's own reporting status on landing (issue 16): the month now due, its deadline and state. */
+export async function loadBodyReportingStatus(db: Database, bodyCode: string, today: string) {
+  const month = monthNowDue(today);
+  const schedule = await getReportingSchedule(db, fiscalYearOf(month));
+  const deadline = monthlyDeadline(month, schedule.monthlyDueDay);
+  const figures = await monthlyFiguresOf(db, bodyCode, month);
+  const state = submissionState({ deadline, submittedOn: figures.submitted ? (figures.submittedOn ?? undefined) : null, today });
+  return { month: yearMonthKey(month), deadline, state };
 }

@@ -1,0 +1,38 @@
+import { Link } from "@remix-run/react";
+import { formatDateJa, formatNumber } from "~/domain/format";
+
+export type PrefectureWork = {
+  month: string;
+  deadline: string;
+  deadlinePassed: boolean;
+  bodiesWithoutMonth: number;
+  overdueBodyMonths: number;
+  overdueBodies: number;
+  toConfirm: number;
+  returned: number;
+};
+
+const monthLabel = (key: string) => `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月分`;
+
+/** A prefecture official's work on landing (issue 16): the month now due, who is late, what awaits their check. */
+export function PrefectureWorkCard({ prefectureCode, work }: { prefectureCode: string; work: PrefectureWork }) {
+  return (
+    <section className="notice" aria-labelledby="work-title" id="prefecture-work">
+      <h2 id="work-title">担当者の作業</h2>
+      <ul>
+        <li>
+          {monthLabel(work.month)}（提出期限 {formatDateJa(work.deadline)}）: 未提出 {formatNumber(work.bodiesWithoutMonth)}実施主体
+          {work.deadlinePassed ? "（期限超過）" : "（期限前）"}
+        </li>
+        <li>
+          期限を過ぎて未提出の月: {formatNumber(work.overdueBodyMonths)}件（{formatNumber(work.overdueBodies)}実施主体）{" "}
+          <Link to={`/prefectures/${prefectureCode}/submissions`}>提出状況と督促</Link>
+        </li>
+        <li>
+          確認待ち {formatNumber(work.toConfirm)}件・差戻し中 {formatNumber(work.returned)}件{" "}
+          <Link to={`/prefectures/${prefectureCode}/review`}>月次の確認</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
