@@ -1,0 +1,200 @@
+// Reads an Excel workbook (.xlsx) as a stream into the same records as a CSV file (ADR 020): each
+// record carries its Excel row number, cells are text as the CSV reader would give them, and a cell
+// that cannot become text (no cached formula result, an error value, TRUE/FALSE) is reported.
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import iterateStream from "exceljs/lib/utils/iterate-stream.js";
+import parseSax from "exceljs/lib/utils/parse-sax.js";
+import { normalizeHeader } from "../../domain/csv/decode";
+import type { CsvRecord } from "../../domain/csv/records";
+import { CsvFileError } from "../../domain/csv/stream-decoder";
+
+export type XlsxReadOptions = {
+  /** names of the sheet to read (the dataset's label or id); the first worksheet when none matches */
+  sheetNames: readonly string[];
+  /** whether a row's cells are the dataset's header */
+  isHeader: (cells: string[]) => boolean;
+  /** how many non-blank rows may stand above the header (titles, notes) */
+  headerSearchRows?: number;
+  batchSize?: number;
+};
+
+export const unreadableWorkbookMessage =
+  "Excelブック（.xlsx）として読み取れません。ファイルが壊れていないか確かめ、Excelで開いて「Excel ブック（*.xlsx）」か「CSV（コンマ区切り）」で保存し直してください";
+
+const isDateFormat = (format: string | undefined) =>
+  !!format && /[ymdhsge]/i.test(format.replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+
+function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** A number as plain decimal text, as Excel shows it at most (15 significant digits, no exponent, no grouping). */
+export function plainNumber(n: number): string {
+  const rounded = Number(n.toPrecision(15));
+  const text = String(rounded);
+  if (!/e/i.test(text)) return text;
+  return rounded.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 100 });
+}
+
+/** A date as ISO text: the day alone at midnight (date cells), with the time otherwise. */
+function dateText(d: Date): string {
+  const iso = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+type CellText = { text: string; error?: string };
+
+/** The text of a cell as Excel stores it; `error` when it has none that could be read as a value. */
+export function cellText(value: unknown, numFmt: string | undefined, date1904: boolean): CellText {
+  if (value === null || value === undefined) return { text: "" };
+  if (typeof value === "string") return { text: value };
+  if (typeof value === "number") return { text: isDateFormat(numFmt) ? dateText(excelSerialToDate(value, date1904)) : plainNumber(value) };
+  if (value instanceof Date) return { text: dateText(value) };
+  if (typeof value === "boolean") {
+    return { text: value ? "TRUE" : "FALSE", error: "論理値（TRUE/FALSE）は読み取れません。数値か文字で入力してください" };
+  }
+  if (typeof value === "object") {
+    const v = value as { richText?: { text?: string }[]; text?: unknown; error?: string; formula?: string; sharedFormula?: string; result?: unknown };
+    if (v.richText) return { text: v.richText.map((r) => r.text ?? "").join("") };
+    if (typeof v.error === "string") return { text: v.error, error: `エラー値（${v.error}）です。数式や参照先を直してください` };
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = v.result;
+      if (result === undefined || result === null) {
+        return { text: "", error: "数式の計算結果がファイルに保存されていません。Excelで開いて保存し直すか、値として貼り付けてください" };
+      }
+      if (typeof result === "number" && Number.isNaN(result)) return { text: "", error: "数式の結果がエラー値です。数式や参照先を直してください" };
+      if (typeof result === "object" && result !== null && "error" in result) {
+        const e = String((result as { error: unknown }).error);
+        return { text: e, error: `数式の結果がエラー値（${e}）です。数式や参照先を直してください` };
+      }
+      return cellText(result, numFmt, date1904);
+    }
+    if (typeof v.text === "string") return { text: v.text }; // a hyperlink
+  }
+  return { text: String(value) };
+}
+
+type Row = { number: number; cells: string[]; errors: { cell: number; value: string; reason: string }[] };
+
+function readRow(row: ExcelJS.Row, date1904: boolean): Row {
+  const cells: string[] = [];
+  const errors: Row["errors"] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const { text, error } = cellText(cell.value, cell.numFmt, date1904);
+    while (cells.length < column - 1) cells.push("");
+    cells[column - 1] = text;
+    if (error) errors.push({ cell: column - 1, value: text, reason: error });
+  });
+  return { number: row.number, cells, errors };
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
+
+/**
+ * Japanese Excel keeps the reading (furigana, <rPh>) of text typed through the IME beside it in the
+ * shared strings; ExcelJS 4.4.0's streaming reader takes the reading for the text. This reads the
+ * shared strings as plain text and leaves the readings out.
+ */
+class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  sharedStrings: string[] | undefined;
+
+  async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<never> {
+    const strings: string[] = [];
+    let text = "";
+    let inText = false;
+    let phonetic = 0;
+    for await (const events of parseSax(iterateStream(entry))) {
+      for (const { eventType, value } of events) {
+        if (eventType === "opentag") {
+          if (value.name === "si") text = "";
+          else if (value.name === "rPh") phonetic++;
+          else if (value.name === "t") inText = phonetic === 0;
+        } else if (eventType === "text") {
+          if (inText) text += value;
+        } else if (eventType === "closetag") {
+          if (value.name === "t") inText = false;
+          else if (value.name === "rPh") phonetic--;
+          else if (value.name === "si") strings.push(text);
+        }
+      }
+    }
+    this.sharedStrings = strings;
+  }
+}
+
+type WorkbookModel = { sheets?: { name: string; state?: string }[] };
+
+/**
+ * Splits a workbook's bytes into batches of records of one sheet: the sheet named after the dataset,
+ * else the first. Rows above the header (a title, possibly merged across the columns, notes, blank
+ * rows) are skipped: the header is the first row that `isHeader` accepts, on its own or with the
+ * blank cells of a two-row header filled from the row above (cells merged down from it). The header
+ * record comes first; data rows follow, blank cells after the last one dropped and padded to the
+ * header's width (a row in the file lists only the cells it has). Other sheets are read past unparsed.
+ */
+export async function* xlsxRecordBatches(bytes: AsyncIterable<Uint8Array>, options: XlsxReadOptions): AsyncGenerator<CsvRecord[]> {
+  const searchRows = options.headerSearchRows ?? 10;
+  const batchSize = options.batchSize ?? 2000;
+  const wanted = new Set(options.sheetNames.map(normalizeHeader));
+  async function* buffers() {
+    for await (const chunk of bytes) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+  const reader = new WorkbookReader(Readable.from(buffers(), { objectMode: false }), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const internal = reader as unknown as { model?: WorkbookModel; properties?: { model?: { date1904?: boolean } } };
+  let chosen: string | null = null;
+  let found = false;
+
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
+    if (chosen === null) {
+      const sheets = (internal.model?.sheets ?? []).filter((s) => s.state !== "hidden" && s.state !== "veryHidden");
+      chosen = (sheets.find((s) => wanted.has(normalizeHeader(s.name))) ?? sheets[0])?.name ?? sheet.name;
+    }
+    if (sheet.name !== chosen || found) {
+      for await (const _row of sheet) {
+        // read past, so the stream moves on
+      }
+      continue;
+    }
+    found = true;
+    const date1904 = Boolean(internal.properties?.model?.date1904);
+    let header: string[] | null = null;
+    const above: Row[] = [];
+    let batch: CsvRecord[] = [];
+    for await (const excelRow of sheet) {
+      const row = readRow(excelRow, date1904);
+      if (!header) {
+        if (isBlank(row.cells)) continue;
+        const previous = above.at(-1);
+        const filled = previous && previous.number === row.number - 1 ? row.cells.map((c, i) => (c.trim() === "" ? (previous.cells[i] ?? "") : c)) : null;
+        if (options.isHeader(row.cells)) header = row.cells;
+        else if (filled && options.isHeader(filled)) header = filled;
+        else if (above.push(row) >= searchRows) header = above[0]!.cells; // none: the first row, whose missing titles the validation names
+        if (header) {
+          const line = header === above[0]?.cells ? above[0].number : row.number;
+          while (header.length > 0 && header.at(-1)!.trim() === "") header.pop();
+          batch.push({ line, cells: header });
+        }
+        continue;
+      }
+      const cells = row.cells;
+      while (cells.length > header.length && cells.at(-1)!.trim() === "") cells.pop();
+      while (cells.length < header.length) cells.push("");
+      batch.push(row.errors.length > 0 ? { line: row.number, cells, cellErrors: row.errors } : { line: row.number, cells });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (!header && above.length > 0) batch.push({ line: above[0]!.number, cells: above[0]!.cells });
+    if (batch.length > 0) yield batch;
+  }
+  if (!found) throw new CsvFileError("ブックにワークシートがありません");
+}
