@@ -1,6 +1,6 @@
-// ExcelJS 4.4.0's own helpers for its streaming reader, used to read the shared strings without their readings (xlsx-records.ts).
+// ExcelJS 4.4.0's own helpers for its streaming reader, used by our mends of it (xlsx-records.ts).
 declare module "exceljs/lib/utils/iterate-stream.js" {
-  export default function iterateStream(stream: NodeJS.ReadableStream): AsyncIterable<Buffer>;
+  export default function iterateStream(stream: NodeJS.ReadableStream): AsyncIterable<Buffer | string>;
 }
 declare module "exceljs/lib/utils/parse-sax.js" {
   type SaxEvent =

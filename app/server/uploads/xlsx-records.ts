@@ -34,7 +34,7 @@ export function plainNumber(n: number): string {
   const rounded = Number(n.toPrecision(15));
   const text = String(rounded);
   if (!/e/i.test(text)) return text;
-  return rounded.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 100 });
+  return rounded.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
 }
 
 /** A date as ISO text: the day alone at midnight (date cells), with the time otherwise. */
@@ -91,20 +91,56 @@ function readRow(row: ExcelJS.Row, date1904: boolean): Row {
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 
+/** UTF-8 text of a stream of XML bytes, a character split between two chunks kept whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** A zip entry as the stream of its decoded text, which ExcelJS's parsers pass on unchanged. */
+const decodedEntry = (entry: NodeJS.ReadableStream) => Readable.from(utf8Text(iterateStream(entry)));
+
+type ReaderInternals = {
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+
 /**
- * Japanese Excel keeps the reading (furigana, <rPh>) of text typed through the IME beside it in the
- * shared strings; ExcelJS 4.4.0's streaming reader takes the reading for the text. This reads the
- * shared strings as plain text and leaves the readings out.
+ * ExcelJS 4.4.0's streaming reader, with two mends for Japanese workbooks. It decodes each piece of a
+ * zip entry on its own, so a character split between two pieces became two U+FFFD: here every entry is
+ * decoded as one stream first. And Japanese Excel keeps the reading (furigana, <rPh>) of IME-typed
+ * text beside it in the shared strings, which its reader took for the text: here the readings are left out.
  */
-class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   sharedStrings: string[] | undefined;
 
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void> {
+    return base._parseWorkbook.call(this, decodedEntry(entry));
+  }
+
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void> {
+    return base._parseStyles.call(this, decodedEntry(entry));
+  }
+
+  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+    yield* base._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
+  }
+
+  // ExcelJS runs it with yield*; the strings are kept, nothing is emitted
+  // eslint-disable-next-line require-yield
   async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<never> {
     const strings: string[] = [];
     let text = "";
     let inText = false;
     let phonetic = 0;
-    for await (const events of parseSax(iterateStream(entry))) {
+    for await (const events of parseSax(utf8Text(iterateStream(entry)))) {
       for (const { eventType, value } of events) {
         if (eventType === "opentag") {
           if (value.name === "si") text = "";
@@ -131,7 +167,8 @@ type WorkbookModel = { sheets?: { name: string; state?: string }[] };
  * rows) are skipped: the header is the first row that `isHeader` accepts, on its own or with the
  * blank cells of a two-row header filled from the row above (cells merged down from it). The header
  * record comes first; data rows follow, blank cells after the last one dropped and padded to the
- * header's width (a row in the file lists only the cells it has). Other sheets are read past unparsed.
+ * header's width (a row in the file lists only the cells it has); blank rows are left out, as blank
+ * lines of a CSV are. Other sheets are read past.
  */
 export async function* xlsxRecordBatches(bytes: AsyncIterable<Uint8Array>, options: XlsxReadOptions): AsyncGenerator<CsvRecord[]> {
   const searchRows = options.headerSearchRows ?? 10;
@@ -185,6 +222,7 @@ export async function* xlsxRecordBatches(bytes: AsyncIterable<Uint8Array>, optio
         continue;
       }
       const cells = row.cells;
+      if (row.errors.length === 0 && isBlank(cells)) continue;
       while (cells.length > header.length && cells.at(-1)!.trim() === "") cells.pop();
       while (cells.length < header.length) cells.push("");
       batch.push(row.errors.length > 0 ? { line: row.number, cells, cellErrors: row.errors } : { line: row.number, cells });
