@@ -1,6 +1,7 @@
 // The ingestion pipeline alone in its own process, so its peak memory is measured honestly.
 // Usage (from bench:ingest): tsx scripts/bench/ingest-worker.ts <postgres url | pglite dir> <file>
 import { createReadStream } from "node:fs";
+import path from "node:path";
 import { openDatabase } from "../../db/client";
 import { datasets } from "../../app/domain/datasets";
 import { commitUpload, stageUpload, type UploadActor } from "../../app/server/uploads/service.server";
@@ -15,7 +16,7 @@ const { result, peakMb } = await withPeakMemory(async () => {
   const staged = await stageUpload(handle.db, {
     user: actor,
     definition: datasets.monthly_support,
-    fileName: "national-monthly.csv",
+    fileName: path.basename(file),
     source: createReadStream(file, { highWaterMark: 64 * 1024 }),
     limits: { maxBytes: 100 * 1024 * 1024, maxRows: 500_000 },
   });
