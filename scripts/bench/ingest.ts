@@ -69,7 +69,7 @@ try {
       // every implementing body: the 47 prefectures (for their 郡部), every city and special ward
       const bodies = entries.filter((e) => e.hasWelfareOffice === true).map((e) => e.code);
       const lines = [header];
-      const workbookRows: number[][] = [];
+      const workbookRows: (string | number)[][] = [];
       const copyLines: string[] = [];
       for (const code of bodies)
         for (const fy of fiscalYears)
@@ -78,7 +78,8 @@ try {
             const seven = [n + 10, Math.floor(n / 3), Math.floor(n / 5), Math.floor(n / 7), Math.floor(n / 11), n % 4, n % 3];
             const values = monthlyMetricCatalogue.map((_, i) => seven[i] ?? 0);
             lines.push([code, fy, month, ...values].join(","));
-            workbookRows.push([Number(code), fy, month, ...values]);
+            // codes as text, as in a code column formatted as text (a number would lose 01…'s zero)
+            workbookRows.push([code, fy, month, ...values]);
             copyLines.push([code, year, month, fy, ...values].join(","));
           }
       const file = path.join(dir, "national-monthly.csv");

@@ -60,6 +60,18 @@ describe("xlsxRecordBatches", () => {
     expect((await records(chunks(first)))[1]!.cells[3]).toBe("2025-05");
   });
 
+  it("reads a two-row header whose titles are merged down, the last column included", async () => {
+    const bytes = await bookBytes((book) => {
+      const sheet = book.addWorksheet("Sheet1");
+      sheet.getRow(1).values = [...header.slice(0, 4), "実績", "", "", "", "", "", header[10]!];
+      sheet.getRow(2).values = ["", "", "", "", ...header.slice(4, 10)];
+      sheet.getRow(3).values = row("2025-04", 1, 2, 3, 4, 5, 6, 7);
+    });
+    const read = await records(chunks(bytes));
+    expect(read[0]).toEqual({ line: 2, cells: header });
+    expect(read[1]!.cells[10]).toBe("7");
+  });
+
   it("reports cells that hold no value: a formula never calculated, an error value, TRUE/FALSE", async () => {
     const bytes = await bookBytes((book) => {
       const sheet = book.addWorksheet("Sheet1");

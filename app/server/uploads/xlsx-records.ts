@@ -210,7 +210,10 @@ export async function* xlsxRecordBatches(bytes: AsyncIterable<Uint8Array>, optio
       if (!header) {
         if (isBlank(row.cells)) continue;
         const previous = above.at(-1);
-        const filled = previous && previous.number === row.number - 1 ? row.cells.map((c, i) => (c.trim() === "" ? (previous.cells[i] ?? "") : c)) : null;
+        const filled =
+          previous && previous.number === row.number - 1
+            ? Array.from({ length: Math.max(row.cells.length, previous.cells.length) }, (_, i) => ((row.cells[i] ?? "").trim() === "" ? (previous.cells[i] ?? "") : row.cells[i]!))
+            : null;
         if (options.isHeader(row.cells)) header = row.cells;
         else if (filled && options.isHeader(filled)) header = filled;
         else if (above.push(row) >= searchRows) header = above[0]!.cells; // none: the first row, whose missing titles the validation names
