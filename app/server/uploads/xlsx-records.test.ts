@@ -6,7 +6,7 @@ import type { CsvRecord } from "../../domain/csv/records";
 import { CsvFileError } from "../../domain/csv/stream-decoder";
 import { datasets } from "../../domain/datasets";
 import { mapHeader } from "./validate";
-import { cellText, plainNumber, unreadableWorkbookMessage, WorkbookReader, xlsxRecordBatches } from "./xlsx-records";
+import { cellText, plainNumber, unreadableWorkbookMessage, WorkbookReader, xlsxRecordBatches, xmlCellText } from "./xlsx-records";
 import { uploadRecords } from "./upload-records";
 
 const monthly = datasets.monthly_support;
@@ -29,7 +29,7 @@ async function bookBytes(fill: (book: ExcelJS.Workbook) => void): Promise<Uint8A
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const row = (month: unknown, ...values: unknown[]) => [312011, "鳥取県", "鳥取市", month, ...values];
+const row = (month: unknown, ...values: unknown[]) => [312011, "鳥取県", "鳥取市", month, ...values] as ExcelJS.CellValue[];
 
 describe("xlsxRecordBatches", () => {
   it("reads the office export: title and blank rows skipped, the two-row merged header found, Excel's row numbers, numbers, dates and cached formula results as text", async () => {
@@ -145,6 +145,19 @@ describe("cell text", () => {
     expect(cellText({ formula: "A1&B1", result: "鳥取市" }, undefined, false)).toEqual({ text: "鳥取市" });
     expect(cellText({ sharedFormula: "E5", result: 7 }, undefined, false)).toEqual({ text: "7" });
     expect(cellText({ formula: "1/0", result: Number.NaN }, undefined, false).error).toContain("エラー値");
+  });
+});
+
+describe("cells of the sheet's XML", () => {
+  const strings = ["鳥取市"];
+  it("reads each stored type, a formula's result by the type Excel gave it", () => {
+    expect(xmlCellText("s", "0", false, undefined, strings, false)).toEqual({ text: "鳥取市" });
+    expect(xmlCellText("str", "鳥取県鳥取市", true, undefined, strings, false)).toEqual({ text: "鳥取県鳥取市" });
+    expect(xmlCellText(undefined, "45748", true, "yyyy/m", strings, false)).toEqual({ text: "2025-04-01" });
+    expect(xmlCellText(undefined, null, false, "yyyy/m", strings, false)).toEqual({ text: "" });
+    expect(xmlCellText(undefined, null, true, undefined, strings, false).error).toContain("数式の計算結果がファイルに保存されていません");
+    expect(xmlCellText("e", "#DIV/0!", true, undefined, strings, false)).toEqual({ text: "#DIV/0!", error: "数式の結果がエラー値（#DIV/0!）です。数式や参照先を直してください" });
+    expect(xmlCellText("b", "1", true, undefined, strings, false)).toMatchObject({ text: "TRUE", error: expect.stringContaining("論理値") });
   });
 });
 

@@ -75,20 +75,34 @@ export function cellText(value: unknown, numFmt: string | undefined, date1904: b
   return { text: String(value) };
 }
 
+type WorkbookModel = { sheets?: { name: string; state?: string; rId?: string }[] };
+
 type Row = { number: number; cells: string[]; errors: { cell: number; value: string; reason: string }[] };
 
-function readRow(row: ExcelJS.Row, date1904: boolean): Row {
-  const cells: string[] = [];
-  const errors: Row["errors"] = [];
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const { text, error } = cellText(cell.value, cell.numFmt, date1904);
-    while (cells.length < column - 1) cells.push("");
-    cells[column - 1] = text;
-    if (error) errors.push({ cell: column - 1, value: text, reason: error });
-  });
-  return { number: row.number, cells, errors };
+/** The column number (1-based) of a cell reference such as "AB12". */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
 }
 
+/** One cell of the sheet's XML (<c t="…"><f/><v/></c>) as text, with Excel's stored type. */
+export function xmlCellText(type: string | undefined, value: string | null, hasFormula: boolean, numFmt: string | undefined, sharedStrings: readonly string[], date1904: boolean): CellText {
+  if (type === "b") return cellText(value === "1", numFmt, date1904);
+  if (type === "e") {
+    const error = value ?? "";
+    return { text: error, error: hasFormula ? `数式の結果がエラー値（${error}）です。数式や参照先を直してください` : `エラー値（${error}）です。数式や参照先を直してください` };
+  }
+  if (value === null) return hasFormula ? cellText({ formula: "" }, numFmt, date1904) : { text: "" };
+  if (type === "s") return { text: sharedStrings[Number(value)] ?? "" };
+  if (type === "str" || type === "inlineStr") return { text: value };
+  if (type === "d") return cellText(new Date(value), numFmt, date1904);
+  return cellText(Number(value), numFmt, date1904);
+}
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 
 /** UTF-8 text of a stream of XML bytes, a character split between two chunks kept whole. */
@@ -108,8 +122,15 @@ const decodedEntry = (entry: NodeJS.ReadableStream) => Readable.from(utf8Text(it
 type ReaderInternals = {
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 };
+
+type Sheet = { name: string; rows: () => AsyncGenerator<Row>; skip: () => Promise<void> };
+
+async function drain(iterator: AsyncIterable<unknown>): Promise<void> {
+  for await (const _chunk of iterator) {
+    // read past, so the zip moves on
+  }
+}
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 
 /**
@@ -129,8 +150,65 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     return base._parseStyles.call(this, decodedEntry(entry));
   }
 
-  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
-    yield* base._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
+  /** A sheet, as its name and its rows read straight from the XML (ExcelJS's Row and Cell objects cost ~10× the reading). */
+  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: "worksheet"; value: Sheet }> {
+    const internal = this as unknown as { workbookRels?: { Id: string; Target: string }[]; model?: WorkbookModel };
+    const rel = (internal.workbookRels ?? []).find((r) => r.Target.replace(/^\/?xl\//, "") === `worksheets/sheet${sheetNo}.xml`);
+    const name = (rel && internal.model?.sheets?.find((s) => s.rId === rel.Id)?.name) ?? `Sheet${sheetNo}`;
+    yield { eventType: "worksheet", value: { name, rows: () => this.sheetRows(iterator), skip: () => drain(iterator) } };
+  }
+
+  private async *sheetRows(iterator: AsyncIterable<Buffer | string>): AsyncGenerator<Row> {
+    const styles = (this as unknown as { styles: { getStyleModel(id: number): { numFmt?: string } | null } }).styles;
+    const date1904 = Boolean((this as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904);
+    const strings = this.sharedStrings ?? [];
+    let row: Row | null = null;
+    let lastRow = 0;
+    let column = 0;
+    let ref: string | undefined;
+    let type: string | undefined;
+    let style = 0;
+    let value: string | null = null;
+    let hasFormula = false;
+    let inValue = false;
+    let phonetic = 0;
+    for await (const events of parseSax(utf8Text(iterator))) {
+      const done: Row[] = [];
+      for (const { eventType, value: node } of events) {
+        if (eventType === "text") {
+          if (inValue) value = (value ?? "") + node;
+        } else if (eventType === "opentag") {
+          const name = node.name;
+          if (name === "row") {
+            lastRow = Number(node.attributes.r) || lastRow + 1;
+            row = { number: lastRow, cells: [], errors: [] };
+            column = 0;
+          } else if (name === "c" && row) {
+            ref = node.attributes.r;
+            column = ref ? columnOf(ref) : column + 1;
+            type = node.attributes.t;
+            style = Number(node.attributes.s ?? 0);
+            value = null;
+            hasFormula = false;
+          } else if (name === "f") hasFormula = true;
+          else if (name === "v") inValue = true;
+          else if (name === "rPh") phonetic++;
+          else if (name === "t" && type === "inlineStr") inValue = phonetic === 0;
+        } else {
+          const name = node.name;
+          if (name === "v" || name === "t") inValue = false;
+          else if (name === "rPh") phonetic--;
+          else if (name === "c" && row) {
+            const numFmt = style ? (styles.getStyleModel(style)?.numFmt ?? undefined) : undefined;
+            const { text, error } = xmlCellText(type, value, hasFormula, numFmt, strings, date1904);
+            while (row.cells.length < column - 1) row.cells.push("");
+            row.cells[column - 1] = text;
+            if (error) row.errors.push({ cell: column - 1, value: text, reason: error });
+          } else if (name === "row" && row) done.push(row);
+        }
+      }
+      yield* done;
+    }
   }
 
   // ExcelJS runs it with yield*; the strings are kept, nothing is emitted
@@ -159,7 +237,6 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 }
 
-type WorkbookModel = { sheets?: { name: string; state?: string }[] };
 
 /**
  * Splits a workbook's bytes into batches of records of one sheet: the sheet named after the dataset,
@@ -184,29 +261,25 @@ export async function* xlsxRecordBatches(bytes: AsyncIterable<Uint8Array>, optio
     hyperlinks: "ignore",
     entries: "ignore",
   });
-  const internal = reader as unknown as { model?: WorkbookModel; properties?: { model?: { date1904?: boolean } } };
+  const internal = reader as unknown as { model?: WorkbookModel };
   let chosen: string | null = null;
   let found = false;
 
   for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
+    const sheet = worksheet as unknown as Sheet;
     if (chosen === null) {
       const sheets = (internal.model?.sheets ?? []).filter((s) => s.state !== "hidden" && s.state !== "veryHidden");
       chosen = (sheets.find((s) => wanted.has(normalizeHeader(s.name))) ?? sheets[0])?.name ?? sheet.name;
     }
     if (sheet.name !== chosen || found) {
-      for await (const _row of sheet) {
-        // read past, so the stream moves on
-      }
+      await sheet.skip();
       continue;
     }
     found = true;
-    const date1904 = Boolean(internal.properties?.model?.date1904);
     let header: string[] | null = null;
     const above: Row[] = [];
     let batch: CsvRecord[] = [];
-    for await (const excelRow of sheet) {
-      const row = readRow(excelRow, date1904);
+    for await (const row of sheet.rows()) {
       if (!header) {
         if (isBlank(row.cells)) continue;
         const previous = above.at(-1);
