@@ -56,7 +56,16 @@ export function uploadRecords(input: UploadRecordsInput): { batches: AsyncGenera
   }
 
   async function* batches(): AsyncGenerator<CsvRecord[]> {
-    const bytes = counted()[Symbol.asyncIterator]();
+    const bytes = counted();
+    try {
+      yield* read(bytes);
+    } finally {
+      // a reader stopped early (a header error) still closes the upload's stream, as a for-await would
+      await bytes.return(undefined);
+    }
+  }
+
+  async function* read(bytes: AsyncGenerator<Uint8Array>): AsyncGenerator<CsvRecord[]> {
     const head: Uint8Array[] = [];
     let headLength = 0;
     let done = false;
