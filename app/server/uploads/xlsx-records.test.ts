@@ -136,6 +136,9 @@ describe("cell text", () => {
     expect(cellText(44286, "yyyy/m/d", true)).toEqual({ text: "2025-04-01" });
     expect(cellText(45748.5, "yyyy/m/d h:mm", false)).toEqual({ text: "2025-04-01 12:00:00" });
     expect(cellText(45748, "#,##0", false)).toEqual({ text: "45748" });
+    expect(cellText(45748, "General", false)).toEqual({ text: "45748" });
+    expect(cellText(1234, "0.00E+00", false)).toEqual({ text: "1234" });
+    expect(cellText(12, '#,##0"件"', false)).toEqual({ text: "12" });
     expect(cellText(45748, '[$-ja-JP]ggge"年"m"月"d"日"', false)).toEqual({ text: "2025-04-01" });
     expect(cellText(new Date("2025-04-01T00:00:00Z"), "yyyy-mm-dd", false)).toEqual({ text: "2025-04-01" });
   });

@@ -22,8 +22,17 @@ export type XlsxReadOptions = {
 export const unreadableWorkbookMessage =
   "Excelブック（.xlsx）として読み取れません。ファイルが壊れていないか確かめ、Excelで開いて「Excel ブック（*.xlsx）」か「CSV（コンマ区切り）」で保存し直してください";
 
+/** Whether a number format shows a date or time (y, m, d, h, s; g and e for 和暦), once quoted text, colours, General and exponents are set aside. */
 const isDateFormat = (format: string | undefined) =>
-  !!format && /[ymdhsge]/i.test(format.replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+  !!format &&
+  /[ymdhsge]/i.test(
+    format
+      .replace(/\[[^\]]*\]/g, "")
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .replace(/General/gi, "")
+      .replace(/E[+-]/gi, ""),
+  );
 
 function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
@@ -236,7 +245,6 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     this.sharedStrings = strings;
   }
 }
-
 
 /**
  * Splits a workbook's bytes into batches of records of one sheet: the sheet named after the dataset,
