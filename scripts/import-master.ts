@@ -1,12 +1,13 @@
-// npm run import:master -- FILE [--as-of YYYY-MM-DD]
-import { readFileSync } from "node:fs";
+// npm run import:master -- FILE [--as-of YYYY-MM-DD]; FILE a CSV or an .xlsx such as 総務省's code list
 import { parseArgs } from "node:util";
 import { closeDatabase, connectDatabase } from "../db";
 import { importMasterList } from "../db/queries/geography";
 import { writeAudit } from "../app/server/audit/write.server";
-import { csvEncodingLabels } from "../app/domain/csv/decode";
+import { uploadEncodingLabel } from "../app/domain/csv/decode";
+import { CsvFileError } from "../app/domain/csv/stream-decoder";
+import { readMasterListFile } from "../app/server/master/master-list-file.server";
 import { localGovernmentKindLabels, type LocalGovernmentKind } from "../app/domain/vocabulary";
-import { MasterListInvalidError, parseMasterList } from "../app/domain/master-list";
+import { MasterListInvalidError } from "../app/domain/master-list";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,7 +21,7 @@ if (!file) {
 const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
 
 try {
-  const { entries, encoding } = parseMasterList(readFileSync(file));
+  const { entries, encoding } = await readMasterListFile(file);
   const { db } = await connectDatabase();
   const result = await importMasterList(db, entries, { asOf });
   await writeAudit(db, { userId: null, clientAddress: null, action: "master.import", target: file, detail: { ...result, encoding } });
@@ -29,7 +30,7 @@ try {
   const wards = result.byKind.ward ?? 0;
   const prefectureCount = new Set(entries.map((e) => e.prefectureCode)).size;
   console.log(
-    `${file}（${csvEncodingLabels[encoding]}）: ${prefectureCount}都道府県の市区町村 ${municipalities}` +
+    `${file}（${uploadEncodingLabel(encoding)}）: ${prefectureCount}都道府県の市区町村 ${municipalities}` +
       `${unadministered > 0 ? `（ほかに北方領土の村 ${unadministered}、数えません）` : ""}、行政区 ${wards}`,
   );
   console.log(
@@ -42,7 +43,7 @@ try {
     `  追加 ${result.inserted}、更新 ${result.updated}、再開 ${result.reopened}、廃止（valid_to設定）${result.closed}、変更なし ${result.unchanged}`,
   );
 } catch (error) {
-  if (error instanceof MasterListInvalidError) {
+  if (error instanceof MasterListInvalidError || error instanceof CsvFileError) {
     console.error(error.message);
     process.exitCode = 1;
   } else throw error;

@@ -1,5 +1,5 @@
 // npm run import -- --dataset <name> FILE [--as <login id>] [--explanation <text>] [--dry-run]
-// Bulk loads through the same pipeline as the upload page: validate, stage, then commit atomically.
+// Bulk loads through the same pipeline as the upload page (CSV or .xlsx): validate, stage, then commit atomically.
 import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { closeDatabase, connectDatabase } from "../db";
 import { getUpload, listIssues } from "../db/queries/uploads";
 import { users } from "../db/schema";
-import { csvEncodingLabels, type CsvEncoding } from "../app/domain/csv/decode";
+import { uploadEncodingLabel } from "../app/domain/csv/decode";
 import { datasetIds, datasets, isDatasetId } from "../app/domain/datasets";
 import { explanationNeededFor } from "../app/domain/upload-status";
 import type { UserRole } from "../app/domain/vocabulary";
@@ -45,7 +45,7 @@ try {
   const upload = (await getUpload(db, staged.uploadId))!;
   const c = upload.counts!;
   console.log(
-    `#${upload.id} ${definition.label} ${file}（${csvEncodingLabels[upload.encoding as CsvEncoding] ?? upload.encoding}）: ` +
+    `#${upload.id} ${definition.label} ${file}（${uploadEncodingLabel(upload.encoding)}）: ` +
       `${c.rows}行、新規 ${c.new}、変更 ${c.changed}、変更なし ${c.unchanged}、エラー行 ${c.errorRows}、警告 ${c.warnings}`,
   );
   const errors = await listIssues(db, upload.id, "error", 20);

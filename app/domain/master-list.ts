@@ -41,6 +41,7 @@ const columnAliases = {
   prefecture: ["都道府県名(漢字)", "都道府県名", "都道府県", "pref", "prefecture"],
   name: ["市区町村名(漢字)", "市区町村名", "団体名", "自治体名", "city", "name"],
   kana: ["市区町村名(カナ)", "市区町村名(かな)", "団体名(カナ)", "citykana", "kana", "ふりがな", "よみがな"],
+  prefectureKana: ["都道府県名(カナ)", "都道府県名(かな)", "prefkana"],
   welfareOffice: ["福祉事務所設置", "福祉事務所", "welfare_office", "has_welfare_office"],
   kind: ["区分", "団体区分", "kind"],
   population: ["人口", "population"],
@@ -52,6 +53,7 @@ const columnLabels: Record<Column, string> = {
   prefecture: "都道府県名",
   name: "市区町村名",
   kana: "カナ",
+  prefectureKana: "都道府県名（カナ）",
   welfareOffice: "福祉事務所設置",
   kind: "区分",
   population: "人口",
@@ -99,6 +101,24 @@ function toHalfWidthDigits(value: string): string {
   return value.normalize("NFKC").replace(/[,\s]/g, "");
 }
 
+/** A row of the list as read from its file, with the file's line (a CSV) or row number (a workbook). */
+export type MasterListRow = { line: number; cells: string[] };
+
+function columnIndexes(header: string[]): Record<Column, number> {
+  const normalized = header.map(normalizeHeader);
+  const index = {} as Record<Column, number>;
+  for (const column of Object.keys(columnAliases) as Column[]) {
+    index[column] = columnAliases[column].map((a) => normalized.indexOf(normalizeHeader(a))).find((i) => i >= 0) ?? -1;
+  }
+  return index;
+}
+
+/** Whether a row is the list's header: it names the code, prefecture and name columns (a workbook may have a title above it). */
+export function isMasterListHeader(cells: string[]): boolean {
+  const index = columnIndexes(cells);
+  return index.code >= 0 && index.prefecture >= 0 && index.name >= 0;
+}
+
 /**
  * Reads the official list in the common open-data layout (a code column such as 団体コード or
  * lgcode, prefecture name, name, kana; optionally 福祉事務所設置, 区分, 人口). Every row is checked;
@@ -107,19 +127,24 @@ function toHalfWidthDigits(value: string): string {
 export function parseMasterList(bytes: Uint8Array): { entries: MasterListEntry[]; encoding: CsvEncoding } {
   const { text, encoding } = decodeCsvBytes(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-  const [header, ...records] = parsed.data;
-  if (!header) throw new MasterListInvalidError([{ line: 1, column: "-", value: "", reason: "ファイルが空です" }]);
+  return { entries: parseMasterListRows(parsed.data.map((cells, i) => ({ line: i + 1, cells }))), encoding };
+}
 
-  const normalized = header.map(normalizeHeader);
-  const index = {} as Record<Column, number>;
-  for (const column of Object.keys(columnAliases) as Column[]) {
-    index[column] = columnAliases[column].map((a) => normalized.indexOf(normalizeHeader(a))).find((i) => i >= 0) ?? -1;
-  }
+/**
+ * The entries of the list's rows, the first being the header: the open-data CSV layout, or the
+ * 総務省「全国地方公共団体コード」 workbook's (団体コード, 都道府県名（漢字）, 市区町村名（漢字）, 都道府県名（カナ）,
+ * 市区町村名（カナ）; prefecture rows without a 市区町村名; its half-width kana stored full-width).
+ */
+export function parseMasterListRows(rows: MasterListRow[]): MasterListEntry[] {
+  const [headerRow, ...records] = rows;
+  if (!headerRow) throw new MasterListInvalidError([{ line: 1, column: "-", value: "", reason: "ファイルが空です" }]);
+  const header = headerRow.cells;
+  const index = columnIndexes(header);
   const missing = (["code", "prefecture", "name"] as const).filter((c) => index[c] < 0);
   if (missing.length > 0) {
     throw new MasterListInvalidError(
       missing.map((c) => ({
-        line: 1,
+        line: headerRow.line,
         column: columnLabels[c],
         value: header.join(","),
         reason: `見出しに${columnLabels[c]}の列がありません（例: ${columnAliases[c].slice(0, 3).join(" / ")}）`,
@@ -130,8 +155,8 @@ export function parseMasterList(bytes: Uint8Array): { entries: MasterListEntry[]
   const errors: MasterListError[] = [];
   const entries: MasterListEntry[] = [];
   const seen = new Map<string, number>();
-  records.forEach((cells, i) => {
-    const line = i + 2;
+  for (const { line, cells } of records) checkRow(line, cells);
+  function checkRow(line: number, cells: string[]) {
     const cell = (c: Column) => (index[c] >= 0 ? (cells[index[c]] ?? "").trim() : "");
     const fail = (column: Column, value: string, reason: string) =>
       errors.push({ line, column: columnLabels[column], value, reason });
@@ -185,14 +210,14 @@ export function parseMasterList(bytes: Uint8Array): { entries: MasterListEntry[]
       code,
       prefectureCode: prefecture.code,
       name: name.replace(/\s+/g, ""),
-      kana: cell("kana").replace(/\s+/g, ""),
+      kana: (isPrefectureRow && cell("kana") === "" ? cell("prefectureKana") : cell("kana")).normalize("NFKC").replace(/\s+/g, ""),
       kind,
       hasWelfareOffice: welfare ?? defaultWelfareOffice(kind, code),
       parentName: parentName ?? null,
       population,
       administered,
     });
-  });
+  }
   if (errors.length > 0) throw new MasterListInvalidError(errors);
-  return { entries, encoding };
+  return entries;
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/ui/ConfirmAction";
 import { requireUser } from "~/server/auth/session.server";
-import { csvEncodingLabels, type CsvEncoding } from "~/domain/csv/decode";
+import { uploadEncodingLabel } from "~/domain/csv/decode";
 import { isDatasetId } from "~/domain/datasets";
 import { formatDateJa, formatDateTimeJa } from "~/domain/format";
 import { logger } from "~/server/http/logger.server";
@@ -157,7 +157,7 @@ export default function UploadDetail() {
         </dd>
         <dt>ファイル</dt>
         <dd>
-          {upload.sizeBytes.toLocaleString("ja-JP")}バイト、{csvEncodingLabels[upload.encoding as CsvEncoding] ?? upload.encoding}、SHA-256 <code>{upload.sha256.slice(0, 16)}…</code>
+          {upload.sizeBytes.toLocaleString("ja-JP")}バイト、{uploadEncodingLabel(upload.encoding)}、SHA-256 <code>{upload.sha256.slice(0, 16)}…</code>
         </dd>
         {upload.committedAt ? (
           <>

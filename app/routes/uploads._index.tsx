@@ -23,7 +23,7 @@ export default function Uploads() {
     <>
       <h1>アップロード</h1>
       <p className="lead">
-        Excelから書き出したCSV（UTF-8 または Shift_JIS）を取り込みます。アップロードすると、反映する前に件数とエラーを確認する画面が開きます。
+        Excelから書き出したCSV（UTF-8 または Shift_JIS）とExcelブック（.xlsx）を取り込みます。アップロードすると、反映する前に件数とエラーを確認する画面が開きます。
         確かめる内容は<Link to="/rules">ルール一覧</Link>にあります。
       </p>
       <h2>データを選んでアップロード</h2>

@@ -40,8 +40,8 @@ export default function NewUpload() {
       ) : null}
       <Form method="post" encType="multipart/form-data" className="filters" aria-label="ファイルのアップロード">
         <div className="field">
-          <label htmlFor="upload-file">CSVファイル（UTF-8 または Shift_JIS、コンマ区切りまたはタブ区切り）</label>
-          <input id="upload-file" type="file" name="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" required aria-describedby="upload-help" />
+          <label htmlFor="upload-file">CSVファイル（UTF-8 または Shift_JIS、コンマ区切りまたはタブ区切り）またはExcelブック（.xlsx）</label>
+          <input id="upload-file" type="file" name="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby="upload-help" />
         </div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "確認中…" : "内容を確認する"}
@@ -50,6 +50,7 @@ export default function NewUpload() {
       <p id="upload-help">
         ファイルはまだ反映されません。次の画面で件数とエラーを確認してから確定します。上限は{d.maxMegabytes}MB・{d.maxRows.toLocaleString("ja-JP")}行です。
         合計・小計の行は取り込めないため、削除してからアップロードしてください。エラーの行番号はファイルの行番号（空行も数えます）です。
+        Excelブックは「{d.label}」という名前のシート（なければ先頭のシート）を読み、表題の行の下にある見出し行から取り込みます。行番号はExcelの行番号、数式は保存された計算結果を読みます。古い形式（.xls）とマクロ有効ブック（.xlsm）は読めません。
         テンプレート:{" "}
         <a href={`/datasets/${d.id}/download?kind=template&encoding=utf-8-bom`} download>
           Excel用（UTF-8 BOM付き）

@@ -1,14 +1,17 @@
-// npm run bench:ingest — the CSV pipeline on a national monthly file (~110,000 rows) against raw COPY.
+// npm run bench:ingest — the upload pipeline on a national monthly file (~110,000 rows) against raw COPY,
+// as a CSV and as the same rows in an .xlsx workbook (ADR 020).
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { loadBodyRecords } from "../../db/queries/uploads";
 import { copyCsvInto, openDatabase } from "../../db/client";
 import { datasets } from "../../app/domain/datasets";
 import { BodyResolver } from "../../app/server/uploads/body-resolver";
 import { mapHeader, validateRow } from "../../app/server/uploads/validate";
+import { xlsxRecordBatches } from "../../app/server/uploads/xlsx-records";
 import { csvRecordBatches, type CsvRecord } from "../../app/domain/csv/records";
 import { StreamingCsvDecoder } from "../../app/domain/csv/stream-decoder";
 import { monthsOfFiscalYear } from "../../app/domain/fiscal-year";
@@ -18,6 +21,34 @@ import { benchDatabases, fmt, loadNationalMaster } from "./common";
 const definition = datasets.monthly_support;
 const header = ["自治体コード", "年度", "月", ...monthlyMetricCatalogue.map((m) => m.label)].join(",");
 const fiscalYears = Array.from({ length: 10 }, (_, i) => 2016 + i);
+
+/** The same rows as a workbook, written with ExcelJS's streaming writer as an office export would be: a title row, then the header. */
+async function writeWorkbook(file: string, rows: (string | number)[][]): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const sheet = book.addWorksheet(definition.label);
+  sheet.addRow(["令和7年度 生活困窮者自立支援制度 月次支援状況（全国）"]).commit();
+  sheet.addRow(header.split(",")).commit();
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
+  await book.commit();
+}
+
+async function countXlsxRecords(file: string): Promise<number> {
+  let n = 0;
+  const options = { sheetNames: [definition.label], isHeader: (cells: string[]) => "map" in mapHeader(definition, cells) };
+  for await (const batch of xlsxRecordBatches(createReadStream(file, { highWaterMark: 64 * 1024 }), options)) n += batch.length;
+  return n;
+}
+
+type WorkerTimings = { stageMs: number; commitMs: number; totalMs: number; peakMb: number; baselineMb: number; counts: { new: number } };
+
+function runWorker(workerTarget: string, file: string, rowCount: number): WorkerTimings {
+  const worker = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/ingest-worker.ts", workerTarget, file], { encoding: "utf8" });
+  if (worker.status !== 0) throw new Error(`worker failed: ${worker.stderr}`);
+  const timings = JSON.parse(worker.stdout.trim().split("\n").pop()!) as WorkerTimings;
+  if (timings.counts.new !== rowCount) throw new Error(`expected ${rowCount} new rows, committed ${timings.counts.new}`);
+  return timings;
+}
 
 async function* rowsOf(file: string): AsyncGenerator<CsvRecord> {
   const decoder = new StreamingCsvDecoder();
@@ -38,6 +69,7 @@ try {
       // every implementing body: the 47 prefectures (for their 郡部), every city and special ward
       const bodies = entries.filter((e) => e.hasWelfareOffice === true).map((e) => e.code);
       const lines = [header];
+      const workbookRows: (string | number)[][] = [];
       const copyLines: string[] = [];
       for (const code of bodies)
         for (const fy of fiscalYears)
@@ -46,11 +78,18 @@ try {
             const seven = [n + 10, Math.floor(n / 3), Math.floor(n / 5), Math.floor(n / 7), Math.floor(n / 11), n % 4, n % 3];
             const values = monthlyMetricCatalogue.map((_, i) => seven[i] ?? 0);
             lines.push([code, fy, month, ...values].join(","));
+            // codes as text, as in a code column formatted as text (a number would lose 01…'s zero)
+            workbookRows.push([code, fy, month, ...values]);
             copyLines.push([code, year, month, fy, ...values].join(","));
           }
       const file = path.join(dir, "national-monthly.csv");
       writeFileSync(file, `${lines.join("\r\n")}\r\n`);
       const rowCount = lines.length - 1;
+      const workbook = path.join(dir, "national-monthly.xlsx");
+      const writeStart = performance.now();
+      await writeWorkbook(workbook, workbookRows);
+      const writeMs = performance.now() - writeStart;
+      workbookRows.length = 0;
 
       // Reference: raw COPY of the same rows into the same table.
       const copyText = `${copyLines.join("\n")}\n`;
@@ -70,6 +109,10 @@ try {
       let parsed = 0;
       for await (const _row of rowsOf(file)) parsed++;
       const parseMs = performance.now() - parseStart;
+      parseStart = performance.now();
+      const xlsxParsed = await countXlsxRecords(workbook);
+      const xlsxParseMs = performance.now() - parseStart;
+      if (xlsxParsed !== parsed) throw new Error(`the workbook gave ${xlsxParsed} records, the CSV ${parsed}`);
 
       // Parse + validate, no database writes.
       const resolver = new BodyResolver(await loadBodyRecords(handle.db));
@@ -99,11 +142,13 @@ try {
         await loadNationalMaster(onDisk);
         await onDisk.close();
       }
-      const worker = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/ingest-worker.ts", workerTarget, file], { encoding: "utf8" });
-      if (worker.status !== 0) throw new Error(`worker failed: ${worker.stderr}`);
-      const timings = JSON.parse(worker.stdout.trim().split("\n").pop()!) as { stageMs: number; commitMs: number; totalMs: number; peakMb: number; baselineMb: number; counts: { new: number } };
+      const timings = runWorker(workerTarget, file, rowCount);
       const peakMb = timings.peakMb;
-      if (timings.counts.new !== rowCount) throw new Error(`expected ${rowCount} new rows, committed ${timings.counts.new}`);
+      // the same rows again from the workbook, into an empty table
+      const again = handle.target.driver === "postgres" ? handle : await openDatabase({ driver: "pglite", dataDir: workerTarget });
+      await again.db.execute(sql`truncate monthly_support_statistics`);
+      if (again !== handle) await again.close();
+      const xlsx = runWorker(workerTarget, workbook, rowCount);
 
       const rate = (ms: number) => fmt((rowCount / ms) * 1000);
       results.push(
@@ -114,6 +159,12 @@ try {
         [target.name, "commit (diff + history + upsert)", fmt(timings.commitMs), rate(timings.commitMs), ""],
         [target.name, "whole pipeline", fmt(timings.totalMs), rate(timings.totalMs), `${fmt((copyMs / timings.totalMs) * 100, 1)}%`],
         [target.name, `peak RSS of the pipeline process (MB; ${fmt(timings.baselineMb)} at start)`, fmt(peakMb), "", ""],
+        [target.name, `.xlsx: written by ExcelJS's streaming writer (${fmt(statSync(workbook).size / 1024 / 1024, 1)} MB; CSV ${fmt(statSync(file).size / 1024 / 1024, 1)} MB)`, fmt(writeMs), "", ""],
+        [target.name, ".xlsx: parse (unzip + read records)", fmt(xlsxParseMs), rate(xlsxParseMs), ""],
+        [target.name, ".xlsx: stage (parse + validate + staging)", fmt(xlsx.stageMs), rate(xlsx.stageMs), ""],
+        [target.name, ".xlsx: commit", fmt(xlsx.commitMs), rate(xlsx.commitMs), ""],
+        [target.name, ".xlsx: whole pipeline", fmt(xlsx.totalMs), rate(xlsx.totalMs), `${fmt((copyMs / xlsx.totalMs) * 100, 1)}%`],
+        [target.name, `.xlsx: peak RSS of the pipeline process (MB; ${fmt(xlsx.baselineMb)} at start)`, fmt(xlsx.peakMb), "", ""],
       );
       console.log(`${target.name}: ${fmt(rowCount)} rows (${parsed - 1} parsed) done`);
     } finally {
@@ -124,6 +175,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log("\nbench:ingest — national monthly file, every implementing body × FY2016–FY2025 × 12 months");
+console.log("\nbench:ingest — national monthly file, every implementing body × FY2016–FY2025 × 12 months, as CSV and as .xlsx");
 console.log(["database", "phase", "ms", "rows/s", "vs COPY"].join("\t"));
 for (const r of results) console.log(r.join("\t"));

@@ -72,4 +72,16 @@ describe("npm run import", () => {
       expect(entries[0]!.detail).toEqual({ dataset: "monthly_support" });
     });
   }, 120_000);
+
+  it("reads an Excel workbook too (--dry-run stages it only)", async () => {
+    const { DATABASE_URL: _url, PGLITE_DIR: _dir, ...inherited } = process.env;
+    const file = "tests/fixtures/monthly-tottori-city.xlsx";
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--dataset", "monthly_support", file, "--as", "tottori-city", "--dry-run"], {
+      encoding: "utf8",
+      env: { ...inherited, ...env },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`月次支援状況 ${file}（Excelブック（.xlsx））: 3行、新規 3、変更 0、変更なし 0、エラー行 0、警告 0`);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { MasterListInvalidError, parseMasterList } from "../../app/domain/master
 import { createTestDatabase } from "../setup/database";
 import { openDataNationalListCsv } from "../setup/national-list";
 import { loadBuiltInMasterIfEmpty } from "../../app/server/master/built-in-master";
+import { readMasterListFile } from "../../app/server/master/master-list-file.server";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -164,5 +165,32 @@ describe("master list changes over time", () => {
     // and it comes back if a later list has it again
     const again = await importMasterList(local.db, entries, { asOf: "2027-05-01" });
     expect(again).toMatchObject({ reopened: 1, closed: 0 });
+  });
+});
+
+describe("the 総務省「全国地方公共団体コード」 workbook", () => {
+  let local: DatabaseHandle;
+  beforeAll(async () => {
+    local = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await local.close();
+  });
+
+  it("reads its first sheet (not the 政令指定都市 sheet), the prefecture row without a name, and stores its half-width kana full-width", async () => {
+    const { entries, encoding } = await readMasterListFile("tests/fixtures/master-soumu-tottori.xlsx");
+    expect(encoding).toBe("xlsx");
+    expect(entries.map((e) => [e.line, e.code, e.name, e.kana, e.kind, e.hasWelfareOffice])).toEqual([
+      [2, "310000", "鳥取県", "トットリケン", "prefecture", true],
+      [3, "312011", "鳥取市", "トットリシ", "core_city", true],
+      [4, "312029", "米子市", "ヨナゴシ", "city", true],
+      [5, "313289", "智頭町", "チズチョウ", "town", null],
+      [6, "313726", "北栄町", "ホクエイチョウ", "town", null],
+    ]);
+    const result = await importMasterList(local.db, entries, { asOf: "2026-04-01" });
+    // the prefecture is there from the migrations
+    expect(result).toMatchObject({ inserted: 4, updated: 1, closed: 0 });
+    const [tottori] = await local.db.select().from(localGovernments).where(eq(localGovernments.code, "312011"));
+    expect(tottori).toMatchObject({ name: "鳥取市", kana: "トットリシ", prefectureCode: "31", kind: "core_city" });
   });
 });

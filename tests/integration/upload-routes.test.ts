@@ -61,6 +61,14 @@ describe("upload routes by role", () => {
     expect(row).toMatchObject({ status: "previewed", encoding: "shift_jis", fileName: "monthly-tottori-city-sjis.csv" });
   });
 
+  it("streams an Excel workbook the same way", async () => {
+    const response = await upload("tottori-city", "monthly_support", "monthly-tottori-city.xlsx");
+    expect(response.status).toBe(302);
+    const id = Number(response.headers.get("Location")!.split("/").pop());
+    const [row] = await handle.db.select().from(uploads).where(eq(uploads.id, id));
+    expect(row).toMatchObject({ status: "previewed", encoding: "xlsx", counts: expect.objectContaining({ rows: 3, new: 3, errorRows: 0 }) });
+  });
+
   it("hides an upload from users outside its scope, and refuses their forged POSTs", async () => {
     const request = (loginId: string) => new Request(`${base}/uploads/${cityUploadId}`, { headers: { Cookie: cookies[loginId]! } });
     expect(await thrownStatus(uploadLoader({ request: request("tottori-city"), params: { uploadId: String(cityUploadId) }, context: {} }))).toBe(200);

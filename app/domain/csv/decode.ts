@@ -9,6 +9,12 @@ export const csvEncodingLabels: Record<CsvEncoding, string> = {
   shift_jis: "Shift_JIS（CP932）",
 };
 
+/** What an upload's stored `encoding` says: a CSV's character encoding, or "xlsx" for an Excel workbook (ADR 020). */
+export function uploadEncodingLabel(encoding: string): string {
+  if (encoding === "xlsx") return "Excelブック（.xlsx）";
+  return csvEncodingLabels[encoding as CsvEncoding] ?? encoding;
+}
+
 function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

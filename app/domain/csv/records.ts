@@ -10,6 +10,8 @@ export type CsvRecord = {
   line: number;
   cells: string[];
   quoteError?: QuoteError;
+  /** cells a workbook reader could not turn into text (an error value, a formula without its result), with why */
+  cellErrors?: { cell: number; value: string; reason: string }[];
 };
 
 const QUOTE = 34;

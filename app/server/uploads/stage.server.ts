@@ -56,7 +56,7 @@ async function* tagStreamErrors(source: AsyncIterable<Uint8Array>): AsyncGenerat
 }
 
 /**
- * Stages an uploaded CSV for preview (service.server.ts checks the actor and audits): the stream is
+ * Stages an uploaded CSV or .xlsx for preview (service.server.ts checks the actor and audits): the stream is
  * validated (validateUploadStream) while the valid records go by COPY into the dataset's typed
  * staging table, a batch at a time (at most one COPY in flight while the next batch is validated).
  * Nothing reaches the target tables here.

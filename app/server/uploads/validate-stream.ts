@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
-import { csvRecordBatches, type CsvRecord } from "../../domain/csv/records";
-import { CsvFileError, StreamingCsvDecoder } from "../../domain/csv/stream-decoder";
+import type { CsvRecord } from "../../domain/csv/records";
+import { CsvFileError } from "../../domain/csv/stream-decoder";
 import type { DatasetDefinition } from "../../domain/datasets";
 import type { DatasetRecord, ResolvedBody } from "../../domain/datasets/types";
 import { storedColumnNames } from "../../../db/queries/dataset-tables";
 import type { BodyResolver } from "./body-resolver";
 import { unchangedTemplateMessage } from "../../domain/datasets/template";
+import { uploadRecords } from "./upload-records";
 import { checkRecord, equalsTemplateRow, exampleRowIssue, isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
 
 /** One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted. */
@@ -75,30 +75,20 @@ const storedIssueLimit = 1000;
 const batchSize = 20_000;
 
 /**
- * Reads an uploaded CSV as a stream — bytes counted and hashed, decoded, read into records that carry
- * the file's own line numbers, validated row by row — and yields what to stage, a batch at a time,
- * without touching the database. Memory stays bounded by the batch size whatever the file size; the counts come back at the end.
+ * Reads an uploaded CSV or Excel workbook as a stream — bytes counted and hashed, read into records
+ * that carry the file's own line (or Excel row) numbers (upload-records.ts), validated row by row —
+ * and yields what to stage, a batch at a time, without touching the database. Memory stays bounded
+ * by the batch size whatever the file size; the counts come back at the end.
  */
 export async function* validateUploadStream(input: ValidationInput): AsyncGenerator<StagedBatch, ValidationSummary> {
   const { definition, limits, uploadId } = input;
-  const hash = createHash("sha256");
-  const decoder = new StreamingCsvDecoder();
-  let size = 0;
   let line = 0;
-
-  async function* text(): AsyncGenerator<string> {
-    for await (const chunk of input.source) {
-      size += chunk.length;
-      if (size > limits.maxBytes) {
-        throw new CsvFileError(`ファイルサイズが上限（${(limits.maxBytes / 1024 / 1024).toFixed(0)}MB）を超えています。年度や自治体で分けてアップロードしてください`);
-      }
-      hash.update(chunk);
-      const decoded = decoder.push(chunk);
-      if (decoded) yield decoded;
-    }
-    const rest = decoder.end();
-    if (rest) yield rest;
-  }
+  const source = uploadRecords({
+    fileName: input.fileName,
+    source: input.source,
+    maxBytes: limits.maxBytes,
+    workbook: { sheetNames: [definition.label, definition.id], isHeader: (cells) => "map" in mapHeader(definition, cells) },
+  });
 
   let header: HeaderMap | null = null;
   let rows = 0;
@@ -210,7 +200,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   };
 
   try {
-    records: for await (const records of csvRecordBatches(text())) {
+    records: for await (const records of source.batches) {
       for (const row of records) {
         if (handleRecord(row) === "stop") break records;
       }
@@ -232,5 +222,5 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
   }
   if (fileErrors.length === 0) await checkHistory();
   if (fileErrors.length === 0 && (batch.copyLines.length > 0 || batch.issues.length > 0)) yield batch;
-  return { rows, errorRows, warnings, flagged, sizeBytes: size, sha256: hash.digest("hex"), encoding: decoder.encoding, fileErrors };
+  return { rows, errorRows, warnings, flagged, ...source.file(), fileErrors };
 }

@@ -79,7 +79,8 @@ function columnName(header: HeaderMap, index: number): string {
 
 /**
  * What makes a record unreadable as a row of the table, before its cells are read: a quote that never
- * closes (the rest of the file fell into one cell) or closes before other text, a totals row, or a
+ * closes (the rest of the file fell into one cell) or closes before other text, a totals row, a
+ * workbook cell of an imported column that holds no value (an error value, a formula never calculated), or a
  * number of cells that does not fit the header. Excel writes every row, the header included, as wide
  * as its used range, so blank cells after the header's last title are tolerated up to the header's
  * own number of cells; fewer cells than titles, or more cells than the header has, are refused even
@@ -99,6 +100,11 @@ export function checkRecord(header: HeaderMap, record: CsvRecord): Issue | null 
     if (isTotalsLabel(cells[i]!)) {
       return { line, column: columnName(header, i), value: cells[i]!.slice(0, 200), reason: "合計行は取り込めません。合計・小計の行を削除してください" };
     }
+  }
+  if (record.cellErrors) {
+    const mapped = new Set(header.indexOf.values());
+    const found = record.cellErrors.find((e) => mapped.has(e.cell));
+    if (found) return { line, column: columnName(header, found.cell), value: found.value.slice(0, 200), reason: found.reason };
   }
   const value = () => cells.join(",").slice(0, 200);
   if (cells.length < header.width) {
