@@ -17,6 +17,8 @@ export type XlsxReadOptions = {
   /** how many non-blank rows may stand above the header (titles, notes) */
   headerSearchRows?: number;
   batchSize?: number;
+  /** how long a reader may make no progress once every byte has arrived before the file counts as damaged (15 s) */
+  stallMs?: number;
 };
 
 export const unreadableWorkbookMessage =
@@ -31,11 +33,13 @@ const isDateFormat = (format: string | undefined) =>
       .replace(/"[^"]*"/g, "")
       .replace(/\\./g, "")
       .replace(/General/gi, "")
-      .replace(/E[+-]/gi, ""),
+      .replace(/E[+-]/gi, "")
   );
 
 function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return new Date(
+    Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)
+  );
 }
 
 /** A number as plain decimal text, as Excel shows it at most (15 significant digits, no exponent, no grouping). */
@@ -43,39 +47,80 @@ export function plainNumber(n: number): string {
   const rounded = Number(n.toPrecision(15));
   const text = String(rounded);
   if (!/e/i.test(text)) return text;
-  return rounded.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+  return rounded.toLocaleString("en-US", {
+    useGrouping: false,
+    maximumFractionDigits: 20,
+  });
 }
 
 /** A date as ISO text: the day alone at midnight (date cells), with the time otherwise. */
 function dateText(d: Date): string {
   const iso = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return iso.endsWith("T00:00:00.000Z")
+    ? iso.slice(0, 10)
+    : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
 type CellText = { text: string; error?: string };
 
 /** The text of a cell as Excel stores it; `error` when it has none that could be read as a value. */
-export function cellText(value: unknown, numFmt: string | undefined, date1904: boolean): CellText {
+export function cellText(
+  value: unknown,
+  numFmt: string | undefined,
+  date1904: boolean
+): CellText {
   if (value === null || value === undefined) return { text: "" };
   if (typeof value === "string") return { text: value };
-  if (typeof value === "number") return { text: isDateFormat(numFmt) ? dateText(excelSerialToDate(value, date1904)) : plainNumber(value) };
+  if (typeof value === "number")
+    return {
+      text: isDateFormat(numFmt)
+        ? dateText(excelSerialToDate(value, date1904))
+        : plainNumber(value),
+    };
   if (value instanceof Date) return { text: dateText(value) };
   if (typeof value === "boolean") {
-    return { text: value ? "TRUE" : "FALSE", error: "論理値（TRUE/FALSE）は読み取れません。数値か文字で入力してください" };
+    return {
+      text: value ? "TRUE" : "FALSE",
+      error:
+        "論理値（TRUE/FALSE）は読み取れません。数値か文字で入力してください",
+    };
   }
   if (typeof value === "object") {
-    const v = value as { richText?: { text?: string }[]; text?: unknown; error?: string; formula?: string; sharedFormula?: string; result?: unknown };
-    if (v.richText) return { text: v.richText.map((r) => r.text ?? "").join("") };
-    if (typeof v.error === "string") return { text: v.error, error: `エラー値（${v.error}）です。数式や参照先を直してください` };
+    const v = value as {
+      richText?: { text?: string }[];
+      text?: unknown;
+      error?: string;
+      formula?: string;
+      sharedFormula?: string;
+      result?: unknown;
+    };
+    if (v.richText)
+      return { text: v.richText.map((r) => r.text ?? "").join("") };
+    if (typeof v.error === "string")
+      return {
+        text: v.error,
+        error: `エラー値（${v.error}）です。数式や参照先を直してください`,
+      };
     if ("formula" in v || "sharedFormula" in v) {
       const result = v.result;
       if (result === undefined || result === null) {
-        return { text: "", error: "数式の計算結果がファイルに保存されていません。Excelで開いて保存し直すか、値として貼り付けてください" };
+        return {
+          text: "",
+          error:
+            "数式の計算結果がファイルに保存されていません。Excelで開いて保存し直すか、値として貼り付けてください",
+        };
       }
-      if (typeof result === "number" && Number.isNaN(result)) return { text: "", error: "数式の結果がエラー値です。数式や参照先を直してください" };
+      if (typeof result === "number" && Number.isNaN(result))
+        return {
+          text: "",
+          error: "数式の結果がエラー値です。数式や参照先を直してください",
+        };
       if (typeof result === "object" && result !== null && "error" in result) {
         const e = String((result as { error: unknown }).error);
-        return { text: e, error: `数式の結果がエラー値（${e}）です。数式や参照先を直してください` };
+        return {
+          text: e,
+          error: `数式の結果がエラー値（${e}）です。数式や参照先を直してください`,
+        };
       }
       return cellText(result, numFmt, date1904);
     }
@@ -84,9 +129,15 @@ export function cellText(value: unknown, numFmt: string | undefined, date1904: b
   return { text: String(value) };
 }
 
-type WorkbookModel = { sheets?: { name: string; state?: string; rId?: string }[] };
+type WorkbookModel = {
+  sheets?: { name: string; state?: string; rId?: string }[];
+};
 
-type Row = { number: number; cells: string[]; errors: { cell: number; value: string; reason: string }[] };
+type Row = {
+  number: number;
+  cells: string[];
+  errors: { cell: number; value: string; reason: string }[];
+};
 
 /** The column number (1-based) of a cell reference such as "AB12". */
 function columnOf(ref: string): number {
@@ -100,13 +151,28 @@ function columnOf(ref: string): number {
 }
 
 /** One cell of the sheet's XML (<c t="…"><f/><v/></c>) as text, with Excel's stored type. */
-export function xmlCellText(type: string | undefined, value: string | null, hasFormula: boolean, numFmt: string | undefined, sharedStrings: readonly string[], date1904: boolean): CellText {
+export function xmlCellText(
+  type: string | undefined,
+  value: string | null,
+  hasFormula: boolean,
+  numFmt: string | undefined,
+  sharedStrings: readonly string[],
+  date1904: boolean
+): CellText {
   if (type === "b") return cellText(value === "1", numFmt, date1904);
   if (type === "e") {
     const error = value ?? "";
-    return { text: error, error: hasFormula ? `数式の結果がエラー値（${error}）です。数式や参照先を直してください` : `エラー値（${error}）です。数式や参照先を直してください` };
+    return {
+      text: error,
+      error: hasFormula
+        ? `数式の結果がエラー値（${error}）です。数式や参照先を直してください`
+        : `エラー値（${error}）です。数式や参照先を直してください`,
+    };
   }
-  if (value === null) return hasFormula ? cellText({ formula: "" }, numFmt, date1904) : { text: "" };
+  if (value === null)
+    return hasFormula
+      ? cellText({ formula: "" }, numFmt, date1904)
+      : { text: "" };
   if (type === "s") return { text: sharedStrings[Number(value)] ?? "" };
   if (type === "str" || type === "inlineStr") return { text: value };
   if (type === "d") return cellText(new Date(value), numFmt, date1904);
@@ -115,10 +181,15 @@ export function xmlCellText(type: string | undefined, value: string | null, hasF
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 
 /** UTF-8 text of a stream of XML bytes, a character split between two chunks kept whole. */
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+async function* utf8Text(
+  chunks: AsyncIterable<Buffer | string>
+): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of chunks) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    const text =
+      typeof chunk === "string"
+        ? chunk
+        : decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
   const rest = decoder.decode();
@@ -126,21 +197,27 @@ async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator
 }
 
 /** A zip entry as the stream of its decoded text, which ExcelJS's parsers pass on unchanged. */
-const decodedEntry = (entry: NodeJS.ReadableStream) => Readable.from(utf8Text(iterateStream(entry)));
+const decodedEntry = (entry: NodeJS.ReadableStream) =>
+  Readable.from(utf8Text(iterateStream(entry)));
 
 type ReaderInternals = {
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
 };
 
-type Sheet = { name: string; rows: () => AsyncGenerator<Row>; skip: () => Promise<void> };
+type Sheet = {
+  name: string;
+  rows: () => AsyncGenerator<Row>;
+  skip: () => Promise<void>;
+};
 
 async function drain(iterator: AsyncIterable<unknown>): Promise<void> {
   for await (const _chunk of iterator) {
     // read past, so the zip moves on
   }
 }
-const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+const base = ExcelJS.stream.xlsx.WorkbookReader
+  .prototype as unknown as ReaderInternals;
 
 /**
  * ExcelJS 4.4.0's streaming reader, with two mends for Japanese workbooks. It decodes each piece of a
@@ -160,16 +237,43 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 
   /** A sheet, as its name and its rows read straight from the XML (ExcelJS's Row and Cell objects cost ~10× the reading). */
-  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: "worksheet"; value: Sheet }> {
-    const internal = this as unknown as { workbookRels?: { Id: string; Target: string }[]; model?: WorkbookModel };
-    const rel = (internal.workbookRels ?? []).find((r) => r.Target.replace(/^\/?xl\//, "") === `worksheets/sheet${sheetNo}.xml`);
-    const name = (rel && internal.model?.sheets?.find((s) => s.rId === rel.Id)?.name) ?? `Sheet${sheetNo}`;
-    yield { eventType: "worksheet", value: { name, rows: () => this.sheetRows(iterator), skip: () => drain(iterator) } };
+  *_parseWorksheet(
+    iterator: AsyncIterable<Buffer | string>,
+    sheetNo: string
+  ): Generator<{ eventType: "worksheet"; value: Sheet }> {
+    const internal = this as unknown as {
+      workbookRels?: { Id: string; Target: string }[];
+      model?: WorkbookModel;
+    };
+    const rel = (internal.workbookRels ?? []).find(
+      (r) =>
+        r.Target.replace(/^\/?xl\//, "") === `worksheets/sheet${sheetNo}.xml`
+    );
+    const name =
+      (rel && internal.model?.sheets?.find((s) => s.rId === rel.Id)?.name) ??
+      `Sheet${sheetNo}`;
+    yield {
+      eventType: "worksheet",
+      value: {
+        name,
+        rows: () => this.sheetRows(iterator),
+        skip: () => drain(iterator),
+      },
+    };
   }
 
-  private async *sheetRows(iterator: AsyncIterable<Buffer | string>): AsyncGenerator<Row> {
-    const styles = (this as unknown as { styles: { getStyleModel(id: number): { numFmt?: string } | null } }).styles;
-    const date1904 = Boolean((this as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904);
+  private async *sheetRows(
+    iterator: AsyncIterable<Buffer | string>
+  ): AsyncGenerator<Row> {
+    const styles = (
+      this as unknown as {
+        styles: { getStyleModel(id: number): { numFmt?: string } | null };
+      }
+    ).styles;
+    const date1904 = Boolean(
+      (this as unknown as { properties?: { model?: { date1904?: boolean } } })
+        .properties?.model?.date1904
+    );
     const strings = this.sharedStrings ?? [];
     let row: Row | null = null;
     let lastRow = 0;
@@ -202,17 +306,28 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
           } else if (name === "f") hasFormula = true;
           else if (name === "v") inValue = true;
           else if (name === "rPh") phonetic++;
-          else if (name === "t" && type === "inlineStr") inValue = phonetic === 0;
+          else if (name === "t" && type === "inlineStr")
+            inValue = phonetic === 0;
         } else {
           const name = node.name;
           if (name === "v" || name === "t") inValue = false;
           else if (name === "rPh") phonetic--;
           else if (name === "c" && row) {
-            const numFmt = style ? (styles.getStyleModel(style)?.numFmt ?? undefined) : undefined;
-            const { text, error } = xmlCellText(type, value, hasFormula, numFmt, strings, date1904);
+            const numFmt = style
+              ? styles.getStyleModel(style)?.numFmt ?? undefined
+              : undefined;
+            const { text, error } = xmlCellText(
+              type,
+              value,
+              hasFormula,
+              numFmt,
+              strings,
+              date1904
+            );
             while (row.cells.length < column - 1) row.cells.push("");
             row.cells[column - 1] = text;
-            if (error) row.errors.push({ cell: column - 1, value: text, reason: error });
+            if (error)
+              row.errors.push({ cell: column - 1, value: text, reason: error });
           } else if (name === "row" && row) done.push(row);
         }
       }
@@ -222,7 +337,9 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
 
   // ExcelJS runs it with yield*; the strings are kept, nothing is emitted
   // eslint-disable-next-line require-yield
-  async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<never> {
+  async *_parseSharedStrings(
+    entry: NodeJS.ReadableStream
+  ): AsyncGenerator<never> {
     const strings: string[] = [];
     let text = "";
     let inText = false;
@@ -255,68 +372,146 @@ export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
  * header's width (a row in the file lists only the cells it has); blank rows are left out, as blank
  * lines of a CSV are. Other sheets are read past.
  */
-export async function* xlsxRecordBatches(bytes: AsyncIterable<Uint8Array>, options: XlsxReadOptions): AsyncGenerator<CsvRecord[]> {
+export async function* xlsxRecordBatches(
+  bytes: AsyncIterable<Uint8Array>,
+  options: XlsxReadOptions
+): AsyncGenerator<CsvRecord[]> {
   const searchRows = options.headerSearchRows ?? 10;
   const batchSize = options.batchSize ?? 2000;
   const wanted = new Set(options.sheetNames.map(normalizeHeader));
+  const guard = stallGuard(options.stallMs ?? defaultStallMs);
   async function* buffers() {
-    for await (const chunk of bytes) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for await (const chunk of bytes)
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    guard.inputEnded();
   }
-  const reader = new WorkbookReader(Readable.from(buffers(), { objectMode: false }), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  const internal = reader as unknown as { model?: WorkbookModel };
-  let chosen: string | null = null;
-  let found = false;
+  try {
+    yield* readBatches();
+  } finally {
+    guard.dispose();
+  }
 
-  for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as Sheet;
-    if (chosen === null) {
-      const sheets = (internal.model?.sheets ?? []).filter((s) => s.state !== "hidden" && s.state !== "veryHidden");
-      chosen = (sheets.find((s) => wanted.has(normalizeHeader(s.name))) ?? sheets[0])?.name ?? sheet.name;
-    }
-    if (sheet.name !== chosen || found) {
-      await sheet.skip();
-      continue;
-    }
-    found = true;
-    let header: string[] | null = null;
-    const above: Row[] = [];
-    let batch: CsvRecord[] = [];
-    for await (const row of sheet.rows()) {
-      if (!header) {
-        if (isBlank(row.cells)) continue;
-        const previous = above.at(-1);
-        const filled =
-          previous && previous.number === row.number - 1
-            ? Array.from({ length: Math.max(row.cells.length, previous.cells.length) }, (_, i) => ((row.cells[i] ?? "").trim() === "" ? (previous.cells[i] ?? "") : row.cells[i]!))
-            : null;
-        if (options.isHeader(row.cells)) header = row.cells;
-        else if (filled && options.isHeader(filled)) header = filled;
-        else if (above.push(row) >= searchRows) header = above[0]!.cells; // none: the first row, whose missing titles the validation names
-        if (header) {
-          const line = header === above[0]?.cells ? above[0].number : row.number;
-          while (header.length > 0 && header.at(-1)!.trim() === "") header.pop();
-          batch.push({ line, cells: header });
-        }
+  async function* readBatches(): AsyncGenerator<CsvRecord[]> {
+    const reader = new WorkbookReader(
+      Readable.from(buffers(), { objectMode: false }),
+      {
+        worksheets: "emit",
+        sharedStrings: "cache",
+        styles: "cache",
+        hyperlinks: "ignore",
+        entries: "ignore",
+      }
+    );
+    const internal = reader as unknown as { model?: WorkbookModel };
+    let chosen: string | null = null;
+    let found = false;
+
+    for await (const worksheet of guard.iterate(reader)) {
+      const sheet = worksheet as unknown as Sheet;
+      if (chosen === null) {
+        const sheets = (internal.model?.sheets ?? []).filter(
+          (s) => s.state !== "hidden" && s.state !== "veryHidden"
+        );
+        chosen =
+          (sheets.find((s) => wanted.has(normalizeHeader(s.name))) ?? sheets[0])
+            ?.name ?? sheet.name;
+      }
+      if (sheet.name !== chosen || found) {
+        await sheet.skip();
         continue;
       }
-      const cells = row.cells;
-      if (row.errors.length === 0 && isBlank(cells)) continue;
-      while (cells.length > header.length && cells.at(-1)!.trim() === "") cells.pop();
-      while (cells.length < header.length) cells.push("");
-      batch.push(row.errors.length > 0 ? { line: row.number, cells, cellErrors: row.errors } : { line: row.number, cells });
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
+      found = true;
+      let header: string[] | null = null;
+      const above: Row[] = [];
+      let batch: CsvRecord[] = [];
+      for await (const row of guard.iterate(sheet.rows())) {
+        if (!header) {
+          if (isBlank(row.cells)) continue;
+          const previous = above.at(-1);
+          const filled =
+            previous && previous.number === row.number - 1
+              ? Array.from(
+                  { length: Math.max(row.cells.length, previous.cells.length) },
+                  (_, i) =>
+                    (row.cells[i] ?? "").trim() === ""
+                      ? previous.cells[i] ?? ""
+                      : row.cells[i]!
+                )
+              : null;
+          if (options.isHeader(row.cells)) header = row.cells;
+          else if (filled && options.isHeader(filled)) header = filled;
+          else if (above.push(row) >= searchRows) header = above[0]!.cells; // none: the first row, whose missing titles the validation names
+          if (header) {
+            const line =
+              header === above[0]?.cells ? above[0].number : row.number;
+            while (header.length > 0 && header.at(-1)!.trim() === "")
+              header.pop();
+            batch.push({ line, cells: header });
+          }
+          continue;
+        }
+        const cells = row.cells;
+        if (row.errors.length === 0 && isBlank(cells)) continue;
+        while (cells.length > header.length && cells.at(-1)!.trim() === "")
+          cells.pop();
+        while (cells.length < header.length) cells.push("");
+        batch.push(
+          row.errors.length > 0
+            ? { line: row.number, cells, cellErrors: row.errors }
+            : { line: row.number, cells }
+        );
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (!header && above.length > 0)
+        batch.push({ line: above[0]!.number, cells: above[0]!.cells });
+      if (batch.length > 0) yield batch;
     }
-    if (!header && above.length > 0) batch.push({ line: above[0]!.number, cells: above[0]!.cells });
-    if (batch.length > 0) yield batch;
+    if (!found) throw new CsvFileError("ブックにワークシートがありません");
   }
-  if (!found) throw new CsvFileError("ブックにワークシートがありません");
+}
+
+const defaultStallMs = 15_000;
+
+/**
+ * ExcelJS's zip reader can wait for ever on some damaged workbooks: every byte has arrived, yet it
+ * neither yields nor fails. Once the input has ended, a reader that makes no progress for `stallMs`
+ * is given up with the unreadable-workbook message (found by changing single bytes of a fixture).
+ */
+function stallGuard(stallMs: number) {
+  let ended = false;
+  let timer: NodeJS.Timeout | undefined;
+  let stall: (error: Error) => void = () => {};
+  const stalled = new Promise<never>((_, reject) => {
+    stall = reject;
+  });
+  stalled.catch(() => {});
+  const arm = () => {
+    clearTimeout(timer);
+    if (ended)
+      timer = setTimeout(
+        () => stall(new CsvFileError(unreadableWorkbookMessage)),
+        stallMs
+      );
+  };
+  return {
+    inputEnded() {
+      ended = true;
+      arm();
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+    async *iterate<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+      const iterator = source[Symbol.asyncIterator]();
+      for (;;) {
+        const step = await Promise.race([iterator.next(), stalled]);
+        arm();
+        if (step.done) return;
+        yield step.value;
+      }
+    },
+  };
 }
