@@ -654,7 +654,8 @@ export async function recordSubmittedMonths(
           select local_government_code, year, month, 'submit', from_state, ${options.state}, ${uploadId}, ${options.userId} from touched
           returning 1
         )
-        select (select count(*) from written)::int + 0 * (select count(*) from events)::int as months`,
+        -- events runs too: a data-modifying WITH is executed whether or not the query reads it
+        select (select count(*) from written)::int as months`,
   );
   return row?.months ?? 0;
 }
@@ -694,7 +695,7 @@ export async function revertReviewsOfUpload(tx: Database, uploadId: number, user
           select local_government_code, year, month, 'revert', state, case when has_data then 'submitted' end, ${uploadId}, ${userId} from touched
           returning 1
         )
-        select (select count(*) from reset)::int + (select count(*) from removed)::int + 0 * (select count(*) from events)::int as months`,
+        select (select count(*) from reset)::int + (select count(*) from removed)::int as months`,
   );
   return row?.months ?? 0;
 }
