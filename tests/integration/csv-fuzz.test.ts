@@ -42,7 +42,7 @@ beforeAll(async () => {
     bases.push({ dataset: id, bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]) });
     bases.push({ dataset: id, bytes: iconv.encode(text, "cp932") });
   }
-  // CSV files only: the .xlsx fixtures are not CSV, and mutated workbooks are not fuzzed yet (see ADR 020)
+  // CSV files only: the .xlsx fixtures are not CSV, and mutated workbooks are tried in app/server/uploads/xlsx-records.test.ts (ADR 020)
   for (const name of readdirSync("tests/fixtures").filter((f) => /^(monthly|staff-training|jusou)-.*\.(csv|tsv)$/.test(f))) {
     const dataset: DatasetId = name.startsWith("monthly") ? "monthly_support" : name.startsWith("staff") ? "staff_training" : "jusou";
     bases.push({ dataset, bytes: readFileSync(`tests/fixtures/${name}`) });

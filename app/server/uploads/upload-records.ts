@@ -11,7 +11,7 @@ export type UploadRecordsInput = {
   source: AsyncIterable<Uint8Array>;
   maxBytes: number;
   /** how to find the sheet and its header row in a workbook */
-  workbook: Pick<XlsxReadOptions, "sheetNames" | "isHeader">;
+  workbook: Pick<XlsxReadOptions, "sheetNames" | "isHeader" | "stallMs">;
 };
 
 const sniffBytes = 8;
