@@ -81,6 +81,11 @@ export function formatReportingMonth(m: YearMonth): string {
   return `${m.year}年${m.month}月分`;
 }
 
+/** 「2026年11月分」 of "2026-11" */
+export function formatReportingMonthKey(key: string): string {
+  return formatReportingMonth({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+}
+
 /** "2026-11" */
 export function yearMonthKey(m: YearMonth): string {
   return `${m.year}-${pad(m.month)}`;

@@ -11,7 +11,8 @@ import { parseQuery } from "~/server/pages/query-params";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatPercent } from "~/domain/format";
-import { formatReportingMonth, maxMonthlyDueDay } from "~/domain/reporting";
+import { formatReportingMonthKey, maxMonthlyDueDay } from "~/domain/reporting";
+import { ReportingMonthField } from "~/components/ui/FilterFields";
 import { completenessQuery, loadCompleteness, scheduleAction, type ScheduleActionData } from "./completeness.server";
 
 export const meta: MetaFunction = () => [{ title: "提出状況（全国） | つなぐ" }];
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return scheduleAction(await getDb(), user, request, context);
 }
 
-const ym = (key: string) => formatReportingMonth({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+const ym = formatReportingMonthKey;
 const dateJa = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const count = (n: number, of: number) => (of === 0 ? "－" : `${formatNumber(n)} / ${formatNumber(of)}`);
 
@@ -53,17 +54,7 @@ export default function Completeness() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-month">対象月</label>
-          <select id="filter-month" name="month" defaultValue={d.month}>
-            {d.monthOptions.map((m) => (
-              <option key={m} value={m}>
-                {ym(m)}
-                {m === d.monthNowDue ? "（現在の提出対象）" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReportingMonthField months={d.monthOptions} value={d.month} nowDue={d.monthNowDue} />
         <button type="submit" className="button">
           表示
         </button>

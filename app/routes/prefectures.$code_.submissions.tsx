@@ -10,7 +10,8 @@ import { parseQuery } from "~/server/pages/query-params";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatPercent } from "~/domain/format";
-import { formatReportingMonth } from "~/domain/reporting";
+import { formatReportingMonthKey } from "~/domain/reporting";
+import { ReportingMonthField } from "~/components/ui/FilterFields";
 import { submissionStateLabels } from "~/domain/vocabulary";
 import { loadPrefectureSubmissions, remindAction, reportingMonthQuery, type RemindActionData } from "./prefectures.$code_.submissions.server";
 
@@ -27,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return remindAction(await getDb(), user, prefecture.code, request, context, new Date());
 }
 
-const ym = (key: string) => formatReportingMonth({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+const ym = formatReportingMonthKey;
 const dateJa = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 function RateLine({ label, rates }: { label: string; rates: { expected: number; submitted: number; onTime: number; reportingRate: number | null; onTimeRate: number | null } }) {
@@ -97,17 +98,7 @@ export default function Submissions() {
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="提出状況" headingSuffix={`（${ym(d.month)}）`} canSeeDetail />
       <Form method="get" className="filters" aria-label="対象月">
-        <div className="field">
-          <label htmlFor="filter-month">対象月</label>
-          <select id="filter-month" name="month" defaultValue={d.month}>
-            {d.monthOptions.map((m) => (
-              <option key={m} value={m}>
-                {ym(m)}
-                {m === d.monthNowDue ? "（現在の提出対象）" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReportingMonthField months={d.monthOptions} value={d.month} nowDue={d.monthNowDue} />
         <button type="submit" className="button">
           表示
         </button>

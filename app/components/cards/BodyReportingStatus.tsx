@@ -1,11 +1,10 @@
-import { Link } from "@remix-run/react";
+import { MonthlyUploadLinks } from "~/components/ui/MonthlyUploadLinks";
+import { formatReportingMonthKey } from "~/domain/reporting";
 import { formatDateJa } from "~/domain/format";
 import type { SubmissionState } from "~/domain/reporting";
 import { submissionStateLabels } from "~/domain/vocabulary";
 
 export type BodyReportingStatusData = { month: string; deadline: string; state: SubmissionState };
-
-const monthLabel = (key: string) => `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月分`;
 
 /** What the body's own staff have to report now (their landing page): the month now due, its deadline and state. */
 export function BodyReportingStatus({ status }: { status: BodyReportingStatusData }) {
@@ -15,16 +14,10 @@ export function BodyReportingStatus({ status }: { status: BodyReportingStatusDat
     <section className={submitted ? "notice notice--ok" : "notice"} aria-labelledby="reporting-status-title" id="reporting-status">
       <h2 id="reporting-status-title">月次支援状況の提出</h2>
       <p>
-        {monthLabel(status.month)}（提出期限 {formatDateJa(status.deadline)}）: <strong>{stateText}</strong>
+        {formatReportingMonthKey(status.month)}（提出期限 {formatDateJa(status.deadline)}）: <strong>{stateText}</strong>
       </p>
       {submitted ? null : (
-        <p>
-          <Link to="/uploads/new/monthly_support">月次支援状況をアップロードする</Link>（
-          <a href="/datasets/monthly_support/download?kind=template&encoding=utf-8-bom" download>
-            テンプレート（Excel向けCSV）
-          </a>
-          ）
-        </p>
+        <MonthlyUploadLinks />
       )}
     </section>
   );

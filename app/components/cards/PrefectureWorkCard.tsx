@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { formatReportingMonthKey } from "~/domain/reporting";
 import { formatDateJa, formatNumber } from "~/domain/format";
 
 export type PrefectureWork = {
@@ -12,8 +13,6 @@ export type PrefectureWork = {
   returned: number;
 };
 
-const monthLabel = (key: string) => `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月分`;
-
 /** A prefecture official's work on landing (issue 16): the month now due, who is late, what awaits their check. */
 export function PrefectureWorkCard({ prefectureCode, work }: { prefectureCode: string; work: PrefectureWork }) {
   return (
@@ -21,7 +20,7 @@ export function PrefectureWorkCard({ prefectureCode, work }: { prefectureCode: s
       <h2 id="work-title">担当者の作業</h2>
       <ul>
         <li>
-          {monthLabel(work.month)}（提出期限 {formatDateJa(work.deadline)}）: 未提出 {formatNumber(work.bodiesWithoutMonth)}実施主体
+          {formatReportingMonthKey(work.month)}（提出期限 {formatDateJa(work.deadline)}）: 未提出 {formatNumber(work.bodiesWithoutMonth)}実施主体
           {work.deadlinePassed ? "（期限超過）" : "（期限前）"}
         </li>
         <li>

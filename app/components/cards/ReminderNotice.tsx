@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { MonthlyUploadLinks } from "~/components/ui/MonthlyUploadLinks";
 import { formatDateTimeJa } from "~/domain/format";
 import { formatReportingMonth } from "~/domain/reporting";
 
@@ -18,13 +18,7 @@ export function ReminderNotice({ reminders }: { reminders: OpenReminder[] }) {
           </li>
         ))}
       </ul>
-      <p>
-        <Link to="/uploads/new/monthly_support">月次支援状況をアップロードする</Link>（
-        <a href="/datasets/monthly_support/download?kind=template&encoding=utf-8-bom" download>
-          テンプレート（Excel向けCSV）
-        </a>
-        ）
-      </p>
+      <MonthlyUploadLinks />
     </section>
   );
 }
