@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { confirmedMonthMessage, isProvisional, parseReviewMonth, reviewMonthParam } from "./review-states";
+import { confirmedMonthMessage, isProvisional, parseReviewMonth } from "./review-states";
+import { yearMonthKey } from "./reporting";
 
 describe("review states", () => {
   it("names the confirmed month in the refusal", () => {
@@ -14,6 +15,6 @@ describe("review states", () => {
     expect(parseReviewMonth("2026-10")).toEqual({ year: 2026, month: 10 });
     expect(parseReviewMonth("2026-13")).toBeNull();
     expect(parseReviewMonth("2026-1")).toBeNull();
-    expect(reviewMonthParam({ year: 2027, month: 3 })).toBe("2027-03");
+    expect(yearMonthKey({ year: 2027, month: 3 })).toBe("2027-03");
   });
 });

@@ -1,3 +1,5 @@
+import { formatReportingMonth, type YearMonth } from "./reporting";
+
 // The prefecture's review of a body's month of the monthly figures (ADR 022).
 
 export const reviewStates = ["submitted", "confirmed", "returned"] as const;
@@ -41,15 +43,10 @@ export function isProvisional(state: string | null | undefined): boolean {
   return state === "submitted" || state === "returned";
 }
 
-export type YearMonth = { year: number; month: number };
-
-export function formatReviewMonth({ year, month }: YearMonth): string {
-  return `${year}年${month}月分`;
-}
 
 /** The refusal of a municipality's change to confirmed months (at preview per row, at commit for the file). */
 export function confirmedMonthMessage(months: readonly YearMonth[]): string {
-  const shown = months.slice(0, 5).map(formatReviewMonth).join("、");
+  const shown = months.slice(0, 5).map(formatReportingMonth).join("、");
   const more = months.length > 5 ? `ほか${months.length - 5}か月分` : "";
   return `${shown}${more}は県が確認済みのため変更できません。県に再開を依頼してください`;
 }
@@ -58,7 +55,4 @@ export function confirmedMonthMessage(months: readonly YearMonth[]): string {
 export function parseReviewMonth(text: string): YearMonth | null {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
-}
-export function reviewMonthParam({ year, month }: YearMonth): string {
-  return `${year}-${String(month).padStart(2, "0")}`;
 }

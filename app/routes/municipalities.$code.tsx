@@ -37,7 +37,8 @@ import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
 import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
 import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
-import { formatReviewMonth, reviewMonthParam, reviewStateLabels, unrecordedReviewLabel, type ReviewState } from "~/domain/review-states";
+import { reviewStateLabels, unrecordedReviewLabel, type ReviewState } from "~/domain/review-states";
+import { formatReportingMonth, yearMonthKey } from "~/domain/reporting";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -75,7 +76,7 @@ export default function MunicipalityPage() {
           <ul>
             {d.returned.map((r) => (
               <li key={`${r.year}-${r.month}`}>
-                <Link to={`/municipalities/${d.body.code}/review/${reviewMonthParam(r)}`}>{formatReviewMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
+                <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{formatReportingMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
               </li>
             ))}
           </ul>
@@ -113,7 +114,7 @@ export default function MunicipalityPage() {
             key: "review",
             label: "県の確認",
             value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : unrecordedReviewLabel),
-            render: (m) => <Link to={`/municipalities/${d.body.code}/review/${reviewMonthParam(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
+            render: (m) => <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
           },
           ...monthlyMetricCatalogue.flatMap((metric) => [
             { key: metric.key, label: metric.label, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },

@@ -5,7 +5,8 @@ import { getReview, listReviewEvents, monthFigures } from "../../db/queries/appr
 import { getUpload, listIssues } from "../../db/queries/uploads";
 import { monthlyMetricCatalogue } from "~/domain/metric-catalogue";
 import { reviewDecisionSchema, reviewDoneMessages } from "~/domain/forms/review-schema";
-import { parseReviewMonth, type YearMonth } from "~/domain/review-states";
+import { parseReviewMonth } from "~/domain/review-states";
+import { type YearMonth } from "~/domain/reporting";
 import { canReviewBody } from "~/server/auth/access";
 import { decideReview, ReviewForbiddenError, ReviewStateError, type ReviewActor } from "~/server/approval/review.server";
 

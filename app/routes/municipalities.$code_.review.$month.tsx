@@ -7,10 +7,11 @@ import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
 import { requireBodyPage } from "~/server/auth/page-guards.server";
 import { parseQuery } from "~/server/pages/query-params";
 import { formatDateTimeJa, formatNumber } from "~/domain/format";
-import { formatReviewMonth, reviewCommentMaxLength, reviewEventLabels, reviewStateLabels, reviewTransitions, unrecordedReviewLabel, type ReviewEventAction, type ReviewState } from "~/domain/review-states";
+import { reviewCommentMaxLength, reviewEventLabels, reviewStateLabels, reviewTransitions, unrecordedReviewLabel, type ReviewEventAction, type ReviewState } from "~/domain/review-states";
+import { formatReportingMonth } from "~/domain/reporting";
 import { loadReviewPage, monthFromParams, reviewAction, reviewPageQuery } from "./municipalities.$code_.review.$month.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.body.name} ${formatReviewMonth(data.month)}の確認` : "月次の確認"} | つなぐ` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.body.name} ${formatReportingMonth(data.month)}の確認` : "月次の確認"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, body } = await requireBodyPage(request, params);
@@ -31,7 +32,7 @@ const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${for
 export default function ReviewMonthPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const monthLabel = formatReviewMonth(d.month);
+  const monthLabel = formatReportingMonth(d.month);
   const state = (d.review?.state ?? null) as ReviewState | null;
   const may = (decision: keyof typeof reviewTransitions) => d.submitted && reviewTransitions[decision].from.includes(state);
   const version = d.review?.version ?? 0;

@@ -5,7 +5,7 @@ import { DataTable } from "~/components/ui/DataTable";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureDetailPage } from "~/server/auth/page-guards.server";
 import { formatDateTimeJa } from "~/domain/format";
-import { formatReviewMonth } from "~/domain/review-states";
+import { formatReportingMonth } from "~/domain/reporting";
 import { loadReviewQueue } from "./prefectures.$code_.review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `月次の確認 ${data?.prefecture.name ?? ""} | つなぐ` }];
@@ -21,7 +21,7 @@ export default function ReviewQueue() {
   const d = useLoaderData<typeof loader>();
   const columns = (withComment: boolean) => [
     { key: "body", label: "実施主体", rowHeader: true, value: (r: Row) => r.bodyName },
-    { key: "month", label: "対象月", value: (r: Row) => r.year * 100 + r.month, render: (r: Row) => <Link to={r.href}>{formatReviewMonth(r)}</Link> },
+    { key: "month", label: "対象月", value: (r: Row) => r.year * 100 + r.month, render: (r: Row) => <Link to={r.href}>{formatReportingMonth(r)}</Link> },
     { key: "updatedAt", label: withComment ? "差し戻した日時" : "提出日時", value: (r: Row) => r.updatedAt, render: (r: Row) => formatDateTimeJa(r.updatedAt) },
     ...(withComment
       ? [{ key: "comment", label: "コメント", value: (r: Row) => r.comment ?? "" }]

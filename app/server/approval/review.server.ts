@@ -1,7 +1,8 @@
 import type { Database } from "../../../db";
 import { getReview, recordReviewEvent, transitionReview, type MonthKey } from "../../../db/queries/approval";
 import { getBody } from "../../../db/queries/bodies";
-import { reviewCommentMaxLength, reviewMonthParam, reviewStateLabels, reviewTransitions, type ReviewDecision, type ReviewState } from "../../domain/review-states";
+import { reviewCommentMaxLength, reviewStateLabels, reviewTransitions, type ReviewDecision, type ReviewState } from "../../domain/review-states";
+import { yearMonthKey } from "../../domain/reporting";
 import { writeAudit } from "../audit/write.server";
 import { canReviewBody } from "../auth/access";
 import type { UserRole } from "../../domain/vocabulary";
@@ -49,8 +50,8 @@ export async function decideReview(db: Database, actor: ReviewActor, request: Re
     await writeAudit(tx, {
       userId: actor.id,
       action: `review.${request.decision}`,
-      target: `${key.localGovernmentCode}:${reviewMonthParam(key)}`,
-      detail: { localGovernmentCode: key.localGovernmentCode, month: reviewMonthParam(key), from: before?.state ?? null, to: transition.to, ...(comment ? { comment } : {}) },
+      target: `${key.localGovernmentCode}:${yearMonthKey(key)}`,
+      detail: { localGovernmentCode: key.localGovernmentCode, month: yearMonthKey(key), from: before?.state ?? null, to: transition.to, ...(comment ? { comment } : {}) },
       clientAddress: actor.clientAddress ?? null,
     });
     return { state: transition.to, version };

@@ -40,7 +40,8 @@ import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../..
 import { explanationMaxLength } from "../../domain/outliers";
 import { explanationNeededFor } from "../../domain/upload-status";
 import { canManageUpload, mayUpload } from "../auth/access";
-import { confirmedMonthMessage, type YearMonth } from "../../domain/review-states";
+import { confirmedMonthMessage } from "../../domain/review-states";
+import { type YearMonth } from "../../domain/reporting";
 import { ConfirmedMonthError, stoppedStagingMessage, UploadForbiddenError, UploadNotFoundError, UploadStateError, UploadStreamError } from "./errors";
 import { stageFile, uploadLimitsFromEnv, type StageInput, type StageResult } from "./stage.server";
 import type { UploadScope } from "./validate";
