@@ -9,6 +9,7 @@ export const maxMonthlyDueDay = 28;
 
 /** The annual datasets of a fiscal year and when they are due by default: 31 May after the fiscal year ends. */
 export const annualReportingDatasets = ["optional_programs", "jusou", "staff_training"] as const satisfies readonly DatasetId[];
+export type AnnualReportingDataset = (typeof annualReportingDatasets)[number];
 export function defaultAnnualDueDate(fiscalYear: number): string {
   return `${fiscalYear + 1}-05-31`;
 }

@@ -3,13 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { SubmissionLegend, SubmissionMatrix } from "~/components/cards/SubmissionMatrix";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
+import { AnnualSubmissionsCard } from "~/components/cards/AnnualSubmissionsCard";
+import { loadAnnualStatus } from "~/server/pages/reporting.server";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureDetailPage, requirePrefectureReminderSender } from "~/server/auth/page-guards.server";
 import { canRemindBodies } from "~/server/auth/access";
 import { parseQuery } from "~/server/pages/query-params";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
-import { formatNumber, formatPercent } from "~/domain/format";
+import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { formatReportingMonthKey } from "~/domain/reporting";
 import { ReportingMonthField } from "~/components/ui/FilterFields";
 import { submissionStateLabels } from "~/domain/vocabulary";
@@ -20,7 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prefecture, user } = await requirePrefectureDetailPage(request, params, "この都道府県の提出状況を見る権限がありません");
   const q = parseQuery(reportingMonthQuery, request);
-  return { prefecture, canRemind: canRemindBodies(user, prefecture.code), ...(await loadPrefectureSubmissions(await getDb(), prefecture.code, q, pageToday())) };
+  const db = await getDb();
+  const today = pageToday();
+  const submissions = await loadPrefectureSubmissions(db, prefecture.code, q, today);
+  // the annual datasets of the month's fiscal year and of the one before, whose due date is the latest to have come
+  const annual = await Promise.all([submissions.fiscalYear - 1, submissions.fiscalYear].map((fy) => loadAnnualStatus(db, prefecture.code, fy, today)));
+  return { prefecture, canRemind: canRemindBodies(user, prefecture.code), ...submissions, annual };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const ym = formatReportingMonthKey;
-const dateJa = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+const dateJa = formatDateJa;
 
 function RateLine({ label, rates }: { label: string; rates: { expected: number; submitted: number; onTime: number; reportingRate: number | null; onTimeRate: number | null } }) {
   return (
@@ -160,6 +167,11 @@ export default function Submissions() {
           </Form>
         ) : null}
         <ReminderOutcome data={actionData} />
+      </section>
+
+      <section aria-labelledby="annual-heading">
+        <h2 id="annual-heading">年次データ（任意事業・重層・支援員配置）の提出状況</h2>
+        <AnnualSubmissionsCard prefectureName={d.prefecture.name} statuses={d.annual} />
       </section>
 
       <section aria-labelledby="matrix-heading">

@@ -37,7 +37,7 @@ export async function jusouHistory(db: Database, code: string) {
 }
 
 /** The municipalities (cities, wards of Tokyo, towns and villages; not prefectures, 行政区 or the unadministered villages) existing on 1 April of a fiscal year. */
-function municipalitiesOf(fiscalYear: number) {
+export function municipalitiesOf(fiscalYear: number) {
   return sql`(
     select lg.code, lg.prefecture_code, lg.name, lg.kind from local_governments lg
     where lg.kind not in ('prefecture', 'ward') and lg.administered

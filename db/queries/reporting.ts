@@ -1,8 +1,9 @@
 import { eq, sql, type SQL } from "drizzle-orm";
-import { defaultSchedule, fiscalYearOf, type ReportingSchedule, type YearMonth } from "~/domain/reporting";
+import { defaultSchedule, fiscalYearOf, type AnnualReportingDataset, type ReportingSchedule, type YearMonth } from "~/domain/reporting";
 import { queryRows, type Database } from "../client";
 import { reminders, reportingSchedules } from "../schema";
-import { isImplementingBodyOn } from "./implementing-bodies";
+import { implementingBodiesOf, isImplementingBodyOn } from "./implementing-bodies";
+import { municipalitiesOf } from "./jusou";
 import { japanDateSql, monthlyDeadlineSql, sqlIn } from "./fragments";
 
 /** The schedule of a fiscal year: its row, else the defaults. */
@@ -201,4 +202,27 @@ export async function monthlyFiguresOf(db: Database, code: string, m: YearMonth)
                  where local_government_code = ${code} and year = ${m.year} and month = ${m.month}) as "submittedOn"`,
   );
   return row ?? { submitted: false, submittedOn: null };
+}
+
+/**
+ * The annual datasets of a prefecture's fiscal year: per dataset, each body expected to report it and
+ * whether it has. 重層 is expected of every municipality existing on 1 April (docs/domain.md, its
+ * denominator); 任意事業 and 支援員配置・研修 of the implementing bodies of the fiscal year.
+ */
+export async function annualSubmissionsOf(db: Database, prefectureCode: string, fiscalYear: number) {
+  return queryRows<{ dataset: AnnualReportingDataset; code: string; name: string; submitted: boolean }>(
+    db,
+    sql`select 'optional_programs' as dataset, b.code, b.name,
+               exists (select 1 from optional_program_statuses t where t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}) as submitted
+        from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}
+        union all
+        select 'staff_training', b.code, b.name,
+               exists (select 1 from staff_training t where t.local_government_code = b.code and t.fiscal_year = ${fiscalYear})
+        from ${implementingBodiesOf(fiscalYear)} b where b.prefecture_code = ${prefectureCode}
+        union all
+        select 'jusou', m.code, m.name,
+               exists (select 1 from jusou_statuses t where t.local_government_code = m.code and t.fiscal_year = ${fiscalYear})
+        from ${municipalitiesOf(fiscalYear)} m where m.prefecture_code = ${prefectureCode}
+        order by 1, 2`,
+  );
 }

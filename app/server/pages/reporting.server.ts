@@ -3,11 +3,11 @@
 import { z } from "zod";
 import type { Database } from "../../../db";
 import { reviewCountsOf } from "../../../db/queries/approval";
-import { bodyMonthCells, getReportingSchedule, missingBodyMonths, monthlyFiguresOf, reportingCountsByBody, reportingCountsByPrefecture, type RateCounts } from "../../../db/queries/reporting";
+import { annualSubmissionsOf, bodyMonthCells, getReportingSchedule, missingBodyMonths, monthlyFiguresOf, reportingCountsByBody, reportingCountsByPrefecture, type RateCounts } from "../../../db/queries/reporting";
 import { fiscalYearOfDate, monthsOfFiscalYear } from "~/domain/fiscal-year";
 import { prefectureDefinitions } from "~/domain/prefectures";
 import { ratio } from "~/domain/format";
-import { fiscalYearOf, isMonthDue, monthlyDeadline, monthNowDue, submissionState, yearMonthKey, type SubmissionState, type YearMonth } from "~/domain/reporting";
+import { annualReportingDatasets, fiscalYearOf, isMonthDue, type AnnualReportingDataset, monthlyDeadline, monthNowDue, submissionState, yearMonthKey, type SubmissionState, type YearMonth } from "~/domain/reporting";
 import { fiscalYearParam, yearMonth } from "./query-params";
 
 export const reportingMonthQuery = z.object({ month: yearMonth.optional().catch(undefined) });
@@ -164,4 +164,26 @@ export async function loadBodyReportingStatus(db: Database, bodyCode: string, to
   const figures = await monthlyFiguresOf(db, bodyCode, month);
   const state = submissionState({ deadline, submittedOn: figures.submitted ? (figures.submittedOn ?? undefined) : null, today });
   return { month: yearMonthKey(month), deadline, state };
+}
+
+export type AnnualStatus = {
+  fiscalYear: number;
+  dueDate: string;
+  /** the due date has passed: bodies without figures are late */
+  overdue: boolean;
+  datasets: { dataset: AnnualReportingDataset; expected: number; submitted: number; missing: { code: string; name: string }[] }[];
+};
+
+/** The annual datasets of a prefecture for a fiscal year against their due date (the schedule's annualDueDate). */
+export async function loadAnnualStatus(db: Database, prefectureCode: string, fiscalYear: number, today: string): Promise<AnnualStatus> {
+  const [schedule, rows] = await Promise.all([getReportingSchedule(db, fiscalYear), annualSubmissionsOf(db, prefectureCode, fiscalYear)]);
+  return {
+    fiscalYear,
+    dueDate: schedule.annualDueDate,
+    overdue: today > schedule.annualDueDate,
+    datasets: annualReportingDatasets.map((dataset) => {
+      const of = rows.filter((r) => r.dataset === dataset);
+      return { dataset, expected: of.length, submitted: of.filter((r) => r.submitted).length, missing: of.filter((r) => !r.submitted).map((r) => ({ code: r.code, name: r.name })) };
+    }),
+  };
 }
