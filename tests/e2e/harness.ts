@@ -38,7 +38,8 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const port = await freePort();
   // vitest sets NODE_ENV=test (and VITEST*); the app runs as `npm start` runs it, without them
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV" && !name.startsWith("VITEST")));
-  const childEnv = { ...inherited, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", ...env } as unknown as NodeJS.ProcessEnv;
+  // today is 2 December 2026 for every app under test (pageToday), whatever day the tests run; a test may set another
+  const childEnv = { ...inherited, PORT: String(port), SESSION_SECRET: "e2e-session-secret-0123456789abcdef", TSUNAGU_TODAY: "2026-12-02", ...env } as unknown as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
