@@ -176,7 +176,7 @@ describe("a prefecture records its own work", () => {
     await plain.getByLabel("ログインID").fill("tottori-pref");
     await plain.getByLabel("パスワード").fill("tsunagu-demo");
     await plain.getByRole("button", { name: "ログイン" }).click();
-    await plain.waitForURL(`${ctx.app.url}/`);
+    await plain.waitForURL(`${ctx.app.url}/prefectures/31`);
     await plain.goto(`${ctx.app.url}/prefectures/31/training?fy=2025`);
     const sessionRow = plain.locator("#training-sessions tbody tr", { hasText: "追加日程" });
     await sessionRow.getByRole("link", { name: /^削除/ }).click();

@@ -25,7 +25,7 @@ describe("a municipality uploads the Excel workbook of its figures", () => {
   it("previews the .xlsx like the CSV of the same figures, with Excel's row numbers", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-city");
-    await page.waitForURL(`${ctx.app.url}/`);
+    await page.waitForURL(`${ctx.app.url}/municipalities/312011`);
     expect(await page.goto(`${ctx.app.url}/uploads/new/monthly_support`).then(() => page.locator("#upload-file").getAttribute("accept"))).toContain(".xlsx");
 
     const csv = await preview(page, "monthly-tottori-city-sjis.csv");
