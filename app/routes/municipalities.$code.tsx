@@ -37,7 +37,7 @@ import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
 import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
 import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
-import { reviewStateLabels, unrecordedReviewLabel, type ReviewState } from "~/domain/review-states";
+import { reviewStateLabels, type ReviewState } from "~/domain/review-states";
 import { formatReportingMonth, yearMonthKey } from "~/domain/reporting";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
@@ -113,7 +113,8 @@ export default function MunicipalityPage() {
           {
             key: "review",
             label: "県の確認",
-            value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : unrecordedReviewLabel),
+            // the CSV holds what the cell shows
+            value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"),
             render: (m) => <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
           },
           ...monthlyMetricCatalogue.flatMap((metric) => [

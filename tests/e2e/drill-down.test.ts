@@ -45,7 +45,7 @@ describe("drill-down", () => {
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("年月,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数");
+    expect(lines[0]).toBe("年月,県の確認,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数");
     expect(lines.slice(1).map((l) => l.split(","))).toEqual(cells.map((row) => row.map((c) => c.replace(/,/g, ""))));
     expect(errors).toEqual([]);
     await context.close();
