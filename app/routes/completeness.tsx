@@ -12,7 +12,7 @@ import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatPercent } from "~/domain/format";
 import { formatReportingMonthKey, maxMonthlyDueDay } from "~/domain/reporting";
-import { ReportingMonthField } from "~/components/ui/FilterFields";
+import { FilterForm, FiscalYearField, ReportingMonthField } from "~/components/ui/FilterFields";
 import { completenessQuery, loadCompleteness, scheduleAction, type ScheduleActionData } from "./completeness.server";
 
 export const meta: MetaFunction = () => [{ title: "提出状況（全国） | つなぐ" }];
@@ -43,22 +43,10 @@ export default function Completeness() {
         title="提出状況（全国）"
         lead="都道府県ごとの月次支援状況の提出率と期限内提出率。提出率 = 提出済みの月数 ÷ 提出すべき月数（その月に存在した実施主体 × 期限を過ぎた月）。"
       />
-      <Form method="get" className="filters" aria-label="表示条件">
-        <div className="field">
-          <label htmlFor="filter-fy">年度</label>
-          <select id="filter-fy" name="fy" defaultValue={d.fiscalYear}>
-            {d.fiscalYears.map((fy) => (
-              <option key={fy} value={fy}>
-                {formatFiscalYear(fy)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterForm>
+        <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} />
         <ReportingMonthField months={d.monthOptions} value={d.month} nowDue={d.monthNowDue} />
-        <button type="submit" className="button">
-          表示
-        </button>
-      </Form>
+      </FilterForm>
       <p className="lead">
         {ym(d.month)}の提出期限: {dateJa(d.deadline)}。{formatFiscalYear(d.fiscalYear)}の期限: 月次は翌月{d.schedule.monthlyDueDay}日、年次データ（任意事業・重層・支援員）は
         {dateJa(d.schedule.annualDueDate)}

@@ -16,7 +16,6 @@ export function FilterForm({ children }: { children: ReactNode }) {
   );
 }
 
-/** The 年度 select of the page filters (name "fy"). */
 /** The fiscal-year select (name "fy"); the current year, not yet over, is marked with its months so far. */
 export function FiscalYearField({ fiscalYears, value, current }: { fiscalYears: number[]; value: number; current?: { fiscalYear: number; label: string } }) {
   return (
