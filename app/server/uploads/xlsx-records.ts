@@ -483,18 +483,17 @@ const defaultStallMs = 15_000;
 function stallGuard(stallMs: number) {
   let ended = false;
   let timer: NodeJS.Timeout | undefined;
-  let stall: (error: Error) => void = () => {};
-  const stalled = new Promise<never>((_, reject) => {
-    stall = reject;
-  });
-  stalled.catch(() => {});
+  let stalled: Error | null = null;
+  // One rejecter per step in flight, dropped when the step settles: racing every step against one
+  // long-lived promise would pile a reaction on it per row (a national workbook: ~100 MB).
+  const waiting = new Set<(error: Error) => void>();
   const arm = () => {
     clearTimeout(timer);
     if (ended)
-      timer = setTimeout(
-        () => stall(new CsvFileError(unreadableWorkbookMessage)),
-        stallMs
-      );
+      timer = setTimeout(() => {
+        stalled = new CsvFileError(unreadableWorkbookMessage);
+        for (const fail of waiting) fail(stalled);
+      }, stallMs);
   };
   return {
     inputEnded() {
@@ -507,7 +506,13 @@ function stallGuard(stallMs: number) {
     async *iterate<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
       const iterator = source[Symbol.asyncIterator]();
       for (;;) {
-        const step = await Promise.race([iterator.next(), stalled]);
+        if (stalled) throw stalled;
+        let fail: (error: Error) => void = () => {};
+        const step = await new Promise<IteratorResult<T>>((resolve, reject) => {
+          fail = reject;
+          waiting.add(fail);
+          iterator.next().then(resolve, reject);
+        }).finally(() => waiting.delete(fail));
         arm();
         if (step.done) return;
         yield step.value;
