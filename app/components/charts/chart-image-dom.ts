@@ -48,7 +48,9 @@ export function chartImageSvg(figure: HTMLElement, texts: ChartImageTexts): { sv
     return { label: (item.textContent ?? "").trim(), icon: iconMarkup, swatch: swatch ? getComputedStyle(swatch).backgroundColor : null };
   });
 
-  return buildChartImageSvg({ ...texts, chart: { markup: serialize(clone), width, height }, legend });
+  // Recharts keeps room for its (HTML) legend inside the drawing; other legends come after it
+  const legendPlacement = drawing.querySelector(".recharts-legend-wrapper") ? "chart-bottom" : "below";
+  return buildChartImageSvg({ ...texts, chart: { markup: serialize(clone), width, height }, legend, legendPlacement });
 }
 
 /** Hands a Blob to the browser as a download. */

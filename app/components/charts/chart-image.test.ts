@@ -33,6 +33,7 @@ describe("buildChartImageSvg", () => {
       { label: "新規相談受付件数", icon: '<svg x="0" y="0" width="14" height="14" viewBox="0 0 32 32"><path d="M0,16h32" stroke="#0b4f8a"/></svg>', swatch: null },
       { label: "0〜10", icon: null, swatch: "rgb(227, 238, 249)" },
     ],
+    legendPlacement: "below",
   });
 
   it("is a well-formed SVG document", () => {
@@ -66,6 +67,14 @@ describe("buildChartImageSvg", () => {
     expect(image.svg).toContain('width="648" height="354" viewBox="0 0 648 354"');
   });
 
+  it("draws a Recharts legend in the room the chart keeps for it at its bottom", () => {
+    const overlaid = buildChartImageSvg({ title: "t", source: "s", dataDate: "2026年11月30日", chart: { markup: chart, width: 600, height: 200 }, legend: [{ label: "鳥取県", icon: null, swatch: "#0b4f8a" }], legendPlacement: "chart-bottom" });
+    // chart from 61 to 261; one legend row (23) ending 4 above its bottom: 261 − 4 − 23 = 234
+    expect(overlaid.svg).toContain('<g transform="translate(24 234)"><rect');
+    // the foot follows the chart: 261 + 4 = 265, two lines of 17 → 299, + 24 padding = 323
+    expect(overlaid.height).toBe(323);
+  });
+
   it("replaces the page's CSS variables by their fallbacks", () => {
     expect(image.svg).toContain('fill="#0017c1"');
     expect(image.svg).not.toContain("var(");
@@ -73,7 +82,7 @@ describe("buildChartImageSvg", () => {
   });
 
   it("leaves out the data date line when there is none", () => {
-    const undated = buildChartImageSvg({ title: "t", source: "s", dataDate: null, chart: { markup: chart, width: 600, height: 200 }, legend: [] });
+    const undated = buildChartImageSvg({ title: "t", source: "s", dataDate: null, chart: { markup: chart, width: 600, height: 200 }, legend: [], legendPlacement: "below" });
     expect(undated.svg).not.toContain("データ時点");
   });
 });

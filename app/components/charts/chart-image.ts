@@ -24,6 +24,11 @@ export type ChartImageInput = {
   /** the chart's `<svg>` markup and its size in CSS pixels */
   chart: { markup: string; width: number; height: number };
   legend: ChartImageLegendItem[];
+  /**
+   * "chart-bottom": the chart keeps room for its legend at its bottom (Recharts' Legend, an HTML
+   * overlay on the page), so the legend is drawn there; "below": after the chart (a legend of its own).
+   */
+  legendPlacement: "chart-bottom" | "below";
 };
 
 const padding = 24;
@@ -82,26 +87,31 @@ export function buildChartImageSvg(input: ChartImageInput): { svg: string; width
 
   const chartTop = title.bottom + 12;
   parts.push(`<g transform="translate(${padding} ${chartTop})">${resolveCssVariables(input.chart.markup)}</g>`);
-  let y = chartTop + input.chart.height + 8;
+  const chartBottom = chartTop + input.chart.height;
 
   // legend items flow left to right and wrap, as the page's legend does
-  if (input.legend.length > 0) {
-    const rowHeight = legendSize + 10;
-    let x = padding;
-    for (const item of input.legend) {
-      const itemWidth = 20 + estimateTextWidth(item.label, legendSize) + 16;
-      if (x > padding && x + itemWidth > width - padding) {
-        x = padding;
-        y += rowHeight;
-      }
-      const icon = item.icon ?? `<rect width="14" height="14" fill="${escapeXml(item.swatch ?? "#ffffff")}" stroke="#555555"/>`;
-      parts.push(
-        `<g transform="translate(${x} ${y})">${icon}<text x="20" y="${legendSize - 1}" font-size="${legendSize}" fill="#1a1a1a">${escapeXml(item.label)}</text></g>`,
-      );
-      x += itemWidth;
+  const rowHeight = legendSize + 10;
+  const placed: { item: ChartImageLegendItem; x: number; row: number }[] = [];
+  let x = padding;
+  let row = 0;
+  for (const item of input.legend) {
+    const itemWidth = 20 + estimateTextWidth(item.label, legendSize) + 16;
+    if (x > padding && x + itemWidth > width - padding) {
+      x = padding;
+      row += 1;
     }
-    y += rowHeight;
+    placed.push({ item, x, row });
+    x += itemWidth;
   }
+  const rows = placed.length > 0 ? row + 1 : 0;
+  const legendTop = input.legendPlacement === "chart-bottom" ? Math.max(chartTop, chartBottom - 4 - rows * rowHeight) : chartBottom + 8;
+  for (const { item, x: left, row: r } of placed) {
+    const icon = item.icon ?? `<rect width="14" height="14" fill="${escapeXml(item.swatch ?? "#ffffff")}" stroke="#555555"/>`;
+    parts.push(
+      `<g transform="translate(${left} ${legendTop + r * rowHeight})">${icon}<text x="20" y="${legendSize - 1}" font-size="${legendSize}" fill="#1a1a1a">${escapeXml(item.label)}</text></g>`,
+    );
+  }
+  const y = Math.max(chartBottom, legendTop + rows * rowHeight);
 
   const footLines = [`出典: ${input.source}`, ...(input.dataDate ? [`データ時点: ${input.dataDate}`] : [])].flatMap((line) => wrapText(line, footSize, textWidth));
   const foot = textLines(footLines, padding, y + 4, footSize, 'fill="#4d4d4d"');
