@@ -48,8 +48,10 @@ export function chartImageSvg(figure: HTMLElement, texts: ChartImageTexts): { sv
     return { label: (item.textContent ?? "").trim(), icon: iconMarkup, swatch: swatch ? getComputedStyle(swatch).backgroundColor : null };
   });
 
-  // Recharts keeps room for its (HTML) legend inside the drawing; other legends come after it
-  const legendPlacement = drawing.querySelector(".recharts-legend-wrapper") ? "chart-bottom" : "below";
+  // Recharts keeps room for its (HTML) legend inside the drawing once it has measured it, which it cannot
+  // while the drawing is hidden (the wide one on a phone); other legends come after the chart
+  const rechartsLegend = drawing.querySelector(".recharts-legend-wrapper");
+  const legendPlacement = rechartsLegend && rechartsLegend.getBoundingClientRect().height > 0 ? "chart-bottom" : "below";
   return buildChartImageSvg({ ...texts, chart: { markup: serialize(clone), width, height }, legend, legendPlacement });
 }
 
