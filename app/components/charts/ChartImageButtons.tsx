@@ -1,5 +1,4 @@
 import { useEffect, useState } from "react";
-import { formatDateJa } from "~/domain/format";
 import { chartImageFileName, chartImageSvg, saveBlob, svgToPng } from "./chart-image-dom";
 
 /**
@@ -7,7 +6,18 @@ import { chartImageFileName, chartImageSvg, saveBlob, svgToPng } from "./chart-i
  * source and the data date (ADR 029). Shown once the page is hydrated (the download needs
  * JavaScript), so the server markup has no buttons that could not work; hidden in print.
  */
-export function ChartImageButtons({ figureId, title, source, dataDate }: { figureId: string; title: string; source: string; dataDate: string | null }) {
+export function ChartImageButtons({
+  figureId,
+  title,
+  source,
+  dataDate,
+}: {
+  figureId: string;
+  title: string;
+  source: string;
+  /** the data date as the figure's caption shows it (formatted), or null */
+  dataDate: string | null;
+}) {
   const [hydrated, setHydrated] = useState(false);
   const [failed, setFailed] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -18,7 +28,7 @@ export function ChartImageButtons({ figureId, title, source, dataDate }: { figur
     try {
       const figure = document.getElementById(figureId);
       if (!figure) throw new Error(`no figure ${figureId}`);
-      const image = chartImageSvg(figure, { title, source, dataDate: dataDate ? formatDateJa(dataDate) : null });
+      const image = chartImageSvg(figure, { title, source, dataDate });
       const blob = format === "svg" ? new Blob([image.svg], { type: "image/svg+xml;charset=utf-8" }) : await svgToPng(image);
       saveBlob(blob, chartImageFileName(title, format));
     } catch {

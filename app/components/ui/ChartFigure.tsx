@@ -24,7 +24,7 @@ export function ChartFigure({
         {title}
       </h3>
       <div className="figure__chart">{chart}</div>
-      <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate} />
+      <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate ? formatDateJa(dataDate) : null} />
       <details id={`${id}-table`}>
         <summary>表で見る</summary>
         {table}
