@@ -17,8 +17,10 @@ async function loggedIn(loginId: string): Promise<{ context: BrowserContext; pag
 }
 
 /** Clicks one of a figure's image buttons and returns the downloaded file. */
-async function downloadImage(page: Page, figureId: string, name: "画像（PNG）" | "画像（SVG）"): Promise<{ fileName: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#${figureId}`).getByRole("button", { name }).click()]);
+async function downloadImage(page: Page, figureId: string, name: "画像（PNG）" | "画像（SVG）", by: "mouse" | "keyboard" = "mouse"): Promise<{ fileName: string; bytes: Buffer }> {
+  const button = page.locator(`#${figureId}`).getByRole("button", { name });
+  if (by === "keyboard") await button.focus();
+  const [download] = await Promise.all([page.waitForEvent("download"), by === "keyboard" ? page.keyboard.press("Enter") : button.click()]);
   const path = await download.path();
   return { fileName: download.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -118,7 +120,8 @@ describe("chart images", () => {
     for (const tick of ticks) expect(tick).toMatch(/^\d{4}年度$/);
     const { source, dataDate } = await caption(page, "prefecture-trend");
 
-    const size = pngSize((await downloadImage(page, "prefecture-trend", "画像（PNG）")).bytes);
+    // from the keyboard: the buttons are ordinary buttons in the tab order
+    const size = pngSize((await downloadImage(page, "prefecture-trend", "画像（PNG）", "keyboard")).bytes);
     expect(size.width).toBe(1896);
     expect(size.height).toBeGreaterThan(800);
 
