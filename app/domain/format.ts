@@ -53,3 +53,13 @@ export function niceAxisMax(value: number, options: { integer?: boolean } = {}):
     .find((s) => s * 4 >= value - 1e-9)!;
   return Number((step * 4).toPrecision(12));
 }
+
+/** A month as 「2025年4月」 (chart axes, tables). */
+export function formatYearMonth(year: number, month: number): string {
+  return `${year}年${month}月`;
+}
+
+/** A fiscal year on a chart axis, short: 「2025年度」. */
+export function formatFiscalYearShort(fiscalYear: number): string {
+  return `${fiscalYear}年度`;
+}

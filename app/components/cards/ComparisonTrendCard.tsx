@@ -2,6 +2,7 @@ import { TrendLineChart } from "~/components/charts/TrendLineChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
 import { formatFiscalYear } from "~/domain/fiscal-year";
+import { formatFiscalYearShort } from "~/domain/format";
 import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/domain/metrics";
 
 const palette = ["#0b4f8a", "#b3261e", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"];
@@ -32,7 +33,7 @@ export function ComparisonTrendCard({
       chart={
         <TrendLineChart
           id={`${id}-chart`}
-          data={rows.map((r) => ({ ...r, label: String(r.fiscalYear) }))}
+          data={rows.map((r) => ({ ...r, label: formatFiscalYearShort(r.fiscalYear), year: r.fiscalYear, month: 4 }))}
           description={`${title}（${comparableMetricLabels[metric]}）`}
           format={(v) => formatMetric(metric, v)}
           series={series.map((s, i) => ({ key: s.key, label: s.label, color: palette[i % palette.length]!, dash: dashes[i % dashes.length] }))}

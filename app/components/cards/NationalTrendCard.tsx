@@ -1,7 +1,7 @@
 import { TrendLineChart } from "~/components/charts/TrendLineChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
-import { formatNumber } from "~/domain/format";
+import { formatNumber, formatYearMonth } from "~/domain/format";
 import { byMetric, monthlyMetricLabels, type MonthlyMetric } from "~/domain/metric-catalogue";
 
 const trendSeries = [
@@ -15,7 +15,9 @@ type Point = { year: number; month: number; fiscalYear: number; submittedMonths:
 
 export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Point[]; dataDate: string | null; scopeLabel: string }) {
   const data = points.map((p) => ({
-    label: `${p.year}/${p.month}`,
+    label: formatYearMonth(p.year, p.month),
+    year: p.year,
+    month: p.month,
     ...byMetric(
       trendSeries.map((m) => m.key),
       (m) => p[m],
@@ -23,7 +25,7 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
   }));
   const first = points[0];
   const last = points[points.length - 1];
-  const period = first && last ? `${first.year}年${first.month}月〜${last.year}年${last.month}月` : "データなし";
+  const period = first && last ? `${formatYearMonth(first.year, first.month)}〜${formatYearMonth(last.year, last.month)}` : "データなし";
   const title = `月別の推移（${scopeLabel}、${period}）`;
   return (
     <ChartFigure
@@ -47,7 +49,7 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
           fileName="月別推移.csv"
           rows={points}
           columns={[
-            { key: "ym", label: "年月", rowHeader: true, value: (p) => `${p.year}-${String(p.month).padStart(2, "0")}` },
+            { key: "ym", label: "年月", rowHeader: true, value: (p) => `${p.year}-${String(p.month).padStart(2, "0")}`, render: (p) => formatYearMonth(p.year, p.month) },
             { key: "fy", label: "年度", numeric: true, value: (p) => p.fiscalYear },
             ...trendSeries.map((m) => ({ key: m.key, label: monthlyMetricLabels[m.key], numeric: true, value: (p: Point) => p[m.key] })),
             { key: "submitted", label: "提出数（実施主体）", numeric: true, value: (p) => p.submittedMonths },

@@ -1,7 +1,10 @@
 import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import { fiscalYearStartTicks } from "./axis-ticks";
 import { narrowChartWidth, ScaledChart } from "./ScaledChart";
 
 export type TrendSeries = { key: string; label: string; color: string; dash?: string };
+/** One point of a trend: its axis label and its month (a fiscal year is drawn at its April). */
+export type TrendDatum = { label: string; year: number; month: number } & Record<string, string | number | null>;
 
 /** Lines over time from props only; each series has its own dash pattern so colour is not the only cue. */
 export function TrendLineChart({
@@ -15,18 +18,24 @@ export function TrendLineChart({
 }: {
   /** fixed id: Recharts' own counter differs between server and client and breaks hydration */
   id: string;
-  data: Record<string, string | number | null>[];
+  data: TrendDatum[];
   series: TrendSeries[];
   description: string;
   format: (value: number) => string;
   width?: number;
   height?: number;
 }) {
-  const draw = (w: number, suffix: string, ticks: number) => (
-    <LineChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 8, right: 24, bottom: 8, left: 16 }} title={description} desc={description} accessibilityLayer>
+  const draw = (w: number, suffix: string, maxTicks: number) => (
+    <LineChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 16 }} title={description} desc={description} accessibilityLayer>
       <CartesianGrid stroke="#d5dadf" />
-      {/* fixed intervals: Recharts otherwise drops ticks by measuring text, which the server cannot */}
-      <XAxis dataKey="label" stroke="#4d4d4d" tick={{ fontSize: 11, fill: "#1a1a1a" }} interval={Math.max(0, Math.ceil(data.length / ticks) - 1)} />
+      {/* ticks at fiscal-year starts, given explicitly: Recharts otherwise drops ticks by measuring text, which the server cannot */}
+      <XAxis
+        dataKey="label"
+        stroke="#4d4d4d"
+        tick={{ fontSize: 11, fill: "#1a1a1a" }}
+        ticks={fiscalYearStartTicks(data, maxTicks).map((i) => data[i]!.label)}
+        interval={0}
+      />
       <YAxis stroke="#4d4d4d" tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={64} interval={0} />
       <Legend />
       {series.map((s) => (

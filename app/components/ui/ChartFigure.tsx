@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ChartImageButtons } from "~/components/charts/ChartImageButtons";
 import { formatDateJa } from "~/domain/format";
 
 /** A chart with its title, a table of the same data, its source and the date of the data. */
@@ -23,6 +24,7 @@ export function ChartFigure({
         {title}
       </h3>
       <div className="figure__chart">{chart}</div>
+      <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate ? formatDateJa(dataDate) : null} />
       <details id={`${id}-table`}>
         <summary>表で見る</summary>
         {table}
