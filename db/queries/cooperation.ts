@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { publicAssistanceTransferFields, surveyAnswers, type PublicAssistanceTransferField, type SurveyAnswer } from "~/domain/vocabulary";
 import { snakeCaseOf } from "~/domain/datasets/helpers";
+import type { SupportMeetingShare, SurveyDistribution, TransferSummary } from "~/domain/figures";
 import { queryRows, type Database } from "../client";
 import { fiscalYearStartSql, populationsOn } from "./fragments";
 import { implementingBodiesOf, isImplementingBodyOn } from "./implementing-bodies";
@@ -13,18 +14,7 @@ import { implementingBodiesOf, isImplementingBodyOn } from "./implementing-bodie
 const scopeOf = (prefectureCode: string | null): SQL => (prefectureCode ? sql`b.prefecture_code = ${prefectureCode}` : sql`true`);
 const col = (key: string) => sql.raw(snakeCaseOf(key));
 
-export type TransferCounts = Record<PublicAssistanceTransferField, number>;
-
-export type TransferSummary = TransferCounts & {
-  /** null: the nation */
-  prefectureCode: string | null;
-  /** bodies that answered (n) */
-  respondents: number;
-  /** of them, bodies with at least one case moved from 保護 after 保護廃止 */
-  withCases: number;
-  /** the respondents' population on 1 April (bodies without a population add nothing) */
-  population: number;
-};
+type TransferCounts = Record<PublicAssistanceTransferField, number>;
 
 /**
  * 保護→困窮 per prefecture and nationally for a fiscal year: the respondents (n), how many of them had
@@ -83,8 +73,6 @@ export async function publicAssistanceTransferHistory(db: Database, code: string
   );
 }
 
-export type SurveyDistribution = { respondents: number } & Record<SurveyAnswer, number>;
-
 /** The cooperation survey for one scope (null: the nation): respondents (n) and how many chose each answer. */
 export async function cooperationSurveyDistribution(db: Database, fiscalYear: number, prefectureCode: string | null): Promise<SurveyDistribution> {
   const [row] = await queryRows<SurveyDistribution>(
@@ -128,15 +116,6 @@ export async function cooperationSurveyHistory(db: Database, code: string): Prom
         from cooperation_surveys s where s.local_government_code = ${code} order by s.fiscal_year`,
   );
 }
-
-export type SupportMeetingShare = {
-  fiscalYear: number;
-  /** implementing bodies of the year in the scope */
-  bodies: number;
-  /** of them, bodies with a 支援会議 status row (n) */
-  answered: number;
-  established: number;
-};
 
 /**
  * 支援会議 per fiscal year for one scope (null: the nation): the implementing bodies of each year, how
