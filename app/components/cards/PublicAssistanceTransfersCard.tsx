@@ -32,7 +32,9 @@ export function PublicAssistanceTransfersCard({
   const n = nation ? transferFigures(nation) : null;
   return (
     <section aria-labelledby="transfers-heading">
-      <h2 id="transfers-heading">生活保護から困窮制度へ（保護→困窮、{formatFiscalYear(fiscalYear)}）</h2>
+      <h2 id="transfers-heading">
+        生活保護から困窮制度へ（保護→困窮、{scopeLabel}、{formatFiscalYear(fiscalYear)}）
+      </h2>
       {summary && f ? (
         <>
           <p role="status" id="transfers-summary">
