@@ -23,6 +23,7 @@ describe("a prefecture official uploads the cooperation survey for its bodies", 
 
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-pref");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     const other = page.locator("#survey-practices-data tbody tr", { hasText: "その他" });
     await page.goto(`${ctx.app.url}/prefectures/31/cooperation?fy=2025`);
     const before = await page.locator("#survey-practices-title").textContent();
