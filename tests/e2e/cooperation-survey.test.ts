@@ -51,6 +51,31 @@ describe("a prefecture official uploads the cooperation survey for its bodies", 
     // the bodies listed by answer name all five under 「その他」
     const listed = page.locator("#survey-bodies-practices tbody tr", { hasText: "その他" }).locator("td").last();
     expect(await listed.textContent()).toBe("鳥取県（郡部）、鳥取市、米子市、倉吉市、境港市");
+
+    // 鳥取市's page shows its own answers over years, the uploaded FY2025 among them
+    await page.goto(`${ctx.app.url}/municipalities/312011?fy=2025`);
+    const fy2025 = page.locator("#survey-history tbody tr", { hasText: "2025" });
+    expect(await fy2025.locator("td").allTextContents()).toEqual(["その他", "その他"]);
+    expect(await page.locator("#support-meeting-history tbody tr").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("shows both directions, the two survey distributions with n and the 支援会議 share on the national page", async () => {
+    const page = await ctx.browser.newPage();
+    await logIn(page, ctx.app.url, "mhlw");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await page.goto(`${ctx.app.url}/cooperation?fy=2020`);
+    expect(await page.getByRole("heading", { name: /困窮制度から生活保護へ/ }).count()).toBe(1);
+    // the demo's FY2020 is the source's: 175 of 536 respondents (32.6%), 823 cases ÷ 175 = 4.7
+    const transfers = await page.locator("#transfers-summary").textContent();
+    expect(transfers).toContain("n=536");
+    expect(transfers).toContain("175（32.6%）");
+    expect(transfers).toContain("4.7件");
+    expect(await page.locator("#survey-practices-title").textContent()).toContain("n=536");
+    expect(await page.locator("#survey-issues-title").textContent()).toContain("n=536");
+    // 57.5% of 536 = 308.2 → 308 bodies; 308 ÷ 536 = 57.5%
+    expect(await page.locator("#survey-practices-data tbody tr", { hasText: "相互の制度理解" }).locator("td").allTextContents()).toEqual(["308", "57.5%"]);
+    expect(await page.locator("#support-meeting-share").textContent()).toMatch(/設置 \d+／回答 \d+/);
     await page.close();
   });
 });
