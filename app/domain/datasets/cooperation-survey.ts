@@ -9,7 +9,7 @@ import type { DatasetDefinition } from "./types";
 // One row per body and fiscal year, one column per answer (the layout of the survey's own sheet):
 // ○ (or 1, 有) marks a chosen answer, a blank (or 0, ×, －) one not chosen (ADR 026).
 
-const chosen = new Set(["○", "〇", "◯", "●", "✓", "✔", "レ", "1", "有", "あり", "はい", "yes", "true", "x"]);
+const chosen = new Set(["○", "〇", "◯", "●", "✓", "✔", "レ", "1", "有", "あり", "はい", "yes", "true"]);
 const notChosen = new Set(["0", "×", "✕", "無", "なし", "いいえ", "no", "false"]);
 
 /** A multiple-answer cell: true when marked, false when blank or explicitly not chosen. */
