@@ -10,7 +10,9 @@ import { loadBodyRecords } from "../db/queries/uploads";
 import { BodyResolver } from "../app/server/uploads/body-resolver";
 import {
   appMeta,
+  cooperationSurveys,
   jusouStatuses,
+  publicAssistanceTransfers,
   monthlySupportStatistics,
   optionalProgramStatuses,
   populations,
@@ -30,6 +32,9 @@ import {
   prefectureSupportItems,
   supervisionForms,
   supportStaffRoles,
+  cooperationSurveyQuestions,
+  surveyAnswers,
+  type SurveyAnswer,
   type IntegratedDeliveryCategory,
   type JusouStatus,
 } from "../app/domain/vocabulary";
@@ -46,6 +51,8 @@ import {
   nationalTotalsByFiscalYear,
   optionalProgramRates,
   prefectureSupportShares,
+  publicAssistanceTransferFigures,
+  cooperationSurveyShares,
   targetValuesByFiscalYear,
   type NationalMonthlyTotals,
 } from "./published-figures";
@@ -300,15 +307,109 @@ export function generateJusouStatuses(municipalities: JusouMunicipality[], fy202
   return rows;
 }
 
-export function generateSupportMeetingStatuses(bodies: SampleBody[]) {
+/**
+ * 支援会議 (法第9条) per implementing body from FY2018 at rising demo shares; where the body runs 重層
+ * that year, the 重層事業's 支援会議 and 重層的支援会議 too (demo estimates; null elsewhere).
+ */
+export function generateSupportMeetingStatuses(bodies: SampleBody[], jusouRows: (typeof jusouStatuses.$inferInsert)[] = []) {
   const shares: Record<number, number> = { 2018: 0.1, 2019: 0.25, 2020: 0.35, 2021: 0.45, 2022: 0.52, 2023: 0.58, 2024: 0.63, 2025: 0.67 };
+  const jusou = new Set(jusouRows.filter((r) => r.status === "implementing").map((r) => `${r.localGovernmentCode}:${r.fiscalYear}`));
   return bodies
     .filter((b) => b.implementing)
     .flatMap((body) =>
       fiscalYears
         .filter((fy) => fy >= 2018)
-        .map((fy) => ({ localGovernmentCode: body.code, fiscalYear: fy, established: unitHash(body.code, "meeting") < shares[fy]! })),
+        .map((fy) => {
+          const runsJusou = jusou.has(`${body.code}:${fy}`);
+          return {
+            localGovernmentCode: body.code,
+            fiscalYear: fy,
+            established: unitHash(body.code, "meeting") < shares[fy]!,
+            jusouSupportMeeting: runsJusou ? unitHash(body.code, "jusou-meeting") < 0.75 : null,
+            multiAgencyMeeting: runsJusou ? unitHash(body.code, "multi-agency") < 0.9 : null,
+          };
+        }),
     );
+}
+
+/** The implementing bodies answering the cooperation survey (and the 保護→困窮 question) in a fiscal year: a fixed count, picked by hash. */
+function cooperationRespondents(bodies: SampleBody[], fy: number): SampleBody[] {
+  const count = publicAssistanceTransferFigures[fy]?.respondents ?? 0;
+  return bodies
+    .filter((b) => b.implementing)
+    .sort((a, b) => unitHash(a.code, "cooperation-respondent", fy) - unitHash(b.code, "cooperation-respondent", fy) || a.code.localeCompare(b.code))
+    .slice(0, count);
+}
+
+/**
+ * 保護→困窮 per responding body: exactly round(share × respondents) bodies with cases (larger bodies more
+ * often), round(average × those) cases among them (FY2020: 175 of 536 bodies, 822 cases); the
+ * welfare offices' referrals ア/イ/ウ are demo estimates scaled by population.
+ */
+export function generatePublicAssistanceTransfers(bodies: SampleBody[]) {
+  const rows: (typeof publicAssistanceTransfers.$inferInsert)[] = [];
+  for (const fy of fiscalYears.filter((y) => publicAssistanceTransferFigures[y])) {
+    const f = publicAssistanceTransferFigures[fy]!;
+    const respondents = cooperationRespondents(bodies, fy);
+    const withCases = Math.round(f.shareWithCases * respondents.length);
+    const weight = (b: SampleBody) => Math.sqrt(b.population2020) * (0.3 + unitHash(b.code, "transfer-cases", fy));
+    const ranked = [...respondents].sort((a, b) => weight(b) - weight(a) || a.code.localeCompare(b.code));
+    const having = ranked.slice(0, withCases);
+    // one case each, then the rest by weight: every body with cases has at least one
+    const extra = allocate(Math.round(f.averageCases * withCases) - withCases, having.map(weight));
+    const cases = new Map(having.map((b, i) => [b.code, 1 + extra[i]!]));
+    for (const b of respondents) {
+      const scale = b.population2020 / 100_000;
+      rows.push({
+        localGovernmentCode: b.code,
+        fiscalYear: fy,
+        casesAfterDiscontinuation: cases.get(b.code) ?? 0,
+        referredAtRisk: Math.round(scale * 6 * unitHash(b.code, "ref-a", fy)),
+        referredAfterRejection: Math.round(scale * 2.5 * unitHash(b.code, "ref-b", fy)),
+        referredAfterExit: Math.round(scale * 1.5 * unitHash(b.code, "ref-c", fy)),
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The cooperation survey per responding body: each answer chosen by exactly round(share × respondents)
+ * bodies (the FY2020 shares of the source, every year). 「特に必要はない」「特に課題はない」 are chosen
+ * alone; the other answers go first to bodies with no answer yet, so every body answers each question.
+ */
+export function generateCooperationSurveys(bodies: SampleBody[]) {
+  const rows: (typeof cooperationSurveys.$inferInsert)[] = [];
+  for (const fy of fiscalYears.filter((y) => publicAssistanceTransferFigures[y])) {
+    const respondents = cooperationRespondents(bodies, fy);
+    const chosen = new Map(respondents.map((b) => [b.code, new Set<SurveyAnswer>()]));
+    for (const q of cooperationSurveyQuestions) {
+      const none = q.answers.find((a) => a === "practiceNoneNeeded" || a === "issueNoIssue")!;
+      const order = (salt: string) => [...respondents].sort((a, b) => unitHash(a.code, salt, fy) - unitHash(b.code, salt, fy) || a.code.localeCompare(b.code));
+      const noneBodies = new Set(order(none).slice(0, Math.round(cooperationSurveyShares[none] * respondents.length)).map((b) => b.code));
+      for (const code of noneBodies) chosen.get(code)!.add(none);
+      const answered = new Map(respondents.map((b) => [b.code, 0]));
+      for (const answer of q.answers.filter((a) => a !== none)) {
+        const pick = order(answer)
+          .filter((b) => !noneBodies.has(b.code))
+          .sort((a, b) => answered.get(a.code)! - answered.get(b.code)!)
+          .slice(0, Math.round(cooperationSurveyShares[answer] * respondents.length));
+        for (const b of pick) {
+          chosen.get(b.code)!.add(answer);
+          answered.set(b.code, answered.get(b.code)! + 1);
+        }
+      }
+    }
+    for (const b of respondents) {
+      const set = chosen.get(b.code)!;
+      rows.push({
+        localGovernmentCode: b.code,
+        fiscalYear: fy,
+        ...(Object.fromEntries(surveyAnswers.map((a) => [a, set.has(a)])) as Record<SurveyAnswer, boolean>),
+      });
+    }
+  }
+  return rows;
 }
 
 export function generateStaffTraining(bodies: SampleBody[], programRows: (typeof optionalProgramStatuses.$inferInsert)[]) {
@@ -481,8 +582,11 @@ export async function generateDataset(db: Database, sample: SampleBody[]): Promi
   await insertInBatches(db, monthlySupportStatistics, monthly, 2000);
   const programs = generateOptionalProgramStatuses(sample);
   await insertInBatches(db, optionalProgramStatuses, programs);
-  await insertInBatches(db, jusouStatuses, generateJusouStatuses(await jusouMunicipalities(db, sample), await resolveJusouSourceList(db)));
-  await insertInBatches(db, supportMeetingStatuses, generateSupportMeetingStatuses(sample));
+  const jusouRows = generateJusouStatuses(await jusouMunicipalities(db, sample), await resolveJusouSourceList(db));
+  await insertInBatches(db, jusouStatuses, jusouRows);
+  await insertInBatches(db, supportMeetingStatuses, generateSupportMeetingStatuses(sample, jusouRows));
+  await insertInBatches(db, publicAssistanceTransfers, generatePublicAssistanceTransfers(sample));
+  await insertInBatches(db, cooperationSurveys, generateCooperationSurveys(sample));
   await insertInBatches(db, staffTraining, generateStaffTraining(sample, programs));
   await insertInBatches(db, supervisionContacts, generateSupervisionContacts(sample));
   const prefectureCodes = [...new Set(sample.map((b) => b.prefectureCode))].sort();

@@ -3,6 +3,7 @@
 // estimates that continue the published trend and must never be quoted as official.
 
 import type { MonthlyCounts } from "../app/domain/metric-catalogue";
+import type { SurveyAnswer } from "../app/domain/vocabulary";
 
 /** A monthly metric without figures here (one added after these were gathered) is zero in the demo. */
 export type NationalMonthlyTotals = Partial<MonthlyCounts>;
@@ -73,3 +74,37 @@ export const targetValuesByFiscalYear: Record<number, [number, number, number]> 
 
 export const demoFirstFiscalYear = 2015;
 export const demoLastFiscalYear = 2025;
+
+/**
+ * 保護→困窮 (second source document, FY2020 survey): 536 responding bodies, 32.6% of them with cases
+ * moved from 保護 after 保護廃止, 4.7 cases on average among those (the demo: 175 bodies, 823 cases). The other
+ * years are demo estimates.
+ */
+export const publicAssistanceTransferFigures: Record<number, { respondents: number; shareWithCases: number; averageCases: number; published: boolean }> = {
+  2020: { respondents: 536, shareWithCases: 0.326, averageCases: 4.7, published: true },
+  2021: { respondents: 560, shareWithCases: 0.34, averageCases: 4.6, published: false },
+  2022: { respondents: 590, shareWithCases: 0.35, averageCases: 4.5, published: false },
+  2023: { respondents: 610, shareWithCases: 0.36, averageCases: 4.5, published: false },
+  2024: { respondents: 630, shareWithCases: 0.37, averageCases: 4.4, published: false },
+  2025: { respondents: 640, shareWithCases: 0.37, averageCases: 4.4, published: false },
+};
+
+/** The cooperation survey's shares per answer (FY2020, published: 連携強化に必要な取組 n=465, 移行にあたっての課題 n=536); the demo applies them to every year's respondents. */
+export const cooperationSurveyShares: Record<SurveyAnswer, number> = {
+  practiceMutualUnderstanding: 0.575,
+  practiceCaseSharing: 0.496,
+  practiceFaceToFace: 0.481,
+  practiceHouseholdBudgetIntegrated: 0.386,
+  practiceEmploymentPreparationIntegrated: 0.382,
+  practiceJointTraining: 0.226,
+  practiceViaHelloWork: 0.222,
+  practiceNoneNeeded: 0.056,
+  practiceOther: 0.024,
+  issueNoIssue: 0.388,
+  issueRelationshipAfterTransition: 0.194,
+  issueSupportUnknown: 0.138,
+  issueMeritUnrecognized: 0.129,
+  issueCaseworkerStaysInvolved: 0.099,
+  issueNoHandover: 0.065,
+  issueOther: 0.052,
+};

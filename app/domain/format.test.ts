@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateJa, formatDateTimeJa, formatNumber, formatPercent, niceAxisMax, ratio } from "./format";
+import { formatDateJa, formatDateTimeJa, formatNumber, formatOneDecimal, formatPercent, niceAxisMax, ratio } from "./format";
 
 describe("format", () => {
   it("formats numbers and shares the Japanese way", () => {
@@ -41,5 +41,13 @@ describe("formatDateTimeJa with seconds (the audit log)", () => {
   });
   it("leaves what is not a time as it is", () => {
     expect(formatDateTimeJa("yesterday", { seconds: true })).toBe("yesterday");
+  });
+});
+
+describe("formatOneDecimal", () => {
+  it("rounds to one decimal with the unit, and shows 「－」 for a missing value", () => {
+    // 822 ÷ 175 = 4.697… → 4.7
+    expect(formatOneDecimal(822 / 175, "件")).toBe("4.7件");
+    expect(formatOneDecimal(null, "件")).toBe("－");
   });
 });

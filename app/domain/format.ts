@@ -10,6 +10,12 @@ export function formatPercent(share: number | null): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
+/** a rate or an average with one decimal and its unit: 4.697 -> "4.7件"; null -> "－" */
+export function formatOneDecimal(value: number | null, unit = ""): string {
+  if (value === null || !Number.isFinite(value)) return "－";
+  return `${value.toFixed(1)}${unit}`;
+}
+
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }

@@ -5,6 +5,9 @@ import { checkPeriod, checkRowRules, lastLongClosedFiscalYear, monthOfRow, rowRu
 const monthly = { yearMonth: null, fiscalYear: 2021, month: 4, employmentSupportTargets: 10, employed: 6, increasedIncome: 4 };
 const staff = { assigned: 5, nationalTrainingCompleted: 4, prefectureTrainingCompleted: 3, certified: 3 };
 const optional = { program: "employment_preparation", implemented: "yes", deliveryForm: "consigned", implementationMethod: "single", integratedDelivery: "integrated" };
+// 鳥取市's survey row: two practices and one issue chosen
+const survey = { practiceMutualUnderstanding: true, practiceCaseSharing: true, practiceNoneNeeded: false, issueNoIssue: false, issueNoHandover: true };
+const meeting = { established: "yes", jusouSupportMeeting: "yes", multiAgencyMeeting: "no" };
 const cases: Record<string, { breaks: Record<string, unknown>; keeps: Record<string, unknown> }> = {
   "monthly.fiscal-year-given": { breaks: { ...monthly, fiscalYear: null }, keeps: { ...monthly, fiscalYear: null, yearMonth: { year: 2022, month: 1 } } },
   "monthly.month-given": { breaks: { ...monthly, month: null }, keeps: monthly },
@@ -30,6 +33,17 @@ const cases: Record<string, { breaks: Record<string, unknown>; keeps: Record<str
   "optional.integrated-delivery-when-not-implemented": {
     breaks: { ...optional, implemented: "no", deliveryForm: null, implementationMethod: null },
     keeps: { ...optional, implemented: "no", deliveryForm: null, implementationMethod: null, integratedDelivery: "recipients_only" },
+  },
+  "cooperation-survey.practices-answered": {
+    breaks: { ...survey, practiceMutualUnderstanding: false, practiceCaseSharing: false },
+    keeps: { ...survey, practiceMutualUnderstanding: false, practiceCaseSharing: false, practiceNoneNeeded: true },
+  },
+  "cooperation-survey.practices-none-alone": { breaks: { ...survey, practiceNoneNeeded: true }, keeps: survey },
+  "cooperation-survey.issues-answered": { breaks: { ...survey, issueNoHandover: false }, keeps: { ...survey, issueNoHandover: false, issueNoIssue: true } },
+  "cooperation-survey.issues-none-alone": { breaks: { ...survey, issueNoIssue: true }, keeps: survey },
+  "support-meeting.jusou-meetings-need-answer": {
+    breaks: { ...meeting, multiAgencyMeeting: null },
+    keeps: { ...meeting, jusouSupportMeeting: null, multiAgencyMeeting: null },
   },
 };
 

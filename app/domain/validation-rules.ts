@@ -1,6 +1,7 @@
 import type { DatasetId, RowIssue } from "./datasets/types";
 import { fiscalYearOfDate, fiscalYearOfMonth } from "./fiscal-year";
 import { monthlyMetricCatalogue } from "./metric-catalogue";
+import { cooperationSurveyQuestions } from "./vocabulary";
 
 // Every rule an upload is checked by beyond its cells, in one place: the rules across the columns of
 // a row, the period rules and the rules over a body's fiscal year. The upload pipeline applies them
@@ -221,10 +222,51 @@ export const rowRules: readonly RowRule[] = [
       v.implemented !== "yes" &&
       ["integrated", "both_not_integrated", "needy_only"].includes(v.integratedDelivery as string),
   },
+  ...cooperationSurveyQuestions.flatMap((q): RowRule[] => {
+    const none = q.answers.find((a) => a === "practiceNoneNeeded" || a === "issueNoIssue")!;
+    return [
+      {
+        id: `cooperation-survey.${q.key}-answered`,
+        kind: "row",
+        dataset: "cooperation_survey",
+        severity: "error",
+        column: q.answers[0],
+        message: `「${q.label}」の回答がありません。少なくとも1つの列に ○ を付けてください（「${q.labels[none]}」も回答です）`,
+        violated: (v) => q.answers.every((a) => v[a] !== true),
+      },
+      {
+        id: `cooperation-survey.${q.key}-none-alone`,
+        kind: "row",
+        dataset: "cooperation_survey",
+        severity: "error",
+        column: none,
+        message: `「${q.label}」で「${q.labels[none]}」と他の回答を同時に選んでいます。どちらかにしてください`,
+        violated: (v) => v[none] === true && q.answers.some((a) => a !== none && v[a] === true),
+      },
+    ];
+  }),
+  {
+    id: "support-meeting.jusou-meetings-need-answer",
+    kind: "row",
+    dataset: "support_meeting",
+    severity: "warning",
+    column: "multiAgencyMeeting",
+    message: "重層事業の支援会議と重層的支援会議は、片方だけでなく両方を書いてください（重層事業を実施していなければ両方空欄）",
+    violated: (v) => (v.jusouSupportMeeting === null) !== (v.multiAgencyMeeting === null),
+  },
 ];
 
 /** The datasets whose rows report on a period (目安値 may be set ahead; supervision and population carry dates). */
-const reportingDatasets = ["monthly_support", "optional_programs", "jusou", "staff_training", "prefecture_support"] as const satisfies readonly DatasetId[];
+const reportingDatasets = [
+  "monthly_support",
+  "optional_programs",
+  "jusou",
+  "staff_training",
+  "prefecture_support",
+  "support_meeting",
+  "public_assistance_transfers",
+  "cooperation_survey",
+] as const satisfies readonly DatasetId[];
 
 export const periodRules = {
   future: {
@@ -237,7 +279,7 @@ export const periodRules = {
   closedFiscalYear: {
     id: "period.closed-fiscal-year",
     kind: "period",
-    datasets: ["monthly_support", "optional_programs", "jusou", "staff_training", "prefecture_support", "target_values"],
+    datasets: [...reportingDatasets, "target_values"],
     severity: "warning",
     needsExplanation: true,
     message: "締めてから一定の月数（設定 CLOSED_FISCAL_YEAR_MONTHS、既定6か月）を過ぎた年度の登録済みの数値を変更します。確定するには変更の理由を「説明」に入力します",

@@ -106,6 +106,77 @@ export const jusouStatusLabels: Record<JusouStatus, string> = {
   not_implemented: "未実施",
 };
 
+/** 連携強化に必要な取組 (the cooperation survey's first question, multiple answers), in the source chart's order. */
+export const cooperationPractices = [
+  "practiceMutualUnderstanding",
+  "practiceCaseSharing",
+  "practiceFaceToFace",
+  "practiceHouseholdBudgetIntegrated",
+  "practiceEmploymentPreparationIntegrated",
+  "practiceJointTraining",
+  "practiceViaHelloWork",
+  "practiceNoneNeeded",
+  "practiceOther",
+] as const;
+export type CooperationPractice = (typeof cooperationPractices)[number];
+export const cooperationPracticeLabels: Record<CooperationPractice, string> = {
+  practiceMutualUnderstanding: "両制度の担当者の相互の制度理解の深化",
+  practiceCaseSharing: "個別支援ケースの共有",
+  practiceFaceToFace: "顔の見える関係の構築",
+  practiceHouseholdBudgetIntegrated: "家計改善支援事業の一体的実施",
+  practiceEmploymentPreparationIntegrated: "就労準備支援事業の一体的実施",
+  practiceJointTraining: "研修の共同実施",
+  practiceViaHelloWork: "ハローワークを介した連携",
+  practiceNoneNeeded: "特に必要はない",
+  practiceOther: "その他",
+};
+
+/** 保護から困窮への移行にあたっての課題 (the cooperation survey's second question, multiple answers), in the source chart's order. */
+export const transitionIssues = [
+  "issueNoIssue",
+  "issueRelationshipAfterTransition",
+  "issueSupportUnknown",
+  "issueMeritUnrecognized",
+  "issueCaseworkerStaysInvolved",
+  "issueNoHandover",
+  "issueOther",
+] as const;
+export type TransitionIssue = (typeof transitionIssues)[number];
+export const transitionIssueLabels: Record<TransitionIssue, string> = {
+  issueNoIssue: "特に課題はない",
+  issueRelationshipAfterTransition: "移行後の本人との関係性の構築が難しい",
+  issueSupportUnknown: "困窮制度の支援内容が把握されていない",
+  issueMeritUnrecognized: "移行するメリットの認識が不十分",
+  issueCaseworkerStaysInvolved: "廃止後もCWが関わらざるを得ない",
+  issueNoHandover: "CWとの連携が取れず情報が引き継がれない",
+  issueOther: "その他",
+};
+
+/** The cooperation survey's two questions; every answer is also the stored boolean column's name (practice…, issue…). */
+export const cooperationSurveyQuestions = [
+  { key: "practices", label: "連携強化に必要な取組", answers: cooperationPractices, labels: cooperationPracticeLabels as Record<string, string> },
+  { key: "issues", label: "移行にあたっての課題", answers: transitionIssues, labels: transitionIssueLabels as Record<string, string> },
+] as const;
+export type CooperationSurveyQuestion = (typeof cooperationSurveyQuestions)[number]["key"];
+export const surveyAnswers = [...cooperationPractices, ...transitionIssues] as const;
+export type SurveyAnswer = (typeof surveyAnswers)[number];
+export const surveyAnswerLabels: Record<SurveyAnswer, string> = { ...cooperationPracticeLabels, ...transitionIssueLabels };
+
+/** 保護→困窮: who moved or was referred from a welfare office to the consultation agency (notice's categories ア/イ/ウ). */
+export const publicAssistanceTransferFields = [
+  "casesAfterDiscontinuation",
+  "referredAtRisk",
+  "referredAfterRejection",
+  "referredAfterExit",
+] as const;
+export type PublicAssistanceTransferField = (typeof publicAssistanceTransferFields)[number];
+export const publicAssistanceTransferLabels: Record<PublicAssistanceTransferField, string> = {
+  casesAfterDiscontinuation: "保護廃止後に困窮制度へ移行したケース数",
+  referredAtRisk: "福祉事務所からのつなぎ（ア 要保護状態になるおそれ）",
+  referredAfterRejection: "福祉事務所からのつなぎ（イ 申請却下）",
+  referredAfterExit: "福祉事務所からのつなぎ（ウ 保護脱却後も支援が必要）",
+};
+
 export const supportStaffRoles = [
   "chief_consultant",
   "consultant",

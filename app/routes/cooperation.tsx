@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { CooperationByPrefectureCard } from "~/components/cards/CooperationByPrefectureCard";
+import { CooperationSurveyCard } from "~/components/cards/CooperationSurveyCard";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
+import { PublicAssistanceTransfersCard } from "~/components/cards/PublicAssistanceTransfersCard";
+import { SupportMeetingTrendCard } from "~/components/cards/SupportMeetingTrendCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
@@ -29,17 +32,22 @@ export default function NationalCooperation() {
     <>
       <NationalPageHeader
         title="生活保護との連携（全国）"
-        lead="自立相談支援機関から福祉事務所への「つなぎ」（生活保護へのつなぎ件数）と、就労準備支援事業・家計改善支援事業を被保護者向けの事業と一体的に実施しているかを見ます。"
+        lead="両方向の連携を見ます。困窮→保護: 自立相談支援機関から福祉事務所への「つなぎ」（生活保護へのつなぎ件数）。保護→困窮: 保護廃止後に困窮制度へ移行したケースと福祉事務所からのつなぎ。あわせて、連携の取組と課題の調査、支援会議の設置状況、被保護者向け事業との一体的実施を示します。"
       />
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
       <PeriodNotice period={d.period} />
+      <h2>困窮制度から生活保護へ（困窮→保護、{formatFiscalYear(d.fiscalYear)}）</h2>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数（全国）: <strong>{formatNumber(national.referrals)}件</strong>（人口10万人あたり月平均{" "}
         {formatMetric("referralsToPublicAssistance", national.perHundredThousand)}、提出 {formatNumber(national.submittedMonths)}/{formatNumber(national.expectedMonths)}（実施主体×月））
       </p>
       <CooperationByPrefectureCard fiscalYear={d.fiscalYear} rows={d.rows} dataDate={d.dataDate} />
+      <PublicAssistanceTransfersCard fiscalYear={d.fiscalYear} summary={d.transfers} byPrefecture={d.transfersByPrefecture} dataDate={d.dates.transfers} />
+      <CooperationSurveyCard question="practices" fiscalYear={d.fiscalYear} distribution={d.survey} dataDate={d.dates.survey} />
+      <CooperationSurveyCard question="issues" fiscalYear={d.fiscalYear} distribution={d.survey} dataDate={d.dates.survey} />
+      <SupportMeetingTrendCard fiscalYear={d.fiscalYear} rows={d.supportMeetings} dataDate={d.dates.supportMeetings} />
       <IntegratedDeliveryCard fiscalYear={d.fiscalYear} rows={d.distribution} dataDate={d.dataDate} />
     </>
   );

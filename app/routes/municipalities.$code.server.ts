@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../db/queries/bodies";
 import { jusouHistory } from "../../db/queries/jusou";
+import { cooperationSurveyHistory, publicAssistanceTransferHistory, supportMeetingHistory } from "../../db/queries/cooperation";
 import { returnedMonthsOf, reviewStatesOfBody } from "../../db/queries/approval";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { monthlyExplanationsOf } from "../../db/queries/uploads";
@@ -21,7 +22,11 @@ export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam }
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned] = await Promise.all([
+  const [cooperation, [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned]] = await Promise.all([
+    Promise.all([publicAssistanceTransferHistory(db, body.code), cooperationSurveyHistory(db, body.code), supportMeetingHistory(db, body.code)]).then(
+      ([transfers, survey, meetings]) => ({ transfers, survey, meetings }),
+    ),
+    Promise.all([
     monthlySeries(db, { bodyCode: body.code }, { withPopulation: true }),
     programHistory(db, body.code),
     jusouHistory(db, body.code),
@@ -35,6 +40,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     getReportingSchedule(db, fiscalYear),
     reviewStatesOfBody(db, body.code, fiscalYear),
     returnedMonthsOf(db, body.code),
+    ]),
   ]);
   const explanationOf = new Map(explanations.map((e) => [`${e.year}-${e.month}`, e]));
   const reviewStateOf = (p: { year: number; month: number }) => reviewStates.find((r) => r.year === p.year && r.month === p.month)?.state ?? null;
@@ -73,6 +79,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     allMonths: series.filter((p) => inMonthRange(p, query)).map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
     programs,
     jusou,
+    cooperation,
     staff,
     contacts,
     targets,

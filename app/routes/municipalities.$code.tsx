@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
+import { BodyCooperationHistory } from "~/components/cards/BodyCooperationHistory";
 import { DataTable } from "~/components/ui/DataTable";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { missingMonthsSentence } from "~/domain/reporting-period";
@@ -190,6 +191,8 @@ export default function MunicipalityPage() {
           { key: "status", label: "状況", value: (j) => jusouStatusLabels[j.status as JusouStatus] },
         ]}
       />
+
+      <BodyCooperationHistory bodyName={d.body.name} {...d.cooperation} />
 
       <h2>支援員の配置と研修（{formatFiscalYear(d.fiscalYear)}）</h2>
       <DataTable

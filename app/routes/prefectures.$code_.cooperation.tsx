@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
+import { CooperationSurveyCard } from "~/components/cards/CooperationSurveyCard";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
+import { PublicAssistanceTransfersCard } from "~/components/cards/PublicAssistanceTransfersCard";
+import { SupportMeetingTrendCard } from "~/components/cards/SupportMeetingTrendCard";
+import { SurveyBodiesByAnswer, BodiesWithoutSupportMeeting } from "~/components/cards/CooperationBodyLists";
 import { DataTable } from "~/components/ui/DataTable";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
@@ -10,7 +14,7 @@ import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
-import { formatNumber } from "~/domain/format";
+import { formatNumber, formatOneDecimal } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
 import { parseQuery } from "~/server/pages/query-params";
 import { cooperationQuery } from "../server/pages/cooperation.server";
@@ -45,10 +49,10 @@ export default function PrefectureCooperation() {
       </p>
       {d.bodies ? (
         <section aria-labelledby="bodies-title">
-          <h2 id="bodies-title">実施主体別のつなぎ件数と一体的実施（{formatFiscalYear(d.fiscalYear)}）</h2>
+          <h2 id="bodies-title">実施主体別の両方向のつなぎと一体的実施（{formatFiscalYear(d.fiscalYear)}）</h2>
           <DataTable
             id="cooperation-bodies"
-            caption={`${d.prefecture.name}の実施主体別の生活保護へのつなぎ件数（人口10万人あたりは提出月の月平均）と一体的実施の区分`}
+            caption={`${d.prefecture.name}の実施主体別の生活保護へのつなぎ件数（人口10万人あたりは提出月の月平均）、保護→困窮（年度計、未回答は空欄扱いで0件とはみなしません）と一体的実施の区分`}
             captionHidden
             fileName={`${d.prefecture.name}_${d.fiscalYear}_生活保護との連携.csv`}
             rows={d.bodies}
@@ -63,6 +67,9 @@ export default function PrefectureCooperation() {
               { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, value: (b) => b.referrals },
               { key: "per", label: "10万人あたり月平均", numeric: true, value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
               { key: "submitted", label: "提出月数", numeric: true, value: (b) => b.submittedMonths },
+              { key: "transfers", label: "保護→困窮 移行ケース（年度）", numeric: true, value: (b) => b.transfers, render: (b) => (b.transfers === null ? "未回答" : formatNumber(b.transfers)) },
+              { key: "transfersPer", label: "移行ケース 10万人あたり", numeric: true, value: (b) => b.transfersPerHundredThousand, render: (b) => formatOneDecimal(b.transfersPerHundredThousand) },
+              { key: "fromWelfare", label: "福祉事務所からのつなぎ（ア＋イ＋ウ）", numeric: true, value: (b) => b.referralsFromWelfareOffice, render: (b) => (b.referralsFromWelfareOffice === null ? "未回答" : formatNumber(b.referralsFromWelfareOffice)) },
               { key: "ep", label: "就労準備支援 一体的実施", value: (b) => category(b.employmentPreparation) },
               { key: "hb", label: "家計改善支援 一体的実施", value: (b) => category(b.householdBudget) },
             ]}
@@ -71,6 +78,12 @@ export default function PrefectureCooperation() {
       ) : (
         <p className="notice">実施主体別の一覧は、この都道府県の担当者と厚生労働省だけが見られます。</p>
       )}
+      <PublicAssistanceTransfersCard fiscalYear={d.fiscalYear} summary={d.transfers} nation={d.nationalTransfers} scopeLabel={d.prefecture.name} dataDate={d.dates.transfers} />
+      <CooperationSurveyCard question="practices" fiscalYear={d.fiscalYear} distribution={d.survey} scopeLabel={d.prefecture.name} dataDate={d.dates.survey} />
+      <CooperationSurveyCard question="issues" fiscalYear={d.fiscalYear} distribution={d.survey} scopeLabel={d.prefecture.name} dataDate={d.dates.survey} />
+      {d.surveyBodies ? <SurveyBodiesByAnswer fiscalYear={d.fiscalYear} questions={d.surveyBodies} /> : null}
+      <SupportMeetingTrendCard fiscalYear={d.fiscalYear} rows={d.supportMeetings} scopeLabel={d.prefecture.name} dataDate={d.dates.supportMeetings} />
+      {d.withoutSupportMeeting ? <BodiesWithoutSupportMeeting fiscalYear={d.fiscalYear} bodies={d.withoutSupportMeeting} /> : null}
       <IntegratedDeliveryCard fiscalYear={d.fiscalYear} rows={d.distribution} scopeLabel={d.prefecture.name} dataDate={d.dataDate} />
     </>
   );

@@ -11,8 +11,13 @@ import {
   optionalProgramLabels,
   prefectureSupportItemLabels,
   supervisionFormLabels,
+  publicAssistanceTransferFields,
+  publicAssistanceTransferLabels,
   supportStaffRoleLabels,
+  cooperationSurveyQuestions,
+  surveyAnswers,
 } from "~/domain/vocabulary";
+import { surveyAnswerHeader } from "~/domain/datasets/cooperation-survey";
 import { monthlyMetricCatalogue, monthlyMetricLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import {
   jusouStatuses,
@@ -33,6 +38,12 @@ import {
   stagedTargetValues,
   supervisionContacts,
   targetValues,
+  cooperationSurveys,
+  publicAssistanceTransfers,
+  stagedCooperationSurveys,
+  stagedPublicAssistanceTransfers,
+  stagedSupportMeetingStatuses,
+  supportMeetingStatuses,
 } from "../schema";
 
 // Where each dataset's records are stored and how its downloads read them: the drizzle tables and
@@ -76,6 +87,54 @@ const withBodyAndPrefecture = (table: PgTable, code: PgColumn): SQL =>
 const isoDate = (column: PgColumn): SQL => sql`to_char(${column}, 'YYYY-MM-DD')`;
 
 const monthlyMetricColumns = monthlyMetricCatalogue.map((m) => [m.key, monthlySupportStatistics[m.key]] as const);
+
+const surveyMark = (v: unknown) => (v === true ? "○" : "");
+
+/** A fiscal-year dataset of implementing bodies (one row per body and year): its export columns, source and order. */
+const bodyYearExport = (table: typeof supportMeetingStatuses | typeof publicAssistanceTransfers | typeof cooperationSurveys, columns: ExportColumn[]) => ({
+  columns: [...bodyExportColumns(table.localGovernmentCode, true), { header: "年度", value: table.fiscalYear }, ...columns],
+  from: withBodyAndPrefecture(table, table.localGovernmentCode),
+  order: [table.localGovernmentCode, table.fiscalYear],
+  bodyCode: table.localGovernmentCode,
+  prefectureCode: localGovernments.prefectureCode,
+  fiscalYear: table.fiscalYear,
+});
+
+const supportMeetingTable: DatasetTable = {
+  target: supportMeetingStatuses,
+  staging: stagedSupportMeetingStatuses,
+  keyColumns: [supportMeetingStatuses.localGovernmentCode, supportMeetingStatuses.fiscalYear],
+  valueColumns: [supportMeetingStatuses.established, supportMeetingStatuses.jusouSupportMeeting, supportMeetingStatuses.multiAgencyMeeting],
+  export: bodyYearExport(supportMeetingStatuses, [
+    { header: "支援会議", value: supportMeetingStatuses.established, format: yesNoLabel },
+    { header: "重層事業の支援会議", value: supportMeetingStatuses.jusouSupportMeeting, format: yesNoLabel },
+    { header: "重層的支援会議", value: supportMeetingStatuses.multiAgencyMeeting, format: yesNoLabel },
+  ]),
+};
+
+const publicAssistanceTransfersTable: DatasetTable = {
+  target: publicAssistanceTransfers,
+  staging: stagedPublicAssistanceTransfers,
+  keyColumns: [publicAssistanceTransfers.localGovernmentCode, publicAssistanceTransfers.fiscalYear],
+  valueColumns: publicAssistanceTransferFields.map((f) => publicAssistanceTransfers[f]),
+  export: bodyYearExport(
+    publicAssistanceTransfers,
+    publicAssistanceTransferFields.map((f) => ({ header: publicAssistanceTransferLabels[f], value: publicAssistanceTransfers[f] })),
+  ),
+};
+
+const cooperationSurveyTable: DatasetTable = {
+  target: cooperationSurveys,
+  staging: stagedCooperationSurveys,
+  keyColumns: [cooperationSurveys.localGovernmentCode, cooperationSurveys.fiscalYear],
+  valueColumns: surveyAnswers.map((a) => cooperationSurveys[a]),
+  export: bodyYearExport(
+    cooperationSurveys,
+    cooperationSurveyQuestions.flatMap((q) =>
+      q.answers.map((a) => ({ header: surveyAnswerHeader(q.key, q.labels[a]!), value: cooperationSurveys[a], format: surveyMark })),
+    ),
+  ),
+};
 
 export const datasetTables: Record<DatasetId, DatasetTable> = {
   monthly_support: {
@@ -240,6 +299,9 @@ export const datasetTables: Record<DatasetId, DatasetTable> = {
       fiscalYear: targetValues.fiscalYear,
     },
   },
+  support_meeting: supportMeetingTable,
+  public_assistance_transfers: publicAssistanceTransfersTable,
+  cooperation_survey: cooperationSurveyTable,
 };
 
 /** A column's name in SQL (the schema names columns by their keys, in snake_case). */

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, numeric, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { byMetric, monthlyMetrics, targetValueMetrics } from "../../app/domain/metric-catalogue";
+import { publicAssistanceTransferFields, surveyAnswers } from "../../app/domain/vocabulary";
 
 // Rows of an upload that passed validation, held between preview and commit (the app is
 // stateless, so they live in the database). One typed table per dataset table, filled by COPY:
@@ -72,4 +73,24 @@ export const stagedPopulations = staged("staged_populations", {
 export const stagedTargetValues = staged("staged_target_values", {
   fiscalYear: smallint(),
   ...byMetric(targetValueMetrics, () => numeric({ precision: 6, scale: 1 })),
+});
+
+export const stagedSupportMeetingStatuses = staged("staged_support_meeting_statuses", {
+  localGovernmentCode: text(),
+  fiscalYear: smallint(),
+  established: boolean(),
+  jusouSupportMeeting: boolean(),
+  multiAgencyMeeting: boolean(),
+});
+
+export const stagedPublicAssistanceTransfers = staged("staged_public_assistance_transfers", {
+  localGovernmentCode: text(),
+  fiscalYear: smallint(),
+  ...(Object.fromEntries(publicAssistanceTransferFields.map((f) => [f, integer()])) as Record<(typeof publicAssistanceTransferFields)[number], ReturnType<typeof integer>>),
+});
+
+export const stagedCooperationSurveys = staged("staged_cooperation_surveys", {
+  localGovernmentCode: text(),
+  fiscalYear: smallint(),
+  ...(Object.fromEntries(surveyAnswers.map((a) => [a, boolean()])) as Record<(typeof surveyAnswers)[number], ReturnType<typeof boolean>>),
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, numeric, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { byMetric, monthlyMetrics, perPopulationMetrics, targetValueMetrics, type PerPopulationMetric } from "../../app/domain/metric-catalogue";
+import { publicAssistanceTransferFields, surveyAnswers } from "../../app/domain/vocabulary";
 import { localGovernments } from "./geography";
 
 const body = () =>
@@ -122,6 +123,56 @@ export const supportMeetingStatuses = pgTable(
     localGovernmentCode: body(),
     fiscalYear: smallint().notNull(),
     established: boolean().notNull(),
+    /** 重層事業の支援会議 (社会福祉法第106条の6); null where the body does not run 重層 or did not answer */
+    jusouSupportMeeting: boolean(),
+    /** 重層的支援会議; null as above */
+    multiAgencyMeeting: boolean(),
+    uploadId: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] })],
+);
+
+/**
+ * 保護→困窮 per body and fiscal year: cases that moved to this system after 保護廃止, and the people
+ * welfare offices referred by the notice's categories ア/イ/ウ. A missing row means no answer, never zero.
+ */
+export const publicAssistanceTransfers = pgTable(
+  "public_assistance_transfers",
+  {
+    localGovernmentCode: body(),
+    fiscalYear: smallint().notNull(),
+    ...(Object.fromEntries(publicAssistanceTransferFields.map((f) => [f, integer().notNull()])) as Record<
+      (typeof publicAssistanceTransferFields)[number],
+      ReturnType<typeof integer> & { _: { notNull: true } }
+    >),
+    uploadId: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] }),
+    check(
+      "public_assistance_transfers_non_negative",
+      sql`least(${sql.join(
+        publicAssistanceTransferFields.map((f) => t[f]),
+        sql`, `,
+      )}) >= 0`,
+    ),
+  ],
+);
+
+/**
+ * The annual cooperation survey per body and fiscal year: one boolean per answer of its two
+ * multiple-answer questions (app/domain/vocabulary.ts, cooperationSurveyQuestions). A body without a
+ * row did not answer; it is not in any share's n.
+ */
+export const cooperationSurveys = pgTable(
+  "cooperation_surveys",
+  {
+    localGovernmentCode: body(),
+    fiscalYear: smallint().notNull(),
+    ...(Object.fromEntries(surveyAnswers.map((a) => [a, boolean().notNull()])) as Record<
+      (typeof surveyAnswers)[number],
+      ReturnType<typeof boolean> & { _: { notNull: true } }
+    >),
     uploadId: integer(),
   },
   (t) => [primaryKey({ columns: [t.localGovernmentCode, t.fiscalYear] })],

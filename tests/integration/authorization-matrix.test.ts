@@ -166,6 +166,12 @@ const reads: Record<string, Case> = {
   // someone else's upload answers 404 like a missing one
   cityUpload: { fn: uploadLoader, url: "/uploads/{cityUpload}", params: { uploadId: "{cityUpload}" }, expect: [302, 200, 200, 404, 200] },
   tokyoUpload: { fn: uploadLoader, url: "/uploads/{tokyoUpload}", params: { uploadId: "{tokyoUpload}" }, expect: [302, 200, 404, 200, 404] },
+  // issue 18's datasets: every signed-in role uploads them (a prefecture for its bodies, a body for itself: the scope check is per row)
+  newSurveyUpload: { fn: newUploadLoader, url: "/uploads/new/cooperation_survey", params: { dataset: "cooperation_survey" }, expect: [302, 200, 200, 200, 200] },
+  newTransfersUpload: { fn: newUploadLoader, url: "/uploads/new/public_assistance_transfers", params: { dataset: "public_assistance_transfers" }, expect: [302, 200, 200, 200, 200] },
+  newMeetingUpload: { fn: newUploadLoader, url: "/uploads/new/support_meeting", params: { dataset: "support_meeting" }, expect: [302, 200, 200, 200, 200] },
+  surveyDatasetPage: { fn: datasetLoader, url: "/datasets/cooperation_survey?fy=2025", params: { dataset: "cooperation_survey" }, expect: [302, 200, 200, 200, 200] },
+  meetingDownload: { fn: downloadLoader, url: "/datasets/support_meeting/download?kind=data&encoding=utf-8-bom", params: { dataset: "support_meeting" }, expect: [302, 200, 200, 200, 200] },
   datasetPage: { fn: datasetLoader, url: "/datasets/monthly_support?fy=2025", params: { dataset: "monthly_support" }, expect: [302, 200, 200, 200, 200] },
   download: { fn: downloadLoader, url: "/datasets/staff_training/download?kind=data&encoding=utf-8-bom", params: { dataset: "staff_training" }, expect: [302, 200, 200, 200, 200] },
   users: { fn: usersLoader, url: "/admin/users", expect: [302, 200, 200, 200, 403] },

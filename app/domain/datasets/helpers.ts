@@ -34,3 +34,6 @@ export function labelOf<T extends string>(labels: Record<T, string>) {
 export function firstOfMonth(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, "0")}-01`;
 }
+
+/** A stored column's SQL name from its camelCase key, as drizzle's snake_case casing spells it. */
+export const snakeCaseOf = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

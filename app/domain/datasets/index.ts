@@ -1,11 +1,14 @@
 import type { UserRole } from "../vocabulary";
+import { cooperationSurveyDataset } from "./cooperation-survey";
 import { jusouDataset } from "./jusou";
 import { monthlySupport } from "./monthly-support";
 import { optionalProgramsDataset } from "./optional-programs";
 import { populationDataset } from "./population";
 import { prefectureSupportDataset } from "./prefecture-support";
+import { publicAssistanceTransfersDataset } from "./public-assistance-transfers";
 import { staffTrainingDataset } from "./staff-training";
 import { supervisionDataset } from "./supervision";
+import { supportMeetingDataset } from "./support-meeting";
 import { targetValuesDataset } from "./target-values";
 import { datasetIds, type DatasetDefinition, type DatasetId } from "./types";
 
@@ -20,6 +23,9 @@ export const datasets: Record<DatasetId, DatasetDefinition> = {
   prefecture_support: prefectureSupportDataset,
   population: populationDataset,
   target_values: targetValuesDataset,
+  support_meeting: supportMeetingDataset,
+  public_assistance_transfers: publicAssistanceTransfersDataset,
+  cooperation_survey: cooperationSurveyDataset,
 };
 
 export function isDatasetId(value: string): value is DatasetId {

@@ -7,8 +7,13 @@ import {
   prefectureSupportItemLabels,
   supervisionFormLabels,
   supportStaffRoleLabels,
+  cooperationSurveyQuestions,
+  publicAssistanceTransferFields,
+  publicAssistanceTransferLabels,
 } from "../vocabulary";
+
 import { formatFiscalYear } from "../fiscal-year";
+import { snakeCaseOf } from "./helpers";
 import { monthlyMetricCatalogue } from "../metric-catalogue";
 import { findPrefectureByCode } from "../prefectures";
 
@@ -38,6 +43,11 @@ export const storedColumnLabels: Record<string, string> = {
   item: "項目",
   as_of: "基準日",
   population: "人口",
+  established: "支援会議",
+  jusou_support_meeting: "重層事業の支援会議",
+  multi_agency_meeting: "重層的支援会議",
+  ...Object.fromEntries(publicAssistanceTransferFields.map((f) => [snakeCaseOf(f), publicAssistanceTransferLabels[f]])),
+  ...Object.fromEntries(cooperationSurveyQuestions.flatMap((q) => q.answers.map((a) => [snakeCaseOf(a), `${q.label}: ${q.labels[a]}`]))),
 };
 
 const enumLabels: Record<string, Record<string, string>> = {

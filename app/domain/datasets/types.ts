@@ -10,6 +10,9 @@ export const datasetIds = [
   "prefecture_support",
   "population",
   "target_values",
+  "support_meeting",
+  "public_assistance_transfers",
+  "cooperation_survey",
 ] as const;
 export type DatasetId = (typeof datasetIds)[number];
 

@@ -3,6 +3,7 @@ import type { Database } from "../../../db";
 import { listPrefectures } from "../../../db/queries/geography";
 import { datasetUpdatedAt, latestDataDate } from "../../../db/queries/meta";
 import { integratedDeliveryByPrefecture } from "../../../db/queries/optional-programs";
+import { cooperationSurveyDistribution, publicAssistanceTransferSummary, supportMeetingSharesByFiscalYear } from "../../../db/queries/cooperation";
 import { statisticsFiscalYears, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { metricValue } from "~/domain/metrics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "./fiscal-year-policy";
@@ -29,12 +30,13 @@ export function integratedCounts(rows: Integrated, prefectureCode: string | null
 export async function loadNationalCooperation(db: Database, query: z.infer<typeof cooperationQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [prefectures, totals, integrated, statisticsAt, programsAt] = await Promise.all([
+  const [prefectures, totals, integrated, statisticsAt, programsAt, other] = await Promise.all([
     listPrefectures(db),
     totalsByPrefecture(db, fiscalYear),
     integratedDeliveryByPrefecture(db, fiscalYear),
     datasetUpdatedAt(db, "monthly_support"),
     datasetUpdatedAt(db, "optional_programs"),
+    loadOtherDirections(db, fiscalYear, null),
   ]);
   const rowOf = (code: string | null, name: string) => {
     const found = totals.find((x) => x.prefectureCode === code);
@@ -56,5 +58,35 @@ export async function loadNationalCooperation(db: Database, query: z.infer<typeo
     rows: [rowOf(null, "全国"), ...prefectures.map((p) => rowOf(p.code, p.name))],
     distribution: integrated.filter((r) => r.prefectureCode === null),
     dataDate: latestDataDate(statisticsAt, programsAt),
+    transfers: other.transfers,
+    transfersByPrefecture: other.transferRows
+      .filter((r) => r.prefectureCode !== null)
+      .map((r) => ({ ...r, name: prefectures.find((p) => p.code === r.prefectureCode)?.name ?? r.prefectureCode! })),
+    survey: other.survey,
+    supportMeetings: other.supportMeetings,
+    dates: other.dates,
+  };
+}
+
+/**
+ * 保護→困窮, the cooperation survey and 支援会議 for one scope (null: the nation), with each dataset's
+ * data date; shared by the national and the prefecture cooperation pages.
+ */
+export async function loadOtherDirections(db: Database, fiscalYear: number, prefectureCode: string | null) {
+  const [transferRows, survey, supportMeetings, transfersAt, surveyAt, meetingsAt] = await Promise.all([
+    publicAssistanceTransferSummary(db, fiscalYear),
+    cooperationSurveyDistribution(db, fiscalYear, prefectureCode),
+    supportMeetingSharesByFiscalYear(db, prefectureCode),
+    datasetUpdatedAt(db, "public_assistance_transfers"),
+    datasetUpdatedAt(db, "cooperation_survey"),
+    datasetUpdatedAt(db, "support_meeting"),
+  ]);
+  return {
+    transferRows,
+    transfers: transferRows.find((r) => r.prefectureCode === prefectureCode) ?? null,
+    nationalTransfers: transferRows.find((r) => r.prefectureCode === null) ?? null,
+    survey,
+    supportMeetings,
+    dates: { transfers: transfersAt, survey: surveyAt, supportMeetings: meetingsAt },
   };
 }
