@@ -95,7 +95,7 @@ export const worklistRules: { [R in WorklistRuleId]: WorklistRule<R> } = {
 };
 
 /** A resolution as stored: which item, for which cause, in which fiscal year. */
-export type WorklistMark = { rule: string; code: string; subject: string; cause: string; fiscalYear: number; note: string; resolvedAt: string; resolvedBy: string | null };
+export type WorklistMark = { rule: string; code: string; subject: string; cause: string; fiscalYear: number; why: string; note: string; resolvedAt: string; resolvedBy: string | null };
 
 export type WorklistItem = {
   rule: WorklistRuleId;
@@ -118,7 +118,8 @@ function itemOf<R extends WorklistRuleId>(fact: WorklistFact<R>, prefectureCode:
     rule: fact.rule,
     ruleLabel: rule.label,
     code: fact.code,
-    name: fact.name,
+    // a prefecture's code is XX000 + check digit: as an implementing body it is its 郡部
+    name: /^\d{2}000\d$/.test(fact.code) ? `${fact.name}（郡部）` : fact.name,
     subject: rule.subject(fact.facts),
     cause: rule.cause(fact.facts),
     why: rule.why(fact.facts),
@@ -148,3 +149,8 @@ export function buildWorklist(facts: readonly WorklistFact[], marks: readonly Wo
 }
 
 export const worklistNoteMaxLength = 500;
+
+/** The heading of a stored mark's rule (a rule removed since is shown as stored). */
+export function worklistRuleLabel(rule: string): string {
+  return (worklistRuleIds as readonly string[]).includes(rule) ? worklistRules[rule as WorklistRuleId].label : rule;
+}

@@ -31,7 +31,7 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
-import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
+import { formatDateJa, formatDateTimeJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
@@ -205,6 +205,25 @@ export default function MunicipalityPage() {
           { key: "certified", label: "修了証取得", numeric: true, value: (s) => s.certified },
         ]}
       />
+
+      <h2 id="follow-ups">県の要フォローへの対応（履歴）</h2>
+      {d.followUps.length === 0 ? (
+        <p>記録はありません。</p>
+      ) : (
+        <DataTable
+          id="follow-up-history"
+          caption={`${d.body.name}の要フォローを県が対応済にした記録（新しい順）`}
+          fileName={`${d.body.name}_要フォロー対応.csv`}
+          rows={d.followUps}
+          columns={[
+            { key: "at", label: "対応済にした日時", rowHeader: true, value: (f) => f.resolvedAt, render: (f) => formatDateTimeJa(f.resolvedAt) },
+            { key: "rule", label: "項目", value: (f) => f.ruleLabel },
+            { key: "why", label: "理由", value: (f) => f.why },
+            { key: "note", label: "対応（メモ）", value: (f) => f.note },
+            { key: "by", label: "担当者", value: (f) => f.resolvedBy ?? "－" },
+          ]}
+        />
+      )}
 
       <h2>スーパーバイズ（直近20件）</h2>
       {d.contacts.length === 0 ? (

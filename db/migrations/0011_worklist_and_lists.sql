@@ -20,6 +20,7 @@ CREATE TABLE "worklist_resolutions" (
 	"subject" text DEFAULT '' NOT NULL,
 	"fiscal_year" smallint NOT NULL,
 	"cause" text NOT NULL,
+	"why" text NOT NULL,
 	"note" text NOT NULL,
 	"resolved_by" integer,
 	"resolved_at" timestamp with time zone DEFAULT now() NOT NULL

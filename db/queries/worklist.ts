@@ -113,7 +113,7 @@ export async function worklistFactsOf(db: Database, scope: WorklistScope): Promi
   return all.flat() as WorklistFact[];
 }
 
-const markColumns = sql`r.rule, r.local_government_code as code, r.subject, r.cause, r.fiscal_year::int as "fiscalYear", r.note,
+const markColumns = sql`r.rule, r.local_government_code as code, r.subject, r.cause, r.fiscal_year::int as "fiscalYear", r.why, r.note,
   r.resolved_at::text as "resolvedAt", u.display_name as "resolvedBy"`;
 
 /** The 対応済 marks of a prefecture in a fiscal year, oldest first (a later mark of the same item and cause wins). */
@@ -137,12 +137,12 @@ export async function worklistMarksOfBody(db: Database, bodyCode: string): Promi
 /** Records a mark; false when the same item was already marked for the same cause in the year. */
 export async function insertWorklistMark(
   tx: Database,
-  mark: { prefectureCode: string; code: string; rule: string; subject: string; fiscalYear: number; cause: string; note: string; userId: number },
+  mark: { prefectureCode: string; code: string; rule: string; subject: string; fiscalYear: number; cause: string; why: string; note: string; userId: number },
 ): Promise<boolean> {
   const rows = await queryRows<{ id: number }>(
     tx,
-    sql`insert into worklist_resolutions (prefecture_code, local_government_code, rule, subject, fiscal_year, cause, note, resolved_by)
-        values (${mark.prefectureCode}, ${mark.code}, ${mark.rule}, ${mark.subject}, ${mark.fiscalYear}, ${mark.cause}, ${mark.note}, ${mark.userId})
+    sql`insert into worklist_resolutions (prefecture_code, local_government_code, rule, subject, fiscal_year, cause, why, note, resolved_by)
+        values (${mark.prefectureCode}, ${mark.code}, ${mark.rule}, ${mark.subject}, ${mark.fiscalYear}, ${mark.cause}, ${mark.why}, ${mark.note}, ${mark.userId})
         on conflict do nothing returning id`,
   );
   return rows.length > 0;

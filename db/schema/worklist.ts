@@ -22,6 +22,8 @@ export const worklistResolutions = pgTable(
     subject: text().notNull().default(""),
     fiscalYear: smallint().notNull(),
     cause: text().notNull(),
+    /** the row's 理由 when it was marked, for the body's history */
+    why: text().notNull(),
     note: text().notNull(),
     resolvedBy: integer().references(() => users.id),
     resolvedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),

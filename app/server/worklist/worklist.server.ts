@@ -53,7 +53,7 @@ export async function markWorklistItem(db: Database, actor: WorklistActor, reque
   );
   if (!item) throw new WorklistStateError("この項目は画面を開いた後に変わったか、要フォローではなくなりました。画面を開き直してください");
   return db.transaction(async (tx) => {
-    const inserted = await insertWorklistMark(tx, { ...request, note, fiscalYear: scope.fiscalYear, userId: actor.id });
+    const inserted = await insertWorklistMark(tx, { ...request, why: item.why, note, fiscalYear: scope.fiscalYear, userId: actor.id });
     if (!inserted) throw new WorklistStateError("この項目はすでに対応済です");
     await writeAudit(tx, {
       userId: actor.id,
