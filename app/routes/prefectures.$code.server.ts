@@ -101,13 +101,14 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
 
 export const worklistQuery = z.object({ done: z.literal("resolved").optional().catch(undefined) });
 
+const noteRequired = "対応の内容を「メモ」に入力してください（実施主体の履歴に残ります）";
 const worklistMarkForm = z.object({
   intent: z.literal("resolve", { errorMap: () => ({ message: "操作が正しくありません" }) }),
   rule: z.enum(worklistRuleIds, { errorMap: () => ({ message: "要フォローの項目が正しくありません。画面を開き直してください" }) }),
   code: z.string().regex(/^\d{6}$/, "実施主体のコードが正しくありません"),
   subject: z.string().max(100).default(""),
   cause: z.string().min(1, "要フォローの項目が正しくありません。画面を開き直してください").max(2000),
-  note: z.string().default(""),
+  note: z.string({ required_error: noteRequired }).trim().min(1, noteRequired),
 });
 
 /** 対応済 on the landing page's worklist: parse, mark (checked and audited), then back to the worklist. */
