@@ -40,6 +40,10 @@ import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipa
 import { reviewStateLabels, type ReviewState } from "~/domain/review-states";
 import { formatReportingMonth, yearMonthKey } from "~/domain/reporting";
 
+import { BodyListComparator } from "~/components/cards/BodyListComparator";
+import { listComparator } from "~/server/lists/body-lists.server";
+import { comparatorQuery } from "~/server/pages/query-params";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await loadMunicipality(db, body, parseQuery(municipalityQuery, request), pageToday());
   // the body's own staff land here: what they have to report now
   const reportingStatus = user.localGovernmentCode === body.code ? await loadBodyReportingStatus(db, body.code, pageToday()) : null;
-  return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus };
+  const listId = parseQuery(comparatorQuery, request).list;
+  const comparator = await listComparator(db, user, listId, data.fiscalYear, body.code);
+  return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus, comparator };
 }
 
 export default function MunicipalityPage() {
@@ -157,6 +163,7 @@ export default function MunicipalityPage() {
           { key: "submitted", label: "提出月数", numeric: true, value: (p) => p.submittedMonths },
         ]}
       />
+      <BodyListComparator comparator={d.comparator} bodyName={d.body.name} fiscalYear={d.fiscalYear} hidden={{ fy: String(d.fiscalYear) }} />
       {d.targets ? (
         <p className="kpi__note">
           目安値（人口10万人あたり月）: {targetValueMetrics.map((m) => `${monthlyMetricShortLabels[m]} ${d.targets![m]}`).join(" ／ ")}
