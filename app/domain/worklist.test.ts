@@ -26,6 +26,13 @@ describe("buildWorklist", () => {
     expect(buildWorklist([late], [markOf({ code: "312011" }), markOf({ rule: "returned_report" })], at)[0]!.resolved).toBeNull();
   });
 
+  it("says a run of three or more late months as a range", () => {
+    const fact = (months: string[]): WorklistFact => ({ ...late, facts: { months } });
+    expect(buildWorklist([fact(["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"])], [], at)[0]!.why).toBe("2026年4月分〜2026年10月分（7か月）が提出期限を過ぎても未提出です");
+    // two in a row stay listed; a gap (June) splits the runs; December–February runs across the calendar year
+    expect(buildWorklist([fact(["2026-04", "2026-05", "2026-07", "2026-12", "2027-01", "2027-02"])], [], at)[0]!.why).toBe("2026年4月分・2026年5月分・2026年7月分・2026年12月分〜2027年2月分（6か月）が提出期限を過ぎても未提出です");
+  });
+
   it("labels a stored rule it no longer knows as stored", () => {
     expect(worklistRuleLabel("certificate_gap")).toBe("修了証の不足");
     expect(worklistRuleLabel("old_rule")).toBe("old_rule");

@@ -40,7 +40,20 @@ type WorklistRule<R extends WorklistRuleId> = {
   action: (facts: WorklistFacts[R], at: { prefectureCode: string; bodyCode: string }) => { href: string; label: string };
 };
 
-const monthList = (months: readonly string[]) => months.map(formatReportingMonthKey).join("・");
+const monthIndex = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7));
+
+/** 「2026年4月分〜2026年10月分」 for a run of three or more consecutive months, else each month joined by ・. */
+function monthList(months: readonly string[]): string {
+  const runs: string[][] = [];
+  for (const m of months) {
+    const run = runs.at(-1);
+    if (run && monthIndex(m) === monthIndex(run.at(-1)!) + 1) run.push(m);
+    else runs.push([m]);
+  }
+  return runs
+    .map((run) => (run.length >= 3 ? `${formatReportingMonthKey(run[0]!)}〜${formatReportingMonthKey(run.at(-1)!)}` : run.map(formatReportingMonthKey).join("・")))
+    .join("・");
+}
 
 /** The settings a rule reads (shown on /rules); the defaults are ADR 025's. */
 export type WorklistSettings = { supervisionGapMonths: number };
