@@ -29,7 +29,7 @@ describe("the prefecture's worklist (要フォロー)", () => {
     await yonagoLate.getByLabel("対応の内容（必須。実施主体の履歴に残ります）").fill("電話で督促し、12月10日までに提出すると回答");
     await yonagoLate.getByRole("button", { name: "対応済にする" }).click();
     await page.waitForURL(`${ctx.app.url}/prefectures/31?done=resolved#worklist`);
-    expect(await worklist.getByRole("status").textContent()).toContain("対応済にしました");
+    await expect.poll(() => worklist.getByRole("status").textContent()).toContain("対応済にしました");
     const resolvedRow = () => worklist.locator("table", { hasText: "対応済の項目" }).locator("tbody tr", { hasText: "米子市" });
     expect(await resolvedRow().textContent()).toContain("電話で督促し、12月10日までに提出すると回答");
     expect(await worklist.locator("table", { hasText: "要フォローの項目" }).locator("tbody tr", { hasText: "米子市" }).filter({ hasText: "期限を過ぎた月次報告" }).count()).toBe(0);
