@@ -62,9 +62,6 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
       <li>
         <NavLink to="/compare">比較</NavLink>
       </li>
-      <li>
-        <NavLink to="/lists">比較リスト</NavLink>
-      </li>
       {user.homePrefecture ? (
         <li>
           <NavLink to={`/prefectures/${user.homePrefecture}`} end>
