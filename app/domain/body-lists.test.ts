@@ -13,3 +13,18 @@ describe("parseBodyCodes", () => {
     ]);
   });
 });
+
+describe("parseBodyCodes on any text", () => {
+  it("never throws; every code it keeps is 6 digits, and every error names the entry's position", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const { codes, errors } = parseBodyCodes(text);
+        expect(codes.every((c) => /^\d{6}$/.test(c))).toBe(true);
+        expect(new Set(codes).size).toBe(codes.length);
+        expect(errors.every((e) => /^\d+番目の「|^実施主体は/.test(e))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
