@@ -39,12 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
   const q = parseQuery(prefectureQuery, request);
   const db = await getReadDb();
-  const data = await loadPrefecture(db, prefecture.code, q, pageToday(), detail);
+  const [data, work, worklist] = await Promise.all([
+    loadPrefecture(db, prefecture.code, q, pageToday(), detail),
+    // the prefecture's own officials land here: their work first
+    canRemindBodies(user, prefecture.code) ? loadPrefectureWork(db, prefecture.code, pageToday()) : null,
+    // marks are written to the primary: read the worklist there, so a mark shows at once
+    getDb().then((primary) => loadLandingWorklist(primary, user, prefecture.code, pageToday())),
+  ]);
   if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
-  // the prefecture's own officials land here: their work first
-  const work = canRemindBodies(user, prefecture.code) ? await loadPrefectureWork(db, prefecture.code, pageToday()) : null;
-  // marks are written to the primary: read the worklist there, so a mark shows at once
-  const worklist = await loadLandingWorklist(await getDb(), user, prefecture.code, pageToday());
   return { ...data, detail, work, worklist, worklistDone: parseQuery(worklistQuery, request).done === "resolved" };
 }
 
