@@ -42,7 +42,7 @@ export default function Compare() {
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="compare-list">比較リスト（<Link to="/lists">作る・編集する</Link>）</label>
+          <label htmlFor="compare-list">比較リスト</label>
           <select id="compare-list" name="list" defaultValue={d.selectedList ? String(d.selectedList.id) : ""}>
             <option value="">選ばない</option>
             {d.selectedList && !d.lists.some((l) => l.id === d.selectedList!.id) ? <option value={d.selectedList.id}>{d.selectedList.name}（共有）</option> : null}
@@ -52,6 +52,7 @@ export default function Compare() {
               </option>
             ))}
           </select>
+          <Link to="/lists">比較リストを作る・編集する</Link>
         </div>
         <p className="actions">
           <button type="submit" className="button">

@@ -47,6 +47,7 @@ export function BodyListComparator({ comparator, bodyName, fiscalYear, hidden }:
       ) : null}
       {selected && comparator.body ? (
         <>
+          <div className="table-scroll">
           <table className="data">
             <caption>
               {bodyName}と比較リスト「{selected.name}」全体（{formatNumber(selected.memberCount)}団体、件数の合計÷人口×提出月数の合計）
@@ -70,6 +71,7 @@ export function BodyListComparator({ comparator, bodyName, fiscalYear, hidden }:
               ))}
             </tbody>
           </table>
+          </div>
           <p className="kpi__note">
             リストの実施主体: {selected.members.map((m) => `${m.prefectureName === m.name.replace("（郡部）", "") ? "" : m.prefectureName}${m.name}`).join("、")}
           </p>

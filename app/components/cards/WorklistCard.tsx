@@ -31,7 +31,8 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
       {worklist.open.length === 0 ? (
         <p>いま要フォローの項目はありません。</p>
       ) : (
-        <table className="data worklist">
+        <div className="table-scroll">
+          <table className="data worklist">
           <caption>要フォローの項目（{formatFiscalYear(worklist.fiscalYear)}）</caption>
           <thead>
             <tr>
@@ -73,10 +74,12 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </div>
       )}
       {worklist.resolved.length > 0 ? (
-        <table className="data worklist">
+        <div className="table-scroll">
+          <table className="data worklist">
           <caption>対応済の項目（{formatFiscalYear(worklist.fiscalYear)}、原因が変わるまで）</caption>
           <thead>
             <tr>
@@ -102,7 +105,8 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </div>
       ) : null}
     </section>
   );
