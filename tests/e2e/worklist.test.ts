@@ -9,6 +9,8 @@ describe("the prefecture's worklist (要フォロー)", () => {
     const errors = collectPageErrors(page);
     await logIn(page, ctx.app.url, "tottori-pref");
     await page.waitForURL(`${ctx.app.url}/prefectures/31`);
+    // the URL changes as the client-side navigation from the login page starts: wait for the page itself
+    await page.locator("#worklist-title").waitFor();
     await waitForHydration(page);
 
     // the demo on 2026-12-02: no body has figures of FY2026 yet (April–October are past their deadline),
