@@ -5,6 +5,9 @@ import { datasetUpdatedAt } from "../../db/queries/meta";
 import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
 import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
+import { fiscalYearOfDate } from "~/domain/fiscal-year";
+import { comparatorQuery } from "~/server/pages/query-params";
+import { listComparator, type ListActor } from "~/server/lists/body-lists.server";
 
 const list = (pattern: RegExp) =>
   z
@@ -15,6 +18,7 @@ const query = z.object({
   prefectures: list(/^\d{2}$/),
   blocks: list(/^[a-z_]+$/).transform((v) => v.filter((b): b is RegionalBlock => (regionalBlocks as readonly string[]).includes(b))),
   metric: z.enum(comparableMetrics).default("newConsultations").catch("newConsultations"),
+  list: comparatorQuery.shape.list,
 });
 
 /** The comparison asked for in the URL: checkboxes arrive as repeated parameters; shared links use comma lists. */
@@ -23,36 +27,45 @@ export function comparisonQuery(url: URL) {
     prefectures: url.searchParams.getAll("prefectures").join(",") || undefined,
     blocks: url.searchParams.getAll("blocks").join(",") || undefined,
     metric: url.searchParams.get("metric") ?? undefined,
+    list: url.searchParams.get("list") ?? undefined,
   });
 }
 
-/** A metric by fiscal year for up to eight prefectures and eight regional blocks. */
-export async function loadComparison(db: Database, q: z.infer<typeof query>) {
+/** A metric by fiscal year for up to eight prefectures and eight regional blocks, and a named list of bodies (ADR 025). */
+export async function loadComparison(db: Database, q: z.infer<typeof query>, viewer: ListActor, today: string) {
   const prefectures = await listPrefectures(db);
   const selectedPrefectures = q.prefectures.filter((c) => prefectures.some((p) => p.code === c)).slice(0, 8);
   const selectedBlocks = q.blocks.slice(0, 8);
-  const [byPrefecture, byBlock, dataDate] = await Promise.all([
+  const [byPrefecture, byBlock, dataDate, comparator] = await Promise.all([
     selectedPrefectures.length > 0 ? totalsByFiscalYearAndArea(db, "prefecture") : Promise.resolve([]),
     selectedBlocks.length > 0 ? totalsByFiscalYearAndArea(db, "block") : Promise.resolve([]),
     datasetUpdatedAt(db, "monthly_support"),
+    listComparator(db, viewer, q.list, fiscalYearOfDate(today)),
   ]);
+  const listSeries = comparator.selected
+    ? [{ key: `l${comparator.selected.id}`, label: `${comparator.selected.name}（${comparator.selected.memberCount}団体）`, values: new Map(comparator.selected.byYear.map((r) => [r.fiscalYear, r[q.metric]])) }]
+    : [];
   const series = [
     ...selectedPrefectures.map((c) => ({ key: `p${c}`, label: prefectures.find((p) => p.code === c)!.name, rows: byPrefecture.filter((r) => r.area === c) })),
     ...selectedBlocks.map((b) => ({ key: `b${b}`, label: `${regionalBlockLabels[b]}ブロック`, rows: byBlock.filter((r) => r.area === b) })),
   ];
-  const years = [...new Set(series.flatMap((s) => s.rows.map((r) => r.fiscalYear)))].sort();
+  const years = [...new Set([...series.flatMap((s) => s.rows.map((r) => r.fiscalYear)), ...listSeries.flatMap((s) => [...s.values.keys()])])].sort();
   return {
     prefectures,
     metric: q.metric,
     selectedPrefectures,
     selectedBlocks,
-    series: series.map((s) => ({ key: s.key, label: s.label })),
+    series: [...series, ...listSeries].map((s) => ({ key: s.key, label: s.label })),
+    lists: comparator.lists,
+    selectedList: comparator.selected ? { id: comparator.selected.id, name: comparator.selected.name, members: comparator.selected.members } : null,
+    listRefusal: comparator.refusal,
     rows: years.map((fy) => ({
       fiscalYear: fy,
       ...Object.fromEntries(series.map((s) => {
         const t = s.rows.find((r) => r.fiscalYear === fy);
         return [s.key, t ? metricValue(q.metric, t) : null];
       })),
+      ...Object.fromEntries(listSeries.map((s) => [s.key, s.values.get(fy) ?? null])),
     })),
     dataDate,
   };

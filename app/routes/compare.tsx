@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { requireUser } from "~/server/auth/session.server";
 import { regionalBlockLabels, regionalBlocks } from "~/domain/vocabulary";
+import { pageToday } from "~/server/pages/today.server";
 import { comparisonQuery, loadComparison } from "./compare.server";
 
 export const meta: MetaFunction = () => [{ title: "比較 | つなぐ" }];
 
-/** Aggregates only, so every role may compare prefectures and blocks. */
+/** Aggregates only, so every role may compare prefectures and blocks; a named list only if the user may see all its bodies. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return loadComparison(await getReadDb(), comparisonQuery(new URL(request.url)));
+  const user = await requireUser(request);
+  return loadComparison(await getReadDb(), comparisonQuery(new URL(request.url)), user, pageToday());
 }
 
 export default function Compare() {
@@ -40,14 +41,38 @@ export default function Compare() {
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label htmlFor="compare-list">比較リスト</label>
+          <select id="compare-list" name="list" defaultValue={d.selectedList ? String(d.selectedList.id) : ""}>
+            <option value="">選ばない</option>
+            {d.selectedList && !d.lists.some((l) => l.id === d.selectedList!.id) ? <option value={d.selectedList.id}>{d.selectedList.name}（共有）</option> : null}
+            {d.lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}（{l.members}団体）
+              </option>
+            ))}
+          </select>
+          <Link to="/lists">比較リストを作る・編集する</Link>
+        </div>
         <p className="actions">
           <button type="submit" className="button">
             比較する
           </button>
         </p>
       </Form>
+      {d.listRefusal ? (
+        <p className="notice" role="alert">
+          {d.listRefusal}
+        </p>
+      ) : null}
+      {d.selectedList ? (
+        <p className="kpi__note">
+          比較リスト「<Link to={`/lists/${d.selectedList.id}`}>{d.selectedList.name}</Link>」の値は、実施主体の件数の合計を人口×提出月数の合計で割った値です。実施主体:{" "}
+          {d.selectedList.members.map((m) => m.name).join("、")}
+        </p>
+      ) : null}
       {d.series.length === 0 ? (
-        <p>比較する都道府県または地方ブロックを選んでください。</p>
+        <p>比較する都道府県・地方ブロック・比較リストを選んでください。</p>
       ) : (
         <>
           {d.metric === "employmentOrIncomeRate" ? (

@@ -16,13 +16,15 @@ import { chooseFiscalYear, periodOf } from "~/server/pages/fiscal-year-policy";
 import { missingMonths, monthsPastDeadline } from "~/domain/reporting-period";
 import { getReportingSchedule } from "../../db/queries/reporting";
 import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
+import { worklistMarksOfBody } from "../../db/queries/worklist";
+import { worklistRuleLabel } from "~/domain/worklist";
 
 export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam });
 
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [cooperation, [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned]] = await Promise.all([
+  const [cooperation, [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned, followUps]] = await Promise.all([
     Promise.all([publicAssistanceTransferHistory(db, body.code), cooperationSurveyHistory(db, body.code), supportMeetingHistory(db, body.code)]).then(
       ([transfers, survey, meetings]) => ({ transfers, survey, meetings }),
     ),
@@ -40,6 +42,7 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     getReportingSchedule(db, fiscalYear),
     reviewStatesOfBody(db, body.code, fiscalYear),
     returnedMonthsOf(db, body.code),
+    worklistMarksOfBody(db, body.code),
     ]),
   ]);
   const explanationOf = new Map(explanations.map((e) => [`${e.year}-${e.month}`, e]));
@@ -75,6 +78,8 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
         reviewState: reviewStateOf(p),
       })),
     returned,
+    /** the prefecture's 対応済 marks on this body's worklist items (ADR 025), newest first */
+    followUps: followUps.map((m) => ({ ruleLabel: worklistRuleLabel(m.rule), fiscalYear: m.fiscalYear, why: m.why, note: m.note, resolvedAt: m.resolvedAt, resolvedBy: m.resolvedBy })),
     range: { from: query.from, to: query.to },
     allMonths: series.filter((p) => inMonthRange(p, query)).map((p) => ({ year: p.year, month: p.month, fiscalYear: p.fiscalYear, newConsultations: p.newConsultations, plansCreated: p.plansCreated, housingBenefitDecisions: p.housingBenefitDecisions, submittedMonths: p.submittedMonths })),
     programs,

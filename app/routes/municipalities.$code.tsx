@@ -32,7 +32,7 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
-import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
+import { formatDateJa, formatDateTimeJa, formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
@@ -40,6 +40,10 @@ import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
 import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
 import { reviewStateLabels, type ReviewState } from "~/domain/review-states";
 import { formatReportingMonth, yearMonthKey } from "~/domain/reporting";
+
+import { BodyListComparator } from "~/components/cards/BodyListComparator";
+import { listComparator } from "~/server/lists/body-lists.server";
+import { comparatorQuery } from "~/server/pages/query-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -49,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await loadMunicipality(db, body, parseQuery(municipalityQuery, request), pageToday());
   // the body's own staff land here: what they have to report now
   const reportingStatus = user.localGovernmentCode === body.code ? await loadBodyReportingStatus(db, body.code, pageToday()) : null;
-  return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus };
+  const listId = parseQuery(comparatorQuery, request).list;
+  const comparator = await listComparator(db, user, listId, data.fiscalYear, body.code);
+  return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus, comparator };
 }
 
 export default function MunicipalityPage() {
@@ -158,6 +164,7 @@ export default function MunicipalityPage() {
           { key: "submitted", label: "提出月数", numeric: true, value: (p) => p.submittedMonths },
         ]}
       />
+      <BodyListComparator comparator={d.comparator} bodyName={d.body.name} fiscalYear={d.fiscalYear} hidden={{ fy: String(d.fiscalYear) }} />
       {d.targets ? (
         <p className="kpi__note">
           目安値（人口10万人あたり月）: {targetValueMetrics.map((m) => `${monthlyMetricShortLabels[m]} ${d.targets![m]}`).join(" ／ ")}
@@ -208,6 +215,25 @@ export default function MunicipalityPage() {
           { key: "certified", label: "修了証取得", numeric: true, value: (s) => s.certified },
         ]}
       />
+
+      <h2 id="follow-ups">県の要フォローへの対応（履歴）</h2>
+      {d.followUps.length === 0 ? (
+        <p>記録はありません。</p>
+      ) : (
+        <DataTable
+          id="follow-up-history"
+          caption={`${d.body.name}の要フォローを県が対応済にした記録（新しい順）`}
+          fileName={`${d.body.name}_要フォロー対応.csv`}
+          rows={d.followUps}
+          columns={[
+            { key: "at", label: "対応済にした日時", rowHeader: true, value: (f) => f.resolvedAt, render: (f) => formatDateTimeJa(f.resolvedAt) },
+            { key: "rule", label: "項目", value: (f) => f.ruleLabel },
+            { key: "why", label: "理由", value: (f) => f.why },
+            { key: "note", label: "対応（メモ）", value: (f) => f.note },
+            { key: "by", label: "担当者", value: (f) => f.resolvedBy ?? "－" },
+          ]}
+        />
+      )}
 
       <h2>スーパーバイズ（直近20件）</h2>
       {d.contacts.length === 0 ? (

@@ -1,3 +1,4 @@
+import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
@@ -12,6 +13,10 @@ import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
+import { worklistRuleIds } from "~/domain/worklist";
+import { canResolveWorklist } from "~/server/auth/access";
+import { worklistSettingsFromEnv } from "~/server/env.server";
+import { loadWorklist, markWorklistItem, WorklistForbiddenError, WorklistStateError, type WorklistActor } from "~/server/worklist/worklist.server";
 
 export const prefectureQuery = z.object({
   fy: fiscalYearParam,
@@ -92,4 +97,35 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     bodies,
     dataDate,
   };
+}
+
+export const worklistQuery = z.object({ done: z.literal("resolved").optional().catch(undefined) });
+
+const noteRequired = "対応の内容を「メモ」に入力してください（実施主体の履歴に残ります）";
+const worklistMarkForm = z.object({
+  intent: z.literal("resolve", { errorMap: () => ({ message: "操作が正しくありません" }) }),
+  rule: z.enum(worklistRuleIds, { errorMap: () => ({ message: "要フォローの項目が正しくありません。画面を開き直してください" }) }),
+  code: z.string().regex(/^\d{6}$/, "実施主体のコードが正しくありません"),
+  subject: z.string().max(100).default(""),
+  cause: z.string().min(1, "要フォローの項目が正しくありません。画面を開き直してください").max(2000),
+  note: z.string({ required_error: noteRequired }).trim().min(1, noteRequired),
+});
+
+/** 対応済 on the landing page's worklist: parse, mark (checked and audited), then back to the worklist. */
+export async function worklistAction(db: Database, actor: WorklistActor, prefectureCode: string, request: Request, today: string) {
+  const parsed = worklistMarkForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ formError: parsed.error.issues[0]?.message ?? "入力が正しくありません" }, { status: 400 });
+  try {
+    await markWorklistItem(db, actor, { prefectureCode, ...parsed.data }, today, worklistSettingsFromEnv());
+  } catch (error) {
+    if (error instanceof WorklistForbiddenError) return data({ formError: error.message }, { status: 403 });
+    if (error instanceof WorklistStateError) return data({ formError: error.message }, { status: 409 });
+    throw error;
+  }
+  return redirect(`/prefectures/${prefectureCode}?done=resolved#worklist`);
+}
+
+/** The worklist of the landing page, for the prefecture's own officials only (null for everyone else). */
+export async function loadLandingWorklist(db: Database, viewer: Omit<WorklistActor, "id">, prefectureCode: string, today: string) {
+  return canResolveWorklist(viewer, prefectureCode) ? loadWorklist(db, prefectureCode, today, worklistSettingsFromEnv()) : null;
 }

@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getReadDb } from "../../db";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb, getReadDb } from "../../db";
 import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
 import { DataTable } from "~/components/ui/DataTable";
@@ -12,6 +12,7 @@ import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import { canRemindBodies } from "~/server/auth/access";
 import { loadPrefectureWork } from "~/server/pages/reporting.server";
 import { PrefectureWorkCard } from "~/components/cards/PrefectureWorkCard";
+import { WorklistCard } from "~/components/cards/WorklistCard";
 import { notFound } from "~/server/http/not-found";
 import { parseQuery } from "~/server/pages/query-params";
 import {
@@ -30,7 +31,7 @@ import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/forma
 import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
-import { loadPrefecture, prefectureQuery } from "./prefectures.$code.server";
+import { loadLandingWorklist, loadPrefecture, prefectureQuery, worklistAction, worklistQuery } from "./prefectures.$code.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
@@ -38,11 +39,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, prefecture, canSeeDetail: detail } = await requirePrefecturePage(request, params);
   const q = parseQuery(prefectureQuery, request);
   const db = await getReadDb();
-  const data = await loadPrefecture(db, prefecture.code, q, pageToday(), detail);
+  const [data, work, worklist] = await Promise.all([
+    loadPrefecture(db, prefecture.code, q, pageToday(), detail),
+    // the prefecture's own officials land here: their work first
+    canRemindBodies(user, prefecture.code) ? loadPrefectureWork(db, prefecture.code, pageToday()) : null,
+    // marks are written to the primary: read the worklist there, so a mark shows at once
+    getDb().then((primary) => loadLandingWorklist(primary, user, prefecture.code, pageToday())),
+  ]);
   if (!data) throw notFound("都道府県またはその年度のデータが見つかりません");
-  // the prefecture's own officials land here: their work first
-  const work = canRemindBodies(user, prefecture.code) ? await loadPrefectureWork(db, prefecture.code, pageToday()) : null;
-  return { ...data, detail, work };
+  return { ...data, detail, work, worklist, worklistDone: parseQuery(worklistQuery, request).done === "resolved" };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, prefecture } = await requirePrefecturePage(request, params);
+  const clientAddress = (context as { clientAddress?: string | null }).clientAddress ?? null;
+  return worklistAction(await getDb(), { ...user, clientAddress }, prefecture.code, request, pageToday());
 }
 
 /** The per-10万人 figures MHLW sets a 目安値 for. */
@@ -50,6 +61,7 @@ const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetr
 
 export default function PrefecturePage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <p>
@@ -75,6 +87,7 @@ export default function PrefecturePage() {
         <MetricField label="順位・推移の指標" value={d.metric} />
       </FilterForm>
       {d.work ? <PrefectureWorkCard prefectureCode={d.prefecture.code} work={d.work} /> : null}
+      {d.worklist ? <WorklistCard worklist={d.worklist} formError={actionData?.formError} done={d.worklistDone} /> : null}
       <PeriodNotice period={d.period} />
 
       <h2>{formatFiscalYear(d.fiscalYear)}の状況（全国との比較）</h2>

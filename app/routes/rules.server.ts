@@ -2,7 +2,7 @@ import { datasets, type DatasetId } from "~/domain/datasets";
 import { exampleColumn } from "~/domain/datasets/template";
 import { validationRules, type ValidationRule } from "~/domain/validation-rules";
 import { defaultOutlierSettings } from "~/domain/outliers";
-import { closedFiscalYearMonths, outlierSettingsFromEnv } from "~/server/env.server";
+import { closedFiscalYearMonths, outlierSettingsFromEnv, worklistSettingsFromEnv } from "~/server/env.server";
 
 const kindLabels: Record<ValidationRule["kind"], string> = { row: "1行の中", period: "期間", fiscalYear: "年度の合計" };
 const severityLabels = { error: "エラー（登録できません）", warning: "警告（確認のうえ登録できます）" } as const;
@@ -18,6 +18,7 @@ export function ruleList() {
   return {
     closedFiscalYearMonths: months,
     outliers: { ...defaultOutlierSettings, ...outlierSettingsFromEnv() },
+    worklist: worklistSettingsFromEnv(),
     exampleColumn: exampleColumn.header,
     rules: validationRules.map((rule) => ({
       id: rule.id,

@@ -86,6 +86,13 @@ export default function Rules() {
             <td className="num">{d.closedFiscalYearMonths}か月</td>
             <td>年度を締めて（3月31日）からこの月数を過ぎた年度の登録済みの数値の変更には「説明」が必要（既定 6）</td>
           </tr>
+          <tr>
+            <th scope="row">
+              <code>SUPERVISION_GAP_MONTHS</code>
+            </th>
+            <td className="num">{d.worklist.supervisionGapMonths}か月</td>
+            <td>この月数のあいだスーパーバイズの記録がない実施主体を、都道府県の「要フォロー」に載せる（既定 6）</td>
+          </tr>
         </tbody>
       </table>
       <h2>テンプレートの記入例</h2>

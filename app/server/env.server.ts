@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { defaultOutlierSettings, type OutlierSettings } from "../domain/outliers";
+import type { WorklistSettings } from "../domain/worklist";
+import { defaultWorklistSettings } from "../domain/worklist";
 
 function isOrigin(value: string): boolean {
   try {
@@ -36,6 +38,8 @@ const schema = z.object({
   OUTLIER_THRESHOLD: z.coerce.number().min(1).max(20).default(defaultOutlierSettings.threshold),
   /** history months below which a value is compared with peers per 10万人 instead (ADR 018) */
   OUTLIER_MIN_HISTORY: z.coerce.number().int().min(1).max(120).default(defaultOutlierSettings.minHistory),
+  /** months without a supervision contact after which a body is on the prefecture's worklist (ADR 025) */
+  SUPERVISION_GAP_MONTHS: z.coerce.number().int().min(1).max(60).default(defaultWorklistSettings.supervisionGapMonths),
   /** smtp://user:pass@host:port (or smtps://): reminders are also e-mailed when set */
   SMTP_URL: z
     .string()
@@ -98,4 +102,9 @@ export function outlierSettingsFromEnv(source: Record<string, string | undefined
     threshold: schema.shape.OUTLIER_THRESHOLD.parse(source.OUTLIER_THRESHOLD || undefined),
     minHistory: schema.shape.OUTLIER_MIN_HISTORY.parse(source.OUTLIER_MIN_HISTORY || undefined),
   };
+}
+
+/** The worklist's settings alone (ADR 025; shown on /rules). */
+export function worklistSettingsFromEnv(source: Record<string, string | undefined> = process.env): WorklistSettings {
+  return { supervisionGapMonths: schema.shape.SUPERVISION_GAP_MONTHS.parse(source.SUPERVISION_GAP_MONTHS || undefined) };
 }

@@ -217,3 +217,21 @@ export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), area: r.area, ...toTotals(r) }));
 }
+
+/**
+ * A set of bodies (a user's named list) as one aggregate per fiscal year: Σcounts ÷ Σpopulation-months
+ * over the listed bodies that are implementing bodies on each 1 April, from the fiscal-year totals.
+ */
+export async function totalsOfBodiesByFiscalYear(db: Database, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  const rows = await queryRows<TotalsRow & { fiscal_year: number }>(
+    db,
+    sql`select t.fiscal_year, count(*)::int as bodies, ${fiscalYearTotalsColumns}
+        from fiscal_year_body_totals t
+        join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
+        where ${sqlIn("t.local_government_code", codes)}
+        group by t.fiscal_year
+        order by t.fiscal_year`,
+  );
+  return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), ...toTotals(r) }));
+}

@@ -8,3 +8,4 @@ export * from "./meta";
 export * from "./staging";
 export * from "./reporting";
 export * from "./approval";
+export * from "./worklist";

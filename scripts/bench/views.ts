@@ -1,5 +1,6 @@
-// npm run bench:views — loader latency of /, /prefectures/13, a municipality, 東京都's submissions and the national completeness page on a national
-// dataset, on PostgreSQL and PGlite, next to the same SQL replayed directly on the driver.
+// npm run bench:views — loader latency of /, /prefectures/13, a municipality, 東京都's submissions, the national completeness page and
+// the prefecture officials' landing pages with their worklist (鳥取県, 東京都) on a national dataset, on PostgreSQL and PGlite, next to
+// the same SQL replayed directly on the driver.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -13,6 +14,9 @@ import { loader as municipalityLoader } from "../../app/routes/municipalities.$c
 import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
 import { loader as completenessLoader } from "../../app/routes/completeness";
 import { demoPassword } from "../../seeds/demo-users";
+import { loadWorklist } from "../../app/server/worklist/worklist.server";
+import { defaultWorklistSettings } from "../../app/domain/worklist";
+import { pageToday } from "../../app/server/pages/today.server";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
 const runs = Number(process.env.BENCH_RUNS ?? 40);
@@ -45,28 +49,41 @@ for (const target of await benchDatabases()) {
       return original(...args);
     };
     installDatabaseHandle(handle);
-    const login = (await loginAction({
-      request: new Request("http://bench/login", { method: "POST", body: new URLSearchParams({ loginId: "mhlw", password: demoPassword }) }),
-      params: {},
-      context: {},
-    })) as Response;
-    const cookie = login.headers.get("Set-Cookie")!.split(";")[0]!;
+    const cookies: Record<string, string> = {};
+    for (const loginId of ["mhlw", "tottori-pref", "tokyo-pref"]) {
+      const login = (await loginAction({
+        request: new Request("http://bench/login", { method: "POST", body: new URLSearchParams({ loginId, password: demoPassword }) }),
+        params: {},
+        context: {},
+      })) as Response;
+      cookies[loginId] = login.headers.get("Set-Cookie")!.split(";")[0]!;
+    }
+    // the worklist alone, as the landing page's loader calls it (today: every body is late with the current year's months)
+    const worklistOnly = (code: string) => () => loadWorklist(handle.db, code, pageToday(), defaultWorklistSettings);
 
-    const pages = [
+    type Page = { name: string; loader: unknown; url: string; params: Record<string, string>; as?: string; direct?: () => Promise<unknown> };
+    const pages: Page[] = [
       { name: "/", loader: nationalLoader, url: "/?fy=2024", params: {} },
       { name: "/prefectures/13", loader: prefectureLoader, url: "/prefectures/13?fy=2024", params: { code: "13" } },
       { name: "/municipalities/131041", loader: municipalityLoader, url: "/municipalities/131041?fy=2024", params: { code: "131041" } },
       // the reporting cycle (issue 16): 東京都's body × month matrix and the national ranking, on FY2025 (the dataset's last year)
       { name: "/prefectures/13/submissions", loader: submissionsLoader, url: "/prefectures/13/submissions?month=2026-03", params: { code: "13" } },
       { name: "/completeness", loader: completenessLoader, url: "/completeness?fy=2025&month=2026-03", params: {} },
-    ] as const;
+      // the prefecture officials' landing pages with their worklist (issue 17), and the worklist alone
+      { name: "/prefectures/31 as 鳥取県 (landing + worklist)", loader: prefectureLoader, url: "/prefectures/31?fy=2024", params: { code: "31" }, as: "tottori-pref" },
+      { name: "/prefectures/13 as 東京都 (landing + worklist)", loader: prefectureLoader, url: "/prefectures/13?fy=2024", params: { code: "13" }, as: "tokyo-pref" },
+      { name: "worklist of 鳥取県", loader: null, url: "", params: {}, direct: worklistOnly("31") },
+      { name: "worklist of 東京都", loader: null, url: "", params: {}, direct: worklistOnly("13") },
+    ];
     for (const page of pages) {
       const call = () =>
-        (page.loader as (a: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>)({
-          request: new Request(`http://bench${page.url}`, { headers: { Cookie: cookie } }),
-          params: page.params,
-          context: {},
-        });
+        page.direct
+          ? page.direct()
+          : (page.loader as (a: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>)({
+              request: new Request(`http://bench${page.url}`, { headers: { Cookie: cookies[page.as ?? "mhlw"]! } }),
+              params: page.params,
+              context: {},
+            });
       captured.length = 0;
       capturing = true;
       await call();

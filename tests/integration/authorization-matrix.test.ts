@@ -4,7 +4,9 @@ import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db"
 import { supervisionContacts } from "../../db/schema";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureListLoader } from "../../app/routes/prefectures._index";
-import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
+import { action as prefectureAction, loader as prefectureLoader } from "../../app/routes/prefectures.$code";
+import { action as listsAction, loader as listsLoader } from "../../app/routes/lists._index";
+import { action as listAction, loader as listLoader } from "../../app/routes/lists.$id";
 import { action as submissionsAction, loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
 import { action as completenessAction, loader as completenessLoader } from "../../app/routes/completeness";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
@@ -53,7 +55,7 @@ type Case = { fn: unknown; url: string; params?: Record<string, string>; form?: 
 
 let handle: DatabaseHandle;
 const cookies: Record<string, string> = {};
-const ids = { cityUpload: 0, tokyoUpload: 0, tokyoContact: 0, tokyoMunicipalUser: 0, yonagoUser: 0 };
+const ids = { cityUpload: 0, tokyoUpload: 0, tokyoContact: 0, tokyoMunicipalUser: 0, yonagoUser: 0, tottoriList: 0, cityList: 0 };
 
 async function* bytes(text: string): AsyncGenerator<Uint8Array> {
   yield Buffer.from(text, "utf8");
@@ -107,6 +109,17 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle.close();
+});
+
+beforeAll(async () => {
+  // named lists (ADR 025): 鳥取県's of two of its cities, 鳥取市's of itself
+  const list = async (loginId: string, name: string, codes: string[]) => {
+    const [row] = await queryRows<{ id: number }>(handle.db, sql`insert into body_lists (owner_id, name) select id, ${name} from users where login_id = ${loginId} returning id`);
+    for (const code of codes) await handle.db.execute(sql`insert into body_list_members (list_id, local_government_code) values (${row!.id}, ${code})`);
+    return row!.id;
+  };
+  ids.tottoriList = await list("tottori-pref", "県内の市", ["312011", "312029"]);
+  ids.cityList = await list("tottori-city", "自分", ["312011"]);
 });
 
 const p = (code: string) => ({ code });
@@ -178,6 +191,13 @@ const reads: Record<string, Case> = {
   audit: { fn: auditLoader, url: "/admin/audit", expect: [302, 200, 200, 200, 403] },
   auditDownload: { fn: auditDownloadLoader, url: "/admin/audit/download", expect: [302, 200, 200, 200, 403] },
   password: { fn: passwordLoader, url: "/account/password", expect: [302, 200, 200, 200, 200] },
+  // named lists (ADR 025): one's own lists; a list by its URL for whoever may see every one of its bodies
+  lists: { fn: listsLoader, url: "/lists", expect: [302, 200, 200, 200, 200] },
+  tottoriList: { fn: listLoader, url: "/lists/{tottoriList}", params: { id: "{tottoriList}" }, expect: [302, 200, 200, 403, 403] },
+  cityList: { fn: listLoader, url: "/lists/{cityList}", params: { id: "{cityList}" }, expect: [302, 200, 200, 403, 200] },
+  missingList: { fn: listLoader, url: "/lists/2147483647", params: { id: "2147483647" }, expect: [302, 404, 404, 404, 404] },
+  // a list as comparator that the viewer may not see: the page says so (200), without the list
+  compareWithList: { fn: compareLoader, url: "/compare?list={tottoriList}", expect: [302, 200, 200, 200, 200] },
   // the login page sends a signed-in user on
   login: { fn: loginLoader, url: "/login", expect: [200, 302, 302, 302, 302] },
 };
@@ -214,6 +234,13 @@ const writes: Record<string, Case> = {
   createPrefectureAccount: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "create", loginId: "matrix-tottori", displayName: "鳥取県", role: "prefecture", prefectureCode: "31", ...temporary }), expect: [302, 302, 403, 403, 403] },
   deactivateTokyoWard: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "deactivate", id: String(ids.tokyoMunicipalUser) }), expect: [302, 302, 403, 302, 403] },
   resetYonagoPassword: { fn: usersAction, url: "/admin/users", form: () => ({ intent: "reset", id: String(ids.yonagoUser), ...temporary }), expect: [302, 302, 302, 403, 403] },
+  // 対応済 on the worklist: only the prefecture's own officials (409 here: the item is not on today's worklist)
+  resolveWorklist31: { fn: prefectureAction, url: "/prefectures/31", params: p("31"), form: () => ({ intent: "resolve", rule: "late_report", code: "312011", subject: "", cause: "matrix", note: "権限の確認" }), expect: [302, 403, 409, 403, 403] },
+  resolveWorklist13: { fn: prefectureAction, url: "/prefectures/13", params: p("13"), form: () => ({ intent: "resolve", rule: "late_report", code: "131016", subject: "", cause: "matrix", note: "権限の確認" }), expect: [302, 403, 403, 409, 403] },
+  // named lists: anyone creates one of bodies they may see (東京都 may not list 鳥取市: 400); only the owner edits or deletes
+  createList: { fn: listsAction, url: "/lists", form: () => ({ name: "権限の確認", members: "312011" }), expect: [302, 302, 302, 400, 302] },
+  editTottoriList: { fn: listAction, url: "/lists/{tottoriList}", params: { id: "{tottoriList}" }, form: () => ({ intent: "update", name: "県内の市（権限の確認）", members: "312011" }), expect: [302, 403, 302, 403, 403] },
+  deleteCityList: { fn: listAction, url: "/lists/{cityList}", params: { id: "{cityList}" }, form: () => ({ intent: "delete", confirmed: "yes" }), expect: [302, 403, 403, 403, 302] },
   // anyone signed in may try to change their own password; a wrong current password changes nothing
   changeOwnPassword: { fn: passwordAction, url: "/account/password", form: () => ({ currentPassword: "wrong", password: "mori-no-komichi-7", passwordConfirm: "mori-no-komichi-7" }), expect: [302, 400, 400, 400, 400] },
 };
@@ -291,6 +318,20 @@ describe("authorization matrix: writes, forged ones included", () => {
     );
     // one schedule (the bad day wrote nothing); reminders only for 鳥取県's and 東京都's own bodies, each audited
     expect(cycle).toEqual({ schedules: "2026:15:2027-06-30", reminder_audits: "13,31", reminded: "13,31" });
+    const lists = await queryRows<{ owner: string; name: string; members: string }>(
+      handle.db,
+      sql`select u.login_id as owner, l.name, string_agg(m.local_government_code, ',' order by m.local_government_code) as members
+          from body_lists l join users u on u.id = l.owner_id left join body_list_members m on m.list_id = l.id group by u.login_id, l.name order by 1, 2`,
+    );
+    // 鳥取市's own list deleted by itself; 鳥取県's edited by itself; one new list each for MHLW, 鳥取県 and 鳥取市; no worklist mark
+    expect(lists).toEqual([
+      { owner: "mhlw", name: "権限の確認", members: "312011" },
+      { owner: "tottori-city", name: "権限の確認", members: "312011" },
+      { owner: "tottori-pref", name: "権限の確認", members: "312011" },
+      { owner: "tottori-pref", name: "県内の市（権限の確認）", members: "312011" },
+    ]);
+    const [marks] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from worklist_resolutions`);
+    expect(marks!.n).toBe(0);
     expect(accounts).toEqual([
       { login_id: "chiyoda-ward", active: false, must_change_password: false },
       { login_id: "matrix-kurayoshi", active: true, must_change_password: true },

@@ -186,3 +186,19 @@ describe("describeAuditEntry: what it does not know", () => {
     expect(entry).toMatchObject({ time: "2026年12月2日 14:05:09", actionLabel: "パスワード変更", actor: "鳥取県 担当者（tottori-pref）", client: "10.0.0.8" });
   });
 });
+
+describe("describeAuditEntry: the worklist and named lists (ADR 025)", () => {
+  it("names the body, the reason and the note of a 対応済 mark, linking the body", () => {
+    const r = row({ ...pref, action: "worklist.resolve", target: "312029", detail: { localGovernmentCode: "312029", why: "2026年10月分（1か月）が提出期限を過ぎても未提出です", note: "電話で督促" } });
+    expect(text(r)).toBe("鳥取県 担当者（tottori-pref）が 米子市の要フォロー「2026年10月分（1か月）が提出期限を過ぎても未提出です」を対応済にしました（メモ: 電話で督促）");
+    expect(links(r)).toEqual([["米子市", "/municipalities/312029"]]);
+  });
+
+  it("names a list and its size, linking it unless it was deleted", () => {
+    expect(text(row({ ...pref, action: "body_list.create", target: "7", detail: { name: "県内の市", members: 4 } }))).toBe("鳥取県 担当者（tottori-pref）が 比較リスト「県内の市」を作成しました（4団体）");
+    expect(links(row({ ...pref, action: "body_list.update", target: "7", detail: { name: "県内の市", members: 4 } }))).toEqual([["比較リスト「県内の市」", "/lists/7"]]);
+    expect(links(row({ ...pref, action: "body_list.delete", target: "7", detail: { name: "県内の市", members: 4 } }))).toEqual([]);
+    // a detail of another shape never throws
+    expect(text(row({ ...pref, action: "body_list.delete", target: "7", detail: null }))).toBe("鳥取県 担当者（tottori-pref）が 比較リスト「7」を削除しました");
+  });
+});

@@ -46,7 +46,7 @@ export function auditBodyCodes(rows: readonly Pick<AuditRow, "action" | "detail"
   const codes = new Set<string>();
   for (const r of rows) {
     const d = record(r.detail);
-    const code = d && (r.action.startsWith("supervision.") || r.action.startsWith("review.") || r.action === "user.create") ? text(d.localGovernmentCode) : null;
+    const code = d && (r.action.startsWith("supervision.") || r.action.startsWith("review.") || r.action === "user.create" || r.action === "worklist.resolve") ? text(d.localGovernmentCode) : null;
     if (code) codes.add(code);
   }
   return [...codes];
@@ -242,6 +242,21 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const where: AuditSegment = prefecture ? { text: `${prefecture.name} の提出状況`, href: `/prefectures/${prefecture.code}/submissions` } : "提出状況";
       const facts = [bodies === null ? null : `${formatNumber(bodies)}団体`, bodyMonths === null ? null : `${formatNumber(bodyMonths)}か月分`];
       return [subject, where, "から未提出の実施主体に督促を送りました", parenthesised(facts)];
+    }
+    case "worklist.resolve": {
+      const why = text(d?.why);
+      const note = text(d?.note);
+      const body: AuditSegment = /^\d{6}$/.test(target) ? { text: names.bodies[target] ?? target, href: `/municipalities/${target}` } : target;
+      return [subject, body, `の要フォロー${why ? `「${why}」` : ""}を対応済にしました`, note ? `（メモ: ${note}）` : ""];
+    }
+    case "body_list.create":
+    case "body_list.update":
+    case "body_list.delete": {
+      const name = text(d?.name);
+      const list: AuditSegment = verb === "delete" || !/^\d+$/.test(target) ? `比較リスト「${name ?? target}」` : { text: `比較リスト「${name ?? target}」`, href: `/lists/${target}` };
+      const members = count(d?.members);
+      const ending = { create: "を作成しました", update: "を変更しました", delete: "を削除しました" }[verb] ?? "を変更しました";
+      return [subject, list, ending, members === null ? "" : `（${formatNumber(members)}団体）`];
     }
     default:
       return unknownAction(row, actor);

@@ -28,6 +28,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.password_reset": "パスワード再設定",
   "reporting_schedule.update": "提出期限の設定",
   "reminder.send": "督促の送信",
+  "worklist.resolve": "要フォローの対応済",
+  "body_list.create": "比較リストの作成",
+  "body_list.update": "比較リストの変更",
+  "body_list.delete": "比較リストの削除",
 };
 
 export function isAuditAction(action: string): action is AuditAction {
@@ -45,6 +49,7 @@ export const auditCategories = {
   record: { label: "記録の変更", prefixes: ["supervision.", "training_session.", "prefecture_support."] },
   user: { label: "利用者の管理", prefixes: ["user."] },
   reporting: { label: "提出期限・督促", prefixes: ["reporting_schedule.", "reminder."] },
+  worklist: { label: "要フォロー・比較リスト", prefixes: ["worklist.", "body_list."] },
 } as const;
 export type AuditCategory = keyof typeof auditCategories;
 export const auditCategoryIds = Object.keys(auditCategories) as AuditCategory[];

@@ -29,7 +29,11 @@ export type AuditAction =
   | "user.activate"
   | "user.password_reset"
   | "reporting_schedule.update"
-  | "reminder.send";
+  | "reminder.send"
+  | "worklist.resolve"
+  | "body_list.create"
+  | "body_list.update"
+  | "body_list.delete";
 
 export type AuditWrite = {
   action: AuditAction;

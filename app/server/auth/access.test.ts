@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../domain/datasets";
-import { afterLoginPath, canManageUpload, canRecordPrefectureWork, canReviewBody, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { afterLoginPath, canManageUpload, canResolveWorklist, canSeeBodyList, canRecordPrefectureWork, canReviewBody, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -84,5 +84,25 @@ describe("canReviewBody", () => {
     expect(canReviewBody(tottori, { prefectureCode: "13" })).toBe(false);
     expect(canReviewBody(mhlw, { prefectureCode: "31" })).toBe(false);
     expect(canReviewBody(tottoriCity, { prefectureCode: "31" })).toBe(false);
+  });
+});
+
+describe("the worklist and named lists (ADR 025)", () => {
+  const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
+  it("lets only the prefecture's own officials mark its worklist", () => {
+    expect(canResolveWorklist(tottori, "31")).toBe(true);
+    expect(canResolveWorklist(tottori, "13")).toBe(false);
+    expect(canResolveWorklist({ role: "mhlw", prefectureCode: null, localGovernmentCode: null }, "31")).toBe(false);
+    expect(canResolveWorklist({ role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }, "31")).toBe(false);
+  });
+
+  it("opens a shared list only for whoever may see every body in it", () => {
+    const members = [
+      { code: "312011", prefectureCode: "31" },
+      { code: "312029", prefectureCode: "31" },
+    ];
+    expect(canSeeBodyList(tottori, members)).toBe(true);
+    expect(canSeeBodyList({ role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }, members)).toBe(false);
+    expect(canSeeBodyList({ role: "prefecture", prefectureCode: "13", localGovernmentCode: null }, members)).toBe(false);
   });
 });

@@ -88,3 +88,20 @@ export function canRemindBodies(viewer: Viewer, prefectureCode: string): boolean
 export function canReviewBody(actor: Viewer, body: { prefectureCode: string }): boolean {
   return actor.role === "prefecture" && actor.prefectureCode === body.prefectureCode;
 }
+
+/** The prefecture's worklist (要フォロー, ADR 025): read and marked 対応済 only by that prefecture's own officials. */
+export function canResolveWorklist(viewer: Viewer, prefectureCode: string): boolean {
+  return viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode;
+}
+
+/**
+ * A named list of bodies (ADR 025): its owner edits it; anyone may open it by its URL who may see every
+ * one of its bodies (canSeeBody), so sharing a list never shows a body beyond the viewer's scope.
+ */
+export function canSeeBodyList(viewer: Viewer, members: readonly { code: string; prefectureCode: string }[]): boolean {
+  return members.every((m) => canSeeBody(viewer, m));
+}
+
+export function canEditBodyList(actor: Actor, list: { ownerId: number }): boolean {
+  return list.ownerId === actor.id;
+}

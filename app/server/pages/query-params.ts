@@ -77,3 +77,6 @@ export const filterDate = z
     if (!isCalendarDate(v)) throw new Response(impossibleDateMessage(v), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     return v;
   });
+
+/** `?list=` of the pages that take a named list of bodies as their comparator (ADR 025). */
+export const comparatorQuery = z.object({ list: rowId.optional().catch(undefined) });
