@@ -14,6 +14,7 @@ export const worklistRuleIds = [
   "program_not_implemented",
   "no_supervision",
   "certificate_gap",
+  "no_support_meeting",
 ] as const;
 export type WorklistRuleId = (typeof worklistRuleIds)[number];
 
@@ -25,6 +26,7 @@ export type WorklistFacts = {
   program_not_implemented: { program: OptionalProgram; fiscalYear: number };
   no_supervision: { lastContact: string | null; months: number };
   certificate_gap: { fiscalYear: number; assigned: number; certified: number };
+  no_support_meeting: { fiscalYear: number };
 };
 
 export type WorklistFact<R extends WorklistRuleId = WorklistRuleId> = { rule: R; code: string; name: string; facts: WorklistFacts[R] };
@@ -104,6 +106,14 @@ export const worklistRules: { [R in WorklistRuleId]: WorklistRule<R> } = {
     cause: (f) => `${f.fiscalYear}:${f.certified}/${f.assigned}`,
     why: (f) => `${formatFiscalYear(f.fiscalYear)}、3職種の配置${f.assigned}人のうち修了証は${f.certified}人です（${f.assigned - f.certified}人不足）`,
     action: (_f, at) => ({ href: `/prefectures/${at.prefectureCode}/training`, label: "研修の状況" }),
+  },
+  // a prompt, not a fault (issue 18): 支援会議 (法第9条) is set up at the body's discretion
+  no_support_meeting: {
+    label: "支援会議（法第9条）の未設置",
+    subject: () => "",
+    cause: (f) => String(f.fiscalYear),
+    why: (f) => `${formatFiscalYear(f.fiscalYear)}の回答で支援会議を設置していません。設置の予定や課題を確認してください`,
+    action: (_f, at) => ({ href: `/prefectures/${at.prefectureCode}/cooperation`, label: "連携の状況" }),
   },
 };
 

@@ -34,7 +34,7 @@ ALTER TABLE "worklist_resolutions" ADD CONSTRAINT "worklist_resolutions_local_go
 ALTER TABLE "worklist_resolutions" ADD CONSTRAINT "worklist_resolutions_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "body_lists_owner_name" ON "body_lists" USING btree ("owner_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "worklist_resolutions_item_cause" ON "worklist_resolutions" USING btree ("prefecture_code","fiscal_year","rule","local_government_code","subject","cause");--> statement-breakpoint
-CREATE INDEX "worklist_resolutions_body_idx" ON "worklist_resolutions" USING btree ("local_government_code","resolved_at");
+CREATE INDEX "worklist_resolutions_body_idx" ON "worklist_resolutions" USING btree ("local_government_code","resolved_at");--> statement-breakpoint
 -- custom SQL (hand-written)
 -- the landing, municipality and compare pages show these: a change raises the data version (ADR 013)
 CREATE TRIGGER "worklist_resolutions_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "worklist_resolutions" FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();--> statement-breakpoint

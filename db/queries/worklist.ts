@@ -8,6 +8,7 @@ import { sqlIn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 import { missingBodyMonths } from "./reporting";
 import { bodiesWithoutContact } from "./supervision";
+import { bodiesWithoutSupportMeeting } from "./cooperation";
 
 // The facts of the prefecture's worklist (要フォロー, ADR 025): one source per rule of
 // app/domain/worklist.ts, each a query of the prefecture's implementing bodies.
@@ -29,7 +30,7 @@ type Source<R extends WorklistRuleId> = (db: Database, scope: WorklistScope) => 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
 
 /** The latest fiscal year up to the current one in which the prefecture's bodies have rows of a table. */
-async function latestYearOf(db: Database, table: "optional_program_statuses" | "staff_training", scope: WorklistScope): Promise<number | null> {
+async function latestYearOf(db: Database, table: "optional_program_statuses" | "staff_training" | "support_meeting_statuses", scope: WorklistScope): Promise<number | null> {
   const [row] = await queryRows<{ fy: number | null }>(
     db,
     sql`select max(t.fiscal_year)::int as fy from ${sql.identifier(table)} t join local_governments g on g.code = t.local_government_code
@@ -104,6 +105,13 @@ export const worklistSources: { [R in WorklistRuleId]: Source<R> } = {
           having sum(least(t.certified, t.assigned)) < sum(t.assigned)`,
     );
     return rows.map((r) => ({ rule: "certificate_gap", code: r.code, name: r.name, facts: { fiscalYear: year, assigned: r.assigned, certified: r.certified } }));
+  },
+  /** bodies that answered, in the latest year with answers, that they have no 支援会議 (unanswered bodies are the submissions pages' business) */
+  no_support_meeting: async (db, scope) => {
+    const year = await latestYearOf(db, "support_meeting_statuses", scope);
+    if (year === null) return [];
+    const rows = await bodiesWithoutSupportMeeting(db, scope.prefectureCode, year);
+    return rows.filter((r) => r.answered).map((r) => ({ rule: "no_support_meeting", code: r.code, name: r.name, facts: { fiscalYear: year } }));
   },
 };
 

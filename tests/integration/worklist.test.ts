@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db";
-import { monthlyReviews, monthlySupportStatistics, optionalProgramStatuses, staffTraining, supervisionContacts, uploads } from "../../db/schema";
+import { monthlyReviews, monthlySupportStatistics, optionalProgramStatuses, staffTraining, supervisionContacts, supportMeetingStatuses, uploads } from "../../db/schema";
 import { action as prefectureAction, loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loadWorklist } from "../../app/server/worklist/worklist.server";
@@ -65,6 +65,13 @@ async function seed() {
     // 倉吉市: more certificates than staff counts as full (least(certified, assigned)): 3/3
     staff("312037", "consultant", 3, 5),
   ]);
+  // 支援会議 in the latest year answered (FY2026): 米子市 has none (an item); 鳥取市 has one; 倉吉市 did not
+  // answer (not an item); 境港市 had none in FY2025 only (an older year: not an item)
+  await db.insert(supportMeetingStatuses).values([
+    { localGovernmentCode: "312029", fiscalYear: 2026, established: false },
+    { localGovernmentCode: "312011", fiscalYear: 2026, established: true },
+    { localGovernmentCode: "312045", fiscalYear: 2025, established: false },
+  ]);
   return { uploadId: inserted[0]!.id };
 }
 
@@ -84,6 +91,7 @@ describe("the prefecture's worklist", () => {
       ["no_supervision", "312029", "", "2026-05-01"],
       ["no_supervision", "312045", "", "none"],
       ["certificate_gap", "312011", "", "2026:5/6"],
+      ["no_support_meeting", "312029", "", "2026"],
     ]);
     const byRule = Object.fromEntries(w.worklist!.open.map((i) => [`${i.rule}:${i.code}`, i]));
     expect(byRule["returned_report:312011"]).toMatchObject({ name: "鳥取市", why: "2026年10月分を差し戻したまま、再提出されていません（差戻しの理由: 前年同月の倍です）", href: "/municipalities/312011/review/2026-10" });
@@ -93,6 +101,7 @@ describe("the prefecture's worklist", () => {
     expect(byRule["no_supervision:310000"]).toMatchObject({ name: "鳥取県（郡部）", why: "スーパーバイズの記録がありません（6か月以上）", href: "/prefectures/31/supervision" });
     expect(byRule["no_supervision:312029"]!.why).toBe("最後のスーパーバイズ（2026-05-01）から6か月以上、連絡がありません");
     expect(byRule["certificate_gap:312011"]).toMatchObject({ why: "令和8年度（2026）、3職種の配置6人のうち修了証は5人です（1人不足）", href: "/prefectures/31/training" });
+    expect(byRule["no_support_meeting:312029"]).toMatchObject({ why: "令和8年度（2026）の回答で支援会議を設置していません。設置の予定や課題を確認してください", href: "/prefectures/31/cooperation" });
     expect(w.worklist!.resolved).toEqual([]);
   });
 
