@@ -137,6 +137,8 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       return [`${actor}がパスワードを変更しました`];
     case "password.change_failed":
       return [`${actor}がパスワードの変更に失敗しました`];
+    case "account.date_style":
+      return [`${actor}が日付の表示を${d?.to === "japanese" ? "和暦" : "西暦"}に変更しました`];
     case "upload.stage":
     case "upload.commit":
     case "upload.discard":
