@@ -163,7 +163,7 @@ export default function PrefecturePage() {
                 },
               })),
               { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
-              { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => coverageLabel(b.submittedMonths, 12) },
+              { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => <span className="nowrap">{coverageLabel(b.submittedMonths, 12)}</span> },
               {
                 key: "review",
                 label: "県の確認",

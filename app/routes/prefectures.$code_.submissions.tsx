@@ -14,8 +14,12 @@ import { pageToday } from "~/server/pages/today.server";
 import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
 import { formatReportingMonthKey } from "~/domain/reporting";
 import { ReportingMonthField } from "~/components/ui/FilterFields";
+import type { PrintHandle } from "~/components/shell/print";
 import { submissionStateLabels } from "~/domain/vocabulary";
 import { loadPrefectureSubmissions, remindAction, reportingMonthQuery, type RemindActionData } from "./prefectures.$code_.submissions.server";
+
+// the body × month matrix of a fiscal year is wide: the page prints on A4 landscape
+export const handle: PrintHandle = { print: { landscape: true } };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出状況 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
