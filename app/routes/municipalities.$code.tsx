@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useFormat } from "~/components/shell/format-context";
 import { getDb } from "../../db";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
@@ -53,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MunicipalityPage() {
   const d = useLoaderData<typeof loader>();
+  const format = useFormat();
   const programYears = [...new Set(d.programs.map((p) => p.fiscalYear))].sort((a, b) => b - a);
   return (
     <>
@@ -68,7 +70,10 @@ export default function MunicipalityPage() {
       <p className="lead">
         人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${formatDateJa(d.body.populationAsOf)}）` : ""}`}
         {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
-        {d.body.validTo ? `・${d.body.validTo}に廃止` : null}
+        {d.body.validTo ? `・${format.date(d.body.validTo)}に廃止` : null}
+      </p>
+      <p>
+        <Link to={`/municipalities/${d.body.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</Link>
       </p>
       {d.returned.length > 0 ? (
         <section className="notice" aria-labelledby="returned-title" id="returned-months">

@@ -69,6 +69,8 @@ export default function PrefecturePage() {
       <TabNav label={`${d.prefecture.name}のページ`} items={prefecturePages(d.prefecture.code, { canSeeDetail: d.detail })} />
       <p>
         <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</Link>
+        {"　"}
+        <Link to={`/prefectures/${d.prefecture.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</Link>
       </p>
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
