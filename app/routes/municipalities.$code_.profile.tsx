@@ -51,7 +51,7 @@ export default function MunicipalityProfile() {
       </h1>
       <p className="lead">
         {d.body.prefectureName}・人口 {d.body.population === null ? "－" : `${format.number(d.body.population)}人`}
-        {d.body.populationAsOf ? `（${format.date(d.body.populationAsOf)}）` : ""}。会議資料用の要約です。「印刷・PDF」でA4に印刷できます。
+        {d.body.populationAsOf ? `（${format.date(d.body.populationAsOf)}）` : ""}。会議資料用の要約です。<span className="screen-only">「印刷・PDF」でA4に印刷できます。</span>
       </p>
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />

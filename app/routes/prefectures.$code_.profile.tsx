@@ -43,7 +43,9 @@ export default function PrefectureProfile() {
       <h1>
         {d.prefecture.name}のプロフィール（{formatFiscalYear(d.fiscalYear)}）
       </h1>
-      <p className="lead">会議資料用の要約です。「印刷・PDF」でA4に印刷できます。値は{d.prefecture.name}のページと同じ集計です。</p>
+      <p className="lead">
+        会議資料用の要約です。値は{d.prefecture.name}のページと同じ集計です。<span className="screen-only">「印刷・PDF」でA4に印刷できます。</span>
+      </p>
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
@@ -103,7 +105,7 @@ export default function PrefectureProfile() {
                   <th scope="row">{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</th>
                   <td className="num">{format.number(b.population)}</td>
                   <td className="num nowrap">
-                    {optionalPrograms.length}事業中{format.number(optionalPrograms.filter((p) => b.programs[p]?.implemented).length)}
+                    {optionalPrograms.length}事業中{format.number(optionalPrograms.filter((p) => b.programs[p]?.implemented).length)}事業
                   </td>
                   <td className="num">{format.decimal(b.newConsultations, 1)}</td>
                   <td className="num">{format.percent(b.employmentOrIncomeRate)}</td>

@@ -42,7 +42,6 @@ function expectNoChrome(text: string) {
 describe("print to A4 PDF", () => {
   it("prints 鳥取県's page with its filters, data date, source and the printer's scope, without navigation or buttons", async () => {
     const printed = await printToPdf(ctx.browser, "tottori-pref", "/prefectures/31?fy=2025", "prefecture");
-    console.log(printed.text.slice(0, 3000), printed.pages, printed.pageSizes);
     expect(printed.text).toContain("表示条件");
     expect(printed.text).toMatch(/年度: 令和7年度（2025）/);
     expect(printed.text).toContain("鳥取県 担当者として印刷");
@@ -52,5 +51,56 @@ describe("print to A4 PDF", () => {
     expect(printed.pageSizes.every((s) => s === "portrait")).toBe(true);
     // page numbers in the bottom margin: 「1 / N ページ」
     expect(printed.text).toContain(`1 / ${printed.pages} ページ`);
+  });
+
+  it("prints the national page, a body's page and the submissions matrix (landscape) with their stamps, no chrome and no ISO months", async () => {
+    const national = await printToPdf(ctx.browser, "mhlw", "/", "national");
+    expect(national.text).toContain("厚生労働省 担当者として印刷");
+    expect(national.text).toMatch(/年度: 令和\d+年度（\d{4}）/);
+    // the national coverage has five-digit counts: 10,344 with its separator
+    expect(national.text).toMatch(/\d{1,3},\d{3}か月中\d{1,3},\d{3}か月提出/);
+
+    const body = await printToPdf(ctx.browser, "tottori-city", "/municipalities/312011?fy=2025", "municipality");
+    expect(body.text).toContain("鳥取市 担当者として印刷");
+    // the months table: 2025年4月, never 2025-04
+    expect(body.text).toContain("2025年4月");
+
+    const submissions = await printToPdf(ctx.browser, "tottori-pref", "/prefectures/31/submissions", "submissions");
+    // today is 2026-12-02: the month now due is 2026年11月分
+    expect(submissions.text).toContain("対象月: 2026年11月分");
+    expect(submissions.pageSizes.length).toBeGreaterThan(0);
+    expect(submissions.pageSizes.every((s) => s === "landscape")).toBe(true);
+
+    for (const printed of [national, body, submissions]) {
+      expect(printed.text).toContain("表示条件");
+      expect(printed.text).toMatch(/データ時点\s+\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(printed.text).toContain(`1 / ${printed.pages} ページ`);
+      expect(printed.text).not.toMatch(/\d{4}-\d{2}/);
+      expectNoChrome(printed.text);
+    }
+    expect(national.pages).toBeLessThanOrEqual(8);
+    expect(body.pages).toBeLessThanOrEqual(6);
+  });
+
+  it("prints both profiles as 2–4 A4 portrait pages with key figures, programs, 重層, supervision and reporting", async () => {
+    const prefecture = await printToPdf(ctx.browser, "tottori-pref", "/prefectures/31/profile?fy=2025", "prefecture-profile");
+    const body = await printToPdf(ctx.browser, "tottori-city", "/municipalities/312011/profile?fy=2025", "municipality-profile");
+    for (const printed of [prefecture, body]) {
+      expect(printed.pages).toBeGreaterThanOrEqual(2);
+      expect(printed.pages).toBeLessThanOrEqual(4);
+      expect(printed.pageSizes.every((s) => s === "portrait")).toBe(true);
+      expect(printed.text).toContain("年度: 令和7年度（2025）");
+      expect(printed.text).toMatch(/データ時点\s+\d{4}年\d{1,2}月\d{1,2}日/);
+      for (const heading of ["主要指標", "任意事業", "重層的支援体制整備事業", "スーパーバイズ"]) expect(printed.text, heading).toContain(heading);
+      expect(printed.text).not.toMatch(/\d{4}-\d{2}/);
+      expectNoChrome(printed.text);
+    }
+    expect(prefecture.text).toContain("鳥取県のプロフィール（令和7年度（2025））");
+    expect(prefecture.text).toContain("鳥取県 担当者として印刷");
+    // its bodies: 鳥取県（郡部） and the four cities
+    for (const name of ["鳥取県（郡部）", "鳥取市", "米子市", "倉吉市", "境港市"]) expect(prefecture.text).toContain(name);
+    expect(prefecture.text).toContain("管内の実施主体");
+    expect(body.text).toContain("鳥取市のプロフィール（令和7年度（2025））");
+    expect(body.text).toContain("支援員と研修");
   });
 });
