@@ -98,6 +98,8 @@ export function formattersFor(style: DateStyle) {
     date: (iso: string) => formatDateJa(iso, style),
     dateTime: (iso: string, options: { seconds?: boolean } = {}) => formatDateTimeJa(iso, { ...options, style }),
     month: (month: { year: number; month: number } | string) => formatMonthJa(month, style),
+    /** a month of the reporting cycle: 「2026年11月分」 */
+    reportingMonth: (month: { year: number; month: number } | string) => `${formatMonthJa(month, style)}分`,
     number: formatCount,
     decimal: formatDecimal,
     percent: formatPercent,

@@ -32,14 +32,14 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
-import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
+import { formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
 import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
-import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
+import { loadMunicipality, municipalityQuery, openRemindersOf } from "~/server/pages/municipality-page.server";
 import { reviewStateLabels, type ReviewState } from "~/domain/review-states";
-import { formatReportingMonth, yearMonthKey } from "~/domain/reporting";
+import { yearMonthKey } from "~/domain/reporting";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -68,7 +68,7 @@ export default function MunicipalityPage() {
       {d.reportingStatus ? <BodyReportingStatus status={d.reportingStatus} /> : null}
       <ReminderNotice reminders={d.reminders} />
       <p className="lead">
-        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${formatDateJa(d.body.populationAsOf)}）` : ""}`}
+        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${format.date(d.body.populationAsOf)}）` : ""}`}
         {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
         {d.body.validTo ? `・${format.date(d.body.validTo)}に廃止` : null}
       </p>
@@ -81,7 +81,7 @@ export default function MunicipalityPage() {
           <ul>
             {d.returned.map((r) => (
               <li key={`${r.year}-${r.month}`}>
-                <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{formatReportingMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
+                <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{format.reportingMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
               </li>
             ))}
           </ul>

@@ -5,9 +5,9 @@ import { programHistory } from "../../db/queries/optional-programs";
 import { totalsByPrefecture } from "../../db/queries/support-statistics";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { withMonthsDue } from "~/server/pages/fiscal-year-policy";
-import { loadMunicipality, type municipalityQuery } from "./municipalities.$code.server";
+import { loadMunicipality, type municipalityQuery } from "~/server/pages/municipality-page.server";
 
-export { municipalityQuery as municipalityProfileQuery } from "./municipalities.$code.server";
+export { municipalityQuery as municipalityProfileQuery } from "~/server/pages/municipality-page.server";
 
 /** A body's profile: its figures against its prefecture and the nation, programs, 重層, staff and training, supervision and reporting. */
 export async function loadMunicipalityProfile(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {

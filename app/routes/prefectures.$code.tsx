@@ -26,11 +26,12 @@ import {
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
-import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
 import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
-import { loadPrefecture, prefectureQuery } from "./prefectures.$code.server";
+import { loadPrefecture, prefectureQuery } from "~/server/pages/prefecture-page.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetricLabels[key], shortLabel: monthlyMetricShortLabels[key] }));
 
 export default function PrefecturePage() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   return (
     <>
@@ -195,7 +197,7 @@ export default function PrefecturePage() {
       ) : null}
       <p className="kpi__note">
         出典: 月次支援状況・任意事業実施状況・重層的支援体制整備事業・支援員配置・研修・スーパーバイズ記録・目安値
-        {d.dataDate ? ` ／ データ時点: ${formatDateJa(d.dataDate)}` : null}
+        {d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}
       </p>
     </>
   );

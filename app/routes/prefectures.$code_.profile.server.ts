@@ -2,9 +2,9 @@ import type { z } from "zod";
 import type { Database } from "../../db";
 import { areaFigures } from "~/server/pages/profile.server";
 import { loadAnnualStatus, loadPrefectureWork } from "~/server/pages/reporting.server";
-import { loadPrefecture, type prefectureQuery } from "./prefectures.$code.server";
+import { loadPrefecture, type prefectureQuery } from "~/server/pages/prefecture-page.server";
 
-export { prefectureQuery as prefectureProfileQuery } from "./prefectures.$code.server";
+export { prefectureQuery as prefectureProfileQuery } from "~/server/pages/prefecture-page.server";
 
 /** A prefecture's profile: its page's figures, the 任意事業・重層・supervision・certificates against the nation, and (MHLW, its officials) the worklist and its bodies. */
 export async function loadPrefectureProfile(db: Database, prefectureCode: string, query: z.infer<typeof prefectureQuery>, today: string, detail: boolean) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDateJa } from "~/domain/format";
+import { useFormat } from "~/components/shell/format-context";
 
 /** A chart with its title, a table of the same data, its source and the date of the data. */
 export function ChartFigure({
@@ -17,6 +17,7 @@ export function ChartFigure({
   chart: ReactNode;
   table: ReactNode;
 }) {
+  const format = useFormat();
   return (
     <figure className="figure" id={id} aria-labelledby={`${id}-title`}>
       <h3 className="figure__title" id={`${id}-title`}>
@@ -29,7 +30,7 @@ export function ChartFigure({
       </details>
       <figcaption>
         出典: {source}
-        {dataDate ? ` ／ データ時点: ${formatDateJa(dataDate)}` : null}
+        {dataDate ? ` ／ データ時点: ${format.date(dataDate)}` : null}
       </figcaption>
     </figure>
   );
