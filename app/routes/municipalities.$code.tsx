@@ -110,7 +110,7 @@ export default function MunicipalityPage() {
             value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}`,
             render: (m) => (
               <>
-                {`${m.year}-${String(m.month).padStart(2, "0")}`}
+                {format.month(m)}
                 <ProvisionalBadge state={m.reviewState} />
               </>
             ),
