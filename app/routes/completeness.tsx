@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb, getReadDb } from "../../db";
+import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { NationalPageHeader } from "~/components/ui/TabNav";
@@ -21,7 +22,10 @@ export const meta: MetaFunction = () => [{ title: "提出状況（全国） | �
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const q = parseQuery(completenessQuery, request);
-  return { canSetSchedule: canSetReportingSchedule(user), ...(await loadCompleteness(await getReadDb(), q, pageToday())) };
+  const db = await getReadDb();
+  // dataDate: the printed stamp's データ時点 (the latest monthly upload the rates reflect)
+  const [completeness, dataDate] = await Promise.all([loadCompleteness(db, q, pageToday()), datasetUpdatedAt(db, "monthly_support")]);
+  return { canSetSchedule: canSetReportingSchedule(user), ...completeness, dataDate };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

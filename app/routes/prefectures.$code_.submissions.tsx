@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmissionLegend, SubmissionMatrix } from "~/components/cards/SubmissionMatrix";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
 import { AnnualSubmissionsCard } from "~/components/cards/AnnualSubmissionsCard";
@@ -30,8 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = pageToday();
   const submissions = await loadPrefectureSubmissions(db, prefecture.code, q, today);
   // the annual datasets of the month's fiscal year and of the one before, whose due date is the latest to have come
-  const annual = await Promise.all([submissions.fiscalYear - 1, submissions.fiscalYear].map((fy) => loadAnnualStatus(db, prefecture.code, fy, today)));
-  return { prefecture, canRemind: canRemindBodies(user, prefecture.code), ...submissions, annual };
+  const [annual, dataDate] = await Promise.all([
+    Promise.all([submissions.fiscalYear - 1, submissions.fiscalYear].map((fy) => loadAnnualStatus(db, prefecture.code, fy, today))),
+    // the printed stamp's データ時点: the latest monthly upload the matrix reflects
+    datasetUpdatedAt(db, "monthly_support"),
+  ]);
+  return { prefecture, canRemind: canRemindBodies(user, prefecture.code), ...submissions, annual, dataDate };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
