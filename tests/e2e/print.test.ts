@@ -108,4 +108,39 @@ describe("print to A4 PDF", () => {
     expect(body.text).toContain("鳥取市のプロフィール（令和7年度（2025））");
     expect(body.text).toContain("支援員と研修");
   });
+
+  it("prints in 和暦 after the user chose it on the account page, and 「印刷・PDF」 is reachable by keyboard", async () => {
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, ctx.app.url, "tottori-city");
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.goto(`${ctx.app.url}/account`);
+    await waitForHydration(page);
+    await page.getByLabel(/和暦/).check();
+    await page.getByRole("button", { name: "保存する" }).click();
+    // the saved notice shows an example in the new style: 2026-02-20 is 令和8年2月20日
+    await page.getByText("日付の表示を保存しました（例: 令和8年2月20日）").waitFor();
+
+    await page.goto(`${ctx.app.url}/municipalities/312011/profile?fy=2025`);
+    await waitForHydration(page);
+    const printButton = page.getByRole("button", { name: "印刷・PDF" });
+    // the first Tab stop is the skip link; the print button is reachable by Tab before the page's own controls
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await printButton.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+
+    await page.emulateMedia({ media: "print" });
+    const file = path.join(dir, "japanese.pdf");
+    writeFileSync(file, await page.pdf({ format: "A4", preferCSSPageSize: true }));
+    await context.close();
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    // today 2026-12-02 is 令和8年12月2日
+    expect(text).toContain("鳥取市 担当者として印刷（令和8年12月2日）");
+    expect(text).toMatch(/データ時点\s+令和\d+年\d{1,2}月\d{1,2}日/);
+    expect(text).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(isoMonthLines(text)).toEqual([]);
+  });
 });
