@@ -143,4 +143,35 @@ describe("print to A4 PDF", () => {
     expect(text).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(isoMonthLines(text)).toEqual([]);
   });
+
+  it("shows no ISO month or date in the text of the pages officials read", async () => {
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, ctx.app.url, "tottori-pref");
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    const found: Record<string, string[]> = {};
+    for (const url of [
+      "/compare?prefectures=31,13",
+      "/completeness",
+      "/supervision",
+      "/training",
+      "/jusou",
+      "/cooperation",
+      "/prefectures/31/supervision",
+      "/prefectures/31/training",
+      "/prefectures/31/support",
+      "/prefectures/31/jusou",
+      "/prefectures/31/cooperation",
+      "/prefectures/31/review",
+      "/uploads",
+      "/admin/audit",
+      "/admin/users",
+    ]) {
+      await page.goto(`${ctx.app.url}${url}`);
+      const lines = isoMonthLines(await page.locator("main").innerText());
+      if (lines.length > 0) found[url] = lines.slice(0, 3);
+    }
+    await context.close();
+    expect(found).toEqual({});
+  });
 });
