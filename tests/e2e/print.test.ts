@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, setUpAppUnderTest, waitForHydration } from "./harness";
+import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
 const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-print-"));
@@ -147,6 +147,7 @@ describe("print to A4 PDF", () => {
   it("shows no ISO month or date in the text of the pages officials read", async () => {
     const context = await ctx.browser.newContext();
     const page = await context.newPage();
+    const errors = collectPageErrors(page);
     await logIn(page, ctx.app.url, "tottori-pref");
     await page.waitForURL((u) => !u.pathname.startsWith("/login"));
     const found: Record<string, string[]> = {};
@@ -168,10 +169,13 @@ describe("print to A4 PDF", () => {
       "/admin/users",
     ]) {
       await page.goto(`${ctx.app.url}${url}`);
+      await waitForHydration(page);
       const lines = isoMonthLines(await page.locator("main").innerText());
       if (lines.length > 0) found[url] = lines.slice(0, 3);
     }
     await context.close();
     expect(found).toEqual({});
+    // the stamp, the print button and the formatters hydrate without a mismatch
+    expect(errors).toEqual([]);
   });
 });
