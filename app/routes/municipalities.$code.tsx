@@ -142,7 +142,7 @@ export default function MunicipalityPage() {
       {d.months.some((m) => m.explanation) ? (
         <p className="kpi__note">「登録時の説明」は、これまでの値から大きく外れた値や締めた年度の変更を確定したときに入力された理由です（その月の値を最後に登録した取込のもの）。</p>
       ) : null}
-      <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths)}</p>
+      <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths, format.style)}</p>
       <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
 
       <h2>類似団体との比較（{formatFiscalYear(d.fiscalYear)}、人口規模の近い実施主体）</h2>
