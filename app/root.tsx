@@ -18,8 +18,13 @@ import { isDemoDataset } from "../db/queries/meta";
 import { getOptionalUser } from "~/server/auth/session.server";
 import { canAdministerUsers } from "~/server/auth/user-admin";
 import { userRoleLabels } from "~/domain/vocabulary";
+import { findPrefectureByCode } from "~/domain/prefectures";
 import { useNonce } from "~/components/shell/nonce";
 import { requestIdElementId, usePageRequestId } from "~/components/shell/request-id";
+import { FormatProvider } from "~/components/shell/format-context";
+import { PrintButton, PrintStamp } from "~/components/shell/print";
+import { pageToday } from "~/server/pages/today.server";
+import { getBody } from "../db/queries/bodies";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -32,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, demo] = await Promise.all([getOptionalUser(request), isDemoDataset(db)]);
   return {
     demo,
+    printedOn: pageToday(),
+    scopeLabel: user ? await printScopeLabel(db, user) : null,
     user: user
       ? {
           displayName: user.displayName,
@@ -41,9 +48,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
           homePrefecture: user.prefectureCode ?? (user.role === "municipality" ? (user.localGovernmentCode?.slice(0, 2) ?? null) : null),
           homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
           canAdminister: canAdministerUsers(user),
+          dateStyle: user.dateStyle,
         }
       : null,
   };
+}
+
+/** Whom a print speaks for: 「厚生労働省 担当者」, 「鳥取県 担当者」, 「鳥取市 担当者」. */
+async function printScopeLabel(db: Awaited<ReturnType<typeof getDb>>, user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>): Promise<string> {
+  if (user.role === "mhlw") return "厚生労働省 担当者";
+  if (user.role === "prefecture") return `${(user.prefectureCode && findPrefectureByCode(user.prefectureCode)?.name) || "都道府県"} 担当者`;
+  const body = user.localGovernmentCode ? await getBody(db, user.localGovernmentCode) : null;
+  return `${body?.name ?? "市区町村"} 担当者`;
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
@@ -100,7 +116,7 @@ function UserItems({ user }: { user: NonNullable<RootData["user"]> }) {
       <span>
         {user.displayName}（{user.roleLabel}）
       </span>
-      <a href="/account/password">パスワード変更</a>
+      <a href="/account">アカウント設定</a>
       <Form method="post" action="/logout">
         <button type="submit">ログアウト</button>
       </Form>
@@ -154,6 +170,7 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="ja">
       <head>
@@ -166,10 +183,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           本文へ移動
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        <FormatProvider dateStyle={data?.user?.dateStyle ?? "western"}>
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            {data ? <PrintStamp scopeLabel={data.scopeLabel} printedOn={data.printedOn} /> : null}
+            {data?.user ? <PrintButton /> : null}
+            {children}
+          </main>
+        </FormatProvider>
         <footer className="site-footer">
           <a href="/accessibility">ウェブアクセシビリティ方針</a>
         </footer>

@@ -13,17 +13,47 @@ export function formatPercent(share: number | null): string {
 /** a rate or an average with one decimal and its unit: 4.697 -> "4.7件"; null -> "－" */
 export function formatOneDecimal(value: number | null, unit = ""): string {
   if (value === null || !Number.isFinite(value)) return "－";
-  return `${value.toFixed(1)}${unit}`;
+  return `${formatDecimal(value, 1)}${unit}`;
 }
 
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-/** "2026年11月23日" in Japan time, whatever the server's zone. */
-export function formatDateJa(iso: string): string {
-  const parts = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "numeric", day: "numeric" }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+/** How a user reads dates: 西暦 (2026年2月20日) or 和暦 (令和8年2月20日); stored on the user, default 西暦. */
+export const dateStyles = ["western", "japanese"] as const;
+export type DateStyle = (typeof dateStyles)[number];
+export const dateStyleLabels: Record<DateStyle, string> = { western: "西暦（2026年2月20日）", japanese: "和暦（令和8年2月20日）" };
+
+export function isDateStyle(value: unknown): value is DateStyle {
+  return typeof value === "string" && (dateStyles as readonly string[]).includes(value);
+}
+
+const westernDate = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "numeric", day: "numeric" });
+// NOTE: the era comes from ICU's Japanese calendar, never from a table of our own. ICU writes the
+// first year of an era as 1 (令和1/5/1); Japanese documents write 元年, so year "1" becomes 元.
+const japaneseDate = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { timeZone: "Asia/Tokyo", era: "long", year: "numeric", month: "numeric", day: "numeric" });
+const japaneseMonth = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { timeZone: "UTC", era: "long", year: "numeric", month: "numeric" });
+
+function partsOf(format: Intl.DateTimeFormat, date: Date) {
+  const parts = format.formatToParts(date);
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+}
+
+function eraYearText(get: (type: Intl.DateTimeFormatPartTypes) => string): string {
+  const year = get("year");
+  return `${get("era")}${year === "1" ? "元" : year}年`;
+}
+
+/** "2026年11月23日" (西暦) or "令和8年11月23日" (和暦) in Japan time, whatever the server's zone. What is not a date is returned as it is. */
+export function formatDateJa(iso: string, style: DateStyle = "western"): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (style === "japanese") {
+    const get = partsOf(japaneseDate, date);
+    return `${eraYearText(get)}${get("month")}月${get("day")}日`;
+  }
+  const get = partsOf(westernDate, date);
   return `${get("year")}年${get("month")}月${get("day")}日`;
 }
 
@@ -31,7 +61,7 @@ export function formatDateJa(iso: string): string {
  * "2026年12月2日 14:05" in Japan time, whatever the server's zone; with seconds, a log's
  * "2026年12月2日 14:05:09" (hours in two digits). What is not a time is returned as it is.
  */
-export function formatDateTimeJa(iso: string, options: { seconds?: boolean } = {}): string {
+export function formatDateTimeJa(iso: string, options: { seconds?: boolean; style?: DateStyle } = {}): string {
   if (Number.isNaN(Date.parse(iso))) return iso;
   const parts = new Intl.DateTimeFormat("ja-JP", {
     timeZone: "Asia/Tokyo",
@@ -42,8 +72,46 @@ export function formatDateTimeJa(iso: string, options: { seconds?: boolean } = {
   }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const time = `${options.seconds ? get("hour") : Number(get("hour"))}:${get("minute")}${options.seconds ? `:${get("second")}` : ""}`;
-  return `${formatDateJa(iso)} ${time}`;
+  return `${formatDateJa(iso, options.style)} ${time}`;
 }
+
+/** A calendar month: "2025年4月" (西暦) or "令和7年4月" (和暦), of {year, month} or a "2025-04" key. Never "2025-04" on a page. */
+export function formatMonthJa(month: { year: number; month: number } | string, style: DateStyle = "western"): string {
+  const m = typeof month === "string" ? { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) } : month;
+  if (!Number.isInteger(m.year) || !Number.isInteger(m.month) || m.month < 1 || m.month > 12) return String(month);
+  if (style === "japanese") {
+    const get = partsOf(japaneseMonth, new Date(Date.UTC(m.year, m.month - 1, 15)));
+    return `${eraYearText(get)}${get("month")}月`;
+  }
+  return `${m.year}年${m.month}月`;
+}
+
+/** A number with separators, or 「－」 when there is none: 181239 -> "181,239". */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? "－" : numberFormat.format(value);
+}
+
+/** A number with separators and a fixed count of decimals: 1234.56 -> "1,234.6". */
+export function formatDecimal(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "－";
+  return new Intl.NumberFormat("ja-JP", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** The formatters bound to one user's date style (what `useFormat()` hands to components). */
+export function formattersFor(style: DateStyle) {
+  return {
+    style,
+    date: (iso: string) => formatDateJa(iso, style),
+    dateTime: (iso: string, options: { seconds?: boolean } = {}) => formatDateTimeJa(iso, { ...options, style }),
+    month: (month: { year: number; month: number } | string) => formatMonthJa(month, style),
+    /** a month of the reporting cycle: 「2026年11月分」 */
+    reportingMonth: (month: { year: number; month: number } | string) => `${formatMonthJa(month, style)}分`,
+    number: formatCount,
+    decimal: formatDecimal,
+    percent: formatPercent,
+  };
+}
+export type Formatters = ReturnType<typeof formattersFor>;
 
 /** The top of a value axis with four equal, round steps (1, 2, 2.5 or 5 × 10ⁿ; whole steps for counts) that reaches `value`. */
 export function niceAxisMax(value: number, options: { integer?: boolean } = {}): number {
@@ -61,8 +129,8 @@ export function niceAxisMax(value: number, options: { integer?: boolean } = {}):
 }
 
 /** A month as 「2025年4月」 (chart axes, tables). */
-export function formatYearMonth(year: number, month: number): string {
-  return `${year}年${month}月`;
+export function formatYearMonth(year: number, month: number, style: DateStyle = "western"): string {
+  return formatMonthJa({ year, month }, style);
 }
 
 /** A fiscal year on a chart axis, short: 「2025年度」. */

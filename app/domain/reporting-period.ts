@@ -1,3 +1,4 @@
+import { formatMonthJa, type DateStyle } from "./format";
 import { japaneseEraYear, monthsOfFiscalYear } from "./fiscal-year";
 import { isMonthDue } from "./reporting";
 
@@ -43,9 +44,9 @@ export function fiscalYearPeriodLabel(fiscalYear: number, today: string): string
 }
 
 /** 「期限を過ぎた7か月のうち1か月分（2026年10月）が未提出です」: missing months counted among the months past their deadline only. */
-export function missingMonthsSentence(dueCount: number, missing: readonly YearMonth[]): string {
+export function missingMonthsSentence(dueCount: number, missing: readonly YearMonth[], style: DateStyle = "western"): string {
   if (dueCount === 0) return "この年度に提出期限を過ぎた月はまだありません。";
   if (missing.length === 0) return dueCount === 12 ? "12か月すべて提出済みです。" : `提出期限を過ぎた${dueCount}か月分はすべて提出済みです。`;
-  const which = missing.map((m) => `${m.year}年${m.month}月`).join("、");
+  const which = missing.map((m) => formatMonthJa(m, style)).join("、");
   return `${dueCount === 12 ? "12か月" : `提出期限を過ぎた${dueCount}か月`}のうち${missing.length}か月分（${which}）が未提出です（0件としては数えません）。`;
 }

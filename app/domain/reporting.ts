@@ -1,3 +1,4 @@
+import { formatMonthJa, type DateStyle } from "./format";
 // The reporting schedule and the timing state of a body's month (ADR 021). Pure: the clock is an argument.
 import type { DatasetId } from "./datasets/types";
 import { fiscalYearOfMonth, todayInJapan } from "./fiscal-year";
@@ -77,14 +78,14 @@ export function isMonthDue(m: YearMonth, dueDay: number, today: string): boolean
   return today > monthlyDeadline(m, dueDay);
 }
 
-/** 「2026年11月分」 */
-export function formatReportingMonth(m: YearMonth): string {
-  return `${m.year}年${m.month}月分`;
+/** 「2026年11月分」 (「令和8年11月分」 in 和暦) */
+export function formatReportingMonth(m: YearMonth, style: DateStyle = "western"): string {
+  return `${formatMonthJa(m, style)}分`;
 }
 
 /** 「2026年11月分」 of "2026-11" */
-export function formatReportingMonthKey(key: string): string {
-  return formatReportingMonth({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+export function formatReportingMonthKey(key: string, style: DateStyle = "western"): string {
+  return formatReportingMonth({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) }, style);
 }
 
 /** "2026-11" */

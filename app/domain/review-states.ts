@@ -46,7 +46,7 @@ export function isProvisional(state: string | null | undefined): boolean {
 
 /** The refusal of a municipality's change to confirmed months (at preview per row, at commit for the file). */
 export function confirmedMonthMessage(months: readonly YearMonth[]): string {
-  const shown = months.slice(0, 5).map(formatReportingMonth).join("、");
+  const shown = months.slice(0, 5).map((m) => formatReportingMonth(m)).join("、");
   const more = months.length > 5 ? `ほか${months.length - 5}か月分` : "";
   return `${shown}${more}は県が確認済みのため変更できません。県に再開を依頼してください`;
 }

@@ -1,5 +1,6 @@
 // Derived figures, computed from SQL totals the same way everywhere (client-safe).
 
+import { formatNumber } from "./format";
 import { employmentOrIncomeRateSpec, type Formula, type MonthlyCounts, type MonthlyMetric, type PerPopulationMetric } from "./metric-catalogue";
 
 export type Totals = MonthlyCounts & {
@@ -39,7 +40,7 @@ export function changeFrom(current: number, previous: number): number | null {
   return previous > 0 ? (current - previous) / previous : null;
 }
 
-/** 「12か月中10か月提出」 */
+/** 「12か月中10か月提出」, 「10,344か月中10,071か月提出」 */
 export function coverageLabel(submitted: number, expected: number): string {
-  return `${expected}か月中${submitted}か月提出`;
+  return `${formatNumber(expected)}か月中${formatNumber(submitted)}か月提出`;
 }

@@ -53,7 +53,7 @@ function monthList(months: readonly string[]): string {
     else runs.push([m]);
   }
   return runs
-    .map((run) => (run.length >= 3 ? `${formatReportingMonthKey(run[0]!)}〜${formatReportingMonthKey(run.at(-1)!)}` : run.map(formatReportingMonthKey).join("・")))
+    .map((run) => (run.length >= 3 ? `${formatReportingMonthKey(run[0]!)}〜${formatReportingMonthKey(run.at(-1)!)}` : run.map((m) => formatReportingMonthKey(m)).join("・")))
     .join("・");
 }
 

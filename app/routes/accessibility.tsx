@@ -1,11 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
 import { accessibilityCheckedPages, accessibilityStatementDate } from "~/components/shell/accessibility-pages";
-import { formatDateJa } from "~/domain/format";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction = () => [{ title: "ウェブアクセシビリティ方針 | つなぐ" }];
 
 /** Public: the statement is linked from every page, the login page included. */
 export default function AccessibilityStatement() {
+  const format = useFormat();
   return (
     <article className="statement">
       <h1>ウェブアクセシビリティ方針</h1>
@@ -46,7 +47,7 @@ export default function AccessibilityStatement() {
       </ul>
       <h2>お問い合わせ</h2>
       <p>使いにくい点や読み上げられない箇所がありましたら、所属の都道府県またはシステム管理者（厚生労働省 社会・援護局 地域福祉課）までお知らせください。</p>
-      <p className="kpi__note">策定・最終確認日: {formatDateJa(`${accessibilityStatementDate}T03:00:00Z`)}</p>
+      <p className="kpi__note">策定・最終確認日: {format.date(`${accessibilityStatementDate}T03:00:00Z`)}</p>
     </article>
   );
 }

@@ -8,10 +8,10 @@ import { passwordMinimumLength, passwordRuleText } from "~/domain/forms/password
 import { requireAdministratorPage } from "~/server/auth/page-guards.server";
 import { userRoleLabels, type UserRole } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/domain/forms/form-fields";
-import { formatDateJa } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadUserAdmin, runUserAdminAction, userAdminQuery } from "./admin.users.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction = () => [{ title: "利用者の管理 | つなぐ" }];
 
@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function UserAdmin() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formKey = useFreshFormKey(actionData);
@@ -83,7 +84,7 @@ export default function UserAdmin() {
           { key: "role", label: "役割", value: (u) => userRoleLabels[u.role as UserRole] },
           { key: "body", label: "所属", value: (u) => u.bodyName ?? (u.prefectureCode ? (findPrefectureByCode(u.prefectureCode)?.name ?? u.prefectureCode) : "厚生労働省") },
           { key: "status", label: "状態", value: (u) => (!u.active ? "無効" : u.mustChangePassword ? "有効（仮パスワード）" : "有効") },
-          { key: "last", label: "最終ログイン", value: (u) => (u.lastLogin ? formatDateJa(u.lastLogin) : "－") },
+          { key: "last", label: "最終ログイン", value: (u) => (u.lastLogin ? format.date(u.lastLogin) : "－") },
           {
             key: "actions",
             label: "操作",

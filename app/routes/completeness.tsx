@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb, getReadDb } from "../../db";
+import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { NationalPageHeader } from "~/components/ui/TabNav";
@@ -11,16 +12,20 @@ import { parseQuery } from "~/server/pages/query-params";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatPercent } from "~/domain/format";
-import { formatReportingMonthKey, maxMonthlyDueDay } from "~/domain/reporting";
+import { maxMonthlyDueDay } from "~/domain/reporting";
 import { FilterForm, FiscalYearField, ReportingMonthField } from "~/components/ui/FilterFields";
 import { completenessQuery, loadCompleteness, scheduleAction, type ScheduleActionData } from "./completeness.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction = () => [{ title: "提出状況（全国） | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const q = parseQuery(completenessQuery, request);
-  return { canSetSchedule: canSetReportingSchedule(user), ...(await loadCompleteness(await getReadDb(), q, pageToday())) };
+  const db = await getReadDb();
+  // dataDate: the printed stamp's データ時点 (the latest monthly upload the rates reflect)
+  const [completeness, dataDate] = await Promise.all([loadCompleteness(db, q, pageToday()), datasetUpdatedAt(db, "monthly_support")]);
+  return { canSetSchedule: canSetReportingSchedule(user), ...completeness, dataDate };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,11 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return scheduleAction(await getDb(), user, request, context);
 }
 
-const ym = formatReportingMonthKey;
-const dateJa = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const count = (n: number, of: number) => (of === 0 ? "－" : `${formatNumber(n)} / ${formatNumber(of)}`);
 
 export default function Completeness() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ScheduleActionData | undefined;
   const formKey = useFreshFormKey(actionData);
@@ -48,13 +52,13 @@ export default function Completeness() {
         <ReportingMonthField months={d.monthOptions} value={d.month} nowDue={d.monthNowDue} />
       </FilterForm>
       <p className="lead">
-        {ym(d.month)}の提出期限: {dateJa(d.deadline)}。{formatFiscalYear(d.fiscalYear)}の期限: 月次は翌月{d.schedule.monthlyDueDay}日、年次データ（任意事業・重層・支援員）は
-        {dateJa(d.schedule.annualDueDate)}
+        {format.reportingMonth(d.month)}の提出期限: {format.date(d.deadline)}。{formatFiscalYear(d.fiscalYear)}の期限: 月次は翌月{d.schedule.monthlyDueDay}日、年次データ（任意事業・重層・支援員）は
+        {format.date(d.schedule.annualDueDate)}
         {d.schedule.isDefault ? "（標準）" : "（厚生労働省が設定）"}。
       </p>
       <ul aria-label="全国">
         <li>
-          <strong>全国（{ym(d.month)}）</strong>: 提出率 {formatPercent(d.national.month.reportingRate)}（{count(d.national.month.submitted, d.national.month.expected)}）・期限内提出率{" "}
+          <strong>全国（{format.reportingMonth(d.month)}）</strong>: 提出率 {formatPercent(d.national.month.reportingRate)}（{count(d.national.month.submitted, d.national.month.expected)}）・期限内提出率{" "}
           {formatPercent(d.national.month.onTimeRate)}
         </li>
         <li>
@@ -78,8 +82,8 @@ export default function Completeness() {
           { key: "yearRate", label: "年度の提出率", numeric: true, value: (r) => r.year.reportingRate, render: (r) => formatPercent(r.year.reportingRate) },
           { key: "yearOnTime", label: "年度の期限内提出率", numeric: true, value: (r) => r.year.onTimeRate, render: (r) => formatPercent(r.year.onTimeRate) },
           { key: "yearCount", label: "年度の提出 / 対象", value: (r) => count(r.year.submitted, r.year.expected) },
-          { key: "monthRate", label: `${ym(d.month)}の提出率`, numeric: true, value: (r) => r.month.reportingRate, render: (r) => formatPercent(r.month.reportingRate) },
-          { key: "monthOnTime", label: `${ym(d.month)}の期限内提出率`, numeric: true, value: (r) => r.month.onTimeRate, render: (r) => formatPercent(r.month.onTimeRate) },
+          { key: "monthRate", label: `${format.reportingMonth(d.month)}の提出率`, numeric: true, value: (r) => r.month.reportingRate, render: (r) => formatPercent(r.month.reportingRate) },
+          { key: "monthOnTime", label: `${format.reportingMonth(d.month)}の期限内提出率`, numeric: true, value: (r) => r.month.onTimeRate, render: (r) => formatPercent(r.month.onTimeRate) },
         ]}
       />
       {d.canSetSchedule ? (

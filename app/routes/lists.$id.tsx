@@ -1,3 +1,4 @@
+import { useFormat } from "~/components/shell/format-context";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
@@ -10,7 +11,7 @@ import { parseQuery } from "~/server/pages/query-params";
 import { pageToday } from "~/server/pages/today.server";
 import { bodyListMaxMembers, bodyListNameMaxLength } from "~/domain/body-lists";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { formatDateJa, formatNumber } from "~/domain/format";
+import { formatNumber } from "~/domain/format";
 import { comparableMetricLabels, comparableMetrics, formatMetric } from "~/domain/metrics";
 import { bodyListAction, bodyListQuery, listIdOf, loadBodyListPage } from "./lists.$id.server";
 
@@ -30,6 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const savedMessages = { created: "リストを作成しました", updated: "リストを保存しました" } as const;
 
 export default function BodyListPage() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const f = d.figures;
@@ -85,7 +87,7 @@ export default function BodyListPage() {
           { key: "submitted", label: "提出月数", numeric: true, value: (m) => m.submittedMonths },
         ]}
       />
-      <p className="kpi__note">出典: 月次支援状況{d.dataDate ? ` ／ データ時点: ${formatDateJa(d.dataDate)}` : null}</p>
+      <p className="kpi__note">出典: 月次支援状況{d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}</p>
 
       {d.isOwner ? (
         <section aria-labelledby="edit-title">

@@ -1,3 +1,4 @@
+import { useFormat } from "~/components/shell/format-context";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
@@ -5,7 +6,7 @@ import { SubmitButton } from "~/components/ui/ConfirmAction";
 import { requireUser } from "~/server/auth/session.server";
 import { pageToday } from "~/server/pages/today.server";
 import { bodyListMaxMembers, bodyListNameMaxLength } from "~/domain/body-lists";
-import { formatDateTimeJa, formatNumber } from "~/domain/format";
+import { formatNumber } from "~/domain/format";
 import { createBodyListAction, loadBodyLists } from "./lists._index.server";
 
 export const meta: MetaFunction = () => [{ title: "比較リスト | つなぐ" }];
@@ -22,6 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BodyListsPage() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   return (
@@ -50,7 +52,7 @@ export default function BodyListsPage() {
                   <Link to={`/lists/${l.id}`}>{l.name}</Link>
                 </th>
                 <td className="num">{formatNumber(l.members)}団体</td>
-                <td>{formatDateTimeJa(l.updatedAt)}</td>
+                <td>{format.dateTime(l.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

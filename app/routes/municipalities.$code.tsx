@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useFormat } from "~/components/shell/format-context";
 import { getDb } from "../../db";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
@@ -32,14 +33,14 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
-import { formatDateJa, formatDateTimeJa, formatNumber, formatPercent } from "~/domain/format";
+import { formatNumber, formatPercent } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
 import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
-import { loadMunicipality, municipalityQuery, openRemindersOf } from "./municipalities.$code.server";
+import { loadMunicipality, municipalityQuery, openRemindersOf } from "~/server/pages/municipality-page.server";
 import { reviewStateLabels, type ReviewState } from "~/domain/review-states";
-import { formatReportingMonth, yearMonthKey } from "~/domain/reporting";
+import { yearMonthKey } from "~/domain/reporting";
 
 import { BodyListComparator } from "~/components/cards/BodyListComparator";
 import { listComparator } from "~/server/lists/body-lists.server";
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MunicipalityPage() {
   const d = useLoaderData<typeof loader>();
+  const format = useFormat();
   const programYears = [...new Set(d.programs.map((p) => p.fiscalYear))].sort((a, b) => b - a);
   return (
     <>
@@ -73,9 +75,12 @@ export default function MunicipalityPage() {
       {d.reportingStatus ? <BodyReportingStatus status={d.reportingStatus} /> : null}
       <ReminderNotice reminders={d.reminders} />
       <p className="lead">
-        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${formatDateJa(d.body.populationAsOf)}）` : ""}`}
+        人口 {d.body.population === null ? "－" : `${formatNumber(d.body.population)}人${d.body.populationAsOf ? `（${format.date(d.body.populationAsOf)}）` : ""}`}
         {d.body.hasWelfareOffice ? "・福祉事務所設置（実施主体）" : "・福祉事務所なし（実施主体は都道府県）"}
-        {d.body.validTo ? `・${d.body.validTo}に廃止` : null}
+        {d.body.validTo ? `・${format.date(d.body.validTo)}に廃止` : null}
+      </p>
+      <p>
+        <Link to={`/municipalities/${d.body.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</Link>
       </p>
       {d.returned.length > 0 ? (
         <section className="notice" aria-labelledby="returned-title" id="returned-months">
@@ -83,7 +88,7 @@ export default function MunicipalityPage() {
           <ul>
             {d.returned.map((r) => (
               <li key={`${r.year}-${r.month}`}>
-                <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{formatReportingMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
+                <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{format.reportingMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
               </li>
             ))}
           </ul>
@@ -112,7 +117,7 @@ export default function MunicipalityPage() {
             value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}`,
             render: (m) => (
               <>
-                {`${m.year}-${String(m.month).padStart(2, "0")}`}
+                {format.month(m)}
                 <ProvisionalBadge state={m.reviewState} />
               </>
             ),
@@ -144,7 +149,7 @@ export default function MunicipalityPage() {
       {d.months.some((m) => m.explanation) ? (
         <p className="kpi__note">「登録時の説明」は、これまでの値から大きく外れた値や締めた年度の変更を確定したときに入力された理由です（その月の値を最後に登録した取込のもの）。</p>
       ) : null}
-      <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths)}</p>
+      <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths, format.style)}</p>
       <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
 
       <h2>類似団体との比較（{formatFiscalYear(d.fiscalYear)}、人口規模の近い実施主体）</h2>
@@ -226,7 +231,7 @@ export default function MunicipalityPage() {
           fileName={`${d.body.name}_要フォロー対応.csv`}
           rows={d.followUps}
           columns={[
-            { key: "at", label: "対応済にした日時", rowHeader: true, value: (f) => f.resolvedAt, render: (f) => formatDateTimeJa(f.resolvedAt) },
+            { key: "at", label: "対応済にした日時", rowHeader: true, value: (f) => f.resolvedAt, render: (f) => format.dateTime(f.resolvedAt) },
             { key: "rule", label: "項目", value: (f) => f.ruleLabel },
             { key: "why", label: "理由", value: (f) => f.why },
             { key: "note", label: "対応（メモ）", value: (f) => f.note },

@@ -6,10 +6,11 @@ import { DataTable } from "~/components/ui/DataTable";
 import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
 import { requireBodyPage } from "~/server/auth/page-guards.server";
 import { parseQuery } from "~/server/pages/query-params";
-import { formatDateTimeJa, formatNumber } from "~/domain/format";
+import { formatNumber } from "~/domain/format";
 import { reviewCommentMaxLength, reviewEventLabels, reviewStateLabels, reviewTransitions, unrecordedReviewLabel, type ReviewEventAction, type ReviewState } from "~/domain/review-states";
 import { formatReportingMonth } from "~/domain/reporting";
 import { loadReviewPage, monthFromParams, reviewAction, reviewPageQuery } from "./municipalities.$code_.review.$month.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.body.name} ${formatReportingMonth(data.month)}の確認` : "月次の確認"} | つなぐ` }];
 
@@ -30,9 +31,10 @@ const stateLabel = (state: string | null | undefined) => (state ? (reviewStateLa
 const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : "±0");
 
 export default function ReviewMonthPage() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const monthLabel = formatReportingMonth(d.month);
+  const monthLabel = format.reportingMonth(d.month);
   const state = (d.review?.state ?? null) as ReviewState | null;
   const may = (decision: keyof typeof reviewTransitions) => d.submitted && reviewTransitions[decision].from.includes(state);
   const version = d.review?.version ?? 0;
@@ -61,7 +63,7 @@ export default function ReviewMonthPage() {
           <>
             <dt>アップロード</dt>
             <dd>
-              <Link to={`/uploads/${d.upload.id}`}>{d.upload.fileName}</Link>（{d.upload.userName ?? "－"}、{d.upload.committedAt ? formatDateTimeJa(d.upload.committedAt) : "－"}）
+              <Link to={`/uploads/${d.upload.id}`}>{d.upload.fileName}</Link>（{d.upload.userName ?? "－"}、{d.upload.committedAt ? format.dateTime(d.upload.committedAt) : "－"}）
             </dd>
             <dt>説明</dt>
             <dd>{d.upload.explanation ?? "（説明はありません）"}</dd>
@@ -155,7 +157,7 @@ export default function ReviewMonthPage() {
           fileName={`${d.body.name}_${d.month.year}-${d.month.month}_確認の履歴.csv`}
           rows={d.events}
           columns={[
-            { key: "at", label: "日時", rowHeader: true, value: (e) => e.at, render: (e) => formatDateTimeJa(e.at) },
+            { key: "at", label: "日時", rowHeader: true, value: (e) => e.at, render: (e) => format.dateTime(e.at) },
             { key: "action", label: "操作", value: (e) => reviewEventLabels[e.action as ReviewEventAction] ?? e.action },
             { key: "to", label: "状態", value: (e) => (e.toState ? stateLabel(e.toState) : "（データなし）") },
             { key: "user", label: "操作した人", value: (e) => e.userName ?? "システム" },

@@ -27,11 +27,12 @@ import {
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
-import { formatDateJa, formatNumber, formatPercent, ratio } from "~/domain/format";
+import { formatNumber, formatPercent, ratio } from "~/domain/format";
 import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
-import { loadLandingWorklist, loadPrefecture, prefectureQuery, worklistAction, worklistQuery } from "./prefectures.$code.server";
+import { loadLandingWorklist, loadPrefecture, prefectureQuery, worklistAction, worklistQuery } from "~/server/pages/prefecture-page.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
@@ -60,6 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetricLabels[key], shortLabel: monthlyMetricShortLabels[key] }));
 
 export default function PrefecturePage() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -81,6 +83,8 @@ export default function PrefecturePage() {
       <TabNav label={`${d.prefecture.name}のページ`} items={prefecturePages(d.prefecture.code, { canSeeDetail: d.detail })} />
       <p>
         <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</Link>
+        {"　"}
+        <Link to={`/prefectures/${d.prefecture.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</Link>
       </p>
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
@@ -176,7 +180,7 @@ export default function PrefecturePage() {
                 },
               })),
               { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
-              { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => coverageLabel(b.submittedMonths, 12) },
+              { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => <span className="nowrap">{coverageLabel(b.submittedMonths, 12)}</span> },
               {
                 key: "review",
                 label: "県の確認",
@@ -206,7 +210,7 @@ export default function PrefecturePage() {
       ) : null}
       <p className="kpi__note">
         出典: 月次支援状況・任意事業実施状況・重層的支援体制整備事業・支援員配置・研修・スーパーバイズ記録・目安値
-        {d.dataDate ? ` ／ データ時点: ${formatDateJa(d.dataDate)}` : null}
+        {d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}
       </p>
     </>
   );

@@ -4,9 +4,8 @@ import { getDb } from "../../db";
 import { DataTable } from "~/components/ui/DataTable";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefectureDetailPage } from "~/server/auth/page-guards.server";
-import { formatDateTimeJa } from "~/domain/format";
-import { formatReportingMonth } from "~/domain/reporting";
 import { loadReviewQueue } from "./prefectures.$code_.review.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `月次の確認 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -18,11 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Row = Awaited<ReturnType<typeof loader>>["toConfirm"][number];
 
 export default function ReviewQueue() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const columns = (withComment: boolean) => [
     { key: "body", label: "実施主体", rowHeader: true, value: (r: Row) => r.bodyName },
-    { key: "month", label: "対象月", value: (r: Row) => r.year * 100 + r.month, render: (r: Row) => <Link to={r.href}>{formatReportingMonth(r)}</Link> },
-    { key: "updatedAt", label: withComment ? "差し戻した日時" : "提出日時", value: (r: Row) => r.updatedAt, render: (r: Row) => formatDateTimeJa(r.updatedAt) },
+    { key: "month", label: "対象月", value: (r: Row) => r.year * 100 + r.month, render: (r: Row) => <Link to={r.href}>{format.reportingMonth(r)}</Link> },
+    { key: "updatedAt", label: withComment ? "差し戻した日時" : "提出日時", value: (r: Row) => r.updatedAt, render: (r: Row) => format.dateTime(r.updatedAt) },
     ...(withComment
       ? [{ key: "comment", label: "コメント", value: (r: Row) => r.comment ?? "" }]
       : [{ key: "upload", label: "アップロード", value: (r: Row) => r.fileName ?? "", render: (r: Row) => (r.uploadId ? <Link to={`/uploads/${r.uploadId}`}>{r.fileName}</Link> : "－") }]),

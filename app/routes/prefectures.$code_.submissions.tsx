@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
+import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmissionLegend, SubmissionMatrix } from "~/components/cards/SubmissionMatrix";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
 import { AnnualSubmissionsCard } from "~/components/cards/AnnualSubmissionsCard";
@@ -11,11 +12,15 @@ import { canRemindBodies } from "~/server/auth/access";
 import { parseQuery } from "~/server/pages/query-params";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
-import { formatDateJa, formatNumber, formatPercent } from "~/domain/format";
-import { formatReportingMonthKey } from "~/domain/reporting";
+import { formatNumber, formatPercent } from "~/domain/format";
 import { ReportingMonthField } from "~/components/ui/FilterFields";
+import type { PrintHandle } from "~/components/shell/print";
 import { submissionStateLabels } from "~/domain/vocabulary";
 import { loadPrefectureSubmissions, remindAction, reportingMonthQuery, type RemindActionData } from "./prefectures.$code_.submissions.server";
+import { useFormat } from "~/components/shell/format-context";
+
+// the body × month matrix of a fiscal year is wide: the page prints on A4 landscape
+export const handle: PrintHandle = { print: { landscape: true } };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出状況 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -26,8 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = pageToday();
   const submissions = await loadPrefectureSubmissions(db, prefecture.code, q, today);
   // the annual datasets of the month's fiscal year and of the one before, whose due date is the latest to have come
-  const annual = await Promise.all([submissions.fiscalYear - 1, submissions.fiscalYear].map((fy) => loadAnnualStatus(db, prefecture.code, fy, today)));
-  return { prefecture, canRemind: canRemindBodies(user, prefecture.code), ...submissions, annual };
+  const [annual, dataDate] = await Promise.all([
+    Promise.all([submissions.fiscalYear - 1, submissions.fiscalYear].map((fy) => loadAnnualStatus(db, prefecture.code, fy, today))),
+    // the printed stamp's データ時点: the latest monthly upload the matrix reflects
+    datasetUpdatedAt(db, "monthly_support"),
+  ]);
+  return { prefecture, canRemind: canRemindBodies(user, prefecture.code), ...submissions, annual, dataDate };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -35,8 +44,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return remindAction(await getDb(), user, prefecture.code, request, context, new Date());
 }
 
-const ym = formatReportingMonthKey;
-const dateJa = formatDateJa;
 
 function RateLine({ label, rates }: { label: string; rates: { expected: number; submitted: number; onTime: number; reportingRate: number | null; onTimeRate: number | null } }) {
   return (
@@ -97,13 +104,14 @@ function ReminderOutcome({ data }: { data: RemindActionData | undefined }) {
 }
 
 export default function Submissions() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as RemindActionData | undefined;
   const deadlinePassed = d.today > d.deadline;
   const lateMonthCount = d.lateBodies.reduce((n, b) => n + b.months.length, 0);
   return (
     <>
-      <PrefecturePageHeader prefecture={d.prefecture} title="提出状況" headingSuffix={`（${ym(d.month)}）`} canSeeDetail />
+      <PrefecturePageHeader prefecture={d.prefecture} title="提出状況" headingSuffix={`（${format.reportingMonth(d.month)}）`} canSeeDetail />
       <Form method="get" className="filters" aria-label="対象月">
         <ReportingMonthField months={d.monthOptions} value={d.month} nowDue={d.monthNowDue} />
         <button type="submit" className="button">
@@ -111,13 +119,13 @@ export default function Submissions() {
         </button>
       </Form>
       <p className="lead">
-        {ym(d.month)}の提出期限は <strong>{dateJa(d.deadline)}</strong>
+        {format.reportingMonth(d.month)}の提出期限は <strong>{format.date(d.deadline)}</strong>
         {deadlinePassed ? "（期限を過ぎています）" : "（期限前です）"}。月次の数値は翌月{d.schedule.monthlyDueDay}日までに提出します
         {d.schedule.isDefault ? "（標準の期限）" : "（厚生労働省が設定した期限）"}。
       </p>
 
       <section aria-labelledby="month-heading">
-        <h2 id="month-heading">{ym(d.month)}の未提出</h2>
+        <h2 id="month-heading">{format.reportingMonth(d.month)}の未提出</h2>
         {d.missingThisMonth.length === 0 ? (
           <p>すべての実施主体が提出済みです。</p>
         ) : (
@@ -136,9 +144,9 @@ export default function Submissions() {
       <section aria-labelledby="rates-heading">
         <h2 id="rates-heading">提出率と期限内提出率</h2>
         <div className="rate-summary">
-          <RateLine label={`${d.prefecture.name}（${ym(d.month)}）`} rates={d.rates.month} />
+          <RateLine label={`${d.prefecture.name}（${format.reportingMonth(d.month)}）`} rates={d.rates.month} />
           <RateLine label={`${d.prefecture.name}（${formatFiscalYear(d.fiscalYear)}・期限を過ぎた${d.dueMonths.length}か月）`} rates={d.rates.year} />
-          <RateLine label={`全国（${ym(d.month)}）`} rates={d.rates.nationalMonth} />
+          <RateLine label={`全国（${format.reportingMonth(d.month)}）`} rates={d.rates.nationalMonth} />
         </div>
         <p className="lead">提出率 = 提出済みの月数 ÷ 提出すべき月数（その月に存在した実施主体 × 月）。期限内提出率は期限日までに提出された月数で同様に計算します。</p>
       </section>
@@ -151,7 +159,7 @@ export default function Submissions() {
           <ul>
             {d.lateBodies.map((b) => (
               <li key={b.code}>
-                <Link to={`/municipalities/${b.code}`}>{b.name}</Link>: {b.months.map(ym).join("、")}
+                <Link to={`/municipalities/${b.code}`}>{b.name}</Link>: {b.months.map((m) => format.reportingMonth(m)).join("、")}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useFormat } from "~/components/shell/format-context";
 import { getDb } from "../../db";
 import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
@@ -33,6 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Supervision() {
   const d = useLoaderData<typeof loader>();
+  const format = useFormat();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const formKey = useFreshFormKey(actionData);
@@ -55,7 +57,7 @@ export default function Supervision() {
         <strong>{formatPercent(share)}</strong>）
       </p>
       <SupervisionCoverageCard prefectureName={d.prefecture.name} fiscalYear={d.fiscalYear} coverage={d.coverage} dataDate={d.dataDate} />
-      <h2 id="without-title">{d.query.months}か月以上スーパーバイズのない実施主体（{d.asOf}時点）</h2>
+      <h2 id="without-title">{d.query.months}か月以上スーパーバイズのない実施主体（{format.date(d.asOf)}時点）</h2>
       <Form method="get" className="filters" aria-label="期間">
         <input type="hidden" name="fy" value={d.fiscalYear} />
         <div className="field">

@@ -11,9 +11,10 @@ import { prefectureSupportItemLabels, prefectureSupportItems } from "~/domain/vo
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import type { FieldErrors } from "~/domain/forms/form-fields";
-import { formatDateJa, formatPercent, ratio } from "~/domain/format";
+import { formatPercent, ratio } from "~/domain/format";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadPrefectureSupport, prefectureSupportAction, prefectureSupportQuery } from "./prefectures.$code_.support.server";
+import { useFormat } from "~/components/shell/format-context";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `市町村支援 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -29,6 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PrefectureSupport() {
+  const format = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formKey = useFreshFormKey(actionData);
@@ -122,7 +124,7 @@ export default function PrefectureSupport() {
           />
         </>
       ) : null}
-      <p className="kpi__note">出典: 都道府県による市町村支援（各都道府県の回答）{d.dataDate ? ` ／ データ時点: ${formatDateJa(d.dataDate)}` : null}</p>
+      <p className="kpi__note">出典: 都道府県による市町村支援（各都道府県の回答）{d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}</p>
     </>
   );
 }

@@ -7,12 +7,12 @@ import { ConfirmAction, ConfirmStep, isConfirmed } from "~/components/ui/Confirm
 import { requireUser } from "~/server/auth/session.server";
 import { uploadEncodingLabel } from "~/domain/csv/decode";
 import { isDatasetId } from "~/domain/datasets";
-import { formatDateJa, formatDateTimeJa } from "~/domain/format";
 import { logger } from "~/server/http/logger.server";
 import { commitUpload, discardUpload, loadUpload, revertUpload, UploadNotFoundError, UploadStateError } from "~/server/uploads/service.server";
 import { explanationNeededFor, uploadStatusLabels } from "~/domain/upload-status";
 import { explanationMaxLength } from "~/domain/outliers";
 import { loadUploadDetail } from "./uploads.$uploadId.server";
+import { useFormat } from "~/components/shell/format-context";
 
 const params = z.object({ uploadId: z.coerce.number().int().positive().max(2147483647) });
 const intents = z.object({ intent: z.enum(["commit", "discard", "revert"]) });
@@ -124,6 +124,7 @@ function RevertConsequence({ counts }: { counts: { new: number; changed: number 
 }
 
 export default function UploadDetail() {
+  const format = useFormat();
   const { upload, errors, warnings, sameFile, changes, changesTruncated, resultLink } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -153,7 +154,7 @@ export default function UploadDetail() {
       <dl className="facts">
         <dt>アップロード</dt>
         <dd>
-          {formatDateTimeJa(upload.createdAt)} {upload.userName ?? ""}
+          {format.dateTime(upload.createdAt)} {upload.userName ?? ""}
         </dd>
         <dt>ファイル</dt>
         <dd>
@@ -162,7 +163,7 @@ export default function UploadDetail() {
         {upload.committedAt ? (
           <>
             <dt>確定</dt>
-            <dd>{formatDateTimeJa(upload.committedAt)}</dd>
+            <dd>{format.dateTime(upload.committedAt)}</dd>
           </>
         ) : null}
         {upload.explanation ? (
@@ -175,14 +176,14 @@ export default function UploadDetail() {
           <>
             <dt>取消</dt>
             <dd>
-              {formatDateTimeJa(upload.revertedAt)} {upload.revertedByName ?? ""}
+              {format.dateTime(upload.revertedAt)} {upload.revertedByName ?? ""}
             </dd>
           </>
         ) : null}
       </dl>
       {sameFile ? (
         <p className="notice" role="note">
-          同じ内容のファイルが{formatDateJa(sameFile.createdAt)}にアップロードされています（
+          同じ内容のファイルが{format.date(sameFile.createdAt)}にアップロードされています（
           <Link to={`/uploads/${sameFile.id}`}>
             #{sameFile.id} {sameFile.fileName}
           </Link>

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { requireUser } from "~/server/auth/session.server";
-import { formatDateTimeJa } from "~/domain/format";
 import { uploadStatusLabels, type UploadStatus } from "~/domain/upload-status";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadUploadList, uploadListQuery } from "./uploads._index.server";
+import { useFormat } from "~/components/shell/format-context";
 
 /** The list shows the start of a long explanation; the upload's page shows all of it. */
 const explanationShown = 60;
@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Uploads() {
+  const format = useFormat();
   const { uploadable, readable, history, showAll, hiddenCount } = useLoaderData<typeof loader>();
   return (
     <>
@@ -87,7 +88,7 @@ export default function Uploads() {
                 <td>
                   <Link to={`/uploads/${h.id}`}>#{h.id}</Link>
                 </td>
-                <td>{formatDateTimeJa(h.createdAt)}</td>
+                <td>{format.dateTime(h.createdAt)}</td>
                 <td>{h.datasetLabel}</td>
                 <td>{h.fileName}</td>
                 <td>{uploadStatusLabels[h.status as UploadStatus] ?? h.status}</td>

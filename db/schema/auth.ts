@@ -15,6 +15,8 @@ export const users = pgTable("users", {
   active: boolean().notNull().default(true),
   /** set when an administrator chose the password: the user must replace it before anything else */
   mustChangePassword: boolean().notNull().default(false),
+  /** how the pages write dates: 'western' (2026年2月20日) or 'japanese' (令和8年2月20日); the account page sets it */
+  dateStyle: text().notNull().default("western"),
   passwordChangedAt: timestamp({ withTimezone: true, mode: "string" }),
   createdBy: integer(),
   deactivatedAt: timestamp({ withTimezone: true, mode: "string" }),

@@ -61,7 +61,7 @@ describe("the monthly cycle with the prefecture's approval", () => {
     await city.goto(`${ctx.app.url}/municipalities/312011?fy=2025`);
     const notice = city.locator("#returned-months");
     expect(await notice.textContent()).toContain("2025年10月分: 前年同月より大きく増えています。内訳を確認してください");
-    expect(await city.locator("#months tbody tr", { hasText: "2025-10" }).locator("th, td").first().textContent()).toContain("暫定");
+    expect(await city.locator("#months tbody tr", { hasText: "2025年10月" }).locator("th, td").first().textContent()).toContain("暫定");
     await notice.getByRole("link", { name: "月次データのアップロード" }).click();
     await city.waitForURL(/\/uploads\/new\/monthly_support$/);
     await uploadMonth(city, `${monthlyHeader}\n312011,2025-10,97,41,23,11,5,3,2\n`);
@@ -80,7 +80,7 @@ describe("the monthly cycle with the prefecture's approval", () => {
     await pref.goto(`${ctx.app.url}/?fy=2025`);
     expect(await pref.locator("#provisional-notice").count()).toBe(0);
     await city.goto(`${ctx.app.url}/municipalities/312011?fy=2025`);
-    const october = city.locator("#months tbody tr", { hasText: "2025-10" });
+    const october = city.locator("#months tbody tr", { hasText: "2025年10月" });
     expect(await october.textContent()).toContain("確認済");
     expect(await october.textContent()).not.toContain("暫定");
     expect(await city.locator("#returned-months").count()).toBe(0);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMonthJa } from "~/domain/format";
 import { collectPageErrors, logIn, setUpAppUnderTest, waitForHydration } from "./harness";
 
 const ctx = setUpAppUnderTest({ beforeAll, afterAll });
@@ -46,7 +47,8 @@ describe("drill-down", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("年月,県の確認,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数");
-    expect(lines.slice(1).map((l) => l.split(","))).toEqual(cells.map((row) => row.map((c) => c.replace(/,/g, ""))));
+    // the page writes the month as 2025年4月 (ADR 027), the CSV keeps 2025-04
+    expect(lines.slice(1).map((l) => l.split(",")).map(([month, ...rest]) => [formatMonthJa(month!), ...rest])).toEqual(cells.map((row) => row.map((c) => c.replace(/,/g, ""))));
     expect(errors).toEqual([]);
     await context.close();
   });

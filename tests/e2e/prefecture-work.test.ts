@@ -32,7 +32,7 @@ describe("a prefecture records its own work", () => {
     expect(await page.locator(".saved-notice").textContent()).toBe("記録しました");
     expect(await form.getByLabel("内容").inputValue()).toBe("");
     expect(await without.textContent()).not.toContain("境港市");
-    expect(await page.locator("#contacts-log tbody tr", { hasText: "境港市" }).filter({ hasText: "2026-02-10" }).count()).toBe(1);
+    expect(await page.locator("#contacts-log tbody tr", { hasText: "境港市" }).filter({ hasText: "2026年2月10日" }).count()).toBe(1);
     // the visit shows in the chart's table of forms
     await page.locator("#supervision-by-form summary").click();
     expect(await page.locator("#coverage-by-form tbody tr", { hasText: "訪問" }).locator("td").first().textContent()).toMatch(/^\d+$/);

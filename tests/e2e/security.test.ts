@@ -119,7 +119,7 @@ describe("HTTP hardening", () => {
     await form.getByLabel("形態").selectOption({ label: "その他" });
     await form.getByLabel("内容").fill(payload);
     await page.getByRole("button", { name: "記録する" }).click();
-    const row = page.locator("#contacts-log tbody tr", { hasText: "2026-01-15" });
+    const row = page.locator("#contacts-log tbody tr", { hasText: "2026年1月15日" });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator("td").nth(2).textContent()).toBe(payload);
     expect(await page.locator("#contacts-log img").count()).toBe(0);

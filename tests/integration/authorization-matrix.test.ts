@@ -32,6 +32,9 @@ import { action as usersAction, loader as usersLoader } from "../../app/routes/a
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
 import { loader as loginLoader } from "../../app/routes/login";
+import { action as accountAction, loader as accountLoader } from "../../app/routes/account._index";
+import { loader as prefectureProfileLoader } from "../../app/routes/prefectures.$code_.profile";
+import { loader as municipalityProfileLoader } from "../../app/routes/municipalities.$code_.profile";
 import { loader as rulesLoader } from "../../app/routes/rules";
 import { loader as reviewQueueLoader } from "../../app/routes/prefectures.$code_.review";
 import { action as reviewAction, loader as reviewLoader } from "../../app/routes/municipalities.$code_.review.$month";
@@ -136,6 +139,12 @@ const reads: Record<string, Case> = {
   prefectureList: { fn: prefectureListLoader, url: "/prefectures", expect: [302, 200, 200, 200, 200] },
   prefecture31: { fn: prefectureLoader, url: "/prefectures/31?fy=2021", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
   prefecture13: { fn: prefectureLoader, url: "/prefectures/13?fy=2021", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
+  // the A4 profiles are scoped like the pages they summarise (issue 19)
+  prefectureProfile31: { fn: prefectureProfileLoader, url: "/prefectures/31/profile?fy=2021", params: p("31"), detail: true, expect: [302, 200, 200, "agg", "agg"] },
+  prefectureProfile13: { fn: prefectureProfileLoader, url: "/prefectures/13/profile?fy=2021", params: p("13"), detail: true, expect: [302, 200, "agg", 200, "agg"] },
+  ownBodyProfile: { fn: municipalityProfileLoader, url: "/municipalities/312011/profile?fy=2021", params: p("312011"), expect: [302, 200, 200, 403, 200] },
+  neighbourBodyProfile: { fn: municipalityProfileLoader, url: "/municipalities/312029/profile", params: p("312029"), expect: [302, 200, 200, 403, 403] },
+  tokyoBodyProfile: { fn: municipalityProfileLoader, url: "/municipalities/131016/profile", params: p("131016"), expect: [302, 200, 403, 200, 403] },
   submissions31: { fn: submissionsLoader, url: "/prefectures/31/submissions", params: p("31"), expect: [302, 200, 200, 403, 403] },
   submissions13: { fn: submissionsLoader, url: "/prefectures/13/submissions", params: p("13"), expect: [302, 200, 403, 200, 403] },
   // prefecture-level completeness is an aggregate: everyone
@@ -198,6 +207,7 @@ const reads: Record<string, Case> = {
   missingList: { fn: listLoader, url: "/lists/2147483647", params: { id: "2147483647" }, expect: [302, 404, 404, 404, 404] },
   // a list as comparator that the viewer may not see: the page says so (200), without the list
   compareWithList: { fn: compareLoader, url: "/compare?list={tottoriList}", expect: [302, 200, 200, 200, 200] },
+  account: { fn: accountLoader, url: "/account", expect: [302, 200, 200, 200, 200] },
   // the login page sends a signed-in user on
   login: { fn: loginLoader, url: "/login", expect: [200, 302, 302, 302, 302] },
 };
@@ -242,6 +252,9 @@ const writes: Record<string, Case> = {
   editTottoriList: { fn: listAction, url: "/lists/{tottoriList}", params: { id: "{tottoriList}" }, form: () => ({ intent: "update", name: "県内の市（権限の確認）", members: "312011" }), expect: [302, 403, 302, 403, 403] },
   deleteCityList: { fn: listAction, url: "/lists/{cityList}", params: { id: "{cityList}" }, form: () => ({ intent: "delete", confirmed: "yes" }), expect: [302, 403, 403, 403, 302] },
   // anyone signed in may try to change their own password; a wrong current password changes nothing
+  // everyone signed in sets their own 西暦／和暦, nobody else's; a value outside the two is a 400
+  setOwnDateStyle: { fn: accountAction, url: "/account", form: () => ({ dateStyle: "japanese" }), expect: [302, 302, 302, 302, 302] },
+  setUnknownDateStyle: { fn: accountAction, url: "/account", form: () => ({ dateStyle: "meiji" }), expect: [302, 400, 400, 400, 400] },
   changeOwnPassword: { fn: passwordAction, url: "/account/password", form: () => ({ currentPassword: "wrong", password: "mori-no-komichi-7", passwordConfirm: "mori-no-komichi-7" }), expect: [302, 400, 400, 400, 400] },
 };
 

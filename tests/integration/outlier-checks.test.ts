@@ -11,7 +11,7 @@ import { loadUploadDetail } from "../../app/routes/uploads.$uploadId.server";
 import { action as newUploadAction } from "../../app/routes/uploads.new.$dataset";
 import { action as uploadAction, loader as uploadLoader } from "../../app/routes/uploads.$uploadId";
 import { loader as uploadListLoader } from "../../app/routes/uploads._index";
-import { loadMunicipality } from "../../app/routes/municipalities.$code.server";
+import { loadMunicipality } from "../../app/server/pages/municipality-page.server";
 import { getBody } from "../../db/queries/bodies";
 import { month } from "../setup/monthly";
 import { callRoute } from "../setup/routes";

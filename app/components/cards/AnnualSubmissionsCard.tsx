@@ -1,8 +1,9 @@
 import { DataTable } from "~/components/ui/DataTable";
 import { datasets } from "~/domain/datasets";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { formatDateJa, formatNumber } from "~/domain/format";
+import { formatNumber } from "~/domain/format";
 import type { AnnualReportingDataset } from "~/domain/reporting";
+import { useFormat } from "~/components/shell/format-context";
 
 export type AnnualStatusData = {
   fiscalYear: number;
@@ -13,6 +14,7 @@ export type AnnualStatusData = {
 
 /** The annual datasets of a prefecture's fiscal years against their due date: who has not reported them. */
 export function AnnualSubmissionsCard({ prefectureName, statuses }: { prefectureName: string; statuses: AnnualStatusData[] }) {
+  const format = useFormat();
   const rows = statuses.flatMap((s) => s.datasets.map((d) => ({ ...d, fiscalYear: s.fiscalYear, dueDate: s.dueDate, overdue: s.overdue })));
   return (
     <DataTable
@@ -23,7 +25,7 @@ export function AnnualSubmissionsCard({ prefectureName, statuses }: { prefecture
       columns={[
         { key: "fiscalYear", label: "年度", value: (r) => formatFiscalYear(r.fiscalYear), rowHeader: true },
         { key: "dataset", label: "データ", value: (r) => datasets[r.dataset].label },
-        { key: "dueDate", label: "提出期限", value: (r) => formatDateJa(r.dueDate) },
+        { key: "dueDate", label: "提出期限", value: (r) => format.date(r.dueDate) },
         { key: "submitted", label: "提出済み", numeric: true, value: (r) => r.submitted, render: (r) => `${formatNumber(r.submitted)} / ${formatNumber(r.expected)}` },
         {
           key: "missing",

@@ -1,3 +1,4 @@
+import { formatFiscalYear } from "~/domain/fiscal-year";
 import { TrendLineChart } from "~/components/charts/TrendLineChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
@@ -50,7 +51,7 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
           rows={points}
           columns={[
             { key: "ym", label: "年月", rowHeader: true, value: (p) => `${p.year}-${String(p.month).padStart(2, "0")}`, render: (p) => formatYearMonth(p.year, p.month) },
-            { key: "fy", label: "年度", numeric: true, value: (p) => p.fiscalYear },
+            { key: "fy", label: "年度", numeric: true, value: (p) => p.fiscalYear, render: (p) => formatFiscalYear(p.fiscalYear) },
             ...trendSeries.map((m) => ({ key: m.key, label: monthlyMetricLabels[m.key], numeric: true, value: (p: Point) => p[m.key] })),
             { key: "submitted", label: "提出数（実施主体）", numeric: true, value: (p) => p.submittedMonths },
           ]}

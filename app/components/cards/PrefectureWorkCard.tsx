@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatReportingMonthKey } from "~/domain/reporting";
-import { formatDateJa, formatNumber } from "~/domain/format";
+import { formatNumber } from "~/domain/format";
+import { useFormat } from "~/components/shell/format-context";
 
 export type PrefectureWork = {
   month: string;
@@ -15,12 +15,13 @@ export type PrefectureWork = {
 
 /** A prefecture official's work on landing (issue 16): the month now due, who is late, what awaits their check. */
 export function PrefectureWorkCard({ prefectureCode, work }: { prefectureCode: string; work: PrefectureWork }) {
+  const format = useFormat();
   return (
     <section className="notice" aria-labelledby="work-title" id="prefecture-work">
       <h2 id="work-title">担当者の作業</h2>
       <ul>
         <li>
-          {formatReportingMonthKey(work.month)}（提出期限 {formatDateJa(work.deadline)}）: 未提出 {formatNumber(work.bodiesWithoutMonth)}実施主体
+          {format.reportingMonth(work.month)}（提出期限 {format.date(work.deadline)}）: 未提出 {formatNumber(work.bodiesWithoutMonth)}実施主体
           {work.deadlinePassed ? "（期限超過）" : "（期限前）"}
         </li>
         <li>

@@ -1,7 +1,8 @@
+import { useFormat } from "~/components/shell/format-context";
 import { DataTable } from "~/components/ui/DataTable";
 import { transferFigures, type TransferSummary } from "~/domain/figures";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { formatDateJa, formatNumber, formatOneDecimal, formatPercent } from "~/domain/format";
+import { formatNumber, formatOneDecimal, formatPercent } from "~/domain/format";
 
 const formatPer100k = (v: number | null) => formatOneDecimal(v);
 const formatAverage = (v: number | null) => formatOneDecimal(v, "件");
@@ -28,6 +29,7 @@ export function PublicAssistanceTransfersCard({
   byPrefecture?: (TransferSummary & { name: string })[];
   dataDate?: string | null;
 }) {
+  const format = useFormat();
   const f = summary ? transferFigures(summary) : null;
   const n = nation ? transferFigures(nation) : null;
   return (
@@ -53,7 +55,7 @@ export function PublicAssistanceTransfersCard({
       {byPrefecture && byPrefecture.length > 0 ? (
         <DataTable
           id="transfers-by-prefecture"
-          caption={`都道府県別の保護→困窮（${formatFiscalYear(fiscalYear)}、回答した実施主体が分母。出典: ${transfersSource}${dataDate ? `、データ時点 ${formatDateJa(dataDate)}` : ""}）`}
+          caption={`都道府県別の保護→困窮（${formatFiscalYear(fiscalYear)}、回答した実施主体が分母。出典: ${transfersSource}${dataDate ? `、データ時点 ${format.date(dataDate)}` : ""}）`}
           fileName={`保護から困窮_${fiscalYear}.csv`}
           rows={byPrefecture.map((r) => ({ ...r, ...transferFigures(r) }))}
           columns={[

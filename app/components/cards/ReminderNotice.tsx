@@ -1,11 +1,11 @@
 import { MonthlyUploadLinks } from "~/components/ui/MonthlyUploadLinks";
-import { formatDateTimeJa } from "~/domain/format";
-import { formatReportingMonth } from "~/domain/reporting";
+import { useFormat } from "~/components/shell/format-context";
 
 export type OpenReminder = { year: number; month: number; sentAt: string; senderName: string | null };
 
 /** The prefecture's reminders about months still without figures, with the way to submit them. */
 export function ReminderNotice({ reminders }: { reminders: OpenReminder[] }) {
+  const format = useFormat();
   if (reminders.length === 0) return null;
   return (
     <section className="notice" aria-labelledby="reminder-title">
@@ -13,7 +13,7 @@ export function ReminderNotice({ reminders }: { reminders: OpenReminder[] }) {
       <ul>
         {reminders.map((r) => (
           <li key={`${r.year}-${r.month}`}>
-            {formatReportingMonth(r)}（{formatDateTimeJa(r.sentAt)}
+            {format.reportingMonth(r)}（{format.dateTime(r.sentAt)}
             {r.senderName ? `、${r.senderName}から` : ""}）
           </li>
         ))}

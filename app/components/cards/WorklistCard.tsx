@@ -1,6 +1,7 @@
+import { useFormat } from "~/components/shell/format-context";
 import { Form, Link } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
-import { formatDateTimeJa, formatNumber } from "~/domain/format";
+import { formatNumber } from "~/domain/format";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { worklistNoteMaxLength, type WorklistItem } from "~/domain/worklist";
 
@@ -14,6 +15,7 @@ const itemId = (i: WorklistItem) => `worklist-${i.rule}-${i.code}-${i.subject}`.
  * it works by keyboard and without JavaScript). Marked items follow, with their note.
  */
 export function WorklistCard({ worklist, formError, done }: { worklist: Worklist; formError?: string | null; done?: boolean }) {
+  const format = useFormat();
   return (
     <section aria-labelledby="worklist-title" id="worklist">
       <h2 id="worklist-title">要フォロー（{formatNumber(worklist.open.length)}件）</h2>
@@ -100,7 +102,7 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
                 <td>{i.why}</td>
                 <td>{i.resolved!.note}</td>
                 <td>
-                  {i.resolved!.resolvedBy ?? "－"}・{formatDateTimeJa(i.resolved!.resolvedAt)}
+                  {i.resolved!.resolvedBy ?? "－"}・{format.dateTime(i.resolved!.resolvedAt)}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { ChartImageButtons } from "~/components/charts/ChartImageButtons";
-import { formatDateJa } from "~/domain/format";
+import { useFormat } from "~/components/shell/format-context";
 
 /** A chart with its title, a table of the same data, its source and the date of the data. */
 export function ChartFigure({
@@ -18,20 +18,21 @@ export function ChartFigure({
   chart: ReactNode;
   table: ReactNode;
 }) {
+  const format = useFormat();
   return (
     <figure className="figure" id={id} aria-labelledby={`${id}-title`}>
       <h3 className="figure__title" id={`${id}-title`}>
         {title}
       </h3>
       <div className="figure__chart">{chart}</div>
-      <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate ? formatDateJa(dataDate) : null} />
+      <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate ? format.date(dataDate) : null} />
       <details id={`${id}-table`}>
         <summary>表で見る</summary>
         {table}
       </details>
       <figcaption>
         出典: {source}
-        {dataDate ? ` ／ データ時点: ${formatDateJa(dataDate)}` : null}
+        {dataDate ? ` ／ データ時点: ${format.date(dataDate)}` : null}
       </figcaption>
     </figure>
   );

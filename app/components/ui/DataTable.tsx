@@ -1,5 +1,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { csvLine } from "~/domain/csv/format";
+import { useFormat } from "~/components/shell/format-context";
+import type { Formatters } from "~/domain/format";
 
 export type DataColumn<Row> = {
   key: string;
@@ -7,10 +9,25 @@ export type DataColumn<Row> = {
   numeric?: boolean;
   /** the value sorted on and written to the CSV */
   value: (row: Row) => string | number | null;
-  /** what the cell shows (defaults to the value) */
+  /** what the cell shows (defaults to the value through the user's formatters: see displayValue) */
   render?: (row: Row) => ReactNode;
   rowHeader?: boolean;
 };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoMonth = /^\d{4}-\d{2}$/;
+
+/**
+ * How a cell without `render` shows its value: numbers with separators, "2026-02-20" as 2026年2月20日
+ * (or 令和8年2月20日) and "2025-04" as 2025年4月, as the user chose; the CSV keeps the value itself.
+ */
+export function displayValue(value: string | number | null, format: Formatters): ReactNode {
+  if (value === null) return "－";
+  if (typeof value === "number") return format.number(value);
+  if (isoDate.test(value)) return format.date(value);
+  if (isoMonth.test(value)) return format.month(value);
+  return value;
+}
 
 /**
  * A table every user can sort (header buttons with aria-sort) and download as CSV (UTF-8 with BOM,
@@ -37,6 +54,7 @@ export function DataTable<Row>({
   /** a server download of the whole list, for tables that show one page of it */
   downloadHref?: string;
 }) {
+  const format = useFormat();
   const [sort, setSort] = useState<{ key: string; direction: "ascending" | "descending" } | null>(null);
   const sorted = useMemo(() => {
     if (!sort) return rows;
@@ -114,11 +132,11 @@ export function DataTable<Row>({
                 {columns.map((c) =>
                   c.rowHeader ? (
                     <th key={c.key} scope="row">
-                      {c.render ? c.render(row) : c.value(row)}
+                      {c.render ? c.render(row) : displayValue(c.value(row), format)}
                     </th>
                   ) : (
                     <td key={c.key} className={c.numeric ? "num" : undefined}>
-                      {c.render ? c.render(row) : (c.value(row) ?? "－")}
+                      {c.render ? c.render(row) : displayValue(c.value(row), format)}
                     </td>
                   ),
                 )}

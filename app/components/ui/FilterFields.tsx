@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { comparableMetricLabels, comparableMetrics, type ComparableMetric } from "~/domain/metrics";
-import { formatReportingMonthKey } from "~/domain/reporting";
+import { useFormat } from "~/components/shell/format-context";
 
 /** The filters of a page: a GET form of its fields and the 表示 button. */
 export function FilterForm({ children }: { children: ReactNode }) {
@@ -66,13 +66,14 @@ export function DatePeriodFields({ from, to }: { from: string | undefined; to: s
 
 /** The month of the reporting cycle's pages ("YYYY-MM"), the month now due marked. */
 export function ReportingMonthField({ months, value, nowDue }: { months: readonly string[]; value: string; nowDue: string }) {
+  const format = useFormat();
   return (
     <div className="field">
       <label htmlFor="filter-month">対象月</label>
       <select id="filter-month" name="month" defaultValue={value}>
         {months.map((m) => (
           <option key={m} value={m}>
-            {formatReportingMonthKey(m)}
+            {format.reportingMonth(m)}
             {m === nowDue ? "（現在の提出対象）" : ""}
           </option>
         ))}

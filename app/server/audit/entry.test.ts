@@ -202,3 +202,15 @@ describe("describeAuditEntry: the worklist and named lists (ADR 025)", () => {
     expect(text(row({ ...pref, action: "body_list.delete", target: "7", detail: null }))).toBe("鳥取県 担当者（tottori-pref）が 比較リスト「7」を削除しました");
   });
 });
+
+describe("the reader's 和暦", () => {
+  it("writes the time, dates and months of an entry in 和暦 when the reader chose it", () => {
+    const japanese = { ...names, dateStyle: "japanese" as const };
+    const entry = describeAuditEntry(row({ ...pref, action: "review.confirm", target: "312011:2026-10" }), japanese);
+    // 05:05:09Z is 14:05:09 in Tokyo; 2026 is 令和8年
+    expect(entry.time).toBe("令和8年12月2日 14:05:09");
+    expect(auditEntryText(entry.sentence)).toBe("鳥取県 担当者（tottori-pref）が 鳥取市 の令和8年10月分を確認しました");
+    const contact = describeAuditEntry(row({ ...pref, action: "supervision.create", target: "7", detail: { localGovernmentCode: "312011", contactedOn: "2026-12-01", form: "phone_email", prefectureCode: "31" } }), japanese);
+    expect(auditEntryText(contact.sentence)).toContain("令和8年12月1日");
+  });
+});

@@ -2,7 +2,7 @@
 // versions of the code, so every detail is read defensively: whatever it holds, this never throws.
 import type { AuditRow } from "../../../db/queries/audit";
 import { auditActionLabel } from "./labels";
-import { formatDateTimeJa } from "../../domain/format";
+import { formatDateJa, formatDateTimeJa, formatMonthJa, type DateStyle } from "../../domain/format";
 import { datasets, isDatasetId } from "../../domain/datasets";
 import {
   prefectureSupportItemLabels,
@@ -18,7 +18,7 @@ import { findPrefectureByCode } from "../../domain/prefectures";
 export type { AuditRow };
 
 /** Display names of the bodies the entries mention, by code (a prefecture's own body as 「鳥取県（郡部）」). */
-export type AuditNames = { bodies: Record<string, string> };
+export type AuditNames = { bodies: Record<string, string>; /** the reader's 西暦／和暦 (default 西暦) */ dateStyle?: DateStyle };
 
 export type AuditSegment = string | { text: string; href: string };
 
@@ -67,7 +67,7 @@ export function describeAuditEntry(row: AuditRow, names: AuditNames): DescribedA
   return {
     id: row.id,
     at: row.at,
-    time: formatDateTimeJa(row.at, { seconds: true }),
+    time: formatDateTimeJa(row.at, { seconds: true, style: names.dateStyle }),
     actor,
     userName: row.login_id ? (row.display_name ?? "") : "システム",
     loginId: row.login_id,
@@ -93,11 +93,10 @@ function label(labels: Record<string, string>, value: unknown): string | null {
   const v = text(value);
   return v === null ? null : Object.hasOwn(labels, v) ? labels[v]! : v;
 }
-/** "2026-12-01" -> 「2026年12月1日」; anything else as it is. */
-function plainDate(value: unknown): string | null {
+/** "2026-12-01" -> 「2026年12月1日」 (or 「令和8年12月1日」); anything else as it is. */
+function plainDate(value: unknown, style?: DateStyle): string | null {
   const v = text(value);
-  const m = v?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : v;
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDateJa(v, style) : v;
 }
 function parenthesised(parts: readonly (string | null)[], separator = "・"): string {
   const present = parts.filter((p): p is string => p !== null && p !== "");
@@ -137,6 +136,8 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       return [`${actor}がパスワードを変更しました`];
     case "password.change_failed":
       return [`${actor}がパスワードの変更に失敗しました`];
+    case "account.date_style":
+      return [`${actor}が日付の表示を${d?.to === "japanese" ? "和暦" : "西暦"}に変更しました`];
     case "upload.stage":
     case "upload.commit":
     case "upload.discard":
@@ -160,7 +161,7 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const m = target.match(/^(\d{6}):(\d{4})-(\d{2})$/);
       if (!m) return unknownAction(row, actor);
       const [code, year, month] = [m[1]!, Number(m[2]), Number(m[3])];
-      const what: AuditSegment = { text: `${names.bodies[code] ?? code} の${year}年${month}月分`, href: `/municipalities/${code}/review/${m[2]}-${m[3]}` };
+      const what: AuditSegment = { text: `${names.bodies[code] ?? code} の${formatMonthJa({ year: Number(year), month: Number(month) }, names.dateStyle)}分`, href: `/municipalities/${code}/review/${m[2]}-${m[3]}` };
       const comment = text(d?.comment);
       const ending = { confirm: "を確認しました", return: "を差し戻しました", reopen: "の確認を取り消して再開しました" }[verb]!;
       return [subject, what, ending, comment ? `（${verb === "reopen" ? "理由" : "コメント"}: ${comment}）` : ""];
@@ -184,7 +185,7 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const prefecture = findPrefectureByCode(text(d?.prefectureCode) ?? "");
       const code = text(d?.localGovernmentCode);
       const what: AuditSegment = prefecture ? { text: "スーパーバイズ記録", href: `/prefectures/${prefecture.code}/supervision` } : "スーパーバイズ記録";
-      const facts = [plainDate(d?.contactedOn), label(supervisionFormLabels, d?.form)];
+      const facts = [plainDate(d?.contactedOn, names.dateStyle), label(supervisionFormLabels, d?.form)];
       if (!code) return [subject, what, parenthesised([`#${target}`, ...facts]), `を${done[verb]}`];
       return [subject, { text: names.bodies[code] ?? code, href: `/municipalities/${code}` }, " の", what, parenthesised(facts), `を${done[verb]}`];
     }
@@ -198,7 +199,7 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const participants = Array.isArray(d.participants)
         ? d.participants.reduce<number>((sum, p) => sum + (count(record(p)?.participants) ?? 0), 0)
         : null;
-      const facts = [plainDate(d.heldOn), label(trainingSessionKindLabels, d.kind), hours === null ? null : `${hours}時間`, participants === null ? null : `参加者 ${formatNumber(participants)}人`];
+      const facts = [plainDate(d.heldOn, names.dateStyle), label(trainingSessionKindLabels, d.kind), hours === null ? null : `${hours}時間`, participants === null ? null : `参加者 ${formatNumber(participants)}人`];
       return [subject, { text: `${prefecture.name} の研修`, href: `/prefectures/${prefecture.code}/training` }, title ? `「${title}」` : "", parenthesised(facts), `を${done[verb]}`];
     }
     case "prefecture_support.update": {
@@ -233,7 +234,7 @@ function sentenceOf(row: AuditRow, actor: string, names: AuditNames): AuditSegme
       const fiscalYear = count(d?.fiscalYear);
       const dueDay = count(d?.monthlyDueDay);
       const where: AuditSegment = fiscalYear === null ? "提出期限" : { text: `${japaneseEraYear(fiscalYear)}の提出期限`, href: `/completeness?fy=${fiscalYear}` };
-      return [subject, where, "を設定しました", parenthesised([dueDay === null ? null : `月次: 翌月${dueDay}日`, plainDate(d?.annualDueDate) ? `年次: ${plainDate(d?.annualDueDate)}` : null])];
+      return [subject, where, "を設定しました", parenthesised([dueDay === null ? null : `月次: 翌月${dueDay}日`, plainDate(d?.annualDueDate, names.dateStyle) ? `年次: ${plainDate(d?.annualDueDate, names.dateStyle)}` : null])];
     }
     case "reminder.send": {
       const prefecture = findPrefectureByCode(target);

@@ -7,6 +7,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "login.locked": "ログイン拒否（連続失敗）",
   "password.change": "パスワード変更",
   "password.change_failed": "パスワード変更の失敗",
+  "account.date_style": "日付表示（西暦・和暦）の変更",
   "upload.stage": "アップロード（確認）",
   "upload.commit": "アップロードの確定",
   "upload.discard": "アップロードの破棄",
@@ -44,7 +45,7 @@ export function auditActionLabel(action: string): string {
 }
 
 export const auditCategories = {
-  login: { label: "ログイン・パスワード", prefixes: ["login.", "password."] },
+  login: { label: "ログイン・パスワード・表示設定", prefixes: ["login.", "password.", "account."] },
   upload: { label: "アップロード・確認", prefixes: ["upload.", "master.", "review."] },
   record: { label: "記録の変更", prefixes: ["supervision.", "training_session.", "prefecture_support."] },
   user: { label: "利用者の管理", prefixes: ["user."] },

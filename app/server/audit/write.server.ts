@@ -9,6 +9,7 @@ export type AuditAction =
   | "login.locked"
   | "password.change"
   | "password.change_failed"
+  | "account.date_style"
   | "upload.stage"
   | "upload.commit"
   | "upload.discard"

@@ -5,6 +5,7 @@ import { getDb } from "../../../db";
 import { sessions, users } from "../../../db/schema";
 import type { UserRole } from "../../domain/vocabulary";
 import { getEnv } from "../env.server";
+import { isDateStyle, type DateStyle } from "../../domain/format";
 
 export const sessionLifetimeSeconds = 60 * 60 * 12;
 export const sessionCookieName = "__session";
@@ -31,6 +32,8 @@ export type SessionUser = {
   prefectureCode: string | null;
   localGovernmentCode: string | null;
   mustChangePassword: boolean;
+  /** 西暦 or 和暦 on every page (the account page sets it) */
+  dateStyle: DateStyle;
 };
 
 /**
@@ -77,11 +80,12 @@ export async function userOfSessionCookie(cookieHeader: string | null | undefine
       prefectureCode: users.prefectureCode,
       localGovernmentCode: users.localGovernmentCode,
       mustChangePassword: users.mustChangePassword,
+      dateStyle: users.dateStyle,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
-  return row ? { ...row, role: row.role as UserRole } : null;
+  return row ? { ...row, role: row.role as UserRole, dateStyle: isDateStyle(row.dateStyle) ? row.dateStyle : "western" } : null;
 }
 
 function loginRedirect(request: Request): Response {

@@ -5,7 +5,7 @@ import type { SessionUser } from "../auth/session.server";
 import { noStoreForSessions } from "./private-cache.server";
 import { RenderCache, renderCacheMiddleware } from "./render-cache.server";
 
-const official: SessionUser = { id: 7, loginId: "tottori-pref", displayName: "鳥取県", role: "prefecture", prefectureCode: "31", localGovernmentCode: null, mustChangePassword: false };
+const official: SessionUser = { id: 7, loginId: "tottori-pref", displayName: "鳥取県", role: "prefecture", prefectureCode: "31", localGovernmentCode: null, mustChangePassword: false, dateStyle: "western" };
 
 let base: string;
 let close: () => void;

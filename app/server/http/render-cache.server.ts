@@ -139,7 +139,8 @@ export function renderCacheMiddleware({ cache, userOf, dataVersions, today }: Re
     }
     // anonymous requests and temporary passwords are redirected by the loaders; never cached
     if (!user || user.mustChangePassword) return next();
-    const key = `${user.id} ${req.originalUrl}`;
+    // the date style (西暦／和暦) is part of the rendered page: a change of setting renders anew
+    const key = `${user.id} ${user.dateStyle} ${req.originalUrl}`;
     const flightKey = `${generation} ${key}`;
 
     const cached = cache.get(generation, key);

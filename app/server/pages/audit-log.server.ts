@@ -6,6 +6,7 @@ import { auditBodyCodes, auditEntryText, describeAuditEntry, type DescribedAudit
 import { requireAdministratorPage } from "~/server/auth/page-guards.server";
 import { csvLine } from "~/server/csv/write";
 import { filterDate, parseQuery } from "~/server/pages/query-params";
+import type { DateStyle } from "~/domain/format";
 
 const query = z.object({
   category: z.enum(auditCategoryIds as [string, ...string[]]).optional().catch(undefined),
@@ -23,12 +24,13 @@ export type AuditQuery = z.infer<typeof query>;
 /** The reader of the log (MHLW everything, a prefecture what its officials and its municipalities' accounts did) and the filters of the request. */
 export async function auditRequest(request: Request) {
   const { user, scope } = await requireAdministratorPage(request, "操作履歴を見る権限がありません");
-  return { user, query: parseQuery(query, request), scope };
+  // the page and its CSV write dates in the reader's 西暦／和暦
+  return { user, query: parseQuery(query, request), scope: { ...scope, dateStyle: user.dateStyle } };
 }
 
 export async function describedAuditEntries(
   db: Database,
-  scope: { prefectureCode: string | null },
+  scope: { prefectureCode: string | null; dateStyle?: DateStyle },
   q: AuditQuery,
   limit: number,
   offset = 0,
@@ -49,7 +51,7 @@ export async function describedAuditEntries(
     offset,
   );
   const bodies = await auditBodyNames(db, auditBodyCodes(rows));
-  return rows.map((r) => describeAuditEntry(r, { bodies }));
+  return rows.map((r) => describeAuditEntry(r, { bodies, dateStyle: scope.dateStyle }));
 }
 
 export const auditCsvHeader = csvLine(["日時（日本時間）", "利用者", "ログインID", "操作", "内容", "接続元"]);
@@ -62,7 +64,7 @@ export function auditCsvLine(e: DescribedAuditEntry): string {
  * The CSV text of the filtered log, header first, a page of entries at a time; entries written while
  * it is read (new ones come first) are left out, so no page repeats a row of the one before.
  */
-export async function* auditCsvChunks(db: Database, scope: { prefectureCode: string | null }, q: AuditQuery, pageSize = 2000): AsyncGenerator<string> {
+export async function* auditCsvChunks(db: Database, scope: { prefectureCode: string | null; dateStyle?: DateStyle }, q: AuditQuery, pageSize = 2000): AsyncGenerator<string> {
   const untilId = await newestAuditId(db);
   yield auditCsvHeader;
   for (let offset = 0; ; offset += pageSize) {

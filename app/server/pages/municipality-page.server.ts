@@ -1,22 +1,23 @@
+// The loader of /municipalities/:code (and of its profile): monthly figures, programs, 重層, staff, supervision, peers.
 import { z } from "zod";
-import type { Database } from "../../db";
-import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../db/queries/bodies";
-import { jusouHistory } from "../../db/queries/jusou";
-import { cooperationSurveyHistory, publicAssistanceTransferHistory, supportMeetingHistory } from "../../db/queries/cooperation";
-import { returnedMonthsOf, reviewStatesOfBody } from "../../db/queries/approval";
-import { datasetUpdatedAt } from "../../db/queries/meta";
-import { monthlyExplanationsOf } from "../../db/queries/uploads";
-import { programHistory } from "../../db/queries/optional-programs";
-import { targetValuesOf } from "../../db/queries/prefecture-work";
-import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../db/queries/support-statistics";
+import type { Database } from "../../../db";
+import { getBody, peerBodies, staffTrainingOf, supervisionContactsOf } from "../../../db/queries/bodies";
+import { jusouHistory } from "../../../db/queries/jusou";
+import { cooperationSurveyHistory, publicAssistanceTransferHistory, supportMeetingHistory } from "../../../db/queries/cooperation";
+import { returnedMonthsOf, reviewStatesOfBody } from "../../../db/queries/approval";
+import { datasetUpdatedAt } from "../../../db/queries/meta";
+import { monthlyExplanationsOf } from "../../../db/queries/uploads";
+import { programHistory } from "../../../db/queries/optional-programs";
+import { targetValuesOf } from "../../../db/queries/prefecture-work";
+import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../../db/queries/support-statistics";
 import { byMetric, monthlyMetrics } from "~/domain/metric-catalogue";
 import { inMonthRange } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf } from "~/server/pages/fiscal-year-policy";
 import { missingMonths, monthsPastDeadline } from "~/domain/reporting-period";
-import { getReportingSchedule } from "../../db/queries/reporting";
+import { getReportingSchedule } from "../../../db/queries/reporting";
 import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
-import { worklistMarksOfBody } from "../../db/queries/worklist";
+import { worklistMarksOfBody } from "../../../db/queries/worklist";
 import { worklistRuleLabel } from "~/domain/worklist";
 
 export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam });
@@ -92,4 +93,4 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     dataDate,
   };
 }
-export { openRemindersOf } from "../../db/queries/reporting";
+export { openRemindersOf } from "../../../db/queries/reporting";

@@ -1,13 +1,14 @@
+// The loader of /prefectures/:code (and of its profile): the figures against the nation, the rank, the bodies.
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import type { Database } from "../../db";
-import { listPrefectures } from "../../db/queries/geography";
-import { jusouStatusOf } from "../../db/queries/jusou";
-import { provisionalMonthsByBody } from "../../db/queries/approval";
-import { datasetUpdatedAt } from "../../db/queries/meta";
-import { programStatusesOf } from "../../db/queries/optional-programs";
-import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
-import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
+import type { Database } from "../../../db";
+import { listPrefectures } from "../../../db/queries/geography";
+import { jusouStatusOf } from "../../../db/queries/jusou";
+import { provisionalMonthsByBody } from "../../../db/queries/approval";
+import { datasetUpdatedAt } from "../../../db/queries/meta";
+import { programStatusesOf } from "../../../db/queries/optional-programs";
+import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../../db/queries/prefecture-work";
+import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
