@@ -53,3 +53,9 @@ export function niceAxisMax(value: number, options: { integer?: boolean } = {}):
     .find((s) => s * 4 >= value - 1e-9)!;
   return Number((step * 4).toPrecision(12));
 }
+
+/** A confidence interval as tables show it: 「1.7–24.4」 (「－」 without one). */
+export function formatInterval(interval: { lower: number; upper: number } | null, format: (value: number) => string): string {
+  if (!interval) return "－";
+  return `${format(interval.lower)}–${Number.isFinite(interval.upper) ? format(interval.upper) : "∞"}`;
+}
