@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { perHundredThousandInterval } from "./confidence-intervals";
-import { compareWithBenchmark, compareWithTarget, comparisonLabelStyles, comparisonTestText, positionOf } from "./comparisons";
+import { compareFigure, compareWithBenchmark, compareWithTarget, comparisonLabelStyles, comparisonTestText, positionOf } from "./comparisons";
 
 describe("compareWithBenchmark", () => {
   const interval = { lower: 10, upper: 20 };
@@ -54,5 +54,14 @@ describe("label styles", () => {
   it("say what the test was", () => {
     expect(comparisonTestText("target")).toContain("目安値（固定値）が95%信頼区間の外にあるとき");
     expect(comparisonTestText("nation", "99.8")).toContain("全国の値が99.8%信頼区間");
+  });
+});
+
+describe("compareFigure", () => {
+  it("labels one figure against each benchmark given", () => {
+    const figure = { value: 15, ci95: { lower: 12, upper: 18 }, ci998: { lower: 10, upper: 21 } };
+    // nation 20 > 18: below → 悪い; target 16 within 12–18 → 同程度; prefecture not given → no label
+    const compared = compareFigure(figure, { nation: 20, target: 16 }, "higher");
+    expect(compared.labels).toEqual({ nation: "worse", target: "similar" });
   });
 });

@@ -2,7 +2,7 @@
 // the 目安値, with the polarity of the metric catalogue (ADR 024). Client-safe, pure. The texts, symbols
 // and colours of the labels live here only; `ComparisonBadge` and `ComparisonLegend` draw them.
 
-import type { ConfidenceLevel, Interval } from "./confidence-intervals";
+import type { ConfidenceLevel, FigureWithIntervals, Interval } from "./confidence-intervals";
 import type { GoodDirection } from "./metric-catalogue";
 
 export const comparisonLabelKeys = ["better", "similar", "worse", "higher", "lower", "notCompared"] as const;
@@ -76,4 +76,20 @@ export function compareWithTarget(interval95: Interval | null, target: number | 
 export function comparisonTestText(comparator: Comparator, level: ConfidenceLevel = "95"): string {
   const what = comparator === "target" ? "目安値（固定値）" : `${comparatorLabels[comparator]}の値`;
   return `${what}が${level}%信頼区間の外にあるとき有意な差とし、指標の良い方向に従って判定しています。区間が${what.replace("（固定値）", "")}を含むときは「同程度」です。`;
+}
+
+/** A figure with its intervals, the benchmarks it was compared with and the labels (at 95%). */
+export type ComparedFigure = FigureWithIntervals & {
+  benchmarks: Partial<Record<Comparator, number | null>>;
+  labels: Partial<Record<Comparator, ComparisonLabel>>;
+};
+
+export function compareFigure(figure: FigureWithIntervals, benchmarks: Partial<Record<Comparator, number | null>>, good: GoodDirection): ComparedFigure {
+  const labels: Partial<Record<Comparator, ComparisonLabel>> = {};
+  for (const c of comparators) {
+    const benchmark = benchmarks[c];
+    if (benchmark === undefined) continue;
+    labels[c] = c === "target" ? compareWithTarget(figure.ci95, benchmark, good) : compareWithBenchmark(figure.ci95, benchmark, good);
+  }
+  return { ...figure, benchmarks, labels };
 }
