@@ -8,10 +8,8 @@ import { programStatusesOf } from "../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
-import { byMetric, perPopulationAverageSpecs, perPopulationMetrics, targetValueMetrics } from "~/domain/metric-catalogue";
-import { perHundredThousandFigure, ratioFigure } from "~/domain/confidence-intervals";
-import { compareFigure } from "~/domain/comparisons";
-import { poissonTrend } from "~/domain/trends";
+import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
+import { comparedFigures, figureTrends } from "~/domain/compared-figures";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
@@ -41,20 +39,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     .map((r) => ({ code: r.prefectureCode!, value: metricValue(query.metric, r) }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const rank = ranking.findIndex((r) => r.code === code) + 1;
-  const nationValues = byMetric(targetValueMetrics, (m) => perHundredThousandPerMonth(nation.perCapita[m], nation.populationMonths));
-  const nationRate = employmentOrIncomeRate(nation);
-  /** the per-10万人 figures with a 目安値, with their intervals and labels against the 目安値 and the nation (ADR 024) */
-  const compared = (t: Pick<typeof own, "perCapita" | "populationMonths" | "employed" | "increasedIncome" | "employmentSupportTargets">) => ({
-    ...byMetric(targetValueMetrics, (m) =>
-      compareFigure(perHundredThousandFigure(t.perCapita[m], t.populationMonths), { target: targets?.[m] ?? null, nation: nationValues[m] }, perPopulationAverageSpecs[m].good),
-    ),
-    employmentOrIncomeRate: compareFigure(ratioFigure(t.employed + t.increasedIncome, t.employmentSupportTargets), { nation: nationRate }, "higher"),
-  });
   const years = byYear.filter((r) => r.scope === code && r.fiscalYear <= fiscalYear);
-  const trends = {
-    ...byMetric(targetValueMetrics, (m) => poissonTrend(years.map((r) => ({ fiscalYear: r.fiscalYear, count: r.perCapita[m], exposure: r.populationMonths })))),
-    employmentOrIncomeRate: poissonTrend(years.map((r) => ({ fiscalYear: r.fiscalYear, count: r.employed + r.increasedIncome, exposure: r.employmentSupportTargets }))),
-  };
+  const trends = figureTrends(years);
   const summarize = (t: Omit<typeof own, "fiscalYear" | "prefectureCode" | "bodies">) => ({
     ...byMetric(perPopulationMetrics, (m) => perHundredThousandPerMonth(t.perCapita[m], t.populationMonths)),
     employmentOrIncomeRate: employmentOrIncomeRate(t),
@@ -79,7 +65,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       kind: t.kind,
       population: t.population,
       ...summarize(withMonthsDue(t, fiscalYear, today)),
-      compared: compared(t),
+      compared: comparedFigures(t, { nation }, targets),
       programs: Object.fromEntries(
         programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.deliveryForm }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
@@ -97,7 +83,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     period: periodOf(choice, today),
     metric: query.metric,
     own: summarize(own),
-    ownCompared: compared(own),
+    ownCompared: comparedFigures(own, { nation }, targets),
     trends,
     nation: summarize(nation),
     targets,

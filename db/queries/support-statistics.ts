@@ -203,6 +203,19 @@ export async function totalsByFiscalYear(db: Database, prefectureCode: string | 
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
 }
 
+/** One body's totals per fiscal year (the trend of its figures, ADR 024). */
+export async function totalsByFiscalYearOfBody(db: Database, code: string) {
+  const rows = await queryRows<TotalsRow & { fiscal_year: number }>(
+    db,
+    sql`select t.fiscal_year, 1 as bodies, ${fiscalYearTotalsColumns}
+        from fiscal_year_body_totals t
+        where t.local_government_code = ${code}
+        group by t.fiscal_year
+        order by t.fiscal_year`,
+  );
+  return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), ...toTotals(r) }));
+}
+
 /** Per fiscal year and prefecture or regional block: totals over the bodies that exist on each 1 April. */
 export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture" | "block") {
   const area = level === "prefecture" ? sql`lg.prefecture_code` : sql`pr.regional_block`;

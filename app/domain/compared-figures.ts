@@ -1,0 +1,55 @@
+// The figures the comparison tables show (the per-10万人 figures with a 目安値, and 就労・増収率), each with
+// its intervals, its labels against the benchmarks given, and its trend (client-safe, pure; ADR 024).
+// Loaders pass SQL totals; this is the one place that turns them into compared figures.
+
+import { perHundredThousandFigure, ratioFigure } from "./confidence-intervals";
+import { compareFigure, type Comparator, type ComparedFigure } from "./comparisons";
+import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type TargetValueMetric } from "./metric-catalogue";
+import { employmentOrIncomeRate, perHundredThousandPerMonth, type Totals } from "./statistics";
+import { poissonTrend, type Trend } from "./trends";
+
+export type CountTotals = Pick<Totals, "perCapita" | "populationMonths" | "employed" | "increasedIncome" | "employmentSupportTargets">;
+
+export const comparedFigureKeys = [...targetValueMetrics, employmentOrIncomeRateSpec.key] as const;
+export type ComparedFigureKey = (typeof comparedFigureKeys)[number];
+
+/** A group's figure is the pooled one: Σ counts ÷ Σ denominators (not the mean of its members' figures). */
+export function pooledTotals(members: readonly CountTotals[]): CountTotals {
+  return {
+    perCapita: Object.fromEntries(
+      Object.keys(members[0]?.perCapita ?? {}).map((k) => [k, members.reduce((s, t) => s + t.perCapita[k as keyof CountTotals["perCapita"]], 0)]),
+    ) as CountTotals["perCapita"],
+    populationMonths: members.reduce((s, t) => s + t.populationMonths, 0),
+    employed: members.reduce((s, t) => s + t.employed, 0),
+    increasedIncome: members.reduce((s, t) => s + t.increasedIncome, 0),
+    employmentSupportTargets: members.reduce((s, t) => s + t.employmentSupportTargets, 0),
+  };
+}
+
+export function valueOf(key: ComparedFigureKey, t: CountTotals | null): number | null {
+  if (!t) return null;
+  return key === "employmentOrIncomeRate" ? employmentOrIncomeRate(t) : perHundredThousandPerMonth(t.perCapita[key], t.populationMonths);
+}
+
+export function comparedFigures(
+  own: CountTotals,
+  benchmarks: Partial<Record<Exclude<Comparator, "target">, CountTotals | null>>,
+  targets: Record<TargetValueMetric, number> | null,
+): Record<ComparedFigureKey, ComparedFigure> {
+  const values = (key: ComparedFigureKey) =>
+    Object.fromEntries(Object.entries(benchmarks).map(([c, t]) => [c, valueOf(key, t)])) as Partial<Record<Comparator, number | null>>;
+  return {
+    ...byMetric(targetValueMetrics, (m) =>
+      compareFigure(perHundredThousandFigure(own.perCapita[m], own.populationMonths), { ...values(m), target: targets?.[m] ?? null }, perPopulationAverageSpecs[m].good),
+    ),
+    employmentOrIncomeRate: compareFigure(ratioFigure(own.employed + own.increasedIncome, own.employmentSupportTargets), values("employmentOrIncomeRate"), employmentOrIncomeRateSpec.good),
+  };
+}
+
+/** The trend of each compared figure over the years given (up to the page's fiscal year). */
+export function figureTrends(years: readonly (CountTotals & { fiscalYear: number })[]): Record<ComparedFigureKey, Trend | null> {
+  return {
+    ...byMetric(targetValueMetrics, (m) => poissonTrend(years.map((r) => ({ fiscalYear: r.fiscalYear, count: r.perCapita[m], exposure: r.populationMonths })))),
+    employmentOrIncomeRate: poissonTrend(years.map((r) => ({ fiscalYear: r.fiscalYear, count: r.employed + r.increasedIncome, exposure: r.employmentSupportTargets }))),
+  };
+}
