@@ -171,7 +171,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <a href="/accessibility">ウェブアクセシビリティ方針</a>
+          <a href="/accessibility">ウェブアクセシビリティ方針</a> <a href="/indicators">指標の定義</a>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

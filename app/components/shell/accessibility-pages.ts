@@ -24,6 +24,8 @@ export const accessibilityCheckedPages = [
   { path: "/uploads", label: "アップロード", loginId: "tottori-city" },
   { path: "/uploads/new/monthly_support", label: "アップロード（月次支援状況）", loginId: "tottori-city" },
   { path: "/rules", label: "ルール一覧", loginId: "tottori-city" },
+  { path: "/indicators", label: "指標の定義", loginId: "tottori-city" },
+  { path: "/indicators/employmentOrIncomeRate", label: "指標の定義（就労・増収率）", loginId: "tottori-city" },
   { path: "/datasets/monthly_support?body=312011&fy=2025", label: "データの一覧", loginId: "tottori-city" },
   { path: "/admin/users", label: "利用者の管理", loginId: "tottori-pref" },
   { path: "/admin/audit", label: "操作履歴", loginId: "mhlw" },
