@@ -7,6 +7,7 @@ import { compareFigure, type Comparator, type ComparedFigure } from "./compariso
 import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type TargetValueMetric } from "./metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, type Totals } from "./statistics";
 import { poissonTrend, type Trend } from "./trends";
+import { funnelLimitAt, funnelLimits, funnelZoneOf } from "./funnel";
 
 export type CountTotals = Pick<Totals, "perCapita" | "populationMonths" | "employed" | "increasedIncome" | "employmentSupportTargets">;
 
@@ -53,3 +54,55 @@ export function figureTrends(years: readonly (CountTotals & { fiscalYear: number
     employmentOrIncomeRate: poissonTrend(years.map((r) => ({ fiscalYear: r.fiscalYear, count: r.employed + r.increasedIncome, exposure: r.employmentSupportTargets }))),
   };
 }
+
+export type FunnelBody = { code: string; name: string; totals: CountTotals };
+
+/** A body's count and denominator for a compared figure: per-10万人 (per person-months ×100,000) or 就労・増収率. */
+export function countAndDenominator(key: ComparedFigureKey, t: CountTotals): { count: number; denominator: number; multiplier: number } {
+  return key === "employmentOrIncomeRate"
+    ? { count: t.employed + t.increasedIncome, denominator: t.employmentSupportTargets, multiplier: 1 }
+    : { count: t.perCapita[key], denominator: t.populationMonths, multiplier: 100_000 };
+}
+
+/**
+ * The funnel plot of one figure over bodies: each body with its figure, 95% interval, label against the
+ * benchmark (the pooled figure of `benchmark`) and zone, and the limit lines over the bodies' range.
+ */
+export function bodyFunnel(key: ComparedFigureKey, bodies: readonly FunnelBody[], benchmarkTotals: CountTotals) {
+  const benchmark = valueOf(key, benchmarkTotals);
+  const good = key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.good : perPopulationAverageSpecs[key].good;
+  const rows = bodies
+    .map((b) => ({ b, c: countAndDenominator(key, b.totals) }))
+    .filter(({ c }) => c.denominator > 0)
+    .map(({ b, c }) => {
+      const figure = key === "employmentOrIncomeRate" ? ratioFigure(c.count, c.denominator) : perHundredThousandFigure(c.count, c.denominator);
+      const compared = compareFigure(figure, { [benchmarkComparator]: benchmark }, good);
+      const limit = benchmark === null ? null : funnelLimitAt(benchmark, c.denominator, { multiplier: c.multiplier });
+      return {
+        code: b.code,
+        name: b.name,
+        count: c.count,
+        denominator: c.denominator,
+        value: figure.value!,
+        ci95: figure.ci95,
+        label: compared.labels[benchmarkComparator] ?? "notCompared",
+        zone: limit ? funnelZoneOf(figure.value!, limit) : null,
+      };
+    });
+  const denominators = rows.map((r) => r.denominator);
+  const lines =
+    benchmark === null || rows.length === 0
+      ? []
+      : funnelLimits(benchmark, Math.min(...denominators), Math.max(...denominators), { multiplier: key === "employmentOrIncomeRate" ? 1 : 100_000 }).map((l) => ({
+          x: l.denominator,
+          lower95: l.lower95,
+          upper95: l.upper95,
+          lower998: l.lower998,
+          upper998: l.upper998,
+          benchmark,
+        }));
+  return { benchmark, good, points: rows, lines };
+}
+
+/** The funnel compares with one benchmark; its labels are keyed as the nation's or the prefecture's by the page. */
+const benchmarkComparator = "nation" as const;
