@@ -4,7 +4,7 @@
 
 import { perHundredThousandFigure, ratioFigure } from "./confidence-intervals";
 import { compareFigure, type Comparator, type ComparedFigure } from "./comparisons";
-import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type TargetValueMetric } from "./metric-catalogue";
+import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type DerivedMetric, type TargetValueMetric } from "./metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, type Totals } from "./statistics";
 import { poissonTrend, type Trend } from "./trends";
 import { funnelLimitAt, funnelLimits, funnelZoneOf } from "./funnel";
@@ -27,7 +27,7 @@ export function pooledTotals(members: readonly CountTotals[]): CountTotals {
   };
 }
 
-export function valueOf(key: ComparedFigureKey, t: CountTotals | null): number | null {
+export function valueOf(key: DerivedMetric, t: CountTotals | null): number | null {
   if (!t) return null;
   return key === "employmentOrIncomeRate" ? employmentOrIncomeRate(t) : perHundredThousandPerMonth(t.perCapita[key], t.populationMonths);
 }
@@ -58,7 +58,7 @@ export function figureTrends(years: readonly (CountTotals & { fiscalYear: number
 export type FunnelBody = { code: string; name: string; totals: CountTotals };
 
 /** A body's count and denominator for a compared figure: per-10万人 (per person-months ×100,000) or 就労・増収率. */
-export function countAndDenominator(key: ComparedFigureKey, t: CountTotals): { count: number; denominator: number; multiplier: number } {
+export function countAndDenominator(key: DerivedMetric, t: CountTotals): { count: number; denominator: number; multiplier: number } {
   return key === "employmentOrIncomeRate"
     ? { count: t.employed + t.increasedIncome, denominator: t.employmentSupportTargets, multiplier: 1 }
     : { count: t.perCapita[key], denominator: t.populationMonths, multiplier: 100_000 };
@@ -68,7 +68,7 @@ export function countAndDenominator(key: ComparedFigureKey, t: CountTotals): { c
  * The funnel plot of one figure over bodies: each body with its figure, 95% interval, label against the
  * benchmark (the pooled figure of `benchmark`) and zone, and the limit lines over the bodies' range.
  */
-export function bodyFunnel(key: ComparedFigureKey, bodies: readonly FunnelBody[], benchmarkTotals: CountTotals) {
+export function bodyFunnel(key: DerivedMetric, bodies: readonly FunnelBody[], benchmarkTotals: CountTotals) {
   const benchmark = valueOf(key, benchmarkTotals);
   const good = key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.good : perPopulationAverageSpecs[key].good;
   const rows = bodies

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
@@ -20,6 +20,9 @@ export default function Compare() {
   return (
     <>
       <h1>都道府県・地方ブロックの比較</h1>
+      <p>
+        <Link to="/compare/funnel">全国の実施主体のファネルプロット</Link>（厚生労働省のみ） ／ <Link to="/indicators">指標の定義</Link>
+      </p>
       <Form method="get" aria-label="比較の条件">
         <div className="filters">
           <MetricField label="指標" value={d.metric} />

@@ -9,7 +9,7 @@ import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from 
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
-import { comparedFigures, figureTrends } from "~/domain/compared-figures";
+import { bodyFunnel, comparedFigures, figureTrends } from "~/domain/compared-figures";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
@@ -49,6 +49,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
   });
 
   let bodies = null;
+  let funnel = null;
   if (detail) {
     const totals = await totalsByBody(db, fiscalYear, { prefectureCode: code });
     const codes = totals.map((t) => t.code);
@@ -59,6 +60,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       lastSupervisionContactOf(db, codes),
       provisionalMonthsByBody(db, code, fiscalYear),
     ]);
+    // the funnel plot of the page's metric: the prefecture's bodies around the national figure (ADR 024)
+    funnel = bodyFunnel(query.metric, totals.map((t) => ({ code: t.code, name: t.kind === "prefecture" ? `${t.name}（郡部）` : t.name, totals: t })), nation);
     bodies = totals.map((t) => ({
       code: t.code,
       name: t.name,
@@ -96,6 +99,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       return { fiscalYear: fy, prefecture: p ? metricValue(query.metric, p) : null, nation: n ? metricValue(query.metric, n) : null };
     }),
     bodies,
+    funnel,
     dataDate,
   };
 }

@@ -29,6 +29,7 @@ import { pageToday } from "~/server/pages/today.server";
 import { formatDateJa, formatInterval, formatNumber, formatPercent, ratio } from "~/domain/format";
 import { ComparisonBadge, ComparisonLegend } from "~/components/ui/ComparisonBadge";
 import { TrendBadge } from "~/components/ui/TrendBadge";
+import { FunnelPlotCard } from "~/components/cards/FunnelPlotCard";
 import { comparisonLabelStyles } from "~/domain/comparisons";
 import { indicatorPath } from "~/domain/indicators";
 import { trendStyles } from "~/domain/trends";
@@ -155,6 +156,25 @@ export default function PrefecturePage() {
         rows={d.byYear.map((r) => ({ fiscalYear: r.fiscalYear, prefecture: r.prefecture, nation: r.nation }))}
         dataDate={d.dataDate}
       />
+
+      {d.funnel ? (
+        <section aria-labelledby="funnel-title">
+          <h2 id="funnel-title">管内の実施主体のファネルプロット（{formatFiscalYear(d.fiscalYear)}）</h2>
+          <p className="lead">
+            各実施主体の値を規模（人口×月、就労・増収率は就労支援対象者数）に対して描き、全国の値のまわりに95%と99.8%の管理限界を示します。限界の外の点は、規模を考えても偶然とは言いにくい差です。指標は上の「順位・推移の指標」で選べます。
+          </p>
+          <FunnelPlotCard
+            id="prefecture-funnel"
+            metricKey={d.metric}
+            benchmarkLabel="全国"
+            comparator="nation"
+            funnel={d.funnel}
+            fiscalYearLabel={formatFiscalYear(d.fiscalYear)}
+            hrefOf={(code) => `/municipalities/${code}?fy=${d.fiscalYear}`}
+            dataDate={d.dataDate}
+          />
+        </section>
+      ) : null}
 
       {d.bodies ? (
         <section aria-labelledby="bodies-title">

@@ -4,12 +4,11 @@ import { ChartFigure } from "~/components/ui/ChartFigure";
 import { ComparisonLegend } from "~/components/ui/ComparisonBadge";
 import { DataTable } from "~/components/ui/DataTable";
 import { comparisonLabelStyles, positionOf, symbolOf, type ComparisonLabel } from "~/domain/comparisons";
-import type { ComparedFigureKey } from "~/domain/compared-figures";
 import type { Interval } from "~/domain/confidence-intervals";
 import { formatInterval, formatNumber, formatPercent } from "~/domain/format";
 import { funnelZoneLabels, type FunnelZone } from "~/domain/funnel";
 import { indicatorPath } from "~/domain/indicators";
-import { employmentOrIncomeRateSpec, perPopulationAverageSpecs } from "~/domain/metric-catalogue";
+import { employmentOrIncomeRateSpec, perPopulationAverageSpecs, type DerivedMetric } from "~/domain/metric-catalogue";
 
 type Point = { code: string; name: string; count: number; denominator: number; value: number; ci95: Interval | null; label: ComparisonLabel; zone: FunnelZone | null };
 type Line = { x: number; lower95: number; upper95: number; lower998: number; upper998: number; benchmark: number };
@@ -26,7 +25,7 @@ export function FunnelPlotCard({
   dataDate,
 }: {
   id: string;
-  metricKey: ComparedFigureKey;
+  metricKey: DerivedMetric;
   benchmarkLabel: string;
   comparator: "nation" | "prefecture";
   funnel: { benchmark: number | null; points: Point[]; lines: Line[] };

@@ -21,6 +21,7 @@ export const accessibilityCheckedPages = [
   { path: "/prefectures/31/cooperation", label: "生活保護との連携（鳥取県）", loginId: "tottori-pref" },
   { path: "/municipalities/312011", label: "自治体（鳥取市）", loginId: "tottori-city" },
   { path: "/compare?prefectures=31,13", label: "比較", loginId: "mhlw" },
+  { path: "/compare/funnel", label: "全国の実施主体のファネルプロット", loginId: "mhlw" },
   { path: "/uploads", label: "アップロード", loginId: "tottori-city" },
   { path: "/uploads/new/monthly_support", label: "アップロード（月次支援状況）", loginId: "tottori-city" },
   { path: "/rules", label: "ルール一覧", loginId: "tottori-city" },
