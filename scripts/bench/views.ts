@@ -12,6 +12,9 @@ import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
 import { loader as completenessLoader } from "../../app/routes/completeness";
+import { loader as nationalFunnelLoader } from "../../app/routes/compare_.funnel";
+import { nationalBodyFunnel } from "../../app/routes/compare_.funnel.server";
+import { totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { demoPassword } from "../../seeds/demo-users";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
@@ -29,6 +32,7 @@ async function replay(db: Database, statements: Captured[]): Promise<void> {
 }
 
 const results: string[][] = [];
+const intervalLines: string[] = [];
 for (const target of await benchDatabases()) {
   const handle = await target.open();
   try {
@@ -59,6 +63,8 @@ for (const target of await benchDatabases()) {
       // the reporting cycle (issue 16): 東京都's body × month matrix and the national ranking, on FY2025 (the dataset's last year)
       { name: "/prefectures/13/submissions", loader: submissionsLoader, url: "/prefectures/13/submissions?month=2026-03", params: { code: "13" } },
       { name: "/completeness", loader: completenessLoader, url: "/completeness?fy=2025&month=2026-03", params: {} },
+      // issue 17: every implementing body of the nation in one funnel plot
+      { name: "/compare/funnel", loader: nationalFunnelLoader, url: "/compare/funnel?fy=2024", params: {} },
     ] as const;
     for (const page of pages) {
       const call = () =>
@@ -100,6 +106,21 @@ for (const target of await benchDatabases()) {
       ]);
     }
     dialectDb.session.prepareQuery = original;
+
+    // issue 17: the intervals, labels and funnel limits of every implementing body, in memory (target < 20 ms)
+    const [bodies, areas] = await Promise.all([totalsByBody(handle.db, 2024), totalsByPrefecture(handle.db, 2024)]);
+    const nation = areas.find((a) => a.prefectureCode === null)!;
+    for (let i = 0; i < 5; i++) nationalBodyFunnel("newConsultations", bodies, nation);
+    const intervalTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      nationalBodyFunnel("newConsultations", bodies, nation);
+      nationalBodyFunnel("employmentOrIncomeRate", bodies, nation);
+      intervalTimes.push(performance.now() - t);
+    }
+    intervalLines.push(
+      `${target.name}: intervals, labels and funnel limits of ${bodies.length} implementing bodies × 2 figures: p50 ${fmt(percentile(intervalTimes, 50), 2)} ms, p95 ${fmt(percentile(intervalTimes, 95), 2)} ms (target < 20 ms)`,
+    );
   } finally {
     await handle.close();
   }
@@ -108,6 +129,8 @@ for (const target of await benchDatabases()) {
 console.log(`\nbench:views — national dataset, ${runs} runs each (p50/p95 in ms); reference = the loader's SQL replayed on the driver`);
 console.log(["database", "page", "queries", "loader p50", "loader p95", "SQL p50", "SQL p95", "p95 ratio"].join("\t"));
 for (const r of results) console.log(r.join("\t"));
+console.log("");
+for (const line of intervalLines) console.log(line);
 
 // Page weight: the JavaScript a browser downloads for "/" (entry, root and the index route, with
 // their imports), gzipped, read from the Remix build's asset manifest.
