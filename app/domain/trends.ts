@@ -32,7 +32,8 @@ export type Trend = {
 /**
  * Fits log μ_t = log(exposure_t) + a + b·(t − t̄) by Newton–Raphson (the Poisson log link is canonical, so
  * Newton is IRLS) over the last `trendYears` years with an exposure, and tests b by Wald's z = b ÷ SE(b).
- * Null with fewer than `minTrendYears` years, or without any count (the slope is not estimable).
+ * Null with fewer than `minTrendYears` years, without any count, or when the fit does not converge (counts only at
+ * one end: the slope is not estimable).
  */
 export function poissonTrend(series: readonly YearlyCount[]): Trend | null {
   const years = [...series]
@@ -47,7 +48,8 @@ export function poissonTrend(series: readonly YearlyCount[]): Trend | null {
   let a = Math.log(total / years.reduce((s, y) => s + y.exposure, 0));
   let b = 0;
   let info = { i11: 0, i12: 0, i22: 0 };
-  for (let iteration = 0; iteration < 50; iteration++) {
+  let converged = false;
+  for (let iteration = 0; iteration < 50 && !converged; iteration++) {
     let u1 = 0;
     let u2 = 0;
     info = { i11: 0, i12: 0, i22: 0 };
@@ -66,8 +68,9 @@ export function poissonTrend(series: readonly YearlyCount[]): Trend | null {
     a += da;
     b += db;
     if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
-    if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) break;
+    converged = Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10;
   }
+  if (!converged) return null;
   const det = info.i11 * info.i22 - info.i12 * info.i12;
   const standardError = Math.sqrt(info.i11 / det);
   const z = b / standardError;
