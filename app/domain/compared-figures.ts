@@ -7,7 +7,7 @@ import { compareFigure, type Comparator, type ComparedFigure } from "./compariso
 import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type DerivedMetric, type TargetValueMetric } from "./metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, type Totals } from "./statistics";
 import { poissonTrend, type Trend } from "./trends";
-import { funnelLimitAt, funnelLimits, funnelZoneOf } from "./funnel";
+import { funnelLimits, funnelZoneOf } from "./funnel";
 
 export type CountTotals = Pick<Totals, "perCapita" | "populationMonths" | "employed" | "increasedIncome" | "employmentSupportTargets">;
 
@@ -77,7 +77,6 @@ export function bodyFunnel(key: DerivedMetric, bodies: readonly FunnelBody[], be
     .map(({ b, c }) => {
       const figure = key === "employmentOrIncomeRate" ? ratioFigure(c.count, c.denominator) : perHundredThousandFigure(c.count, c.denominator);
       const compared = compareFigure(figure, { [benchmarkComparator]: benchmark }, good);
-      const limit = benchmark === null ? null : funnelLimitAt(benchmark, c.denominator, { multiplier: c.multiplier });
       return {
         code: b.code,
         name: b.name,
@@ -86,7 +85,7 @@ export function bodyFunnel(key: DerivedMetric, bodies: readonly FunnelBody[], be
         value: figure.value!,
         ci95: figure.ci95,
         label: compared.labels[benchmarkComparator] ?? "notCompared",
-        zone: limit ? funnelZoneOf(figure.value!, limit) : null,
+        zone: benchmark === null || !figure.ci95 || !figure.ci998 ? null : funnelZoneOf(figure.ci95, figure.ci998, benchmark),
       };
     });
   const denominators = rows.map((r) => r.denominator);

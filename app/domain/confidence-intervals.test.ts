@@ -39,6 +39,11 @@ describe("poissonInterval", () => {
     // x = 10 is the first count by Byar's: lower = 10 × (1 − 1/90 − 1.959964/(3√10))³ = 10 × 0.782288³ = 4.7874
     expect(poissonInterval(10).lower).toBeCloseTo(4.7874, 3);
   });
+  it("gives the same exact limits from its cache, and exact limits for a non-integer expected count", () => {
+    expect(poissonInterval(3)).toEqual(poissonInterval(3));
+    // λ = 0.5: upper = χ²(0.975; 3) ÷ 2 = 9.3484 ÷ 2 = 4.6742
+    expect(poissonInterval(0.5).upper).toBeCloseTo(4.6742, 3);
+  });
   it("is wider at 99.8% and refuses negative counts", () => {
     const narrow = poissonInterval(50, "95");
     const wide = poissonInterval(50, "99.8");
@@ -75,14 +80,17 @@ describe("wilsonInterval", () => {
 
 describe("poissonRatioInterval (就労・増収率)", () => {
   it("is hand-computable for 1 ÷ 1", () => {
-    // π = 1/2, Clopper–Pearson: lower = Beta⁻¹(0.025; 1, 2) = 1 − √0.975 = 0.012579,
-    // upper = Beta⁻¹(0.975; 2, 1) = √0.975 = 0.987421; R = π ÷ (1 − π) = 0.012739 and 78.497
+    // π = 1/2 of n = 2, Wilson: (2 + 3.8415 ∓ 1.96 × √(3.8415 + 4 × 1 × 0.5)) ÷ (2 × 5.8415)
+    //   = (5.8415 ∓ 4.7371) ÷ 11.683 = 0.094531 and 0.905469; R = π ÷ (1 − π) = 0.10440 and 9.5786
+    // (symmetric on the log scale: the limits multiply to 1)
     const ci = poissonRatioInterval(1, 1)!;
-    expect(ci.lower).toBeCloseTo(0.012739, 5);
-    expect(ci.upper).toBeCloseTo(78.497, 2);
+    expect(ci.lower).toBeCloseTo(0.1044, 4);
+    expect(ci.upper).toBeCloseTo(9.5786, 3);
+    expect(ci.lower * ci.upper).toBeCloseTo(1, 10);
   });
   it("holds the published FY2015 national figure of 100.7% with a narrow interval above 99%", () => {
     // (21,465 + 6,946) ÷ 28,207 = 28,411 ÷ 28,207 = 1.00723; π = 28,411 ÷ 56,618 = 0.50180,
+    // (with n this large Wilson's limits are the normal ones to four decimals)
     // its standard error √(π(1 − π)/56,618) = 0.002101, so π ∈ 0.5018 ± 0.00412 and R ∈ 0.9907–1.0240
     const f = ratioFigure(21_465 + 6_946, 28_207);
     expect(f.value).toBeCloseTo(1.00723, 5);

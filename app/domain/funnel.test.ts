@@ -24,12 +24,12 @@ describe("funnel limits", () => {
     expect(limits[3]!.upper95).toBeGreaterThan(20);
     expect(funnelLimits(20, 0, 10, perHundredThousand)).toEqual([]);
   });
-  it("place points in zones", () => {
-    const limit = { denominator: 1, lower95: 16, upper95: 24, lower998: 14, upper998: 27 };
-    expect(funnelZoneOf(20, limit)).toBe("within");
-    expect(funnelZoneOf(25, limit)).toBe("above95");
-    expect(funnelZoneOf(28, limit)).toBe("above998");
-    expect(funnelZoneOf(15, limit)).toBe("below95");
-    expect(funnelZoneOf(10, limit)).toBe("below998");
+  it("place points in zones by their own intervals against the benchmark", () => {
+    const at = (ci95: [number, number], ci998: [number, number]) => funnelZoneOf({ lower: ci95[0], upper: ci95[1] }, { lower: ci998[0], upper: ci998[1] }, 20);
+    expect(at([16, 24], [14, 27])).toBe("within");
+    expect(at([21, 29], [19, 32])).toBe("above95");
+    expect(at([23, 31], [21, 34])).toBe("above998");
+    expect(at([11, 19], [9, 21])).toBe("below95");
+    expect(at([8, 15], [6, 18])).toBe("below998");
   });
 });

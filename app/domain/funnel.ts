@@ -1,9 +1,10 @@
 // Funnel plots (client-safe, pure; ADR 024): each body's figure against its denominator, with the 95%
 // and 99.8% control limits around the benchmark. A limit at denominator E is the interval of a count
 // whose expected value is λ = benchmark × E (poissonInterval, non-integer λ allowed), divided by E: a
-// body's point lies outside the funnel when its count is unusual for a body of its size.
+// body's point lies outside the funnel when its count is unusual for a body of its size. (就労・増収率's
+// limits take its numerator as Poisson around benchmark × 就労支援対象者, an approximation of its ratio interval.)
 
-import { poissonInterval, type ConfidenceLevel } from "./confidence-intervals";
+import { poissonInterval, type ConfidenceLevel, type Interval } from "./confidence-intervals";
 
 export type FunnelScale = {
   /** figure = count × multiplier ÷ denominator (100,000 for per-10万人 figures, 1 for ratios) */
@@ -42,11 +43,15 @@ export const funnelZoneLabels: Record<FunnelZone, string> = {
   below998: "99.8%限界より下",
 };
 
-/** Where a point lies in the funnel of its denominator. */
-export function funnelZoneOf(value: number, limit: FunnelLimit): FunnelZone {
-  if (value > limit.upper998) return "above998";
-  if (value > limit.upper95) return "above95";
-  if (value < limit.lower998) return "below998";
-  if (value < limit.lower95) return "below95";
+/**
+ * Where a point lies in the funnel, decided by its own intervals (the dual of the drawn limits: the benchmark
+ * outside a body's interval is the body outside the limits at its size), so the zone always agrees with
+ * the label, and no limit is computed per body (ADR 024: < 20 ms for the nation).
+ */
+export function funnelZoneOf(ci95: Interval, ci998: Interval, benchmark: number): FunnelZone {
+  if (ci998.lower > benchmark) return "above998";
+  if (ci95.lower > benchmark) return "above95";
+  if (ci998.upper < benchmark) return "below998";
+  if (ci95.upper < benchmark) return "below95";
   return "within";
 }
