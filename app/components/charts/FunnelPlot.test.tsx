@@ -36,6 +36,8 @@ describe("FunnelPlot", () => {
     expect(wide).toContain('aria-label="団体312011: 16"');
     expect(wide).toContain(">団体312011</text>");
     expect(wide).not.toContain(">団体319996</text>");
+    // not inside Recharts' scatter symbols, which are role="img" (axe: nested-interactive)
+    expect(wide).not.toContain("recharts-scatter");
   });
   it("draws the benchmark and the four limits, with a legend that does not rely on colour", () => {
     expect(wide.match(/recharts-line-curve/g)).toHaveLength(5);

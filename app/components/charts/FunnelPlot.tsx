@@ -1,4 +1,4 @@
-import { CartesianGrid, ComposedChart, Line, Scatter, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Customized, Line, XAxis, YAxis } from "recharts";
 import { narrowChartWidth, ScaledChart } from "./ScaledChart";
 
 export type FunnelPoint = {
@@ -86,26 +86,33 @@ export function FunnelPlot({
       {limitStyles.map((s) => (
         <Line key={s.key} data={lines} dataKey={s.key} name={s.name} type="monotone" stroke={s.color} strokeDasharray={s.dash} dot={false} strokeWidth={s.key === "benchmark" ? 2 : 1.5} isAnimationActive={false} legendType="none" />
       ))}
-      <Scatter
-        data={points}
-        dataKey="y"
-        isAnimationActive={false}
-        shape={(props: { cx?: number; cy?: number; payload?: FunnelPoint }) => {
-          const p = props.payload;
-          if (!p || props.cx === undefined || props.cy === undefined) return <g />;
+      {/* points drawn here rather than by <Scatter>, whose symbols are role="img" and may not hold links */}
+      <Customized
+        component={(props: { xAxisMap?: Record<string, { scale: (v: number) => number }>; yAxisMap?: Record<string, { scale: (v: number) => number }> }) => {
+          const x = Object.values(props.xAxisMap ?? {})[0]?.scale;
+          const y = Object.values(props.yAxisMap ?? {})[0]?.scale;
+          if (!x || !y) return <g />;
           return (
-            <a href={p.href} aria-label={p.description} className="funnel-point">
-              <title>{p.description}</title>
-              <circle cx={props.cx} cy={props.cy} r={5} fill="#fff" stroke={p.color} strokeWidth={2} />
-              <text x={props.cx} y={props.cy} textAnchor="middle" dominantBaseline="central" fontSize={7} fill={p.color} aria-hidden="true">
-                {p.symbol}
-              </text>
-              {p.showLabel ? (
-                <text x={props.cx + 8} y={props.cy - 6} fontSize={11} fill="#1a1a1a" aria-hidden="true">
-                  {p.label}
-                </text>
-              ) : null}
-            </a>
+            <g className="funnel-points">
+              {points.map((p) => {
+                const cx = x(p.x);
+                const cy = y(Math.min(p.y, domainY[1]!));
+                return (
+                  <a key={p.code} href={p.href} aria-label={p.description} className="funnel-point">
+                    <title>{p.description}</title>
+                    <circle cx={cx} cy={cy} r={5} fill="#fff" stroke={p.color} strokeWidth={2} />
+                    <text x={cx} y={cy} textAnchor="middle" dominantBaseline="central" fontSize={7} fill={p.color} aria-hidden="true">
+                      {p.symbol}
+                    </text>
+                    {p.showLabel ? (
+                      <text x={cx + 8} y={cy - 6} fontSize={11} fill="#1a1a1a" aria-hidden="true">
+                        {p.label}
+                      </text>
+                    ) : null}
+                  </a>
+                );
+              })}
+            </g>
           );
         }}
       />
