@@ -54,6 +54,7 @@ describe("label styles", () => {
   it("say what the test was", () => {
     expect(comparisonTestText("target")).toContain("目安値（固定値）が95%信頼区間の外にあるとき");
     expect(comparisonTestText("nation", "99.8")).toContain("全国の値が99.8%信頼区間");
+    expect(comparisonTestText(["nation", "prefecture", "peers", "target"])).toContain("全国・都道府県・類似団体の値や目安値（固定値）が95%信頼区間の外にあるとき");
   });
 });
 

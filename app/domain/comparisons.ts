@@ -73,9 +73,12 @@ export function compareWithTarget(interval95: Interval | null, target: number | 
 }
 
 /** The sentence a legend shows: what was compared with what, and at which confidence. */
-export function comparisonTestText(comparator: Comparator, level: ConfidenceLevel = "95"): string {
-  const what = comparator === "target" ? "目安値（固定値）" : `${comparatorLabels[comparator]}の値`;
-  return `${what}が${level}%信頼区間の外にあるとき有意な差とし、指標の良い方向に従って判定しています。区間が${what.replace("（固定値）", "")}を含むときは「同程度」です。`;
+export function comparisonTestText(comparator: Comparator | readonly Comparator[], level: ConfidenceLevel = "95"): string {
+  const list: readonly Comparator[] = typeof comparator === "string" ? [comparator] : comparator;
+  const values = list.filter((c) => c !== "target").map((c) => comparatorLabels[c]);
+  const parts = [...(values.length ? [`${values.join("・")}の値`] : []), ...(list.includes("target") ? ["目安値（固定値）"] : [])];
+  const what = parts.join("や");
+  return `${what}が${level}%信頼区間の外にあるとき有意な差とし、指標の良い方向に従って判定しています。区間が比較対象を含むときは「同程度」です。`;
 }
 
 /** A figure with its intervals, the benchmarks it was compared with and the labels (at 95%). */

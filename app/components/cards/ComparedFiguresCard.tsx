@@ -66,7 +66,7 @@ export function ComparedFiguresCard({
           { key: "trend", label: "推移（直近5年度）", value: (r) => (r.trend ? trendStyles[r.trend.direction].text : null), render: (r) => <TrendBadge trend={r.trend} metricKey={r.key} /> },
         ]}
       />
-      <ComparisonLegend comparator={comparators[0] ?? "nation"} labels={["better", "similar", "worse", "notCompared"]} />
+      <ComparisonLegend comparator={comparators} labels={["better", "similar", "worse", "notCompared"]} />
       <p className="kpi__note">
         出典: 月次支援状況・人口・目安値{dataDate ? ` ／ データ時点: ${formatDateJa(dataDate)}` : null}
       </p>

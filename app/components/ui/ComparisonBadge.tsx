@@ -37,10 +37,19 @@ export function ComparisonBadge({
 }
 
 /** The legend beside a table or chart of labels: the labels used and what the test was. */
-export function ComparisonLegend({ comparator, level = "95", labels = comparisonLabelKeys }: { comparator: Comparator; level?: ConfidenceLevel; labels?: readonly ComparisonLabel[] }) {
+export function ComparisonLegend({
+  comparator,
+  level = "95",
+  labels = comparisonLabelKeys,
+}: {
+  comparator: Comparator | readonly Comparator[];
+  level?: ConfidenceLevel;
+  labels?: readonly ComparisonLabel[];
+}) {
+  const list: readonly Comparator[] = typeof comparator === "string" ? [comparator] : comparator;
   return (
     <div className="comparison-legend">
-      <ul className="legend" aria-label={`${comparatorLabels[comparator]}との比較の凡例`}>
+      <ul className="legend" aria-label={`${list.map((c) => comparatorLabels[c]).join("・")}との比較の凡例`}>
         {labels.map((l) => (
           <li key={l}>
             <span className={`comparison comparison--${l}`} style={{ color: comparisonLabelStyles[l].color, borderColor: comparisonLabelStyles[l].color }}>
