@@ -14,7 +14,7 @@ import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_
 import { loader as completenessLoader } from "../../app/routes/completeness";
 import { loader as nationalFunnelLoader } from "../../app/routes/compare_.funnel";
 import { nationalBodyFunnel } from "../../app/routes/compare_.funnel.server";
-import { totalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
+import { fiscalYearTotalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { demoPassword } from "../../seeds/demo-users";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
@@ -108,7 +108,7 @@ for (const target of await benchDatabases()) {
     dialectDb.session.prepareQuery = original;
 
     // issue 17: the intervals, labels and funnel limits of every implementing body, in memory (target < 20 ms)
-    const [bodies, areas] = await Promise.all([totalsByBody(handle.db, 2024), totalsByPrefecture(handle.db, 2024)]);
+    const [bodies, areas] = await Promise.all([fiscalYearTotalsByBody(handle.db, 2024), totalsByPrefecture(handle.db, 2024)]);
     const nation = areas.find((a) => a.prefectureCode === null)!;
     for (let i = 0; i < 5; i++) nationalBodyFunnel("newConsultations", bodies, nation);
     const intervalTimes: number[] = [];

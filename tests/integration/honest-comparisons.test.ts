@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { peerBodies } from "../../db/queries/bodies";
+import { fiscalYearTotalsByBody, totalsByBody } from "../../db/queries/support-statistics";
 import { localGovernments, monthlySupportStatistics, populations, targetValues } from "../../db/schema";
 import { checkDigit } from "../../app/domain/local-government-code";
 import { loadPrefecture } from "../../app/routes/prefectures.$code.server";
@@ -73,6 +74,17 @@ describe("labels against the 目安値 (issue 17 acceptance)", () => {
     expect(villagePoint.label).toBe("similar");
     expect(villagePoint.zone).toBe("within");
     expect(data.funnel.lines.length).toBeGreaterThan(2);
+  });
+});
+
+describe("fiscalYearTotalsByBody (the national funnel's query)", () => {
+  it("gives each body the totals totalsByBody reads from the monthly rows", async () => {
+    const fromTotals = await fiscalYearTotalsByBody(handle.db, 2021);
+    const fromMonths = await totalsByBody(handle.db, 2021);
+    const pick = (t: { code: string; perCapita: object; populationMonths: number; submittedMonths: number; newConsultations: number }) => [t.code, t.perCapita, t.populationMonths, t.submittedMonths, t.newConsultations];
+    expect(fromTotals.map(pick)).toEqual([...fromMonths].sort((a, b) => a.code.localeCompare(b.code)).map(pick));
+    // 試験村: 3 consultations over 12 × 3,000 person-months
+    expect(fromTotals.find((t) => t.code === village)).toMatchObject({ newConsultations: 3, populationMonths: 36_000, submittedMonths: 12 });
   });
 });
 
