@@ -192,7 +192,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </FormatProvider>
         <footer className="site-footer">
-          <a href="/accessibility">ウェブアクセシビリティ方針</a>
+          <a href="/accessibility">ウェブアクセシビリティ方針</a> <a href="/indicators">指標の定義</a>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -137,3 +137,9 @@ export function formatYearMonth(year: number, month: number, style: DateStyle = 
 export function formatFiscalYearShort(fiscalYear: number): string {
   return `${fiscalYear}年度`;
 }
+
+/** A confidence interval as tables show it: 「1.7–24.4」 (「－」 without one). */
+export function formatInterval(interval: { lower: number; upper: number } | null, format: (value: number) => string): string {
+  if (!interval) return "－";
+  return `${format(interval.lower)}–${Number.isFinite(interval.upper) ? format(interval.upper) : "∞"}`;
+}

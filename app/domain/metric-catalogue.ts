@@ -183,6 +183,8 @@ export type DerivedMetricSpec = {
   unit: "%" | "件/10万人・月" | "人/10万人・月";
   good: GoodDirection;
   definition: string;
+  /** what the indicator page adds to the definition (its caveats), when there is more to say */
+  explanation?: string;
   formula: Formula;
   source: string;
   /** where maps, rankings and comparisons list it: after this monthly metric */
@@ -197,6 +199,8 @@ export const employmentOrIncomeRateSpec = {
   unit: "%",
   good: "higher",
   definition: "就労支援対象者のうち、就労した人と収入が増えた人の割合",
+  explanation:
+    "就労者と増収者は、その年度の就労支援対象者の内数ではありません（前年度からの対象者が就労・増収することも、同じ人が両方に数えられることもあります）。そのため100%を超えることがあり、公表値の平成27年度全国は（21,465 + 6,946）÷ 28,207 = 100.7%です。割合（比率）ではなく二つの件数の比として扱い、信頼区間も比の方法で求めます。",
   formula: { kind: "ratio", numerator: ["employed", "increasedIncome"], denominator: "employmentSupportTargets" },
   source: survey,
   listedAfter: "increasedIncome",
@@ -218,6 +222,8 @@ export const perPopulationAverageSpecs = Object.fromEntries(
         unit: `${m.unit}/10万人・月`,
         good: m.good,
         definition: `${m.definition}の、人口10万人あたりの月平均`,
+        explanation:
+          "件数を提出された月だけで合計し、同じ月の人口の合計で割って10万を掛けます（12か月すべて提出なら、年間件数 ÷ 12 ÷ 人口 × 10万）。人口の小さな自治体では1件の違いで値が大きく動くため、信頼区間とあわせて見てください。",
         formula: { kind: "perHundredThousandPerMonth", count: m.key },
         source: m.source,
         listedAfter: m.key,

@@ -21,6 +21,9 @@ export default function Compare() {
   return (
     <>
       <h1>都道府県・地方ブロックの比較</h1>
+      <p>
+        <Link to="/compare/funnel">全国の実施主体のファネルプロット</Link>（厚生労働省のみ） ／ <Link to="/indicators">指標の定義</Link>
+      </p>
       <Form method="get" aria-label="比較の条件">
         <div className="filters">
           <MetricField label="指標" value={d.metric} />

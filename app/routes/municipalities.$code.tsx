@@ -41,10 +41,11 @@ import { loadBodyReportingStatus } from "~/server/pages/reporting.server";
 import { loadMunicipality, municipalityQuery, openRemindersOf } from "~/server/pages/municipality-page.server";
 import { reviewStateLabels, type ReviewState } from "~/domain/review-states";
 import { yearMonthKey } from "~/domain/reporting";
-
 import { BodyListComparator } from "~/components/cards/BodyListComparator";
 import { listComparator } from "~/server/lists/body-lists.server";
 import { comparatorQuery } from "~/server/pages/query-params";
+import { ComparedFiguresCard } from "~/components/cards/ComparedFiguresCard";
+import { peerMethodText } from "~/domain/indicators";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -151,6 +152,34 @@ export default function MunicipalityPage() {
       ) : null}
       <p className="kpi__note">{missingMonthsSentence(d.monthsDue, d.missingMonths, format.style)}</p>
       <NationalTrendCard points={d.allMonths} dataDate={d.dataDate} scopeLabel={d.body.name} />
+
+      {d.compared ? (
+        <>
+          <h2>指標と比較（{formatFiscalYear(d.fiscalYear)}）</h2>
+          <ComparedFiguresCard
+            id="compared-figures"
+            caption={`${d.body.name}の指標`}
+            fileName={`${d.body.name}_${d.fiscalYear}_指標と比較.csv`}
+            figures={d.compared}
+            trends={d.trends}
+            comparators={["nation", "prefecture", "peers", "target"]}
+            dataDate={d.dataDate}
+          />
+          <h3>比較に使う類似団体（{d.peerGroup.length}団体）</h3>
+          <p className="kpi__note">{peerMethodText}</p>
+          <ul className="peer-group">
+            {d.peerGroup.map((p) => (
+              <li key={p.code}>
+                <Link to={`/municipalities/${p.code}?fy=${d.fiscalYear}`}>
+                  {findPrefectureByCode(p.prefectureCode)?.name ?? ""}
+                  {p.kind === "prefecture" ? "（郡部）" : p.name}
+                </Link>
+                （{localGovernmentKindLabels[p.kind as LocalGovernmentKind]}、人口{p.population === null ? "－" : formatNumber(p.population)}）
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>類似団体との比較（{formatFiscalYear(d.fiscalYear)}、人口規模の近い実施主体）</h2>
       <DataTable

@@ -27,7 +27,13 @@ import {
 } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
-import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { formatInterval, formatNumber, formatPercent, ratio } from "~/domain/format";
+import { ComparisonBadge, ComparisonLegend } from "~/components/ui/ComparisonBadge";
+import { TrendBadge } from "~/components/ui/TrendBadge";
+import { FunnelPlotCard } from "~/components/cards/FunnelPlotCard";
+import { comparisonLabelStyles } from "~/domain/comparisons";
+import { indicatorPath } from "~/domain/indicators";
+import { trendStyles } from "~/domain/trends";
 import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
 import { comparableMetricLabels } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
@@ -101,31 +107,60 @@ export default function PrefecturePage() {
       </p>
       <DataTable
         id="prefecture-kpis"
-        caption={`人口10万人あたり月平均と就労・増収率（${formatFiscalYear(d.fiscalYear)}）`}
+        caption={`人口10万人あたり月平均と就労・増収率（${formatFiscalYear(d.fiscalYear)}）: 95%信頼区間、全国・目安値との比較、直近5年度の推移`}
         fileName={`${d.prefecture.name}_${d.fiscalYear}_指標.csv`}
         rows={[
           ...perCapitaRows.map((r) => ({
+            key: r.key as string,
             label: `${r.label}（人口10万人あたり月平均）`,
-            own: d.own[r.key],
+            figure: d.ownCompared[r.key],
             nation: d.nation[r.key],
             target: d.targets ? d.targets[r.key] : null,
+            trend: d.trends[r.key],
             rate: false,
           })),
-          { label: employmentOrIncomeRateSpec.label, own: d.own.employmentOrIncomeRate, nation: d.nation.employmentOrIncomeRate, target: null, rate: true },
+          {
+            key: employmentOrIncomeRateSpec.key as string,
+            label: employmentOrIncomeRateSpec.label,
+            figure: d.ownCompared.employmentOrIncomeRate,
+            nation: d.nation.employmentOrIncomeRate,
+            target: null,
+            trend: d.trends.employmentOrIncomeRate,
+            rate: true,
+          },
         ]}
         columns={[
-          { key: "label", label: "指標", rowHeader: true, value: (r) => r.label },
+          { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <Link to={indicatorPath(r.key)}>{r.label}</Link> },
           {
             key: "own",
             label: d.prefecture.name,
             numeric: true,
-            value: (r) => (r.own === null ? null : Math.round(r.own * 1000) / 1000),
-            render: (r) => (r.rate ? formatPercent(r.own) : r.own === null ? "－" : r.own.toFixed(1)),
+            value: (r) => (r.figure.value === null ? null : Math.round(r.figure.value * 1000) / 1000),
+            render: (r) => (r.rate ? formatPercent(r.figure.value) : r.figure.value === null ? "－" : r.figure.value.toFixed(1)),
+          },
+          {
+            key: "ci95",
+            label: "95%信頼区間",
+            value: (r) => formatInterval(r.figure.ci95, r.rate ? formatPercent : (v) => v.toFixed(1)),
           },
           { key: "nation", label: "全国", numeric: true, value: (r) => (r.nation === null ? null : Math.round(r.nation * 1000) / 1000), render: (r) => (r.rate ? formatPercent(r.nation) : r.nation === null ? "－" : r.nation.toFixed(1)) },
+          {
+            key: "vsNation",
+            label: "全国と比べて",
+            value: (r) => comparisonLabelStyles[r.figure.labels.nation ?? "notCompared"].text,
+            render: (r) => <ComparisonBadge label={r.figure.labels.nation ?? "notCompared"} comparator="nation" metricKey={r.key} interval={r.figure.ci95} benchmark={r.nation} />,
+          },
           { key: "target", label: "目安値", numeric: true, value: (r) => r.target, render: (r) => (r.target === null ? "－" : r.target.toFixed(1)) },
+          {
+            key: "vsTarget",
+            label: "目安値と比べて",
+            value: (r) => (r.target === null ? null : comparisonLabelStyles[r.figure.labels.target ?? "notCompared"].text),
+            render: (r) => (r.target === null ? "－" : <ComparisonBadge label={r.figure.labels.target ?? "notCompared"} comparator="target" metricKey={r.key} interval={r.figure.ci95} benchmark={r.target} />),
+          },
+          { key: "trend", label: "推移（直近5年度）", value: (r) => (r.trend ? trendStyles[r.trend.direction].text : null), render: (r) => <TrendBadge trend={r.trend} metricKey={r.key} /> },
         ]}
       />
+      <ComparisonLegend comparator="nation" labels={["better", "similar", "worse", "notCompared"]} />
 
       <ComparisonTrendCard
         id="prefecture-trend"
@@ -139,12 +174,38 @@ export default function PrefecturePage() {
         dataDate={d.dataDate}
       />
 
+      {d.funnel ? (
+        <section aria-labelledby="funnel-title">
+          <h2 id="funnel-title">管内の実施主体のファネルプロット（{formatFiscalYear(d.fiscalYear)}）</h2>
+          <p className="lead">
+            各実施主体の値を規模（人口×月、就労・増収率は就労支援対象者数）に対して描き、全国の値のまわりに95%と99.8%の管理限界を示します。限界の外の点は、規模を考えても偶然とは言いにくい差です。指標は上の「順位・推移の指標」で選べます。
+          </p>
+          <FunnelPlotCard
+            id="prefecture-funnel"
+            metricKey={d.metric}
+            benchmarkLabel="全国"
+            comparator="nation"
+            funnel={d.funnel}
+            fiscalYearLabel={formatFiscalYear(d.fiscalYear)}
+            hrefOf={(code) => `/municipalities/${code}?fy=${d.fiscalYear}`}
+            dataDate={d.dataDate}
+          />
+        </section>
+      ) : null}
+
       {d.bodies ? (
         <section aria-labelledby="bodies-title">
           <h2 id="bodies-title">管内の実施主体（{formatFiscalYear(d.fiscalYear)}）</h2>
           <p className="lead">
-            人口あたりの値は人口10万人あたり月平均（提出月のみ）。目安値を下回るセルには「目安値未満」と表示します。
+            人口あたりの値は人口10万人あたり月平均（提出月のみ）。その下に95%信頼区間、右に目安値との比較を示します（目安値を下回っていても、区間が目安値を含むときは「同程度」です）。
+            指標の定義: {perCapitaRows.map((m, i) => (
+              <span key={m.key}>
+                {i > 0 ? " ／ " : ""}
+                <Link to={indicatorPath(m.key)}>{m.shortLabel}</Link>
+              </span>
+            ))} ／ <Link to={indicatorPath(employmentOrIncomeRateSpec.key)}>{employmentOrIncomeRateSpec.label}</Link>
           </p>
+          <ComparisonLegend comparator="target" labels={["similar", "worse", "better", "notCompared"]} />
           <DataTable
             id="bodies"
             caption={`${d.prefecture.name}の実施主体一覧（都道府県自身を先頭に）`}
@@ -173,10 +234,17 @@ export default function PrefecturePage() {
                 numeric: true,
                 value: (b: NonNullable<typeof d.bodies>[number]) => (b[m.key] === null ? null : Math.round(b[m.key]! * 10) / 10),
                 render: (b: NonNullable<typeof d.bodies>[number]) => {
-                  const v = b[m.key];
+                  const f = b.compared[m.key];
                   const target = d.targets?.[m.key] ?? null;
-                  const below = v !== null && target !== null && v < target;
-                  return <span className={below ? "below-target" : undefined}>{v === null ? "－" : v.toFixed(1)}</span>;
+                  return (
+                    <>
+                      {f.value === null ? "－" : f.value.toFixed(1)}{" "}
+                      {target === null || f.value === null ? null : (
+                        <ComparisonBadge label={f.labels.target ?? "notCompared"} comparator="target" metricKey={m.key} interval={f.ci95} benchmark={target} />
+                      )}
+                      {f.ci95 ? <span className="interval">（95%: {formatInterval(f.ci95, (x) => x.toFixed(1))}）</span> : null}
+                    </>
+                  );
                 },
               })),
               { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },

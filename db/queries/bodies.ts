@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
-import { populationsOn } from "./fragments";
+import { peerKindSql, populationsOn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 
 export async function getBody(db: Database, code: string) {
@@ -27,16 +27,19 @@ export async function getBody(db: Database, code: string) {
 }
 
 /**
- * Implementing bodies of similar population (nearest on a log scale), in the prefecture or nationally.
- * The upload's peer check applies the same rule in memory to a batch of bodies (nearestInPopulation, ADR 018).
+ * Implementing bodies of similar population (nearest on a log scale, ties by code), in the prefecture or
+ * nationally. The upload's peer check applies the same rule in memory to a batch of bodies
+ * (nearestInPopulation, ADR 018). `sameKind`: the peer group of the comparisons (ADR 024), bodies of the
+ * same kind (peerKindSql) nationally, prefectures' 郡部 included.
  */
-export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string }, limit = 5) {
+export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string; sameKind?: boolean }, limit = 5) {
   const rows = await queryRows<{ code: string }>(
     db,
     sql`with pop as ${populationsOn(fiscalYearStart(fiscalYear))},
-        me as (select population from pop where local_government_code = ${code})
+        me as (select pop.population, lg.kind from pop join local_governments lg on lg.code = pop.local_government_code where pop.local_government_code = ${code})
         select b.code from ${implementingBodiesOf(fiscalYear)} b join pop on pop.local_government_code = b.code, me
-        where b.code <> ${code} and b.kind <> 'prefecture' and pop.population > 0 and me.population > 0
+        where b.code <> ${code} and pop.population > 0 and me.population > 0
+          and ${scope.sameKind ? sql`${peerKindSql("b.kind")} = ${peerKindSql("me.kind")}` : sql`b.kind <> 'prefecture'`}
           and ${scope.prefectureCode ? sql`b.prefecture_code = ${scope.prefectureCode}` : sql`true`}
         order by abs(ln(pop.population::numeric) - ln(me.population::numeric)), b.code
         limit ${limit}`,

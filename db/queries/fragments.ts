@@ -59,6 +59,15 @@ export function existsOn(alias: string, on: SqlDate): SQL {
   return sql`${lg}.valid_from <= ${date(on)} and (${lg}.valid_to is null or ${lg}.valid_to > ${date(on)})`;
 }
 
+/**
+ * The kind a body is compared within for its peer group (ADR 024): towns and villages together (町村),
+ * every other kind (政令指定都市, 中核市, 市, 特別区, 都道府県郡部) on its own.
+ */
+export function peerKindSql(kind: SqlColumn): SQL {
+  const k = typeof kind === "string" ? sql.raw(kind) : kind;
+  return sql`(case when ${k} in ('town', 'village') then 'town_village' else ${k} end)`;
+}
+
 /** Each body's population in force on a date (its latest figure on or before it): a subquery with columns local_government_code, population. */
 export function populationsOn(on: SqlDate): SQL {
   return sql`(

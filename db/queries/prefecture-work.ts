@@ -30,6 +30,14 @@ export async function lastSupervisionContactOf(db: Database, codes: string[]) {
   return Object.fromEntries(rows.map((r) => [r.code, r.last]));
 }
 
+/** Every fiscal year's 目安値 (the indicator pages). */
+export async function targetValuesByFiscalYear(db: Database) {
+  return db
+    .select({ fiscalYear: targetValues.fiscalYear, ...byMetric(targetValueMetrics, (m) => targetValues[m]) })
+    .from(targetValues)
+    .orderBy(targetValues.fiscalYear);
+}
+
 export async function targetValuesOf(db: Database, fiscalYear: number) {
   const [row] = await db
     .select(byMetric(targetValueMetrics, (m) => targetValues[m]))

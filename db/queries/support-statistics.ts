@@ -203,6 +203,35 @@ export async function totalsByFiscalYear(db: Database, prefectureCode: string | 
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
 }
 
+/**
+ * Every implementing body's totals of a fiscal year from the trigger-kept fiscal_year_body_totals (the
+ * national funnel plot, ADR 024): the same figures as totalsByBody without reading the monthly rows.
+ */
+export async function fiscalYearTotalsByBody(db: Database, fiscalYear: number) {
+  const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string }>(
+    db,
+    sql`select b.code, b.name, b.kind, b.prefecture_code, 1 as bodies, ${fiscalYearTotalsColumns}
+        from ${implementingBodiesOf(fiscalYear)} b
+        left join fiscal_year_body_totals t on t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}
+        group by b.code, b.name, b.kind, b.prefecture_code
+        order by b.code`,
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, prefectureCode: r.prefecture_code, ...toTotals(r) }));
+}
+
+/** One body's totals per fiscal year (the trend of its figures, ADR 024). */
+export async function totalsByFiscalYearOfBody(db: Database, code: string) {
+  const rows = await queryRows<TotalsRow & { fiscal_year: number }>(
+    db,
+    sql`select t.fiscal_year, 1 as bodies, ${fiscalYearTotalsColumns}
+        from fiscal_year_body_totals t
+        where t.local_government_code = ${code}
+        group by t.fiscal_year
+        order by t.fiscal_year`,
+  );
+  return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), ...toTotals(r) }));
+}
+
 /** Per fiscal year and prefecture or regional block: totals over the bodies that exist on each 1 April. */
 export async function totalsByFiscalYearAndArea(db: Database, level: "prefecture" | "block") {
   const area = level === "prefecture" ? sql`lg.prefecture_code` : sql`pr.regional_block`;

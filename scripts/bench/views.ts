@@ -13,6 +13,9 @@ import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as municipalityLoader } from "../../app/routes/municipalities.$code";
 import { loader as submissionsLoader } from "../../app/routes/prefectures.$code_.submissions";
 import { loader as completenessLoader } from "../../app/routes/completeness";
+import { loader as nationalFunnelLoader } from "../../app/routes/compare_.funnel";
+import { nationalBodyFunnel } from "../../app/routes/compare_.funnel.server";
+import { fiscalYearTotalsByBody, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { demoPassword } from "../../seeds/demo-users";
 import { loadWorklist } from "../../app/server/worklist/worklist.server";
 import { defaultWorklistSettings } from "../../app/domain/worklist";
@@ -33,6 +36,7 @@ async function replay(db: Database, statements: Captured[]): Promise<void> {
 }
 
 const results: string[][] = [];
+const intervalLines: string[] = [];
 for (const target of await benchDatabases()) {
   const handle = await target.open();
   try {
@@ -74,6 +78,8 @@ for (const target of await benchDatabases()) {
       { name: "/prefectures/13 as 東京都 (landing + worklist)", loader: prefectureLoader, url: "/prefectures/13?fy=2024", params: { code: "13" }, as: "tokyo-pref" },
       { name: "worklist of 鳥取県", loader: null, url: "", params: {}, direct: worklistOnly("31") },
       { name: "worklist of 東京都", loader: null, url: "", params: {}, direct: worklistOnly("13") },
+      // issue 17: every implementing body of the nation in one funnel plot
+      { name: "/compare/funnel", loader: nationalFunnelLoader, url: "/compare/funnel?fy=2024", params: {} },
     ];
     for (const page of pages) {
       const call = () =>
@@ -117,6 +123,21 @@ for (const target of await benchDatabases()) {
       ]);
     }
     dialectDb.session.prepareQuery = original;
+
+    // issue 17: the intervals, labels and funnel limits of every implementing body, in memory (target < 20 ms)
+    const [bodies, areas] = await Promise.all([fiscalYearTotalsByBody(handle.db, 2024), totalsByPrefecture(handle.db, 2024)]);
+    const nation = areas.find((a) => a.prefectureCode === null)!;
+    for (let i = 0; i < 5; i++) nationalBodyFunnel("newConsultations", bodies, nation);
+    const intervalTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      nationalBodyFunnel("newConsultations", bodies, nation);
+      nationalBodyFunnel("employmentOrIncomeRate", bodies, nation);
+      intervalTimes.push(performance.now() - t);
+    }
+    intervalLines.push(
+      `${target.name}: intervals, labels and funnel limits of ${bodies.length} implementing bodies × 2 figures: p50 ${fmt(percentile(intervalTimes, 50), 2)} ms, p95 ${fmt(percentile(intervalTimes, 95), 2)} ms (target < 20 ms)`,
+    );
   } finally {
     await handle.close();
   }
@@ -125,6 +146,8 @@ for (const target of await benchDatabases()) {
 console.log(`\nbench:views — national dataset, ${runs} runs each (p50/p95 in ms); reference = the loader's SQL replayed on the driver`);
 console.log(["database", "page", "queries", "loader p50", "loader p95", "SQL p50", "SQL p95", "p95 ratio"].join("\t"));
 for (const r of results) console.log(r.join("\t"));
+console.log("");
+for (const line of intervalLines) console.log(line);
 
 // Page weight: the JavaScript a browser downloads for "/" (entry, root and the index route, with
 // their imports), gzipped, read from the Remix build's asset manifest.

@@ -36,6 +36,9 @@ import { action as accountAction, loader as accountLoader } from "../../app/rout
 import { loader as prefectureProfileLoader } from "../../app/routes/prefectures.$code_.profile";
 import { loader as municipalityProfileLoader } from "../../app/routes/municipalities.$code_.profile";
 import { loader as rulesLoader } from "../../app/routes/rules";
+import { loader as nationalFunnelLoader } from "../../app/routes/compare_.funnel";
+import { loader as indicatorsLoader } from "../../app/routes/indicators._index";
+import { loader as indicatorLoader } from "../../app/routes/indicators.$key";
 import { loader as reviewQueueLoader } from "../../app/routes/prefectures.$code_.review";
 import { action as reviewAction, loader as reviewLoader } from "../../app/routes/municipalities.$code_.review.$month";
 import { datasets } from "../../app/domain/datasets";
@@ -182,6 +185,11 @@ const reads: Record<string, Case> = {
   unknownPrefecture: { fn: trainingLoader, url: "/prefectures/48/training", params: p("48"), expect: [302, 404, 404, 404, 404] },
   uploads: { fn: uploadsLoader, url: "/uploads", expect: [302, 200, 200, 200, 200] },
   rules: { fn: rulesLoader, url: "/rules", expect: [302, 200, 200, 200, 200] },
+  // every body of the nation side by side: MHLW only (ADR 024); definitions: everyone signed in
+  nationalFunnel: { fn: nationalFunnelLoader, url: "/compare/funnel?fy=2021", expect: [302, 200, 403, 403, 403] },
+  indicators: { fn: indicatorsLoader, url: "/indicators", expect: [302, 200, 200, 200, 200] },
+  indicator: { fn: indicatorLoader, url: "/indicators/newConsultations", params: { key: "newConsultations" }, expect: [302, 200, 200, 200, 200] },
+  unknownIndicator: { fn: indicatorLoader, url: "/indicators/nope", params: { key: "nope" }, expect: [302, 404, 404, 404, 404] },
   newMonthlyUpload: { fn: newUploadLoader, url: "/uploads/new/monthly_support", params: { dataset: "monthly_support" }, expect: [302, 200, 200, 200, 200] },
   newTargetValues: { fn: newUploadLoader, url: "/uploads/new/target_values", params: { dataset: "target_values" }, expect: [302, 200, 403, 403, 403] },
   newSupportUpload: { fn: newUploadLoader, url: "/uploads/new/prefecture_support", params: { dataset: "prefecture_support" }, expect: [302, 200, 200, 200, 403] },

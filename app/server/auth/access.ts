@@ -34,6 +34,11 @@ export function canSeePrefectureDetail(viewer: Viewer, prefectureCode: string): 
   return viewer.role === "mhlw" || (viewer.role === "prefecture" && viewer.prefectureCode === prefectureCode);
 }
 
+/** Every implementing body's figures side by side, nationally (the national funnel plot): MHLW only, as the bodies of a prefecture are its own and MHLW's. */
+export function canSeeNationalBodies(viewer: Viewer): boolean {
+  return viewer.role === "mhlw";
+}
+
 /** A body's own page: MHLW, its prefecture's officials, and its own staff. */
 export function canSeeBody(viewer: Viewer, body: { code: string; prefectureCode: string }): boolean {
   if (viewer.role === "mhlw") return true;

@@ -3,7 +3,7 @@
 // (the rules themselves are in access.ts).
 import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
-import { canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeeNationalBodies, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
 import { canAdministerUsers } from "./user-admin";
 import { getDb } from "../../../db";
@@ -94,4 +94,11 @@ export async function requireAdministratorPage(request: Request, refusal: string
   const user = await requireUser(request);
   if (!canAdministerUsers(user)) throw new Response(refusal, { status: 403 });
   return { user, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
+}
+
+/** Pages of every implementing body of the nation (the national funnel plot): MHLW, else 403. */
+export async function requireNationalBodiesPage(request: Request) {
+  const user = await requireUser(request);
+  if (!canSeeNationalBodies(user)) throw new Response("全国の実施主体別の値は厚生労働省だけが見られます。都道府県のページで管内の実施主体を見られます", { status: 403 });
+  return user;
 }

@@ -9,7 +9,8 @@ import { datasetUpdatedAt } from "../../../db/queries/meta";
 import { monthlyExplanationsOf } from "../../../db/queries/uploads";
 import { programHistory } from "../../../db/queries/optional-programs";
 import { targetValuesOf } from "../../../db/queries/prefecture-work";
-import { monthlySeries, statisticsFiscalYears, totalsByBody } from "../../../db/queries/support-statistics";
+import { monthlySeries, statisticsFiscalYears, totalsByBody, totalsByFiscalYearOfBody, totalsByPrefecture } from "../../../db/queries/support-statistics";
+import { comparedFigures, figureTrends, pooledTotals } from "~/domain/compared-figures";
 import { byMetric, monthlyMetrics } from "~/domain/metric-catalogue";
 import { inMonthRange } from "~/domain/month-range";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
@@ -25,7 +26,7 @@ export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam }
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [cooperation, [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned, followUps]] = await Promise.all([
+  const [cooperation, [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned, followUps, sameKind, areaTotals, yearlyTotals]] = await Promise.all([
     Promise.all([publicAssistanceTransferHistory(db, body.code), cooperationSurveyHistory(db, body.code), supportMeetingHistory(db, body.code)]).then(
       ([transfers, survey, meetings]) => ({ transfers, survey, meetings }),
     ),
@@ -44,12 +45,31 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     reviewStatesOfBody(db, body.code, fiscalYear),
     returnedMonthsOf(db, body.code),
     worklistMarksOfBody(db, body.code),
+    peerBodies(db, body.code, fiscalYear, { sameKind: true }),
+    totalsByPrefecture(db, fiscalYear),
+    totalsByFiscalYearOfBody(db, body.code),
     ]),
   ]);
   const explanationOf = new Map(explanations.map((e) => [`${e.year}-${e.month}`, e]));
   const reviewStateOf = (p: { year: number; month: number }) => reviewStates.find((r) => r.year === p.year && r.month === p.month)?.state ?? null;
-  const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally])];
-  const peerTotals = await totalsByBody(db, fiscalYear, { bodyCodes: peerCodes });
+  const peerCodes = [...new Set([body.code, ...inPrefecture, ...nationally, ...sameKind])];
+  const allPeerTotals = await totalsByBody(db, fiscalYear, { bodyCodes: peerCodes });
+  const ownTotals = allPeerTotals.find((t) => t.code === body.code) ?? null;
+  const peerGroup = allPeerTotals.filter((t) => sameKind.includes(t.code));
+  // the comparisons of ADR 024: against the nation, the prefecture, the same-kind peer group and the 目安値
+  const compared = ownTotals
+    ? comparedFigures(
+        ownTotals,
+        {
+          nation: areaTotals.find((t) => t.prefectureCode === null) ?? null,
+          prefecture: areaTotals.find((t) => t.prefectureCode === body.prefectureCode) ?? null,
+          peers: peerGroup.length > 0 ? pooledTotals(peerGroup) : null,
+        },
+        targets,
+      )
+    : null;
+  const trends = figureTrends(yearlyTotals.filter((y) => y.fiscalYear <= fiscalYear));
+  const peerTotals = allPeerTotals.filter((t) => t.code === body.code || inPrefecture.includes(t.code) || nationally.includes(t.code));
   const peers = peerTotals.map((t) => ({
     code: t.code,
     name: t.name,
@@ -90,6 +110,11 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     contacts,
     targets,
     peers,
+    compared,
+    trends,
+    peerGroup: peerGroup
+      .map((t) => ({ code: t.code, name: t.name, kind: t.kind, prefectureCode: t.prefectureCode, population: t.population }))
+      .sort((a, b) => sameKind.indexOf(a.code) - sameKind.indexOf(b.code)),
     dataDate,
   };
 }

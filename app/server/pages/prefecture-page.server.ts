@@ -11,6 +11,7 @@ import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from 
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
+import { bodyFunnel, comparedFigures, figureTrends } from "~/domain/compared-figures";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
@@ -44,6 +45,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     .map((r) => ({ code: r.prefectureCode!, value: metricValue(query.metric, r) }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const rank = ranking.findIndex((r) => r.code === code) + 1;
+  const years = byYear.filter((r) => r.scope === code && r.fiscalYear <= fiscalYear);
+  const trends = figureTrends(years);
   const summarize = (t: Omit<typeof own, "fiscalYear" | "prefectureCode" | "bodies">) => ({
     ...byMetric(perPopulationMetrics, (m) => perHundredThousandPerMonth(t.perCapita[m], t.populationMonths)),
     employmentOrIncomeRate: employmentOrIncomeRate(t),
@@ -52,6 +55,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
   });
 
   let bodies = null;
+  let funnel = null;
   if (detail) {
     const totals = await totalsByBody(db, fiscalYear, { prefectureCode: code });
     const codes = totals.map((t) => t.code);
@@ -62,12 +66,15 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       lastSupervisionContactOf(db, codes),
       provisionalMonthsByBody(db, code, fiscalYear),
     ]);
+    // the funnel plot of the page's metric: the prefecture's bodies around the national figure (ADR 024)
+    funnel = bodyFunnel(query.metric, totals.map((t) => ({ code: t.code, name: t.kind === "prefecture" ? `${t.name}（郡部）` : t.name, totals: t })), nation);
     bodies = totals.map((t) => ({
       code: t.code,
       name: t.name,
       kind: t.kind,
       population: t.population,
       ...summarize(withMonthsDue(t, fiscalYear, today)),
+      compared: comparedFigures(t, { nation }, targets),
       programs: Object.fromEntries(
         programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.deliveryForm }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
@@ -85,6 +92,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     period: periodOf(choice, today),
     metric: query.metric,
     own: summarize(own),
+    ownCompared: comparedFigures(own, { nation }, targets),
+    trends,
     nation: summarize(nation),
     targets,
     rank,
@@ -96,6 +105,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       return { fiscalYear: fy, prefecture: p ? metricValue(query.metric, p) : null, nation: n ? metricValue(query.metric, n) : null };
     }),
     bodies,
+    funnel,
     dataDate,
   };
 }
