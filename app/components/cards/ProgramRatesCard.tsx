@@ -59,7 +59,7 @@ export function ProgramRatesCard({ fiscalYear, program, prefectures, rows, dataD
               value: (p) => p.name,
               render: (p) => (p.code === null ? p.name : <a href={`/prefectures/${p.code}?fy=${fiscalYear}`}>{p.name}</a>),
             },
-            { key: "n", label: "n（実施主体数）", numeric: true, value: (p) => find(p.code, optionalPrograms[0])?.bodies ?? 0 },
+            { key: "n", label: "n（実施主体数）", numeric: true, kind: "count", value: (p) => find(p.code, optionalPrograms[0])?.bodies ?? 0 },
             ...optionalPrograms.map((program) => ({
               key: program,
               label: optionalProgramLabels[program],
@@ -71,6 +71,12 @@ export function ProgramRatesCard({ fiscalYear, program, prefectures, rows, dataD
               render: (p: { code: string | null }) => {
                 const row = find(p.code, program);
                 return row ? `${formatNumber(row.implementing)}（${formatPercent(ratio(row.implementing, row.bodies))}）` : "－";
+              },
+              rate: {
+                numerator: (p: { code: string | null }) => find(p.code, program)?.implementing ?? null,
+                denominator: (p: { code: string | null }) => find(p.code, program)?.bodies ?? null,
+                numeratorLabel: "実施数",
+                denominatorLabel: "分母",
               },
             })),
           ]}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { formatDateJa } from "~/domain/format";
+import { TableExportContext } from "./data-table-export";
 
 /** A chart with its title, a table of the same data, its source and the date of the data. */
 export function ChartFigure({
@@ -25,7 +26,7 @@ export function ChartFigure({
       <div className="figure__chart">{chart}</div>
       <details id={`${id}-table`}>
         <summary>表で見る</summary>
-        {table}
+        <TableExportContext.Provider value={{ title, source, dataDate }}>{table}</TableExportContext.Provider>
       </details>
       <figcaption>
         出典: {source}
