@@ -28,6 +28,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.password_reset": "パスワード再設定",
   "reporting_schedule.update": "提出期限の設定",
   "reminder.send": "督促の送信",
+  "api_token.create": "APIトークンの発行",
+  "api_token.revoke": "APIトークンの無効化",
+  "api_token.use": "APIトークンの利用（1時間に1件）",
 };
 
 export function isAuditAction(action: string): action is AuditAction {
@@ -45,6 +48,7 @@ export const auditCategories = {
   record: { label: "記録の変更", prefixes: ["supervision.", "training_session.", "prefecture_support."] },
   user: { label: "利用者の管理", prefixes: ["user."] },
   reporting: { label: "提出期限・督促", prefixes: ["reporting_schedule.", "reminder."] },
+  api: { label: "APIトークン", prefixes: ["api_token."] },
 } as const;
 export type AuditCategory = keyof typeof auditCategories;
 export const auditCategoryIds = Object.keys(auditCategories) as AuditCategory[];

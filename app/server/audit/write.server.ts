@@ -29,7 +29,10 @@ export type AuditAction =
   | "user.activate"
   | "user.password_reset"
   | "reporting_schedule.update"
-  | "reminder.send";
+  | "reminder.send"
+  | "api_token.create"
+  | "api_token.revoke"
+  | "api_token.use";
 
 export type AuditWrite = {
   action: AuditAction;

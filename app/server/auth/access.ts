@@ -88,3 +88,13 @@ export function canRemindBodies(viewer: Viewer, prefectureCode: string): boolean
 export function canReviewBody(actor: Viewer, body: { prefectureCode: string }): boolean {
   return actor.role === "prefecture" && actor.prefectureCode === body.prefectureCode;
 }
+
+/** A personal API token: its owner may revoke it, and MHLW may revoke anyone's (ADR 028). */
+export function canRevokeApiToken(actor: Actor, token: { userId: number }): boolean {
+  return actor.role === "mhlw" || actor.id === token.userId;
+}
+
+/** The list of every user's API tokens: MHLW only. */
+export function canAdministerApiTokens(viewer: Viewer): boolean {
+  return viewer.role === "mhlw";
+}
