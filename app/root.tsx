@@ -17,6 +17,7 @@ import { getDb } from "../db";
 import { isDemoDataset } from "../db/queries/meta";
 import { getOptionalUser } from "~/server/auth/session.server";
 import { canAdministerUsers } from "~/server/auth/user-admin";
+import { canAdministerApiTokens } from "~/server/auth/access";
 import { userRoleLabels } from "~/domain/vocabulary";
 import { useNonce } from "~/components/shell/nonce";
 import { requestIdElementId, usePageRequestId } from "~/components/shell/request-id";
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           homePrefecture: user.prefectureCode ?? (user.role === "municipality" ? (user.localGovernmentCode?.slice(0, 2) ?? null) : null),
           homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
           canAdminister: canAdministerUsers(user),
+          canAdministerApiTokens: canAdministerApiTokens(user),
         }
       : null,
   };
@@ -90,6 +92,11 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
           </li>
         </>
       ) : null}
+      {user.canAdministerApiTokens ? (
+        <li>
+          <NavLink to="/admin/tokens">APIトークン</NavLink>
+        </li>
+      ) : null}
     </ul>
   );
 }
@@ -101,6 +108,7 @@ function UserItems({ user }: { user: NonNullable<RootData["user"]> }) {
         {user.displayName}（{user.roleLabel}）
       </span>
       <a href="/account/password">パスワード変更</a>
+      <a href="/account/tokens">APIトークン</a>
       <Form method="post" action="/logout">
         <button type="submit">ログアウト</button>
       </Form>

@@ -3,7 +3,7 @@
 // (the rules themselves are in access.ts).
 import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
-import { canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canAdministerApiTokens, canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
 import { canAdministerUsers } from "./user-admin";
 import { getDb } from "../../../db";
@@ -94,4 +94,11 @@ export async function requireAdministratorPage(request: Request, refusal: string
   const user = await requireUser(request);
   if (!canAdministerUsers(user)) throw new Response(refusal, { status: 403 });
   return { user, scope: { prefectureCode: user.role === "mhlw" ? null : user.prefectureCode } };
+}
+
+/** The list of every user's API tokens: MHLW only; everyone else gets 403. */
+export async function requireApiTokenAdministrator(request: Request) {
+  const user = await requireUser(request);
+  if (!canAdministerApiTokens(user)) throw new Response("APIトークンの一覧は厚生労働省の担当者のみが見られます", { status: 403 });
+  return { user };
 }
