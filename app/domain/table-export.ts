@@ -17,6 +17,12 @@ export type ExportTable = {
   rows: ExportCell[][];
 };
 
+/**
+ * What a route may declare in its `handle` export: its main table, for `<page URL>?format=csv|xlsx`
+ * (ADR 028). `data` is the page's loader data as JSON gives it; `pageUrl` the page's URL without `format`.
+ */
+export type PageDataHandle = { pageTable?: (data: unknown, pageUrl: URL) => ExportTable };
+
 /** A share as the pages show it: 0.6902552204176334 -> "69.0%" (CSV keeps what the page shows). */
 export function rateText(share: number): string {
   return `${(share * 100).toFixed(1)}%`;

@@ -6,7 +6,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
 import ExcelJS from "exceljs";
 import type { Database } from "../../../db";
-import { exportTableCsv, type ExportTable } from "../../domain/table-export";
+import { exportTableCsv, type PageDataHandle } from "../../domain/table-export";
 import { writeTableSheet } from "../../domain/table-xlsx";
 import { bearerTokenOf, userOfApiToken, type ApiTokenThrottle } from "../auth/api-tokens.server";
 import { bindApiTokenUser, passwordChangePath } from "../auth/session.server";
@@ -14,9 +14,6 @@ import { contentDisposition } from "../csv/write";
 
 export const pageDataFormats = ["json", "csv", "xlsx"] as const;
 export type PageDataFormat = (typeof pageDataFormats)[number];
-
-/** What a route may declare in its `handle` export: its main table, for `format=csv|xlsx`. */
-export type PageDataHandle = { pageTable?: (data: unknown) => ExportTable };
 
 type RouteManifest = ServerBuild["routes"];
 type TreeRoute = Parameters<typeof matchRoutes>[0][number];
@@ -96,7 +93,7 @@ export async function servePageData(manifest: RouteManifest, request: Request, o
   const pageTable = (route.module.handle as PageDataHandle | undefined)?.pageTable;
   if (!pageTable) return problem(404, "このページには1つの主な表がないため、CSV・Excelでは取り出せません。format=json をお使いください。");
   // through JSON first, so the table is made from exactly what format=json and the page receive
-  const table = pageTable(JSON.parse(JSON.stringify(data)));
+  const table = pageTable(JSON.parse(JSON.stringify(data)), url);
   const name = table.title.replace(/[\\/:*?"<>|]/g, "_");
   if (format === "csv") {
     return new Response(`\uFEFF${exportTableCsv(table)}`, {
