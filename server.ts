@@ -148,6 +148,7 @@ const pageData: RequestHandler = async (req, res, next) => {
     const request = new Request(url, { method: req.method, headers });
     if (!["GET", "HEAD"].includes(req.method) && !bearerTokenOf(request)) return next();
     const response = await servePageData((await serverBuild()).routes, request, { db: await getDb(), throttle: apiTokenThrottle, context: loadContextOf(req, res) });
+    if (!response) return next();
     res.status(response.status);
     response.headers.forEach((value, name) => res.setHeader(name, value));
     res.end(Buffer.from(await response.arrayBuffer()));

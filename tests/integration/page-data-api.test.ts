@@ -34,7 +34,10 @@ function get(path: string, auth: { token?: string; cookie?: string } = {}, optio
   if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
   if (auth.cookie) headers.Cookie = auth.cookie;
   const request = new Request(`http://localhost${path}`, { method: options.method ?? "GET", headers });
-  return servePageData(manifest, request, { db: handle.db, throttle: options.throttle ?? new ApiTokenThrottle(1000), context: { clientAddress: "192.0.2.9" } });
+  return servePageData(manifest, request, { db: handle.db, throttle: options.throttle ?? new ApiTokenThrottle(1000), context: { clientAddress: "192.0.2.9" } }).then((response) => {
+    if (!response) throw new Error(`${path}: passed on to Remix`);
+    return response;
+  });
 }
 
 beforeAll(async () => {

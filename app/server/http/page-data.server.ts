@@ -47,9 +47,10 @@ export type PageDataOptions = {
 /**
  * Answers a request for a page's data. Requests with a bearer token that are not GET of page data are
  * refused here (tokens never mutate, and never open HTML pages); cookie sessions go through the same
- * loader as the page.
+ * loader as the page. null: not a page, and no token — a resource route with its own `format` (the
+ * dataset downloads' `format=xlsx`), for Remix to serve.
  */
-export async function servePageData(manifest: RouteManifest, request: Request, options: PageDataOptions): Promise<Response> {
+export async function servePageData(manifest: RouteManifest, request: Request, options: PageDataOptions): Promise<Response | null> {
   const url = new URL(request.url);
   const format = pageDataFormatOf(url);
   const token = bearerTokenOf(request);
@@ -58,6 +59,12 @@ export async function servePageData(manifest: RouteManifest, request: Request, o
   }
   if (token && !format) return problem(400, "APIトークンはページのURLに format=json（または format=csv）を付けたデータの取得にだけ使えます。");
   if (!format) return problem(400, "format=json、format=csv または format=xlsx を指定してください。");
+
+  const matches = matchRoutes(routeTree(manifest, undefined), url.pathname);
+  const leaf = matches?.at(-1);
+  const route = leaf?.route.id ? manifest[leaf.route.id] : undefined;
+  const isPage = Boolean(leaf && route?.module.loader && route.module.default !== undefined);
+  if (!isPage && !token && route) return null;
 
   url.searchParams.delete("format");
   // the loader sees the page's own URL: the same filters, the same canonical links
@@ -72,10 +79,7 @@ export async function servePageData(manifest: RouteManifest, request: Request, o
     bindApiTokenUser(loaderRequest, user);
   }
 
-  const matches = matchRoutes(routeTree(manifest, undefined), url.pathname);
-  const leaf = matches?.at(-1);
-  const route = leaf?.route.id ? manifest[leaf.route.id] : undefined;
-  if (!leaf || !route?.module.loader || route.module.default === undefined) return problem(404, "このURLにはデータを取り出せるページがありません。");
+  if (!isPage || !leaf || !route?.module.loader) return problem(404, "このURLにはデータを取り出せるページがありません。");
 
   let data: unknown;
   try {
