@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db";
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
+import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
 import { ApiTokenThrottle, createApiToken, revokeApiToken } from "../../app/server/auth/api-tokens.server";
 import type { SessionUser } from "../../app/server/auth/session.server";
 import { servePageData } from "../../app/server/http/page-data.server";
@@ -226,5 +227,42 @@ describe("the national page's main table as CSV and .xlsx, with counts", () => {
     const response = await get("/prefectures/31?format=csv", { token: tokens.tottori });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: string }).error).toContain("format=json");
+  });
+});
+
+describe("the national monthly dataset as .xlsx, streamed", () => {
+  it("holds the same rows as the CSV download, numbers as numbers and codes as text", async () => {
+    const url = "/datasets/monthly_support/download?fy=2025&body=312011";
+    const csvResponse = (await downloadLoader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookies["tottori-pref"]! } }), params: { dataset: "monthly_support" }, context: {} })) as Response;
+    const csvLines = (await csvResponse.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
+    const xlsxResponse = (await downloadLoader({ request: new Request(`http://localhost${url}&format=xlsx`, { headers: { Cookie: cookies["tottori-pref"]! } }), params: { dataset: "monthly_support" }, context: {} })) as Response;
+    expect(xlsxResponse.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsxResponse.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell("A1").value).toBe("月次支援状況");
+    expect([sheet.getCell("A2").value, sheet.getCell("B2").value]).toEqual(["条件", "令和7年度（2025）、実施主体 312011"]);
+    // title, 3 notes, a blank row: the header on row 6, then as many rows as the CSV (鳥取市, 12 months of 2025 in the demo)
+    const header = sheet.getRow(6).values as unknown[];
+    expect(header.slice(1)).toEqual(csvLines[0]);
+    expect(csvLines.length - 1).toBe(12);
+    expect(sheet.rowCount).toBe(6 + 12);
+    for (let i = 1; i < csvLines.length; i++) {
+      const cells = (sheet.getRow(6 + i).values as unknown[]).slice(1);
+      csvLines[i]!.forEach((text, c) => {
+        const cell = cells[c] ?? null;
+        const name = csvLines[0]![c]!;
+        if (text === "") expect(cell, name).toBeNull();
+        else if (/コード|年月/.test(name)) expect(cell, name).toBe(text);
+        else expect(cell, name).toBe(/^-?\d+$/.test(text) ? Number(text) : text);
+      });
+    }
+    expect(sheet.getCell("A7").value).toBe("312011");
+  });
+
+  it("format=xlsx of a download is the download's own (passed on to Remix), and a token may not use it", async () => {
+    const request = new Request("http://localhost/datasets/monthly_support/download?format=xlsx", { headers: { Cookie: cookies.mhlw! } });
+    expect(await servePageData(manifest, request, { db: handle.db, throttle: new ApiTokenThrottle(10), context: {} })).toBeNull();
+    expect((await get("/datasets/monthly_support/download?format=xlsx", { token: tokens.tottori })).status).toBe(404);
   });
 });
