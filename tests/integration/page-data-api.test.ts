@@ -49,7 +49,7 @@ beforeAll(async () => {
   tottori = await sessionUser("tottori-pref");
   tokens.tottori = (await createApiToken(handle.db, tottori, "R の集計用", "192.0.2.1")).token;
   tokens.revoked = (await createApiToken(handle.db, tottori, "古いトークン", "192.0.2.1")).token;
-}, 120_000);
+});
 afterAll(async () => {
   await handle.close();
 });
