@@ -75,11 +75,11 @@ export default function Completeness() {
         columns={[
           { key: "rank", label: "順位", numeric: true, value: (r) => d.prefectures.indexOf(r) + 1 },
           { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => <Link to={`/prefectures/${r.code}/submissions?month=${d.month}`}>{r.name}</Link> },
-          { key: "yearRate", label: "年度の提出率", numeric: true, value: (r) => r.year.reportingRate, render: (r) => formatPercent(r.year.reportingRate) },
-          { key: "yearOnTime", label: "年度の期限内提出率", numeric: true, value: (r) => r.year.onTimeRate, render: (r) => formatPercent(r.year.onTimeRate) },
+          { key: "yearRate", label: "年度の提出率", numeric: true, rate: { numerator: (r) => r.year.submitted, denominator: (r) => r.year.expected, numeratorLabel: "提出", denominatorLabel: "対象" }, value: (r) => r.year.reportingRate, render: (r) => formatPercent(r.year.reportingRate) },
+          { key: "yearOnTime", label: "年度の期限内提出率", numeric: true, kind: "rate", value: (r) => r.year.onTimeRate, render: (r) => formatPercent(r.year.onTimeRate) },
           { key: "yearCount", label: "年度の提出 / 対象", value: (r) => count(r.year.submitted, r.year.expected) },
-          { key: "monthRate", label: `${ym(d.month)}の提出率`, numeric: true, value: (r) => r.month.reportingRate, render: (r) => formatPercent(r.month.reportingRate) },
-          { key: "monthOnTime", label: `${ym(d.month)}の期限内提出率`, numeric: true, value: (r) => r.month.onTimeRate, render: (r) => formatPercent(r.month.onTimeRate) },
+          { key: "monthRate", label: `${ym(d.month)}の提出率`, numeric: true, rate: { numerator: (r) => r.month.submitted, denominator: (r) => r.month.expected, numeratorLabel: "提出", denominatorLabel: "対象" }, value: (r) => r.month.reportingRate, render: (r) => formatPercent(r.month.reportingRate) },
+          { key: "monthOnTime", label: `${ym(d.month)}の期限内提出率`, numeric: true, kind: "rate", value: (r) => r.month.onTimeRate, render: (r) => formatPercent(r.month.onTimeRate) },
         ]}
       />
       {d.canSetSchedule ? (

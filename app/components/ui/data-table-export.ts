@@ -20,7 +20,12 @@ export function exportTableOf<Row>(caption: string, columns: readonly DataColumn
       exportColumns.push({ label: `${c.label}（${rate.numeratorLabel}）`, kind: "count" }, { label: `${c.label}（${rate.denominatorLabel}）`, kind: "count" }, { label: `${c.label}（率）`, kind: "rate" });
       cells.push(rate.numerator, rate.denominator, c.value);
     } else {
-      exportColumns.push({ label: c.label, kind: c.kind ?? (c.numeric ? "number" : "text") });
+      // a numeric column without a kind: counts when every value is whole, else one-decimal numbers
+      const wholes = rows.every((r) => {
+        const v = c.value(r);
+        return v === null || (typeof v === "number" && Number.isInteger(v));
+      });
+      exportColumns.push({ label: c.label, kind: c.kind ?? (c.numeric ? (wholes ? "count" : "number") : "text") });
       cells.push(c.value);
     }
   }
