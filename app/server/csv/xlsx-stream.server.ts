@@ -59,8 +59,14 @@ export function streamTableXlsx(table: Omit<ExportTable, "rows">, nextPage: () =
         if (failed) throw failed;
         if (producing) {
           await produce();
-          // let the zip stream hand over what the rows made
-          await new Promise((resolve) => setImmediate(resolve));
+          // let the zip stream hand over what the rows made (it deflates asynchronously); a page too small to
+          // fill ExcelJS's buffer makes nothing yet, so the next page is read after a short wait
+          if (chunks.length === 0 && !ended) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, 50);
+            });
+          }
         } else {
           await new Promise<void>((resolve) => {
             wake = resolve;
