@@ -40,7 +40,8 @@ describe("streamTableXlsx", () => {
     }
     expect(rows.served()).toBe(pages);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.concat(chunks).buffer as ArrayBuffer);
+    const all = Buffer.concat(chunks);
+    await book.xlsx.load(all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     // title, 1 note, a blank row, the header on row 4, then 20 × 2,000 = 40,000 rows
     expect(sheet.getCell("A4").value).toBe("コード");
