@@ -47,7 +47,7 @@ export default function AccountTokens() {
               </p>
               <p>
                 <label htmlFor="new-token">トークン</label>{" "}
-                <input id="new-token" readOnly size={60} value={actionData.created.token} />
+                <input id="new-token" readOnly value={actionData.created.token} />
               </p>
             </>
           ) : null}
