@@ -60,8 +60,11 @@ async function sessionIdFromCookie(cookieHeader: string | null | undefined): Pro
 }
 
 // Requests the page-data layer (app/server/http/page-data.server.ts) authenticated by an API token: the
-// user is bound to the Request object it hands to the loader, so no header can claim it (ADR 028).
-const apiRequestUsers = new WeakMap<Request, SessionUser>();
+// user is bound to the Request object it hands to the loader, so no header can claim it (ADR 028). One
+// map per process, shared through the global symbol registry: server.ts runs this module as its own copy
+// and the Remix build (or Vite's SSR graph) as another.
+const apiRequestUsersKey = Symbol.for("tsunagu.apiRequestUsers");
+const apiRequestUsers: WeakMap<Request, SessionUser> = ((globalThis as Record<symbol, unknown>)[apiRequestUsersKey] ??= new WeakMap<Request, SessionUser>()) as WeakMap<Request, SessionUser>;
 
 /** Binds the user of a verified API token to a request the page-data layer built (and only reads with). */
 export function bindApiTokenUser(request: Request, user: SessionUser): void {
