@@ -5,6 +5,7 @@ import { installDatabaseHandle, queryRows, type DatabaseHandle } from "../../db"
 import { loader as nationalLoader } from "../../app/routes/_index";
 import { loader as prefectureLoader } from "../../app/routes/prefectures.$code";
 import { loader as downloadLoader } from "../../app/routes/datasets.$dataset.download";
+import { loader as completenessLoader } from "../../app/routes/completeness";
 import { ApiTokenThrottle, createApiToken, revokeApiToken } from "../../app/server/auth/api-tokens.server";
 import type { SessionUser } from "../../app/server/auth/session.server";
 import { servePageData } from "../../app/server/http/page-data.server";
@@ -221,6 +222,19 @@ describe("the national page's main table as CSV and .xlsx, with counts", () => {
     const tottoriEp = rows.find((r) => r.prefectureCode === "31" && r.program === "employment_preparation")!;
     expect(sheet.getCell("C38").value).toBe(tottoriEp.implementing);
     expect(sheet.getCell("D38").value).toBe(tottoriEp.bodies);
+  });
+
+  it("/completeness as CSV: each rate with its 提出 and 対象, in the page's order", async () => {
+    const response = await get("/completeness?fy=2025&format=csv", { token: tokens.tottori });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
+    expect(lines[0]!.slice(0, 6)).toEqual(["順位", "都道府県", "年度の提出率（提出）", "年度の提出率（対象）", "年度の提出率（率）", "年度の期限内提出率"]);
+    const page = await callRoute(completenessLoader, { url: "/completeness?fy=2025", cookie: cookies["tottori-pref"] });
+    const first = (page.data as { prefectures: { name: string; year: { submitted: number; expected: number; reportingRate: number | null } }[] }).prefectures[0]!;
+    // rank 1, then the first prefecture's submitted and expected body-months, and their share with one decimal
+    const rate = first.year.reportingRate === null ? "" : `${(first.year.reportingRate * 100).toFixed(1)}%`;
+    expect(lines[1]!.slice(0, 5)).toEqual(["1", first.name, String(first.year.submitted), String(first.year.expected), rate]);
+    expect(lines).toHaveLength(1 + 47);
   });
 
   it("a page without one main table answers 404 for CSV, pointing to JSON", async () => {
