@@ -16,6 +16,8 @@ import { refuseNulInForms } from "./app/server/http/form-nul.server";
 import { noStoreForSessions } from "./app/server/http/private-cache.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/server/http/same-origin.server";
 import { securityHeaders } from "./app/server/http/security-headers.server";
+import { pageDataFormatOf, servePageData } from "./app/server/http/page-data.server";
+import { ApiTokenThrottle, bearerTokenOf } from "./app/server/auth/api-tokens.server";
 import { failInterruptedCommits, failStaleStaging } from "./app/server/uploads/service.server";
 import { loadBuiltInMasterIfEmpty } from "./app/server/master/built-in-master";
 import { builtInMasterSource } from "./app/server/master/national-master.server";
@@ -125,6 +127,36 @@ const errorPage: ErrorRequestHandler = (error, req, res, _next) => {
     .send(`<!doctype html><html lang="ja"><meta charset="utf-8"><title>エラー | つなぐ</title><h1>エラーが発生しました</h1><p>時間をおいて再度お試しください。問い合わせの際は次の番号をお伝えください: ${res.locals.requestId}</p></html>`);
 };
 
+const serverBuild: () => Promise<ServerBuild> = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : await import(path.resolve("build/server/index.js")).then((build: ServerBuild) => () => Promise.resolve(build));
+const loadContextOf = (req: express.Request, res: express.Response) => ({
+  requestId: res.locals.requestId as string,
+  clientAddress: req.ip ?? null,
+  cspNonce: res.locals.cspNonce as string,
+  startedAt: res.locals.startedAt as number,
+});
+
+/** `?format=json|csv|xlsx` and every request carrying an API token: the page's data (ADR 028). */
+const apiTokenThrottle = new ApiTokenThrottle(env.API_TOKEN_REQUESTS_PER_MINUTE);
+const pageData: RequestHandler = async (req, res, next) => {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host")}`);
+  if (!pageDataFormatOf(url) && !req.get("authorization")?.match(/^Bearer\s/i)) return next();
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const request = new Request(url, { method: req.method, headers });
+    if (!["GET", "HEAD"].includes(req.method) && !bearerTokenOf(request)) return next();
+    const response = await servePageData((await serverBuild()).routes, request, { db: await getDb(), throttle: apiTokenThrottle, context: loadContextOf(req, res) });
+    if (!response) return next();
+    res.status(response.status);
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    next(error);
+  }
+};
+
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
@@ -138,6 +170,7 @@ else {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 app.use(noStoreForSessions(sessionCookieName));
+app.use(pageData);
 app.use(sameOriginOnly);
 if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
   app.use(
@@ -157,17 +190,10 @@ app.all(
   "*",
   refuseNulInForms(
     createRequestHandler({
-      build: viteDevServer
-        ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-        : ((await import(path.resolve("build/server/index.js"))) as ServerBuild),
+      build: serverBuild,
       // production mode whatever NODE_ENV says: error details stay in the log, never in the page
       mode: development ? "development" : "production",
-      getLoadContext: (req, res) => ({
-        requestId: res.locals.requestId,
-        clientAddress: req.ip ?? null,
-        cspNonce: res.locals.cspNonce,
-        startedAt: res.locals.startedAt,
-      }),
+      getLoadContext: loadContextOf,
     }),
   ),
 );

@@ -17,6 +17,7 @@ import { getDb } from "../db";
 import { isDemoDataset } from "../db/queries/meta";
 import { getOptionalUser } from "~/server/auth/session.server";
 import { canAdministerUsers } from "~/server/auth/user-admin";
+import { canAdministerApiTokens } from "~/server/auth/access";
 import { userRoleLabels } from "~/domain/vocabulary";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { useNonce } from "~/components/shell/nonce";
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
           canAdminister: canAdministerUsers(user),
           dateStyle: user.dateStyle,
+          canAdministerApiTokens: canAdministerApiTokens(user),
         }
       : null,
   };
@@ -106,6 +108,11 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
           </li>
         </>
       ) : null}
+      {user.canAdministerApiTokens ? (
+        <li>
+          <NavLink to="/admin/tokens">APIトークン</NavLink>
+        </li>
+      ) : null}
     </ul>
   );
 }
@@ -117,6 +124,7 @@ function UserItems({ user }: { user: NonNullable<RootData["user"]> }) {
         {user.displayName}（{user.roleLabel}）
       </span>
       <a href="/account">アカウント設定</a>
+      <a href="/account/tokens">APIトークン</a>
       <Form method="post" action="/logout">
         <button type="submit">ログアウト</button>
       </Form>

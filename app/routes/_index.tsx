@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
@@ -7,7 +7,9 @@ import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { NationalKpis } from "~/components/cards/NationalKpis";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
-import { ProgramRatesCard } from "~/components/cards/ProgramRatesCard";
+import { ProgramRatesCard, programRatesSource, programRatesTable } from "~/components/cards/ProgramRatesCard";
+import { exportTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { ProvisionalNotice } from "~/components/ui/ReviewBadge";
@@ -27,6 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!params.success) throw notFound("指定された年度・事業のデータがありません");
   return loadNationalOverview(await getReadDb(), params.data, pageToday());
 }
+
+/** `/?format=csv|xlsx`: the page's main table, the four optional programs by prefecture (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, pageUrl) => {
+    const d = data as SerializeFrom<typeof loader>;
+    const table = programRatesTable(d);
+    return exportTableOf(table.caption, table.columns, table.rows, { source: programRatesSource, dataDate: d.dataDate, conditions: `${pageUrl.pathname}${pageUrl.search}` });
+  },
+};
 
 export default function NationalOverview() {
   const data = useLoaderData<typeof loader>();

@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb, getReadDb } from "../../db";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { exportTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { canSetReportingSchedule } from "~/server/auth/access";
 import { requireReportingScheduleSetter } from "~/server/auth/page-guards.server";
@@ -12,7 +14,7 @@ import { parseQuery } from "~/server/pages/query-params";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatPercent } from "~/domain/format";
-import { maxMonthlyDueDay } from "~/domain/reporting";
+import { formatReportingMonthKey, maxMonthlyDueDay } from "~/domain/reporting";
 import { FilterForm, FiscalYearField, ReportingMonthField } from "~/components/ui/FilterFields";
 import { completenessQuery, loadCompleteness, scheduleAction, type ScheduleActionData } from "./completeness.server";
 import { useFormat } from "~/components/shell/format-context";
@@ -35,9 +37,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const count = (n: number, of: number) => (of === 0 ? "－" : `${formatNumber(n)} / ${formatNumber(of)}`);
 
+type CompletenessData = SerializeFrom<typeof loader>;
+
+/** The page's one table: what it shows, what its downloads and `?format=csv|xlsx` write (ADR 028). */
+function completenessTable(d: Pick<CompletenessData, "fiscalYear" | "month" | "prefectures">) {
+  const rows = d.prefectures;
+  const columns: DataColumn<(typeof rows)[number]>[] = [
+    { key: "rank", label: "順位", numeric: true, value: (r) => rows.indexOf(r) + 1 },
+    { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => <Link to={`/prefectures/${r.code}/submissions?month=${d.month}`}>{r.name}</Link> },
+    { key: "yearRate", label: "年度の提出率", numeric: true, rate: { numerator: (r) => r.year.submitted, denominator: (r) => r.year.expected, numeratorLabel: "提出", denominatorLabel: "対象" }, value: (r) => r.year.reportingRate, render: (r) => formatPercent(r.year.reportingRate) },
+    { key: "yearOnTime", label: "年度の期限内提出率", numeric: true, kind: "rate", value: (r) => r.year.onTimeRate, render: (r) => formatPercent(r.year.onTimeRate) },
+    { key: "yearCount", label: "年度の提出 / 対象", value: (r) => count(r.year.submitted, r.year.expected) },
+    { key: "monthRate", label: `${formatReportingMonthKey(d.month)}の提出率`, numeric: true, rate: { numerator: (r) => r.month.submitted, denominator: (r) => r.month.expected, numeratorLabel: "提出", denominatorLabel: "対象" }, value: (r) => r.month.reportingRate, render: (r) => formatPercent(r.month.reportingRate) },
+    { key: "monthOnTime", label: `${formatReportingMonthKey(d.month)}の期限内提出率`, numeric: true, kind: "rate", value: (r) => r.month.onTimeRate, render: (r) => formatPercent(r.month.onTimeRate) },
+  ];
+  return { caption: `都道府県別の提出率（${formatFiscalYear(d.fiscalYear)}の提出率の高い順）`, fileName: `提出状況_${d.fiscalYear}_${d.month}.csv`, rows, columns };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, pageUrl) => {
+    const d = data as CompletenessData;
+    const table = completenessTable(d);
+    return exportTableOf(table.caption, table.columns, table.rows, { source: "つなぐ（月次支援状況の提出の記録）", conditions: `${pageUrl.pathname}${pageUrl.search}` });
+  },
+};
+
 export default function Completeness() {
   const format = useFormat();
   const d = useLoaderData<typeof loader>();
+  const table = completenessTable(d);
   const actionData = useActionData<typeof action>() as ScheduleActionData | undefined;
   const formKey = useFreshFormKey(actionData);
   const errors = actionData && !actionData.ok ? actionData.fieldErrors : {};
@@ -71,21 +99,7 @@ export default function Completeness() {
             : `提出率 ${formatPercent(d.national.year.reportingRate)}（${count(d.national.year.submitted, d.national.year.expected)}）・期限内提出率 ${formatPercent(d.national.year.onTimeRate)}`}
         </li>
       </ul>
-      <DataTable
-        id="completeness"
-        caption={`都道府県別の提出率（${formatFiscalYear(d.fiscalYear)}の提出率の高い順）`}
-        fileName={`提出状況_${d.fiscalYear}_${d.month}.csv`}
-        rows={d.prefectures}
-        columns={[
-          { key: "rank", label: "順位", numeric: true, value: (r) => d.prefectures.indexOf(r) + 1 },
-          { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => <Link to={`/prefectures/${r.code}/submissions?month=${d.month}`}>{r.name}</Link> },
-          { key: "yearRate", label: "年度の提出率", numeric: true, value: (r) => r.year.reportingRate, render: (r) => formatPercent(r.year.reportingRate) },
-          { key: "yearOnTime", label: "年度の期限内提出率", numeric: true, value: (r) => r.year.onTimeRate, render: (r) => formatPercent(r.year.onTimeRate) },
-          { key: "yearCount", label: "年度の提出 / 対象", value: (r) => count(r.year.submitted, r.year.expected) },
-          { key: "monthRate", label: `${format.reportingMonth(d.month)}の提出率`, numeric: true, value: (r) => r.month.reportingRate, render: (r) => formatPercent(r.month.reportingRate) },
-          { key: "monthOnTime", label: `${format.reportingMonth(d.month)}の期限内提出率`, numeric: true, value: (r) => r.month.onTimeRate, render: (r) => formatPercent(r.month.onTimeRate) },
-        ]}
-      />
+      <DataTable id="completeness" caption={table.caption} fileName={table.fileName} rows={table.rows} columns={table.columns} />
       {d.canSetSchedule ? (
         <section aria-labelledby="schedule-title">
           <h2 id="schedule-title">提出期限の設定（厚生労働省）</h2>

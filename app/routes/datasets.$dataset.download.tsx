@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../../db";
+import { datasetUpdatedAt } from "../../db/queries/meta";
 import { requireUser } from "~/server/auth/session.server";
 import { parseOrNotFound } from "~/server/http/not-found";
 import { datasetParams, queryOf } from "~/server/pages/query-params";
@@ -11,5 +12,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dataset } = parseOrNotFound(datasetParams, params, "ダウンロードの指定が正しくありません");
   const q = parseOrNotFound(downloadQuery, queryOf(request), "ダウンロードの指定が正しくありません");
   if (q.kind === "template") return templateDownload(dataset, q.encoding);
-  return dataDownload(await getDb(), user, dataset, q);
+  const db = await getDb();
+  return dataDownload(db, user, dataset, q, q.format === "xlsx" ? await datasetUpdatedAt(db, dataset) : null);
 }

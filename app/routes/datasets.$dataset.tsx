@@ -50,6 +50,10 @@ export default function DatasetBrowser() {
         ／{" "}
         <a href={`/datasets/${d.id}/download?${new URLSearchParams([...filterQuery, ["encoding", "shift_jis"]])}`} download>
           Shift_JIS
+        </a>{" "}
+        ／ Excelダウンロード:{" "}
+        <a href={`/datasets/${d.id}/download?${new URLSearchParams([...filterQuery, ["format", "xlsx"]])}`} download>
+          .xlsx
         </a>
       </p>
       {/* focusable: on a phone the table scrolls sideways, and keyboard users scroll it with the arrow keys */}

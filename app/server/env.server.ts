@@ -45,6 +45,8 @@ const schema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), "SMTP_URL は smtp://ホスト:ポート の形で指定してください")
     .optional(),
+  /** requests per minute one personal API token may make before 429 (ADR 028) */
+  API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   /** the sender of reminder e-mails */
   MAIL_FROM: z.string().default("つなぐ <no-reply@tsunagu.invalid>"),
 });

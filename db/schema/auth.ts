@@ -58,3 +58,28 @@ export const auditLog = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * Personal API tokens (ADR 028): a user reads the data of the pages they may open with
+ * `Authorization: Bearer <token>`. Only the SHA-256 of the token is kept (the token is 32 random
+ * bytes, so a fast hash is enough: there is nothing to guess that a slow hash would protect).
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    /** the first characters of the token, so its owner can tell tokens apart */
+    prefix: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true, mode: "string" }),
+    revokedAt: timestamp({ withTimezone: true, mode: "string" }),
+    revokedBy: integer().references(() => users.id),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -35,6 +35,12 @@ import { loader as loginLoader } from "../../app/routes/login";
 import { action as accountAction, loader as accountLoader } from "../../app/routes/account._index";
 import { loader as prefectureProfileLoader } from "../../app/routes/prefectures.$code_.profile";
 import { loader as municipalityProfileLoader } from "../../app/routes/municipalities.$code_.profile";
+import { action as accountTokensAction, loader as accountTokensLoader } from "../../app/routes/account.tokens";
+import { action as adminTokensAction, loader as adminTokensLoader } from "../../app/routes/admin.tokens";
+import { ApiTokenThrottle, createApiToken } from "../../app/server/auth/api-tokens.server";
+import { servePageData } from "../../app/server/http/page-data.server";
+import type { UserRole } from "../../app/domain/vocabulary";
+import { testRouteManifest } from "../setup/route-manifest";
 import { loader as rulesLoader } from "../../app/routes/rules";
 import { loader as nationalFunnelLoader } from "../../app/routes/compare_.funnel";
 import { loader as indicatorsLoader } from "../../app/routes/indicators._index";
@@ -61,7 +67,7 @@ type Case = { fn: unknown; url: string; params?: Record<string, string>; form?: 
 
 let handle: DatabaseHandle;
 const cookies: Record<string, string> = {};
-const ids = { cityUpload: 0, tokyoUpload: 0, tokyoContact: 0, tokyoMunicipalUser: 0, yonagoUser: 0, tottoriList: 0, cityList: 0 };
+const ids = { cityUpload: 0, tokyoUpload: 0, tokyoContact: 0, tokyoMunicipalUser: 0, yonagoUser: 0, tottoriList: 0, cityList: 0, cityToken: 0 };
 
 async function* bytes(text: string): AsyncGenerator<Uint8Array> {
   yield Buffer.from(text, "utf8");
@@ -106,6 +112,8 @@ beforeAll(async () => {
     sql`insert into users (login_id, display_name, role, prefecture_code, local_government_code, password_hash) values ('chiyoda-ward', '千代田区', 'municipality', '13', '131016', ${passwordHash}) returning id`,
   ).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { id: number }[] }).rows) as { id: number }[]);
   ids.tokyoMunicipalUser = chiyoda!.id;
+  const city = { id: await userId("tottori-city"), loginId: "tottori-city", displayName: "鳥取市", role: "municipality" as const, prefectureCode: "31", localGovernmentCode: "312011", mustChangePassword: false, dateStyle: "western" as const };
+  ids.cityToken = (await createApiToken(handle.db, city, "鳥取市の集計", null)).id;
   ids.yonagoUser = (
     await queryRows<{ id: number }>(
       handle.db,
@@ -216,6 +224,9 @@ const reads: Record<string, Case> = {
   // a list as comparator that the viewer may not see: the page says so (200), without the list
   compareWithList: { fn: compareLoader, url: "/compare?list={tottoriList}", expect: [302, 200, 200, 200, 200] },
   account: { fn: accountLoader, url: "/account", expect: [302, 200, 200, 200, 200] },
+  // personal API tokens (ADR 028): everyone their own; the list of everyone's for MHLW only
+  accountTokens: { fn: accountTokensLoader, url: "/account/tokens", expect: [302, 200, 200, 200, 200] },
+  adminTokens: { fn: adminTokensLoader, url: "/admin/tokens", expect: [302, 200, 403, 403, 403] },
   // the login page sends a signed-in user on
   login: { fn: loginLoader, url: "/login", expect: [200, 302, 302, 302, 302] },
 };
@@ -259,6 +270,12 @@ const writes: Record<string, Case> = {
   createList: { fn: listsAction, url: "/lists", form: () => ({ name: "権限の確認", members: "312011" }), expect: [302, 302, 302, 400, 302] },
   editTottoriList: { fn: listAction, url: "/lists/{tottoriList}", params: { id: "{tottoriList}" }, form: () => ({ intent: "update", name: "県内の市（権限の確認）", members: "312011" }), expect: [302, 403, 302, 403, 403] },
   deleteCityList: { fn: listAction, url: "/lists/{cityList}", params: { id: "{cityList}" }, form: () => ({ intent: "delete", confirmed: "yes" }), expect: [302, 403, 403, 403, 302] },
+  // a token for oneself, from the account page only; the admin page does not create tokens
+  createOwnToken: { fn: accountTokensAction, url: "/account/tokens", form: () => ({ intent: "create", name: "権限の確認" }), expect: [302, 200, 200, 200, 200] },
+  createTokenOnAdminPage: { fn: adminTokensAction, url: "/admin/tokens", form: () => ({ intent: "create", name: "権限の確認" }), expect: [302, 400, 403, 403, 403] },
+  // 鳥取市's token: MHLW revokes it (its owner then finds it already revoked: 200); other users do not learn it exists
+  revokeCityToken: { fn: accountTokensAction, url: "/account/tokens", form: () => ({ intent: "revoke", id: "{cityToken}" }), expect: [302, 200, 404, 404, 200] },
+  revokeCityTokenOnAdminPage: { fn: adminTokensAction, url: "/admin/tokens", form: () => ({ intent: "revoke", id: "{cityToken}" }), expect: [302, 200, 403, 403, 403] },
   // anyone signed in may try to change their own password; a wrong current password changes nothing
   // everyone signed in sets their own 西暦／和暦, nobody else's; a value outside the two is a 400
   setOwnDateStyle: { fn: accountAction, url: "/account", form: () => ({ dateStyle: "japanese" }), expect: [302, 302, 302, 302, 302] },
@@ -273,8 +290,13 @@ async function run(c: Case, role: Role) {
     url: withIds(c.url),
     params: Object.fromEntries(Object.entries(c.params ?? {}).map(([k, v]) => [k, withIds(v)])),
     cookie: role === "anonymous" ? undefined : cookies[role],
-    form: c.form?.(),
+    form: withIdsInForm(c.form?.()),
   });
+}
+
+function withIdsInForm(form: Record<string, string> | FormData | undefined) {
+  if (!form || form instanceof FormData) return form;
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, withIds(v)]));
 }
 
 async function check(name: string, c: Case) {
@@ -361,4 +383,39 @@ describe("authorization matrix: writes, forged ones included", () => {
       { login_id: "yonago-city", active: true, must_change_password: true },
     ]);
   });
+});
+
+// The API (ADR 028): every read above as `?format=json` with a personal token of each role answers as the
+// page does for that role's session — same status, same withheld body table — and 401 without a token.
+describe("authorization matrix: page data with personal API tokens", () => {
+  const manifest = testRouteManifest();
+  const apiTokens: Partial<Record<Role, string>> = {};
+  beforeAll(async () => {
+    for (const role of roles) {
+      if (role === "anonymous") continue;
+      const [u] = await queryRows<{ id: number; role: string; prefecture_code: string | null; local_government_code: string | null }>(
+        handle.db,
+        sql`select id, role, prefecture_code, local_government_code from users where login_id = ${role}`,
+      );
+      const user = { id: u!.id, loginId: role, displayName: role, role: u!.role as UserRole, prefectureCode: u!.prefecture_code, localGovernmentCode: u!.local_government_code, mustChangePassword: false, dateStyle: "western" as const };
+      apiTokens[role] = (await createApiToken(handle.db, user, "権限の確認", null)).token;
+    }
+  });
+  // downloads are not pages (their own CSV); the login page has no data to fetch
+  const pages = Object.entries(reads).filter(([name]) => !["download", "supervisionLog31", "supervisionLog13", "auditDownload", "login"].includes(name));
+  for (const [name, c] of pages) {
+    it(`${name}: GET ${c.url} format=json`, async () => {
+      const throttle = new ApiTokenThrottle(10_000);
+      for (const [i, role] of roles.entries()) {
+        const url = new URL(`http://localhost${withIds(c.url)}`);
+        url.searchParams.set("format", "json");
+        const token = apiTokens[role];
+        const request = new Request(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+        const response = (await servePageData(manifest, request, { db: handle.db, throttle, context: { clientAddress: null } }))!;
+        const want = c.expect[i]!;
+        expect(response.status, `${name} as ${role}`).toBe(want === 302 ? 401 : want === "agg" ? 200 : want);
+        if (c.detail && response.status === 200) expect(((await response.json()) as { bodies: unknown }).bodies === null, `${name} as ${role}: body table withheld`).toBe(want === "agg");
+      }
+    });
+  }
 });

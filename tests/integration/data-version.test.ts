@@ -75,7 +75,8 @@ describe("data version", () => {
     expect(await version()).toBe(before);
   });
 
-  it("watches every table except sessions, the audit log, the staged rows of uploads and its own two", async () => {
+  // api_tokens too: every API request updates last_used_at, and no cached page shows tokens (ADR 028)
+  it("watches every table except sessions, API tokens, the audit log, the staged rows of uploads and its own two", async () => {
     const unwatched = await queryRows<{ table_name: string }>(
       handle.db,
       sql`select t.table_name from information_schema.tables t
@@ -85,7 +86,7 @@ describe("data version", () => {
           order by 1`,
     );
     const names = unwatched.map((r) => r.table_name);
-    expect(names.filter((n) => !n.startsWith("staged_"))).toEqual(["audit_log", "data_change_marks", "data_version", "sessions"]);
+    expect(names.filter((n) => !n.startsWith("staged_"))).toEqual(["api_tokens", "audit_log", "data_change_marks", "data_version", "sessions"]);
     expect(names.filter((n) => n.startsWith("staged_")).length).toBeGreaterThan(0);
   });
 

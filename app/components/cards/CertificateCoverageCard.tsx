@@ -55,7 +55,7 @@ export function CertificateCoverageCard({ fiscalYear, prefectures, rows, dataDat
             { key: "assigned", label: "配置人数（3職種）", numeric: true, value: (r) => r.assigned },
             { key: "national", label: "前期修了", numeric: true, value: (r) => r.national, render: (r) => share(r.national, r.assigned) },
             { key: "latterTerm", label: "後期修了", numeric: true, value: (r) => r.latterTerm, render: (r) => share(r.latterTerm, r.assigned) },
-            { key: "certified", label: "修了証", numeric: true, value: (r) => ratio(r.certified, r.assigned), render: (r) => share(r.certified, r.assigned) },
+            { key: "certified", label: "修了証", numeric: true, value: (r) => ratio(r.certified, r.assigned), rate: { numerator: (r) => r.certified, denominator: (r) => r.assigned, numeratorLabel: "修了証の人数", denominatorLabel: "配置人数" }, render: (r) => share(r.certified, r.assigned) },
             { key: "complete", label: "全員が修了証を持つ実施主体", numeric: true, value: (r) => r.complete },
             { key: "sessions", label: "後期研修の開催回数", numeric: true, value: (r) => r.latterTermSessions },
           ]}

@@ -59,7 +59,7 @@ export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fi
               value: (r) => r.name,
               render: (r) => (r.code === null ? r.name : <a href={`/prefectures/${r.code}/cooperation?fy=${fiscalYear}`}>{r.name}</a>),
             },
-            { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
+            { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, kind: "count", value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
             { key: "per", label: "10万人あたり月平均", numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },
             { key: "submitted", label: "提出（実施主体×月）", value: (r) => `${formatNumber(r.submittedMonths)}/${formatNumber(r.expectedMonths)}` },
             {
@@ -67,6 +67,7 @@ export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fi
               label: "就労準備支援 一体的実施",
               numeric: true,
               value: (r) => ratio(r.integratedEmploymentPreparation, r.answeredEmploymentPreparation),
+              rate: { numerator: (r) => r.integratedEmploymentPreparation, denominator: (r) => r.answeredEmploymentPreparation, numeratorLabel: "一体的実施", denominatorLabel: "回答" },
               render: (r) => `${r.integratedEmploymentPreparation}/${r.answeredEmploymentPreparation}（${formatPercent(ratio(r.integratedEmploymentPreparation, r.answeredEmploymentPreparation))}）`,
             },
             {
@@ -74,6 +75,7 @@ export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fi
               label: "家計改善支援 一体的実施",
               numeric: true,
               value: (r) => ratio(r.integratedHouseholdBudget, r.answeredHouseholdBudget),
+              rate: { numerator: (r) => r.integratedHouseholdBudget, denominator: (r) => r.answeredHouseholdBudget, numeratorLabel: "一体的実施", denominatorLabel: "回答" },
               render: (r) => `${r.integratedHouseholdBudget}/${r.answeredHouseholdBudget}（${formatPercent(ratio(r.integratedHouseholdBudget, r.answeredHouseholdBudget))}）`,
             },
           ]}

@@ -38,9 +38,9 @@ export function JusouMapCard({ fiscalYear, prefectures, rows, dataDate }: { fisc
           rowClassName={(r) => (r.code === "" ? "national" : undefined)}
           columns={[
             { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => (r.code === "" ? r.name : <a href={`/prefectures/${r.code}/jusou?fy=${fiscalYear}`}>{r.name}</a>) },
-            { key: "municipalities", label: "市区町村数", numeric: true, value: (r) => r.municipalities },
-            { key: "implementing", label: jusouStatusLabels.implementing, numeric: true, value: (r) => r.implementing },
-            { key: "share", label: "実施の割合", numeric: true, value: (r) => ratio(r.implementing, r.municipalities), render: (r) => formatPercent(ratio(r.implementing, r.municipalities)) },
+            { key: "municipalities", label: "市区町村数", numeric: true, kind: "count", value: (r) => r.municipalities },
+            { key: "implementing", label: jusouStatusLabels.implementing, numeric: true, kind: "count", value: (r) => r.implementing },
+            { key: "share", label: "実施の割合", numeric: true, kind: "rate", value: (r) => ratio(r.implementing, r.municipalities), render: (r) => formatPercent(ratio(r.implementing, r.municipalities)) },
             { key: "transition", label: jusouStatusLabels.transition_preparation, numeric: true, value: (r) => r.transitionPreparation },
             { key: "model", label: jusouStatusLabels.model_project, numeric: true, value: (r) => r.modelProject },
             { key: "notImplemented", label: jusouStatusLabels.not_implemented, numeric: true, value: (r) => r.notImplemented },

@@ -60,8 +60,8 @@ export function PrefectureSupportComparisonCard({ from, to, shares, dataDate }: 
           rows={rows}
           columns={[
             { key: "item", label: "項目", rowHeader: true, value: (r) => r.label },
-            { key: "from", label: formatFiscalYear(from), numeric: true, value: (r) => r.shareFrom, render: (r) => `${formatPercent(r.shareFrom)}（${r.implementingFrom ?? "－"}）` },
-            { key: "to", label: formatFiscalYear(to), numeric: true, value: (r) => r.shareTo, render: (r) => `${formatPercent(r.shareTo)}（${r.implementingTo ?? "－"}）` },
+            { key: "from", label: formatFiscalYear(from), numeric: true, kind: "rate", value: (r) => r.shareFrom, render: (r) => `${formatPercent(r.shareFrom)}（${r.implementingFrom ?? "－"}）` },
+            { key: "to", label: formatFiscalYear(to), numeric: true, kind: "rate", value: (r) => r.shareTo, render: (r) => `${formatPercent(r.shareTo)}（${r.implementingTo ?? "－"}）` },
             { key: "change", label: "増減", numeric: true, value: (r) => r.change, render: (r) => points(r.change) },
           ]}
         />

@@ -49,7 +49,7 @@ export function SupervisionByPrefectureCard({ fiscalYear, prefectures, rows, dat
             },
             { key: "bodies", label: "実施主体数", numeric: true, value: (r) => r.bodies },
             { key: "covered", label: "スーパーバイズを受けた実施主体", numeric: true, value: (r) => r.covered },
-            { key: "share", label: "カバー率", numeric: true, value: (r) => r.share, render: (r) => formatPercent(r.share) },
+            { key: "share", label: "カバー率", numeric: true, kind: "rate", value: (r) => r.share, render: (r) => formatPercent(r.share) },
             { key: "contacts", label: "件数", numeric: true, value: (r) => r.contacts },
           ]}
         />

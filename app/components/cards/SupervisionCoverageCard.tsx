@@ -58,7 +58,7 @@ export function SupervisionCoverageCard({ prefectureName, fiscalYear, coverage, 
             columns={[
               { key: "form", label: "形態", rowHeader: true, value: (r) => r.label },
               { key: "covered", label: "対象になった実施主体", numeric: true, value: (r) => r.covered },
-              { key: "share", label: "カバー率", numeric: true, value: (r) => r.share, render: (r) => formatPercent(r.share) },
+              { key: "share", label: "カバー率", numeric: true, kind: "rate", value: (r) => r.share, render: (r) => formatPercent(r.share) },
             ]}
           />
         }

@@ -30,7 +30,9 @@ export const accessibilityCheckedPages = [
   { path: "/datasets/monthly_support?body=312011&fy=2025", label: "データの一覧", loginId: "tottori-city" },
   { path: "/admin/users", label: "利用者の管理", loginId: "tottori-pref" },
   { path: "/admin/audit", label: "操作履歴", loginId: "mhlw" },
+  { path: "/admin/tokens", label: "APIトークンの管理", loginId: "mhlw" },
   { path: "/account/password", label: "パスワードの変更", loginId: "tottori-city" },
+  { path: "/account/tokens", label: "APIトークン", loginId: "tottori-pref" },
   { path: "/accessibility", label: "ウェブアクセシビリティ方針", loginId: null },
 ] as const;
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ChartImageButtons } from "~/components/charts/ChartImageButtons";
 import { useFormat } from "~/components/shell/format-context";
+import { TableExportContext } from "./data-table-export";
 
 /** A chart with its title, a table of the same data, its source and the date of the data. */
 export function ChartFigure({
@@ -28,7 +29,7 @@ export function ChartFigure({
       <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate ? format.date(dataDate) : null} />
       <details id={`${id}-table`}>
         <summary>表で見る</summary>
-        {table}
+        <TableExportContext.Provider value={{ title, source, dataDate }}>{table}</TableExportContext.Provider>
       </details>
       <figcaption>
         出典: {source}

@@ -1,5 +1,7 @@
-import { useMemo, useState, type ReactNode } from "react";
-import { csvLine } from "~/domain/csv/format";
+import { useContext, useMemo, useState, type ReactNode } from "react";
+import { useLocation } from "@remix-run/react";
+import { exportTableCsv, xlsxFileName, type ExportColumnKind } from "~/domain/table-export";
+import { exportTableOf, TableExportContext } from "./data-table-export";
 import { useFormat } from "~/components/shell/format-context";
 import type { Formatters } from "~/domain/format";
 
@@ -12,6 +14,15 @@ export type DataColumn<Row> = {
   /** what the cell shows (defaults to the value through the user's formatters: see displayValue) */
   render?: (row: Row) => ReactNode;
   rowHeader?: boolean;
+  /** how downloads write the value (default: number when numeric, else text) */
+  kind?: ExportColumnKind;
+  /** a rate column: downloads carry its numerator and denominator in their own columns, then the rate */
+  rate?: {
+    numerator: (row: Row) => number | null;
+    denominator: (row: Row) => number | null;
+    numeratorLabel: string;
+    denominatorLabel: string;
+  };
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -71,15 +82,30 @@ export function DataTable<Row>({
     });
   }, [rows, columns, sort]);
 
-  function download() {
-    const text = csvLine(columns.map((c) => c.label)) + sorted.map((r) => csvLine(columns.map((c) => c.value(r)))).join("");
-    const blob = new Blob([`\uFEFF${text}`], { type: "text/csv;charset=utf-8" });
+  const meta = useContext(TableExportContext);
+  const location = useLocation();
+  const exportTable = () => exportTableOf(caption, columns, sorted, { ...meta, conditions: `${location.pathname}${location.search}` });
+
+  function save(blob: Blob, name: string) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = fileName;
+    a.download = name;
     a.click();
     URL.revokeObjectURL(url);
+  }
+
+  function download() {
+    save(new Blob([`\uFEFF${exportTableCsv(exportTable())}`], { type: "text/csv;charset=utf-8" }), fileName);
+  }
+
+  async function downloadXlsx() {
+    // ExcelJS is loaded only when someone asks for a workbook
+    const [{ default: ExcelJS }, { writeTableSheet }] = await Promise.all([import("exceljs"), import("~/domain/table-xlsx")]);
+    const book = new ExcelJS.Workbook();
+    writeTableSheet(book, exportTable());
+    const buffer = await book.xlsx.writeBuffer();
+    save(new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), xlsxFileName(fileName));
   }
 
   return (
@@ -90,9 +116,14 @@ export function DataTable<Row>({
             CSVダウンロード（全件）
           </a>
         ) : (
-          <button type="button" className="link-button" onClick={download} aria-describedby={`${id}-caption`}>
-            CSVダウンロード
-          </button>
+          <>
+            <button type="button" className="link-button" onClick={download} aria-describedby={`${id}-caption`}>
+              CSVダウンロード
+            </button>{" "}
+            <button type="button" className="link-button" onClick={() => void downloadXlsx()} aria-describedby={`${id}-caption`}>
+              Excelダウンロード
+            </button>
+          </>
         )}
       </div>
       <div className="table-scroll">

@@ -33,6 +33,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "body_list.create": "比較リストの作成",
   "body_list.update": "比較リストの変更",
   "body_list.delete": "比較リストの削除",
+  "api_token.create": "APIトークンの発行",
+  "api_token.revoke": "APIトークンの無効化",
+  "api_token.use": "APIトークンの利用（1時間に1件）",
 };
 
 export function isAuditAction(action: string): action is AuditAction {
@@ -51,6 +54,7 @@ export const auditCategories = {
   user: { label: "利用者の管理", prefixes: ["user."] },
   reporting: { label: "提出期限・督促", prefixes: ["reporting_schedule.", "reminder."] },
   worklist: { label: "要フォロー・比較リスト", prefixes: ["worklist.", "body_list."] },
+  api: { label: "APIトークン", prefixes: ["api_token."] },
 } as const;
 export type AuditCategory = keyof typeof auditCategories;
 export const auditCategoryIds = Object.keys(auditCategories) as AuditCategory[];

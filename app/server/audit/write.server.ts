@@ -34,7 +34,10 @@ export type AuditAction =
   | "worklist.resolve"
   | "body_list.create"
   | "body_list.update"
-  | "body_list.delete";
+  | "body_list.delete"
+  | "api_token.create"
+  | "api_token.revoke"
+  | "api_token.use";
 
 export type AuditWrite = {
   action: AuditAction;

@@ -110,3 +110,13 @@ export function canSeeBodyList(viewer: Viewer, members: readonly { code: string;
 export function canEditBodyList(actor: Actor, list: { ownerId: number }): boolean {
   return list.ownerId === actor.id;
 }
+
+/** A personal API token: its owner may revoke it, and MHLW may revoke anyone's (ADR 028). */
+export function canRevokeApiToken(actor: Actor, token: { userId: number }): boolean {
+  return actor.role === "mhlw" || actor.id === token.userId;
+}
+
+/** The list of every user's API tokens: MHLW only. */
+export function canAdministerApiTokens(viewer: Viewer): boolean {
+  return viewer.role === "mhlw";
+}

@@ -3,7 +3,7 @@
 // (the rules themselves are in access.ts).
 import { z } from "zod";
 import { findPrefectureByCode } from "../../domain/prefectures";
-import { canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeeNationalBodies, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { canAdministerApiTokens, canRecordPrefectureWork, canRemindBodies, canSetReportingSchedule, canSeeBody, canSeeNationalBodies, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
 import { requireUser, type SessionUser } from "./session.server";
 import { canAdministerUsers } from "./user-admin";
 import { getDb } from "../../../db";
@@ -101,4 +101,11 @@ export async function requireNationalBodiesPage(request: Request) {
   const user = await requireUser(request);
   if (!canSeeNationalBodies(user)) throw new Response("全国の実施主体別の値は厚生労働省だけが見られます。都道府県のページで管内の実施主体を見られます", { status: 403 });
   return user;
+}
+
+/** The list of every user's API tokens: MHLW only; everyone else gets 403. */
+export async function requireApiTokenAdministrator(request: Request) {
+  const user = await requireUser(request);
+  if (!canAdministerApiTokens(user)) throw new Response("APIトークンの一覧は厚生労働省の担当者のみが見られます", { status: 403 });
+  return { user };
 }

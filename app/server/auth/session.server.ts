@@ -62,7 +62,21 @@ async function sessionIdFromCookie(cookieHeader: string | null | undefined): Pro
   return typeof value === "string" ? value : null;
 }
 
+// Requests the page-data layer (app/server/http/page-data.server.ts) authenticated by an API token: the
+// user is bound to the Request object it hands to the loader, so no header can claim it (ADR 028). One
+// map per process, shared through the global symbol registry: server.ts runs this module as its own copy
+// and the Remix build (or Vite's SSR graph) as another.
+const apiRequestUsersKey = Symbol.for("tsunagu.apiRequestUsers");
+const apiRequestUsers: WeakMap<Request, SessionUser> = ((globalThis as Record<symbol, unknown>)[apiRequestUsersKey] ??= new WeakMap<Request, SessionUser>()) as WeakMap<Request, SessionUser>;
+
+/** Binds the user of a verified API token to a request the page-data layer built (and only reads with). */
+export function bindApiTokenUser(request: Request, user: SessionUser): void {
+  apiRequestUsers.set(request, user);
+}
+
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const apiUser = apiRequestUsers.get(request);
+  if (apiUser) return request.method === "GET" ? apiUser : null;
   return userOfSessionCookie(request.headers.get("Cookie"));
 }
 

@@ -1,0 +1,38 @@
+import { createContext } from "react";
+import { formatDateJa } from "~/domain/format";
+import type { ExportCell, ExportColumn, ExportTable } from "~/domain/table-export";
+import type { DataColumn } from "./DataTable";
+
+/** What the title block of a table's download says beyond its caption; ChartFigure provides it for its table. */
+export type TableExportMeta = { title?: string; source?: string; dataDate?: string | null; conditions?: string };
+export const TableExportContext = createContext<TableExportMeta>({});
+
+/**
+ * The one description of a DataTable that both downloads render: a rate column becomes three
+ * (its numerator, its denominator, the rate), so the CSV and the .xlsx carry the counts.
+ */
+export function exportTableOf<Row>(caption: string, columns: readonly DataColumn<Row>[], rows: readonly Row[], meta: TableExportMeta): ExportTable {
+  const exportColumns: ExportColumn[] = [];
+  const cells: ((row: Row) => ExportCell)[] = [];
+  for (const c of columns) {
+    if (c.rate) {
+      const rate = c.rate;
+      exportColumns.push({ label: `${c.label}（${rate.numeratorLabel}）`, kind: "count" }, { label: `${c.label}（${rate.denominatorLabel}）`, kind: "count" }, { label: `${c.label}（率）`, kind: "rate" });
+      cells.push(rate.numerator, rate.denominator, c.value);
+    } else {
+      // a numeric column without a kind: counts when every value is whole, else one-decimal numbers
+      const wholes = rows.every((r) => {
+        const v = c.value(r);
+        return v === null || (typeof v === "number" && Number.isInteger(v));
+      });
+      exportColumns.push({ label: c.label, kind: c.kind ?? (c.numeric ? (wholes ? "count" : "number") : "text") });
+      cells.push(c.value);
+    }
+  }
+  const notes: ExportTable["notes"] = [];
+  if (meta.title && meta.title !== caption) notes.push({ label: "図表", value: meta.title });
+  if (meta.conditions) notes.push({ label: "条件", value: meta.conditions });
+  if (meta.source) notes.push({ label: "出典", value: meta.source });
+  if (meta.dataDate) notes.push({ label: "データ時点", value: formatDateJa(meta.dataDate) });
+  return { title: caption, notes, columns: exportColumns, rows: rows.map((r) => cells.map((cell) => cell(r))) };
+}
