@@ -5,7 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { closeDatabase, connectDatabase, getDb, getReadDb, refreshStatisticsIfEmbedded, sql } from "./db";
+import { closeDatabase, connectDatabase, getDb, getReadDb, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";
@@ -14,6 +14,7 @@ import { logger } from "./app/server/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/server/http/render-cache.server";
 import { refuseNulInForms } from "./app/server/http/form-nul.server";
 import { noStoreForSessions } from "./app/server/http/private-cache.server";
+import { readYourWrites, unlessUnreplayedWrite } from "./app/server/http/read-your-writes.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/server/http/same-origin.server";
 import { securityHeaders } from "./app/server/http/security-headers.server";
 import { failInterruptedCommits, failStaleStaging } from "./app/server/uploads/service.server";
@@ -139,9 +140,12 @@ else {
 }
 app.use(noStoreForSessions(sessionCookieName));
 app.use(sameOriginOnly);
+// a session's own commits show at once although the aggregate pages read a replica (ADR 030)
+readRouter().log = logger;
+app.use(readYourWrites(sessionCookieName, readRouter, getDb));
 if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
   app.use(
-    renderCacheMiddleware({
+    unlessUnreplayedWrite(sessionCookieName, readRouter, renderCacheMiddleware({
       cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
       userOf: userOfSessionCookie,
       // pages read the primary or the replica: an entry is good while neither has changed (ADR 013)
@@ -150,7 +154,7 @@ if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
         return primary === read ? [await currentDataVersion(primary)] : Promise.all([currentDataVersion(primary), currentDataVersion(read)]);
       },
       today: () => pageToday(),
-    }),
+    })),
   );
 }
 app.all(
