@@ -132,13 +132,18 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
     await asPostgres(`${bin}/pg_ctl`, ["-D", dataDir, "-m", "fast", "-w", "stop"]);
   }
 
-  async function caughtUp(timeoutMs = 10_000) {
+  async function caughtUp(timeoutMs = 60_000) {
+    // the standby replays the whole cluster's WAL, other test files' bulk loads included
     const [{ lsn } = { lsn: "" }] = await primaryAdmin<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row] = await admin<{ done: boolean | null }[]>`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as done`;
+      const [row] = await admin<{ done: boolean | null; replayed: string | null }[]>`
+        select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as done, pg_last_wal_replay_lsn()::text as replayed`;
       if (row?.done) return;
-      if (Date.now() > deadline) throw new Error(`the standby has not replayed ${lsn} within ${timeoutMs} ms`);
+      if (Date.now() > deadline) {
+        const receiver = await admin`select status, flushed_lsn::text as flushed from pg_stat_wal_receiver`.catch(() => []);
+        throw new Error(`the standby has replayed up to ${row?.replayed}, not ${lsn}, within ${timeoutMs} ms (receiver: ${JSON.stringify(receiver)})`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
