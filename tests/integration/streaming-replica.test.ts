@@ -1,5 +1,9 @@
+import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieName } from "../../app/server/auth/session.server";
+import { readYourWrites } from "../../app/server/http/read-your-writes.server";
 import { getDb, installDatabaseHandle, openDatabase, queryRows, readRouter, type DatabaseHandle } from "../../db";
 import { replicaRetryMs } from "../../db/read-routing";
 import { loader as prefectureListLoader } from "../../app/routes/prefectures._index";
@@ -20,10 +24,11 @@ let primary: DatabaseHandle;
 let replica: DatabaseHandle;
 let standby: Standby;
 let cookie: string;
+let otherCookie: string;
 const logged: { level: "warn" | "info"; message: string }[] = [];
 
-async function tottoriBodies(reader: string | null): Promise<number> {
-  const result = await readRouter().readingAs(reader, () => callRoute(prefectureListLoader, { url: "/prefectures", cookie }));
+async function tottoriBodies(reader: string | null, asCookie = cookie): Promise<number> {
+  const result = await readRouter().readingAs(reader, () => callRoute(prefectureListLoader, { url: "/prefectures", cookie: asCookie }));
   expect(result.status).toBe(200);
   return (result.data as { prefectures: { code: string; implementingBodies: number }[] }).prefectures.find((p) => p.code === "31")!.implementingBodies;
 }
@@ -56,6 +61,7 @@ describe.skipIf(skipReason !== null)(`a streaming replica${skipReason ? ` (skipp
     await loadSampleBodiesAndUsers(primary.db);
     installDatabaseHandle(primary);
     cookie = (await demoSessionCookies(["mhlw"])).mhlw!;
+    otherCookie = (await demoSessionCookies(["mhlw"])).mhlw!; // a second session (another browser)
     // the test database exists (and has its rows) before the base backup copies the cluster
     standby = await startStandby(primaryServer);
     if (primary.target.driver !== "postgres") throw new Error("the primary must be PostgreSQL");
@@ -108,6 +114,37 @@ describe.skipIf(skipReason !== null)(`a streaming replica${skipReason ? ` (skipp
     expect(await tottoriBodies("session-of-the-writer")).toBe(before + 1);
     // the replica has the write: the writer reads the replica again
     expect(readRouter().hasUnreplayedWrite("session-of-the-writer")).toBe(false);
+  });
+
+  it("over HTTP through the middleware: the writing session's next page shows its POST at once, another session's does not yet", async () => {
+    const app = express();
+    app.use(readYourWrites(sessionCookieName, readRouter, getDb));
+    app.post("/write", async (_req, res) => {
+      await commitOneMoreTottoriBody();
+      res.redirect(303, "/count");
+    });
+    // the middleware's context (not the test's) decides which database the loader reads
+    app.get("/count", async (req, res) => res.json({ bodies: await tottoriBodies(null, req.headers.cookie) }));
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const count = async (asCookie: string) => ((await (await fetch(`${base}/count`, { headers: { cookie: asCookie } })).json()) as { bodies: number }).bodies;
+    try {
+      const before = await count(cookie);
+      await replay("pause");
+      try {
+        const written = await fetch(`${base}/write`, { method: "POST", headers: { cookie }, redirect: "manual" });
+        expect(written.status).toBe(303);
+        expect(await count(cookie)).toBe(before + 1); // the writer: from the primary
+        expect(await count(otherCookie)).toBe(before); // another session: from the paused replica
+      } finally {
+        await replay("resume");
+      }
+      await standby.caughtUp();
+      expect(await count(otherCookie)).toBe(before + 1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("keeps serving from the primary while the replica is stopped, logs it, and goes back when it returns", async () => {
