@@ -15,6 +15,7 @@ import { standbySkipReason, startStandby, type Standby } from "../setup/standby"
 
 // DATABASE_READ_URL against a real hot standby of the test server (ADR 030), on the PostgreSQL run
 // only: PGlite has no replication (tests/integration/read-database.test.ts covers the routing there).
+// Tests that wait for the standby allow for its lag under a busy run (it replays the whole cluster).
 // Pausing the standby's replay (pg_wal_replay_pause) makes "the replica lags" exact instead of timed.
 
 const skipReason = standbySkipReason();
@@ -92,7 +93,7 @@ describe.skipIf(skipReason !== null)(`a streaming replica${skipReason ? ` (skipp
     await standby.caughtUp();
     // within the replica's lag (here: once replayed) everyone sees it
     expect(await tottoriBodies("session-of-someone-else")).toBe(before + 1);
-  });
+  }, 150_000);
 
   it("shows a session its own commit at once, while the replica has not replayed it", async () => {
     const before = await tottoriBodies(null);
@@ -114,7 +115,7 @@ describe.skipIf(skipReason !== null)(`a streaming replica${skipReason ? ` (skipp
     expect(await tottoriBodies("session-of-the-writer")).toBe(before + 1);
     // the replica has the write: the writer reads the replica again
     expect(readRouter().hasUnreplayedWrite("session-of-the-writer")).toBe(false);
-  });
+  }, 150_000);
 
   it("over HTTP through the middleware: the writing session's next page shows its POST at once, another session's does not yet", async () => {
     const app = express();
@@ -145,7 +146,7 @@ describe.skipIf(skipReason !== null)(`a streaming replica${skipReason ? ` (skipp
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-  });
+  }, 150_000);
 
   it("keeps serving from the primary while the replica is stopped, logs it, and goes back when it returns", async () => {
     const before = await tottoriBodies(null);
@@ -175,5 +176,5 @@ describe.skipIf(skipReason !== null)(`a streaming replica${skipReason ? ` (skipp
       "read replica unavailable: the aggregate pages read the primary",
       "read replica available again: the aggregate pages read it",
     ]);
-  }, 120_000);
+  }, 150_000);
 });
