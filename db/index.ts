@@ -39,6 +39,11 @@ export async function getDb(): Promise<Database> {
   return (await connectDatabase()).db;
 }
 
+/** DATABASE_READ_URL is set with a PostgreSQL DATABASE_URL (a replica of PGlite makes no sense). */
+export function readReplicaConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.DATABASE_READ_URL) && Boolean(env.DATABASE_URL);
+}
+
 /**
  * The database for read-heavy aggregate loaders: a read replica when DATABASE_READ_URL is set (with
  * DATABASE_URL; a replica of PGlite makes no sense), else the primary. Replicas lag: sessions,
@@ -48,9 +53,8 @@ export async function getDb(): Promise<Database> {
  */
 export async function getReadDb(): Promise<Database> {
   store[readKey] ??= (async () => {
-    const url = process.env.DATABASE_READ_URL;
-    if (!url || targetFromEnv().driver !== "postgres") return null;
-    return openDatabase({ driver: "postgres", url });
+    if (!readReplicaConfigured()) return null;
+    return openDatabase({ driver: "postgres", url: process.env.DATABASE_READ_URL! });
   })().catch((error: unknown) => {
     delete store[readKey];
     throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "./client";
+import { readReplicaConfigured } from "./index";
 import { parseLsn, ReadRouter, replicaRetryMs } from "./read-routing";
 
 describe("parseLsn", () => {
@@ -108,5 +109,16 @@ describe("ReadRouter", () => {
     expect(router.hasUnreplayedWrite("writer")).toBe(false);
     expect(await read("writer")).toBe("replica");
     expect(log).toEqual(["warn: WAL position of a write not recorded; the writer reads the replica again"]);
+  });
+});
+
+describe("readReplicaConfigured", () => {
+  it("is true only for DATABASE_READ_URL next to a PostgreSQL DATABASE_URL (the read-your-writes middleware is installed only then)", () => {
+    const primary = "postgres://app@db:5432/tsunagu";
+    const replica = "postgres://app@replica:5432/tsunagu";
+    expect(readReplicaConfigured({ DATABASE_URL: primary, DATABASE_READ_URL: replica })).toBe(true);
+    expect(readReplicaConfigured({ DATABASE_URL: primary })).toBe(false);
+    // PGlite (no DATABASE_URL) has no replica
+    expect(readReplicaConfigured({ DATABASE_READ_URL: replica })).toBe(false);
   });
 });
