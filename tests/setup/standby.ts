@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile, chmod } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -38,6 +39,49 @@ async function asPostgres(command: string, args: string[], timeout = 120_000) {
   return asRoot ? run("runuser", ["-u", "postgres", "--", command, ...args], { timeout }) : run(command, args, { timeout });
 }
 
+async function dropSlot(primaryUrl: string, slot: string) {
+  const primary = postgres(primaryUrl, { max: 1, onnotice: () => {} });
+  try {
+    // the primary's WAL sender may outlive the stopped standby by a moment: wait for the slot to be free
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const [row] = await primary<{ active: boolean }[]>`select active from pg_replication_slots where slot_name = ${slot}`;
+      if (!row) return;
+      if (!row.active) {
+        await primary`select pg_drop_replication_slot(${slot})`;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`replication slot ${slot} is still in use on the primary: drop it with pg_drop_replication_slot`);
+  } finally {
+    await primary.end();
+  }
+}
+
+/** Slots of standbys whose test process died without removing them would keep WAL forever. */
+async function dropStaleSlots(primaryUrl: string) {
+  const primary = postgres(primaryUrl, { max: 1, onnotice: () => {} });
+  try {
+    const slots = await primary<{ name: string }[]>`
+      select slot_name as name from pg_replication_slots where slot_name like 'tsunagu_standby_%' and not active`;
+    for (const { name } of slots) {
+      const pid = Number(/^tsunagu_standby_(\d+)_/.exec(name)?.[1]);
+      if (pid && !processAlive(pid)) await primary`select pg_drop_replication_slot(${name})`;
+    }
+  } finally {
+    await primary.end();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -62,14 +106,19 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
   if (process.getuid?.() === 0) await run("chown", ["postgres:postgres", dir]);
   await chmod(dir, 0o700);
   const port = await freePort();
+  // a physical replication slot keeps the primary's WAL until the standby has it, also while a test
+  // has stopped it and while a busy run's checkpoints would otherwise recycle segments
+  const slot = `tsunagu_standby_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await dropStaleSlots(primaryUrl);
 
   try {
     await asPostgres(`${bin}/pg_basebackup`, [
       "-h", primary.hostname, "-p", primary.port || "5432", "-U", decodeURIComponent(primary.username || "postgres"),
-      "-D", dataDir, "-R", "-X", "stream", "-c", "fast", "--no-password",
+      "-D", dataDir, "-R", "-X", "stream", "-c", "fast", "--no-password", "-C", "-S", slot,
     ]);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
+    await dropSlot(primaryUrl, slot);
     const stderr = (error as { stderr?: string }).stderr ?? "";
     throw new Error(`pg_basebackup from ${primary.host} failed (does pg_hba.conf allow "host replication all 127.0.0.1/32 trust"?): ${stderr || String(error)}`);
   }
@@ -151,6 +200,8 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
   await start().catch(async (error: unknown) => {
     await admin.end();
     await primaryAdmin.end();
+    await stop().catch(() => undefined);
+    await dropSlot(primaryUrl, slot);
     await rm(dir, { recursive: true, force: true });
     throw error;
   });
@@ -169,6 +220,7 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
       await admin.end({ timeout: 1 });
       await primaryAdmin.end({ timeout: 1 });
       await stop().catch(() => undefined);
+      await dropSlot(primaryUrl, slot);
       await rm(dir, { recursive: true, force: true });
     },
   };
