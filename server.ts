@@ -5,7 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { closeDatabase, connectDatabase, getDb, getReadDb, refreshStatisticsIfEmbedded, sql } from "./db";
+import { closeDatabase, connectDatabase, getDb, getReadDb, readReplicaConfigured, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";
@@ -14,6 +14,7 @@ import { logger } from "./app/server/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/server/http/render-cache.server";
 import { refuseNulInForms } from "./app/server/http/form-nul.server";
 import { noStoreForSessions } from "./app/server/http/private-cache.server";
+import { readYourWrites, unlessUnreplayedWrite } from "./app/server/http/read-your-writes.server";
 import { allowedOriginsFor, checkSameOrigin } from "./app/server/http/same-origin.server";
 import { securityHeaders } from "./app/server/http/security-headers.server";
 import { pageDataFormatOf, servePageData } from "./app/server/http/page-data.server";
@@ -172,19 +173,24 @@ else {
 app.use(noStoreForSessions(sessionCookieName));
 app.use(pageData);
 app.use(sameOriginOnly);
+// with a replica, a session's own commits still show at once on the aggregate pages (ADR 030)
+const replicaReads = readReplicaConfigured();
+if (replicaReads) {
+  readRouter().log = logger;
+  app.use(readYourWrites(sessionCookieName, readRouter, getDb));
+}
 if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
-  app.use(
-    renderCacheMiddleware({
-      cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
-      userOf: userOfSessionCookie,
-      // pages read the primary or the replica: an entry is good while neither has changed (ADR 013)
-      dataVersions: async () => {
-        const [primary, read] = await Promise.all([getDb(), getReadDb()]);
-        return primary === read ? [await currentDataVersion(primary)] : Promise.all([currentDataVersion(primary), currentDataVersion(read)]);
-      },
-      today: () => pageToday(),
-    }),
-  );
+  const renderCache = renderCacheMiddleware({
+    cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
+    userOf: userOfSessionCookie,
+    // pages read the primary or the replica: an entry is good while neither has changed (ADR 013)
+    dataVersions: async () => {
+      const [primary, read] = await Promise.all([getDb(), getReadDb()]);
+      return primary === read ? [await currentDataVersion(primary)] : Promise.all([currentDataVersion(primary), currentDataVersion(read)]);
+    },
+    today: () => pageToday(),
+  });
+  app.use(replicaReads ? unlessUnreplayedWrite(sessionCookieName, readRouter, renderCache) : renderCache);
 }
 app.all(
   "*",
