@@ -6,6 +6,10 @@
 import { formatFiscalYear } from "./fiscal-year";
 import { formatReportingMonthKey } from "./reporting";
 import { optionalProgramLabels, type OptionalProgram } from "./vocabulary";
+import type { ComparedFigureKey } from "./compared-figures";
+import { employmentOrIncomeRateSpec, perPopulationAverageSpecs, type DerivedMetricSpec } from "./metric-catalogue";
+
+const figureSpecOf = (key: ComparedFigureKey): DerivedMetricSpec => (key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec : perPopulationAverageSpecs[key]);
 
 export const worklistRuleIds = [
   "returned_report",
@@ -15,6 +19,7 @@ export const worklistRuleIds = [
   "no_supervision",
   "certificate_gap",
   "no_support_meeting",
+  "significantly_worse",
 ] as const;
 export type WorklistRuleId = (typeof worklistRuleIds)[number];
 
@@ -27,6 +32,7 @@ export type WorklistFacts = {
   no_supervision: { lastContact: string | null; months: number };
   certificate_gap: { fiscalYear: number; assigned: number; certified: number };
   no_support_meeting: { fiscalYear: number };
+  significantly_worse: { fiscalYear: number; metric: ComparedFigureKey; comparator: "target" | "peers"; value: number; lower: number; upper: number; benchmark: number };
 };
 
 export type WorklistFact<R extends WorklistRuleId = WorklistRuleId> = { rule: R; code: string; name: string; facts: WorklistFacts[R] };
@@ -114,6 +120,21 @@ export const worklistRules: { [R in WorklistRuleId]: WorklistRule<R> } = {
     cause: (f) => String(f.fiscalYear),
     why: (f) => `${formatFiscalYear(f.fiscalYear)}の回答で支援会議を設置していません。設置の予定や課題を確認してください`,
     action: (_f, at) => ({ href: `/prefectures/${at.prefectureCode}/cooperation`, label: "連携の状況" }),
+  },
+  // the labels of ADR 024 (95% interval): below the 目安値 only when the upper limit is below it, worse
+  // than the peer group only when its pooled figure lies outside the interval on the bad side
+  significantly_worse: {
+    label: "目安値・類似団体より有意に低い指標",
+    subject: (f) => `${f.metric}:${f.comparator}`,
+    cause: (f) => String(f.fiscalYear),
+    why: (f) => {
+      const spec = figureSpecOf(f.metric);
+      const figure = `${formatFiscalYear(f.fiscalYear)}の${spec.label}は${spec.format(f.value)}（95%信頼区間 ${spec.format(f.lower)}〜${spec.format(f.upper)}）で`;
+      return f.comparator === "target"
+        ? `${figure}、目安値${spec.format(f.benchmark)}を有意に下回っています`
+        : `${figure}、類似団体（同じ種類で人口の近い5団体）の${spec.format(f.benchmark)}より有意に悪い値です`;
+    },
+    action: (f, at) => ({ href: `/municipalities/${at.bodyCode}?fy=${f.fiscalYear}#compared-figures`, label: "実施主体の比較を見る" }),
   },
 };
 

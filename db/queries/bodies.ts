@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
-import { peerKindSql, populationsOn } from "./fragments";
+import { nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 
 export async function getBody(db: Database, code: string) {
@@ -32,7 +32,7 @@ export async function getBody(db: Database, code: string) {
  * (nearestInPopulation, ADR 018). `sameKind`: the peer group of the comparisons (ADR 024), bodies of the
  * same kind (peerKindSql) nationally, prefectures' 郡部 included.
  */
-export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string; sameKind?: boolean }, limit = 5) {
+export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string; sameKind?: boolean }, limit = peerGroupSize) {
   const rows = await queryRows<{ code: string }>(
     db,
     sql`with pop as ${populationsOn(fiscalYearStart(fiscalYear))},
@@ -41,7 +41,7 @@ export async function peerBodies(db: Database, code: string, fiscalYear: number,
         where b.code <> ${code} and pop.population > 0 and me.population > 0
           and ${scope.sameKind ? sql`${peerKindSql("b.kind")} = ${peerKindSql("me.kind")}` : sql`b.kind <> 'prefecture'`}
           and ${scope.prefectureCode ? sql`b.prefecture_code = ${scope.prefectureCode}` : sql`true`}
-        order by abs(ln(pop.population::numeric) - ln(me.population::numeric)), b.code
+        order by ${nearestInPopulationOrder(sql`pop.population`, sql`me.population`, sql`b.code`)}
         limit ${limit}`,
   );
   return rows.map((r) => r.code);

@@ -68,6 +68,14 @@ export function peerKindSql(kind: SqlColumn): SQL {
   return sql`(case when ${k} in ('town', 'village') then 'town_village' else ${k} end)`;
 }
 
+/** The order of the peer rule (ADR 018, 024): nearest in population on a log scale, ties by code. */
+export function nearestInPopulationOrder(peerPopulation: SQL, ownPopulation: SQL, peerCode: SQL): SQL {
+  return sql`abs(ln(${peerPopulation}::numeric) - ln(${ownPopulation}::numeric)), ${peerCode}`;
+}
+
+/** How many bodies a peer group holds (ADR 024). */
+export const peerGroupSize = 5;
+
 /** Each body's population in force on a date (its latest figure on or before it): a subquery with columns local_government_code, population. */
 export function populationsOn(on: SqlDate): SQL {
   return sql`(

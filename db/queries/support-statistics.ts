@@ -5,7 +5,7 @@ import { byMetric, monthlyMetrics, perPopulationMetrics, type MonthlyMetric, typ
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
 import { fiscalYearBodyTotals, monthlyPrefectureTotals, monthlySupportStatistics, perCapitaColumn } from "../schema";
-import { fiscalYearStartSql, sqlIn } from "./fragments";
+import { fiscalYearStartSql, nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn, sqlIn } from "./fragments";
 import { implementingBodiesOf, isImplementingBodyEver, isImplementingBodyOn } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
@@ -217,6 +217,43 @@ export async function fiscalYearTotalsByBody(db: Database, fiscalYear: number) {
         order by b.code`,
   );
   return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, prefectureCode: r.prefecture_code, ...toTotals(r) }));
+}
+
+/**
+ * For each implementing body of a prefecture: its fiscal-year totals and the pooled totals of its peer
+ * group (the bodies of the same kind nationally nearest in population, ADR 024), in one query, for
+ * the prefecture's worklist.
+ */
+export async function bodyAndPeerTotalsOf(db: Database, prefectureCode: string, fiscalYear: number) {
+  const bodies = sql`(select b.code, b.name, b.kind, b.prefecture_code, pop.population
+    from ${implementingBodiesOf(fiscalYear)} b join ${populationsOn(fiscalYearStart(fiscalYear))} pop on pop.local_government_code = b.code
+    where pop.population > 0)`;
+  const rows = await queryRows<TotalsRow & { code: string; name: string; grp: "own" | "peers" }>(
+    db,
+    sql`with bodies as ${bodies}
+        select m.code, m.name, 'own' as grp, 1 as bodies, ${fiscalYearTotalsColumns}
+        from bodies m left join fiscal_year_body_totals t on t.local_government_code = m.code and t.fiscal_year = ${fiscalYear}
+        where m.prefecture_code = ${prefectureCode}
+        group by m.code, m.name
+        union all
+        select m.code, m.name, 'peers', count(*)::int, ${fiscalYearTotalsColumns}
+        from bodies m
+        cross join lateral (
+          select p.code from bodies p
+          where p.code <> m.code and ${peerKindSql("p.kind")} = ${peerKindSql("m.kind")}
+          order by ${nearestInPopulationOrder(sql`p.population`, sql`m.population`, sql`p.code`)}
+          limit ${peerGroupSize}) peer
+        left join fiscal_year_body_totals t on t.local_government_code = peer.code and t.fiscal_year = ${fiscalYear}
+        where m.prefecture_code = ${prefectureCode}
+        group by m.code, m.name`,
+  );
+  const byCode = new Map<string, { code: string; name: string; own: MetricTotals | null; peers: MetricTotals | null }>();
+  for (const r of rows) {
+    const entry = byCode.get(r.code) ?? { code: r.code, name: r.name, own: null, peers: null };
+    entry[r.grp] = toTotals(r);
+    byCode.set(r.code, entry);
+  }
+  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** One body's totals per fiscal year (the trend of its figures, ADR 024). */

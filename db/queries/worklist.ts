@@ -9,6 +9,9 @@ import { implementingBodiesOf } from "./implementing-bodies";
 import { missingBodyMonths } from "./reporting";
 import { bodiesWithoutContact } from "./supervision";
 import { bodiesWithoutSupportMeeting } from "./cooperation";
+import { bodyAndPeerTotalsOf, statisticsFiscalYears } from "./support-statistics";
+import { targetValuesOf } from "./prefecture-work";
+import { comparedFigureKeys, comparedFigures } from "~/domain/compared-figures";
 
 // The facts of the prefecture's worklist (要フォロー, ADR 025): one source per rule of
 // app/domain/worklist.ts, each a query of the prefecture's implementing bodies.
@@ -105,6 +108,30 @@ export const worklistSources: { [R in WorklistRuleId]: Source<R> } = {
           having sum(least(t.certified, t.assigned)) < sum(t.assigned)`,
     );
     return rows.map((r) => ({ rule: "certificate_gap", code: r.code, name: r.name, facts: { fiscalYear: year, assigned: r.assigned, certified: r.certified } }));
+  },
+  /**
+   * bodies whose figure is significantly below the 目安値 or worse than their peer group (ADR 024's
+   * labels at 95%), in the latest fiscal year with monthly figures up to the current one
+   */
+  significantly_worse: async (db, scope) => {
+    const year = Math.max(...(await statisticsFiscalYears(db)).filter((fy) => fy <= scope.fiscalYear));
+    if (!Number.isFinite(year)) return [];
+    const [rows, targets] = await Promise.all([bodyAndPeerTotalsOf(db, scope.prefectureCode, year), targetValuesOf(db, year)]);
+    const facts: WorklistFact<"significantly_worse">[] = [];
+    for (const r of rows) {
+      if (!r.own || r.own.submittedMonths === 0) continue;
+      const compared = comparedFigures(r.own, { peers: r.peers }, targets);
+      for (const metric of comparedFigureKeys) {
+        const figure = compared[metric];
+        if (figure.value === null || !figure.ci95) continue;
+        for (const comparator of ["target", "peers"] as const) {
+          const benchmark = figure.benchmarks[comparator];
+          if (figure.labels[comparator] !== "worse" || benchmark === null || benchmark === undefined) continue;
+          facts.push({ rule: "significantly_worse", code: r.code, name: r.name, facts: { fiscalYear: year, metric, comparator, value: figure.value, lower: figure.ci95.lower, upper: figure.ci95.upper, benchmark } });
+        }
+      }
+    }
+    return facts;
   },
   /** bodies that answered, in the latest year with answers, that they have no 支援会議 (unanswered bodies are the submissions pages' business) */
   no_support_meeting: async (db, scope) => {
