@@ -84,7 +84,7 @@ describe("render cache", () => {
     await (await mhlw.get(page)).text();
     const before = await mhlw.get(page);
     expect(before.headers.get("x-render-cache")).toBe("hit");
-    const cell4321 = '<td class="num">4321</td>';
+    const cell4321 = '<td class="num">4,321</td>'; // numbers with separators (ADR 027)
     expect(await before.text()).not.toContain(cell4321);
 
     const city = await HttpSession.logIn(ctx.app.url, "tottori-city");
