@@ -84,7 +84,7 @@ export function DataTable<Row>({
 
   const meta = useContext(TableExportContext);
   const location = useLocation();
-  const exportTable = () => exportTableOf(caption, columns, sorted, { ...meta, conditions: `${location.pathname}${location.search}` });
+  const exportTable = () => exportTableOf(caption, columns, sorted, { ...meta, conditions: `${location.pathname}${location.search}`, dateStyle: format.style });
 
   function save(blob: Blob, name: string) {
     const url = URL.createObjectURL(blob);

@@ -1,10 +1,10 @@
 import { createContext } from "react";
-import { formatDateJa } from "~/domain/format";
+import { formatDateJa, type DateStyle } from "~/domain/format";
 import type { ExportCell, ExportColumn, ExportTable } from "~/domain/table-export";
 import type { DataColumn } from "./DataTable";
 
 /** What the title block of a table's download says beyond its caption; ChartFigure provides it for its table. */
-export type TableExportMeta = { title?: string; source?: string; dataDate?: string | null; conditions?: string };
+export type TableExportMeta = { title?: string; source?: string; dataDate?: string | null; conditions?: string; dateStyle?: DateStyle };
 export const TableExportContext = createContext<TableExportMeta>({});
 
 /**
@@ -33,6 +33,6 @@ export function exportTableOf<Row>(caption: string, columns: readonly DataColumn
   if (meta.title && meta.title !== caption) notes.push({ label: "図表", value: meta.title });
   if (meta.conditions) notes.push({ label: "条件", value: meta.conditions });
   if (meta.source) notes.push({ label: "出典", value: meta.source });
-  if (meta.dataDate) notes.push({ label: "データ時点", value: formatDateJa(meta.dataDate) });
+  if (meta.dataDate) notes.push({ label: "データ時点", value: formatDateJa(meta.dataDate, meta.dateStyle) });
   return { title: caption, notes, columns: exportColumns, rows: rows.map((r) => cells.map((cell) => cell(r))) };
 }
