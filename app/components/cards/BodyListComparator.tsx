@@ -36,7 +36,7 @@ export function BodyListComparator({ comparator, bodyName, fiscalYear, hidden }:
           </select>
         </div>
         <button type="submit" className="button button--secondary">
-          表示
+          リストと比べる
         </button>
         <Link to="/lists">比較リストを作る・編集する</Link>
       </Form>
