@@ -57,9 +57,13 @@ describe("readYourWrites", () => {
     const { router } = fakes();
     router.beginWrite("writer", async () => ({}) as Database);
     const reached: string[] = [];
+    const headers: Record<string, string>[] = [{}, {}];
+    const response = (i: number) => ({ setHeader: (name: string, value: string) => (headers[i]![name] = value) }) as unknown as Response;
     const guarded = unlessUnreplayedWrite("__session", () => router, () => reached.push("cache"));
-    guarded({ headers: { cookie: "__session=writer" } } as Request, {} as Response, () => reached.push("next"));
-    guarded({ headers: { cookie: "__session=other" } } as Request, {} as Response, () => reached.push("next"));
+    guarded({ headers: { cookie: "__session=writer" } } as Request, response(0), () => reached.push("next"));
+    guarded({ headers: { cookie: "__session=other" } } as Request, response(1), () => reached.push("next"));
     expect(reached).toEqual(["next", "cache"]);
+    // the writer's page says why it was not cached
+    expect(headers).toEqual([{ "X-Render-Cache": "bypass" }, {}]);
   });
 });

@@ -29,5 +29,10 @@ export function readYourWrites(cookieName: string, router: () => ReadRouter, pri
 
 /** Skips `handler` (the render cache) for a session whose own write the replica has not replayed yet. */
 export function unlessUnreplayedWrite(cookieName: string, router: () => ReadRouter, handler: RequestHandler): RequestHandler {
-  return (req, res, next) => (router().hasUnreplayedWrite(sessionOf(req.headers.cookie, cookieName)) ? next() : handler(req, res, next));
+  return (req, res, next) => {
+    if (!router().hasUnreplayedWrite(sessionOf(req.headers.cookie, cookieName))) return handler(req, res, next);
+    // rendered from the primary and not stored: the replica has not replayed this session's write yet
+    res.setHeader("X-Render-Cache", "bypass");
+    next();
+  };
 }
