@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
-import { nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn } from "./fragments";
+import { logPopulationSql, nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn } from "./fragments";
 import { implementingBodiesOf } from "./implementing-bodies";
 
 export async function getBody(db: Database, code: string) {
@@ -41,7 +41,7 @@ export async function peerBodies(db: Database, code: string, fiscalYear: number,
         where b.code <> ${code} and pop.population > 0 and me.population > 0
           and ${scope.sameKind ? sql`${peerKindSql("b.kind")} = ${peerKindSql("me.kind")}` : sql`b.kind <> 'prefecture'`}
           and ${scope.prefectureCode ? sql`b.prefecture_code = ${scope.prefectureCode}` : sql`true`}
-        order by ${nearestInPopulationOrder(sql`pop.population`, sql`me.population`, sql`b.code`)}
+        order by ${nearestInPopulationOrder(logPopulationSql(sql`pop.population`), logPopulationSql(sql`me.population`), sql`b.code`)}
         limit ${limit}`,
   );
   return rows.map((r) => r.code);

@@ -68,9 +68,14 @@ export function peerKindSql(kind: SqlColumn): SQL {
   return sql`(case when ${k} in ('town', 'village') then 'town_village' else ${k} end)`;
 }
 
-/** The order of the peer rule (ADR 018, 024): nearest in population on a log scale, ties by code. */
-export function nearestInPopulationOrder(peerPopulation: SQL, ownPopulation: SQL, peerCode: SQL): SQL {
-  return sql`abs(ln(${peerPopulation}::numeric) - ln(${ownPopulation}::numeric)), ${peerCode}`;
+/** A population on the log scale of the peer rule: computed once per body, not once per pair compared. */
+export function logPopulationSql(population: SQL): SQL {
+  return sql`ln(${population}::numeric)`;
+}
+
+/** The order of the peer rule (ADR 018, 024): nearest in population on a log scale (logPopulationSql), ties by code. */
+export function nearestInPopulationOrder(peerLogPopulation: SQL, ownLogPopulation: SQL, peerCode: SQL): SQL {
+  return sql`abs(${peerLogPopulation} - ${ownLogPopulation}), ${peerCode}`;
 }
 
 /** How many bodies a peer group holds (ADR 024). */

@@ -5,7 +5,7 @@ import { byMetric, monthlyMetrics, perPopulationMetrics, type MonthlyMetric, typ
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
 import { fiscalYearBodyTotals, monthlyPrefectureTotals, monthlySupportStatistics, perCapitaColumn } from "../schema";
-import { fiscalYearStartSql, nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn, sqlIn } from "./fragments";
+import { fiscalYearStartSql, logPopulationSql, nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn, sqlIn } from "./fragments";
 import { implementingBodiesOf, isImplementingBodyEver, isImplementingBodyOn } from "./implementing-bodies";
 import { fiscalYearsIn } from "./meta";
 
@@ -225,7 +225,7 @@ export async function fiscalYearTotalsByBody(db: Database, fiscalYear: number) {
  * the prefecture's worklist.
  */
 export async function bodyAndPeerTotalsOf(db: Database, prefectureCode: string, fiscalYear: number) {
-  const bodies = sql`(select b.code, b.name, b.kind, b.prefecture_code, pop.population
+  const bodies = sql`(select b.code, b.name, ${peerKindSql("b.kind")} as peer_kind, b.prefecture_code, ${logPopulationSql(sql`pop.population`)} as log_population
     from ${implementingBodiesOf(fiscalYear)} b join ${populationsOn(fiscalYearStart(fiscalYear))} pop on pop.local_government_code = b.code
     where pop.population > 0)`;
   const rows = await queryRows<TotalsRow & { code: string; name: string; grp: "own" | "peers" }>(
@@ -240,8 +240,8 @@ export async function bodyAndPeerTotalsOf(db: Database, prefectureCode: string, 
         from bodies m
         cross join lateral (
           select p.code from bodies p
-          where p.code <> m.code and ${peerKindSql("p.kind")} = ${peerKindSql("m.kind")}
-          order by ${nearestInPopulationOrder(sql`p.population`, sql`m.population`, sql`p.code`)}
+          where p.code <> m.code and p.peer_kind = m.peer_kind
+          order by ${nearestInPopulationOrder(sql`p.log_population`, sql`m.log_population`, sql`p.code`)}
           limit ${peerGroupSize}) peer
         left join fiscal_year_body_totals t on t.local_government_code = peer.code and t.fiscal_year = ${fiscalYear}
         where m.prefecture_code = ${prefectureCode}
