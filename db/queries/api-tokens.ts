@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { apiTokens, users } from "../schema";
+import { sessionUserColumns } from "./users";
 
 export type ApiTokenListRow = {
   id: number;
@@ -62,14 +63,7 @@ export async function apiTokenByHash(db: Database, tokenHash: string) {
     .select({
       tokenId: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
-      id: users.id,
-      loginId: users.loginId,
-      displayName: users.displayName,
-      role: users.role,
-      prefectureCode: users.prefectureCode,
-      localGovernmentCode: users.localGovernmentCode,
-      mustChangePassword: users.mustChangePassword,
-      dateStyle: users.dateStyle,
+      ...sessionUserColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -1,7 +1,48 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { isDateStyle, type DateStyle } from "~/domain/format";
+import type { UserRole } from "~/domain/vocabulary";
 import { queryRows, type Database } from "../client";
 import { isImplementingBodyEver } from "./implementing-bodies";
-import { users } from "../schema";
+import { sessions, users } from "../schema";
+
+/** Who is asking: the account behind a session cookie or an API token (ADR 028), as every loader sees it. */
+export type SessionUser = {
+  id: number;
+  loginId: string;
+  displayName: string;
+  role: UserRole;
+  prefectureCode: string | null;
+  localGovernmentCode: string | null;
+  mustChangePassword: boolean;
+  /** 西暦 or 和暦 on every page (the account page sets it) */
+  dateStyle: DateStyle;
+};
+
+/** The columns of a SessionUser, for a select that joins users (sessions here, API tokens in api-tokens.ts). */
+export const sessionUserColumns = {
+  id: users.id,
+  loginId: users.loginId,
+  displayName: users.displayName,
+  role: users.role,
+  prefectureCode: users.prefectureCode,
+  localGovernmentCode: users.localGovernmentCode,
+  mustChangePassword: users.mustChangePassword,
+  dateStyle: users.dateStyle,
+};
+
+export function toSessionUser(row: { [K in keyof typeof sessionUserColumns]: K extends "role" | "dateStyle" ? string : SessionUser[K] }): SessionUser {
+  return { ...row, role: row.role as UserRole, dateStyle: isDateStyle(row.dateStyle) ? row.dateStyle : "western" };
+}
+
+/** The user of a live session of an active account, else null. */
+export async function userOfSession(db: Database, sessionId: string): Promise<SessionUser | null> {
+  const [row] = await db
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+  return row ? toSessionUser(row) : null;
+}
 
 export type Actor = { userId: number; clientAddress?: string | null };
 

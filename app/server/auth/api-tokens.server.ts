@@ -1,10 +1,10 @@
-import { isDateStyle } from "~/domain/format";
 // Personal API tokens (ADR 028): created and revoked by their owner (and revoked by MHLW), stored as
 // SHA-256 hashes, accepted as `Authorization: Bearer` for GET of page data only, throttled per token.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../../db";
 import { apiTokenByHash, apiTokenOwner, insertApiToken, listApiTokens, markApiTokenRevoked, touchApiToken } from "../../../db/queries/api-tokens";
+import { toSessionUser } from "../../../db/queries/users";
 import type { UserRole } from "../../domain/vocabulary";
 import { writeAudit } from "../audit/write.server";
 import { canAdministerApiTokens, canRevokeApiToken } from "./access";
@@ -87,7 +87,7 @@ export async function userOfApiToken(db: Database, token: string, use: { path: s
     await writeAudit(db, { action: "api_token.use", userId: row.id, clientAddress: use.clientAddress, target: `api_token:${row.tokenId}`, detail: { path: use.path } });
   }
   const { tokenId, lastUsedAt: _lastUsedAt, ...user } = row;
-  return { ...user, role: user.role as UserRole, dateStyle: isDateStyle(user.dateStyle) ? user.dateStyle : "western", tokenId };
+  return { ...toSessionUser(user), tokenId };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../../db";
-import { sessions, users } from "../../../db/schema";
+import { sessions } from "../../../db/schema";
 import type { UserRole } from "../../domain/vocabulary";
+import { userOfSession, type SessionUser } from "../../../db/queries/users";
 import { getEnv } from "../env.server";
-import { isDateStyle, type DateStyle } from "../../domain/format";
 
 export const sessionLifetimeSeconds = 60 * 60 * 12;
 export const sessionCookieName = "__session";
@@ -24,17 +24,7 @@ function getSessionCookie() {
   return sessionCookie;
 }
 
-export type SessionUser = {
-  id: number;
-  loginId: string;
-  displayName: string;
-  role: UserRole;
-  prefectureCode: string | null;
-  localGovernmentCode: string | null;
-  mustChangePassword: boolean;
-  /** 西暦 or 和暦 on every page (the account page sets it) */
-  dateStyle: DateStyle;
-};
+export type { SessionUser } from "../../../db/queries/users";
 
 /**
  * Starts a new server-side session (a fresh id at every login) and returns the Set-Cookie header.
@@ -84,22 +74,7 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 export async function userOfSessionCookie(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
   const id = await sessionIdFromCookie(cookieHeader);
   if (!id) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      loginId: users.loginId,
-      displayName: users.displayName,
-      role: users.role,
-      prefectureCode: users.prefectureCode,
-      localGovernmentCode: users.localGovernmentCode,
-      mustChangePassword: users.mustChangePassword,
-      dateStyle: users.dateStyle,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
-  return row ? { ...row, role: row.role as UserRole, dateStyle: isDateStyle(row.dateStyle) ? row.dateStyle : "western" } : null;
+  return userOfSession(await getDb(), id);
 }
 
 function loginRedirect(request: Request): Response {
