@@ -3,11 +3,69 @@ import { Form, Link } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
 import { formatNumber } from "~/domain/format";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { worklistNoteMaxLength, type WorklistItem } from "~/domain/worklist";
+import { worklistNoteMaxLength, worklistRuleIds, worklistRules, type WorklistItem } from "~/domain/worklist";
 
 export type Worklist = { fiscalYear: number; settings: { supervisionGapMonths: number }; open: WorklistItem[]; resolved: WorklistItem[] };
 
 const itemId = (i: WorklistItem) => `worklist-${i.rule}-${i.code}-${i.subject}`.replace(/[^\w-]/g, "_");
+
+type Column = { header: string; cell: (i: WorklistItem) => React.ReactNode };
+
+function WorklistTable({ caption, items, columns }: { caption: string; items: WorklistItem[]; columns: Column[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="data worklist">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">実施主体</th>
+            <th scope="col">項目</th>
+            <th scope="col">理由</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.header}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={itemId(i)}>
+              <th scope="row">
+                <Link to={`/municipalities/${i.code}`}>{i.name}</Link>
+              </th>
+              <td>{i.ruleLabel}</td>
+              <td>{i.why}</td>
+              {columns.map((c) => (
+                <td key={c.header}>{c.cell(i)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ResolveForm({ item: i }: { item: WorklistItem }) {
+  return (
+    <details>
+      <summary>
+        対応済にする<span className="visually-hidden">（{i.name}・{i.ruleLabel}）</span>
+      </summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value="resolve" />
+        <input type="hidden" name="rule" value={i.rule} />
+        <input type="hidden" name="code" value={i.code} />
+        <input type="hidden" name="subject" value={i.subject} />
+        <input type="hidden" name="cause" value={i.cause} />
+        <label htmlFor={`${itemId(i)}-note`}>対応の内容（必須。実施主体の履歴に残ります）</label>
+        <textarea id={`${itemId(i)}-note`} name="note" rows={2} maxLength={worklistNoteMaxLength} required />
+        <SubmitButton pendingLabel="記録しています…">対応済にする</SubmitButton>
+      </Form>
+    </details>
+  );
+}
 
 /**
  * The prefecture's worklist (要フォロー, ADR 025) on its officials' landing page: one row per item with
@@ -20,9 +78,8 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
     <section aria-labelledby="worklist-title" id="worklist">
       <h2 id="worklist-title">要フォロー（{formatNumber(worklist.open.length)}件）</h2>
       <p className="kpi__note">
-        差戻し中・期限超過の月次報告、説明待ちの警告値、努力義務の事業（就労準備・家計改善）の未実施、スーパーバイズが{worklist.settings.supervisionGapMonths}
-        か月以上ない実施主体、修了証の不足。対応済にした項目は、その原因（未提出の月、最後のスーパーバイズの日など）が変わるまで、または{formatFiscalYear(worklist.fiscalYear)}
-        が終わるまで対応済のままです。
+        {worklistRuleIds.map((r) => (r === "no_supervision" ? `${worklistRules[r].label}（${worklist.settings.supervisionGapMonths}か月以上ない）` : worklistRules[r].label)).join("、")}
+        。対応済にした項目は、その原因（未提出の月、最後のスーパーバイズの日など）が変わるまで、または{formatFiscalYear(worklist.fiscalYear)}が終わるまで対応済のままです。
       </p>
       {formError ? (
         <div className="error-summary" role="alert">
@@ -33,82 +90,24 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
       {worklist.open.length === 0 ? (
         <p>いま要フォローの項目はありません。</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data worklist">
-          <caption>要フォローの項目（{formatFiscalYear(worklist.fiscalYear)}）</caption>
-          <thead>
-            <tr>
-              <th scope="col">実施主体</th>
-              <th scope="col">項目</th>
-              <th scope="col">理由</th>
-              <th scope="col">対応する場所</th>
-              <th scope="col">対応済にする</th>
-            </tr>
-          </thead>
-          <tbody>
-            {worklist.open.map((i) => (
-              <tr key={itemId(i)}>
-                <th scope="row">
-                  <Link to={`/municipalities/${i.code}`}>{i.name}</Link>
-                </th>
-                <td>{i.ruleLabel}</td>
-                <td>{i.why}</td>
-                <td>
-                  <Link to={i.href}>{i.hrefLabel}</Link>
-                </td>
-                <td>
-                  <details>
-                    <summary>
-                      対応済にする<span className="visually-hidden">（{i.name}・{i.ruleLabel}）</span>
-                    </summary>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="resolve" />
-                      <input type="hidden" name="rule" value={i.rule} />
-                      <input type="hidden" name="code" value={i.code} />
-                      <input type="hidden" name="subject" value={i.subject} />
-                      <input type="hidden" name="cause" value={i.cause} />
-                      <label htmlFor={`${itemId(i)}-note`}>対応の内容（必須。実施主体の履歴に残ります）</label>
-                      <textarea id={`${itemId(i)}-note`} name="note" rows={2} maxLength={worklistNoteMaxLength} required />
-                      <SubmitButton pendingLabel="記録しています…">対応済にする</SubmitButton>
-                    </Form>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          </table>
-        </div>
+        <WorklistTable
+          caption={`要フォローの項目（${formatFiscalYear(worklist.fiscalYear)}）`}
+          items={worklist.open}
+          columns={[
+            { header: "対応する場所", cell: (i) => <Link to={i.href}>{i.hrefLabel}</Link> },
+            { header: "対応済にする", cell: (i) => <ResolveForm item={i} /> },
+          ]}
+        />
       )}
       {worklist.resolved.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data worklist">
-          <caption>対応済の項目（{formatFiscalYear(worklist.fiscalYear)}、原因が変わるまで）</caption>
-          <thead>
-            <tr>
-              <th scope="col">実施主体</th>
-              <th scope="col">項目</th>
-              <th scope="col">理由</th>
-              <th scope="col">対応（メモ）</th>
-              <th scope="col">対応済にした人・日時</th>
-            </tr>
-          </thead>
-          <tbody>
-            {worklist.resolved.map((i) => (
-              <tr key={itemId(i)}>
-                <th scope="row">
-                  <Link to={`/municipalities/${i.code}`}>{i.name}</Link>
-                </th>
-                <td>{i.ruleLabel}</td>
-                <td>{i.why}</td>
-                <td>{i.resolved!.note}</td>
-                <td>
-                  {i.resolved!.resolvedBy ?? "－"}・{format.dateTime(i.resolved!.resolvedAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          </table>
-        </div>
+        <WorklistTable
+          caption={`対応済の項目（${formatFiscalYear(worklist.fiscalYear)}、原因が変わるまで）`}
+          items={worklist.resolved}
+          columns={[
+            { header: "対応（メモ）", cell: (i) => i.resolved!.note },
+            { header: "対応済にした人・日時", cell: (i) => `${i.resolved!.resolvedBy ?? "－"}・${format.dateTime(i.resolved!.resolvedAt)}` },
+          ]}
+        />
       ) : null}
     </section>
   );
