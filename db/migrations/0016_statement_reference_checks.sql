@@ -10,6 +10,9 @@ ALTER TABLE "monthly_reviews" DROP CONSTRAINT "monthly_reviews_upload_id_uploads
 --> statement-breakpoint
 ALTER TABLE "monthly_reviews" DROP CONSTRAINT "monthly_reviews_updated_by_users_id_fk";
 --> statement-breakpoint
+DROP INDEX "monthly_reviews_state_idx";--> statement-breakpoint
+CREATE INDEX "monthly_reviews_open_idx" ON "monthly_reviews" USING btree ("state") WHERE "monthly_reviews"."state" in ('submitted', 'returned');
+--> statement-breakpoint
 -- custom SQL (hand-written)
 -- A commit writes a review row, a review event and a submission per body-month it sets (ADR 021, 022):
 -- as foreign keys that was one lookup and row lock per row and reference, half the commit's time on a

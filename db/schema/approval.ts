@@ -25,7 +25,8 @@ export const monthlyReviews = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.localGovernmentCode, t.year, t.month] }),
-    index("monthly_reviews_state_idx").on(t.state),
+    // only the months still open for the prefecture: a national upload's confirmed months add no entries (ADR 034)
+    index("monthly_reviews_open_idx").on(t.state).where(sql`${t.state} in ('submitted', 'returned')`),
     check("monthly_reviews_state", sql`${t.state} in ('submitted', 'confirmed', 'returned')`),
   ],
 );
