@@ -33,11 +33,10 @@ export async function saveReportingSchedule(tx: Database, s: { fiscalYear: numbe
 export async function recordMonthlySubmissions(tx: Database, uploadId: number): Promise<void> {
   await tx.execute(sql`
     insert into monthly_submissions (local_government_code, year, month, upload_id, submitted_at)
-    select s.local_government_code, s.year, s.month, u.id, u.committed_at
-    from staged_monthly_support_statistics r
+    select s.local_government_code, s.year, s.month, committed.id, committed.committed_at
+    from (select id, committed_at from uploads where id = ${uploadId} and committed_at is not null) committed
+    join staged_monthly_support_statistics r on r.upload_id = committed.id
     join monthly_support_statistics s on s.local_government_code = r.local_government_code and s.year = r.year and s.month = r.month and s.upload_id = r.upload_id
-    join uploads u on u.id = r.upload_id
-    where r.upload_id = ${uploadId} and u.committed_at is not null
     on conflict do nothing`);
 }
 

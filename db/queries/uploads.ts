@@ -635,8 +635,9 @@ export async function recordSubmittedMonths(
 ): Promise<number> {
   const [row] = await queryRows<{ months: number }>(
     tx,
+    // no distinct: a staged monthly upload holds each body-month once (a second line is an error at preview)
     sql`with touched as (
-          select distinct r.local_government_code, r.year, r.month, v.state as from_state
+          select r.local_government_code, r.year, r.month, v.state as from_state
           from ${monthlyStaging()} r
           left join ${monthlyTarget()} t on ${stagedJoin(monthly)}
           left join monthly_reviews v on ${sameMonth("v", "r")}

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { uploads } from "./uploads";
 
 /**
  * The reporting schedule of a fiscal year, set by MHLW: monthly figures of month M are due on day
@@ -20,16 +19,14 @@ export const reportingSchedules = pgTable(
   (t) => [check("reporting_schedules_due_day", sql`${t.monthlyDueDay} between 1 and 28`)],
 );
 
-/** When a body's month was first submitted: the first committed upload that set it (ADR 021). */
+/** When a body's month was first submitted: the first committed upload that set it (ADR 021); the upload is checked per statement (ADR 034). */
 export const monthlySubmissions = pgTable(
   "monthly_submissions",
   {
     localGovernmentCode: text().notNull(),
     year: smallint().notNull(),
     month: smallint().notNull(),
-    uploadId: integer()
-      .notNull()
-      .references(() => uploads.id),
+    uploadId: integer().notNull(),
     submittedAt: timestamp({ withTimezone: true, mode: "string" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.localGovernmentCode, t.year, t.month] }), index("monthly_submissions_upload_idx").on(t.uploadId)],

@@ -44,14 +44,32 @@ export async function loadNationalMaster(handle: DatabaseHandle) {
   return builtInMasterEntries();
 }
 
-/** Samples the process's resident memory while `work` runs; returns the peak in MB. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+/**
+ * Samples the process's resident memory and its JavaScript heap while `work` runs; returns the peaks in
+ * MB, overall and per phase (`work` names the phase it is in, so the peak can be told apart by stage).
+ */
+export async function withPeakMemory<T>(
+  work: (phase: (name: string) => void) => Promise<T>,
+): Promise<{ result: T; peakMb: number; phases: Record<string, { rssMb: number; heapMb: number }> }> {
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  const phases: Record<string, { rssMb: number; heapMb: number }> = {};
+  let current = "start";
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const sample = () => {
+    const { rss, heapUsed } = process.memoryUsage();
+    peak = Math.max(peak, rss);
+    const p = (phases[current] ??= { rssMb: 0, heapMb: 0 });
+    p.rssMb = Math.max(p.rssMb, mb(rss));
+    p.heapMb = Math.max(p.heapMb, mb(heapUsed));
+  };
+  const timer = setInterval(sample, 20);
   try {
-    const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakMb: peak / 1024 / 1024 };
+    const result = await work((name) => {
+      sample();
+      current = name;
+    });
+    sample();
+    return { result, peakMb: peak / 1024 / 1024, phases };
   } finally {
     clearInterval(timer);
   }

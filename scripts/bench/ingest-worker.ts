@@ -12,7 +12,8 @@ const [target, file] = process.argv.slice(2) as [string, string];
 const handle = await openDatabase(target.startsWith("postgres") ? { driver: "postgres", url: target } : { driver: "pglite", dataDir: target });
 const baseline = process.memoryUsage().rss / 1024 / 1024;
 const actor: UploadActor = { id: null, role: "mhlw", prefectureCode: null, localGovernmentCode: null };
-const { result, peakMb } = await withPeakMemory(async () => {
+const { result, peakMb, phases } = await withPeakMemory(async (phase) => {
+  phase("stage");
   const start = performance.now();
   const staged = await stageUpload(handle.db, {
     user: actor,
@@ -24,10 +25,11 @@ const { result, peakMb } = await withPeakMemory(async () => {
   const stageMs = performance.now() - start;
   const errors = await listIssues(handle.db, staged.uploadId, "error", 5);
   if (errors.length > 0) throw new Error(`the file has errors: ${JSON.stringify(errors)}`);
+  phase("commit");
   const commitStart = performance.now();
   // a benchmark file may be far from what is stored (ADR 018): it explains itself
   const counts = await commitUpload(handle.db, actor, staged.uploadId, { explanation: "ベンチマーク" });
   return { stageMs, commitMs: performance.now() - commitStart, totalMs: performance.now() - start, counts };
 });
 await handle.close();
-console.log(JSON.stringify({ ...result, peakMb, baselineMb: baseline }));
+console.log(JSON.stringify({ ...result, peakMb, baselineMb: baseline, phases }));

@@ -40,7 +40,18 @@ async function countXlsxRecords(file: string): Promise<number> {
   return n;
 }
 
-type WorkerTimings = { stageMs: number; commitMs: number; totalMs: number; peakMb: number; baselineMb: number; counts: { new: number } };
+type WorkerTimings = {
+  stageMs: number;
+  commitMs: number;
+  totalMs: number;
+  peakMb: number;
+  baselineMb: number;
+  counts: { new: number };
+  phases: Record<"stage" | "commit", { rssMb: number; heapMb: number }>;
+};
+
+/** Peak resident memory and JavaScript heap (used, garbage included) of each phase. */
+const phaseMemory = (t: WorkerTimings) => `stage ${fmt(t.phases.stage.rssMb)} / ${fmt(t.phases.stage.heapMb)}, commit ${fmt(t.phases.commit.rssMb)} / ${fmt(t.phases.commit.heapMb)}`;
 
 function runWorker(workerTarget: string, file: string, rowCount: number): WorkerTimings {
   const worker = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/ingest-worker.ts", workerTarget, file], { encoding: "utf8" });
@@ -161,13 +172,13 @@ try {
         [target.name, "stage (parse + validate + staging)", fmt(timings.stageMs), rate(timings.stageMs), ""],
         [target.name, "commit (diff + history + upsert)", fmt(timings.commitMs), rate(timings.commitMs), ""],
         [target.name, "whole pipeline", fmt(timings.totalMs), rate(timings.totalMs), `${fmt((copyMs / timings.totalMs) * 100, 1)}%`],
-        [target.name, `peak RSS of the pipeline process (MB; ${fmt(timings.baselineMb)} at start)`, fmt(peakMb), "", ""],
+        [target.name, `peak RSS of the pipeline process (MB; ${fmt(timings.baselineMb)} at start; RSS / heap used by phase: ${phaseMemory(timings)})`, fmt(peakMb), "", ""],
         [target.name, `.xlsx: written by ExcelJS's streaming writer (${fmt(statSync(workbook).size / 1024 / 1024, 1)} MB; CSV ${fmt(statSync(file).size / 1024 / 1024, 1)} MB)`, fmt(writeMs), "", ""],
         [target.name, ".xlsx: parse (unzip + read records)", fmt(xlsxParseMs), rate(xlsxParseMs), ""],
         [target.name, ".xlsx: stage (parse + validate + staging)", fmt(xlsx.stageMs), rate(xlsx.stageMs), ""],
         [target.name, ".xlsx: commit", fmt(xlsx.commitMs), rate(xlsx.commitMs), ""],
         [target.name, ".xlsx: whole pipeline", fmt(xlsx.totalMs), rate(xlsx.totalMs), `${fmt((copyMs / xlsx.totalMs) * 100, 1)}%`],
-        [target.name, `.xlsx: peak RSS of the pipeline process (MB; ${fmt(xlsx.baselineMb)} at start)`, fmt(xlsx.peakMb), "", ""],
+        [target.name, `.xlsx: peak RSS of the pipeline process (MB; ${fmt(xlsx.baselineMb)} at start; ${phaseMemory(xlsx)})`, fmt(xlsx.peakMb), "", ""],
       );
       // printed as each database finishes, so a long PGlite run does not hide the PostgreSQL figures
       console.log(`\n${target.name}: ${fmt(rowCount)} rows`);
