@@ -138,6 +138,10 @@ afterAll(async () => {
 });
 
 describe("two instances behind nginx (deploy/nginx/tsunagu.conf.template)", () => {
+  it("is the configuration docs/deploy.md shows", () => {
+    expect(readFileSync("docs/deploy.md", "utf8")).toContain(`\`\`\`nginx\n${readFileSync(template, "utf8")}\`\`\``);
+  });
+
   it("logs in through nginx and keeps the session on both instances; client addresses come from nginx, not the client", async () => {
     const tottori = await HttpSession.logIn(nginx.url, "tottori-pref");
     const [a, b] = instances as [Instance, Instance];
