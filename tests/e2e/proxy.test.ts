@@ -189,9 +189,18 @@ describe("two instances behind nginx (deploy/nginx/tsunagu.conf.template)", () =
   });
 
   it("loses no request while both instances are restarted one after the other under load", async () => {
-    const sessions = await Promise.all(["mhlw", "tottori-pref", "tottori-city", "tokyo-pref"].map((loginId) => HttpSession.logIn(nginx.url, loginId)));
-    const pages = ["/?fy=2024", "/prefectures/31?fy=2024", "/municipalities/312011?fy=2024", "/prefectures/13?fy=2024", "/prefectures", "/healthz"];
+    // each user on pages their role opens
+    const pagesOf = {
+      mhlw: ["/?fy=2024", "/prefectures", "/prefectures/13?fy=2024", "/municipalities/312011?fy=2024"],
+      "tottori-pref": ["/prefectures/31?fy=2024", "/municipalities/312011?fy=2024", "/?fy=2024"],
+      "tottori-city": ["/municipalities/312011?fy=2024", "/municipalities/312011?fy=2025"],
+      "tokyo-pref": ["/prefectures/13?fy=2024", "/prefectures/13?fy=2025"],
+    };
+    const sessions = await Promise.all(
+      Object.entries(pagesOf).map(async ([loginId, pages]) => ({ session: await HttpSession.logIn(nginx.url, loginId), pages })),
+    );
     const failures: string[] = [];
+    const stoppedOutputs: string[] = [];
     const statuses = new Map<string, number>();
     let running = true;
     let completed = 0;
@@ -200,9 +209,9 @@ describe("two instances behind nginx (deploy/nginx/tsunagu.conf.template)", () =
     // ten clients without pause: page views by four users, and one client logging in again and again (a POST each time)
     const worker = async (index: number) => {
       for (let i = 0; running; i++) {
-        const session = sessions[(index + i) % sessions.length]!;
+        const { session, pages } = sessions[(index + i) % sessions.length]!;
         const login = index === 0 && i % 2 === 0;
-        const pathname = login ? "/login" : pages[(index + i) % pages.length]!;
+        const pathname = login ? "/login" : pages[i % pages.length]!;
         const expected = login ? 302 : 200;
         try {
           const response = await fetch(`${nginx.url}${pathname}`, {
@@ -235,6 +244,7 @@ describe("two instances behind nginx (deploy/nginx/tsunagu.conf.template)", () =
       for (const index of [0, 1]) {
         const old = instances[index]!;
         expect(await old.app.stop()).toBe(0);
+        stoppedOutputs.push(old.app.output());
         expect(old.app.output()).toContain('"msg":"stopped"');
         await completedAfter(50); // served by the other instance alone
         const restarted = await startInstance(old.name, old.port);
@@ -247,11 +257,16 @@ describe("two instances behind nginx (deploy/nginx/tsunagu.conf.template)", () =
       running = false;
       await Promise.all(load);
     }
-    expect(failures).toEqual([]);
+    const accessLog = readFileSync(`${nginx.dir}/access.log`, "utf8");
+    const diagnosis = [
+      ...stoppedOutputs.concat(instances.map((instance) => instance.app.output())).flatMap((output) => output.split("\n").filter((line) => /"level":(50|60)/.test(line))),
+      ...accessLog.split("\n").filter((line) => /^5/.test(line)),
+      ...readFileSync(`${nginx.dir}/error.log`, "utf8").split("\n").filter((line) => line && !/\(111: Connection refused\)|upstream server temporarily disabled/.test(line)),
+    ];
+    expect(failures, diagnosis.join("\n")).toEqual([]);
     expect(statuses.get("POST 302")).toBeGreaterThan(10);
     expect(completed).toBeGreaterThan(400);
     // nginx retried requests that the stopped instance refused on the other one
-    const accessLog = readFileSync(`${nginx.dir}/access.log`, "utf8");
     expect(accessLog).toMatch(/upstream=127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+ upstream_status=502, (200|302)/);
     console.log(`rolling restart under load: ${completed} requests, ${JSON.stringify(Object.fromEntries(statuses))}`);
   }, 360_000); // two instance starts under load on a shared 2-core machine
