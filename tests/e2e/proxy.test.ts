@@ -129,7 +129,7 @@ beforeAll(async () => {
   instances.push(await startInstance("A", portA));
   instances.push(await startInstance("B", portB));
   nginx = await startNginx(nginxPort, [portA, portB]);
-});
+}, 480_000); // the demo data loaded by the first instance, then the second, on a shared machine
 
 afterAll(async () => {
   await nginx?.stop();
