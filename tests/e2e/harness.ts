@@ -8,7 +8,7 @@ import { createThrowawayDatabase } from "../../db/throwaway";
 
 export type RunningApp = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -32,10 +32,10 @@ export async function createAppDatabase(): Promise<{ env: Record<string, string>
   return { env: { DATABASE_URL: throwaway.url }, remove: throwaway.drop };
 }
 
-/** Starts the production build (npm run build first) the way `npm start` serves it. */
+/** Starts the production build (npm run build first) the way `npm start` serves it, on env.PORT or a free port. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   if (!existsSync("build/server/index.js")) throw new Error("build/ is missing: run `npm run build` before the browser tests");
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   // vitest sets NODE_ENV=test (and VITEST*); the app runs as `npm start` runs it, without them
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV" && !name.startsWith("VITEST")));
   // today is 2 December 2026 for every app under test (pageToday), whatever day the tests run; a test may set another
