@@ -22,7 +22,7 @@ export type CachedRender = {
 };
 
 /**
- * Pages that are a function of (user, URL, data, date) and nothing else: the national, prefecture
+ * Pages that are a function of (scope, URL, data, date) and the viewer's slots: the national, prefecture
  * and municipality views and their drill-downs, as documents and as Remix data requests. Not the
  * upload, account or administration pages (they show state outside the data version: sessions,
  * the audit log, staged rows).
