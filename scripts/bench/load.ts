@@ -17,6 +17,7 @@ import { openDatabase, queryRows } from "../../db/client";
 import { createThrowawayDatabase } from "../../db/throwaway";
 import { hashPassword } from "../../app/server/auth/password.server";
 import { sessionCookieName } from "../../app/server/auth/session.server";
+import { scopeKey } from "../../app/server/auth/access";
 import { prefectureDefinitions as prefectures } from "../../app/domain/prefectures";
 import { readDemoSample } from "../../seeds/demo";
 import { demoPassword } from "../../seeds/demo-users";
@@ -128,6 +129,8 @@ function pagesOf(user: BenchUser, index: number): string[] {
 }
 type BenchRequest = { path: string; headers: Record<string, string>; label: string };
 const labelOf = (path: string, role: string) => `${path.replace(/\?.*$/, "").replace(/\/\d{6}/, "/:code").replace(/\/\d{2}(?=\/|$)/, "/:code")} (${role})`;
+// what the render cache keeps apart: scope × URL (ADR 031; the bench users save no lists)
+const distinctKeys = new Set(benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => `${scopeKey(u)} ${path}`))).size;
 const userRequests: BenchRequest[] = benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => ({ path, headers: { Cookie: cookieOf.get(u.loginId)! }, label: labelOf(path, u.role) })));
 // every connection walks the whole mix from its own place in a shuffled order
 let seed = 20261203;
@@ -205,7 +208,7 @@ const writing = setInterval(() => {
 const byRole = (role: string) => benchUsers.filter((u) => u.role === role).length;
 console.log(
   `main pages: ${fmt(benchUsers.length)} signed-in users (${byRole("mhlw")} MHLW, ${byRole("prefecture")} prefecture, ${byRole("municipality")} municipal over ${fmt(bodies.length)} bodies), ` +
-    `${fmt(mainRequests.length)} user × page requests, ${connections} connections, ${seconds} s, a data change every ${writeEverySeconds} s`,
+    `${fmt(mainRequests.length)} user × page requests (${fmt(distinctKeys)} scope × page cache keys), ${connections} connections, ${seconds} s, a data change every ${writeEverySeconds} s`,
 );
 const main = await drive("main pages", mainRequests, seconds);
 clearInterval(writing);
