@@ -7,11 +7,13 @@ import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { closeDatabase, connectDatabase, getDb, getReadDb, readReplicaConfigured, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
+import { ownsBodyLists } from "./db/queries/body-lists";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";
 import { getEnv, trustProxySetting } from "./app/server/env.server";
 import { logger } from "./app/server/http/logger.server";
 import { RenderCache, renderCacheMiddleware } from "./app/server/http/render-cache.server";
+import type { ViewerSlots } from "./app/server/http/load-context";
 import { refuseNulInForms } from "./app/server/http/form-nul.server";
 import { noStoreForSessions } from "./app/server/http/private-cache.server";
 import { readYourWrites, unlessUnreplayedWrite } from "./app/server/http/read-your-writes.server";
@@ -136,6 +138,7 @@ const loadContextOf = (req: express.Request, res: express.Response) => ({
   clientAddress: req.ip ?? null,
   cspNonce: res.locals.cspNonce as string,
   startedAt: res.locals.startedAt as number,
+  viewerSlots: (res.locals.viewerSlots as ViewerSlots | undefined) ?? null,
 });
 
 /** `?format=json|csv|xlsx` and every request carrying an API token: the page's data (ADR 028). */
@@ -183,6 +186,7 @@ if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
   const renderCache = renderCacheMiddleware({
     cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
     userOf: userOfSessionCookie,
+    ownsBodyLists: async (userId) => ownsBodyLists(await getDb(), userId),
     // pages read the primary or the replica: an entry is good while neither has changed (ADR 013)
     dataVersions: async () => {
       const [primary, read] = await Promise.all([getDb(), getReadDb()]);

@@ -33,7 +33,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getDb();
   const [user, demo] = await Promise.all([getOptionalUser(request), isDemoDataset(db)]);
   return {
@@ -42,7 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scopeLabel: user ? await printScopeLabel(db, user) : null,
     user: user
       ? {
-          displayName: user.displayName,
+          // the one part of a shared rendering that is the viewer's own: a slot filled per response (ADR 031);
+          // everything else here follows from the scope, which the render cache keys by
+          displayName: context.viewerSlots?.displayName ?? user.displayName,
           role: user.role,
           roleLabel: userRoleLabels[user.role],
           // municipal staff: the prefecture their body belongs to (the code's first two digits)

@@ -20,6 +20,12 @@ export async function bodyListsOfOwner(db: Database, ownerId: number) {
   );
 }
 
+/** Whether the user has saved any list (the render cache keeps the pages showing them per user, ADR 031). */
+export async function ownsBodyLists(db: Database, ownerId: number): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from body_lists where owner_id = ${ownerId} limit 1`);
+  return rows.length > 0;
+}
+
 /** One list with its members (prefecture order, then code); null when there is none. */
 export async function getBodyList(db: Database, id: number): Promise<BodyList | null> {
   const [list] = await queryRows<Omit<BodyList, "members">>(

@@ -1,17 +1,25 @@
 // npm run bench:load — the production build on PostgreSQL with the national dataset, driven over
-// loopback by autocannon (50 connections, 60 s, logged-in sessions of every role) through the main
-// pages. Prints requests/s, p50/p95/p99 and errors, next to a reference run against /healthz (the
-// same server, HTTP stack and one trivial query) so the figures can be read against the machine.
-// During the main run a real data change commits every BENCH_WRITE_EVERY_S seconds (as uploads
-// land), so the render cache (ADR 013) is emptied and pages are rendered afresh; a last run with the
-// cache turned off shows what every page costs to render.
+// loopback by autocannon (50 connections, 60 s) as BENCH_USERS signed-in users (default 2,000: ten
+// MHLW, three per prefecture, the rest municipal staff spread over the implementing bodies, two per
+// body at the default), each on the pages their role opens. Prints requests/s, p50/p95/p99 and
+// errors, next to a reference run against /healthz (the same server, HTTP stack and one trivial
+// query) so the figures can be read against the machine. During the main run a real data change
+// commits every BENCH_WRITE_EVERY_S seconds (as uploads land), so the render cache (ADR 013, shared by
+// scope since ADR 031) is emptied and pages are rendered afresh: the run prints the cache's hit rate
+// and the renders per commit. A last run with the cache turned off shows what every page costs.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { createCookie } from "@remix-run/node";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../../db/client";
+import { openDatabase, queryRows } from "../../db/client";
 import { createThrowawayDatabase } from "../../db/throwaway";
+import { hashPassword } from "../../app/server/auth/password.server";
+import { sessionCookieName } from "../../app/server/auth/session.server";
+import { scopeKey } from "../../app/server/auth/access";
+import { prefectureDefinitions as prefectures } from "../../app/domain/prefectures";
+import { readDemoSample } from "../../seeds/demo";
 import { demoPassword } from "../../seeds/demo-users";
 import { fmt, loadNationalDataset, percentile } from "./common";
 
@@ -19,6 +27,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const uncachedSeconds = Number(process.env.BENCH_UNCACHED_SECONDS ?? 30);
 const writeEverySeconds = Number(process.env.BENCH_WRITE_EVERY_S ?? 10);
+const userCount = Number(process.env.BENCH_USERS ?? 2000);
+const sessionSecret = "bench-load-secret-0123456789abcdefghij";
 
 if (!existsSync("build/server/index.js")) {
   console.error("build/ is missing: run `npm run build` first");
@@ -37,11 +47,39 @@ const throwaway = await createThrowawayDatabase(process.env.BENCH_DATABASE_URL ?
 const setup = await openDatabase({ driver: "postgres", url: throwaway.url });
 await setup.migrate();
 await loadNationalDataset(setup, "PostgreSQL");
+
+// The users, made directly in the database (one INSERT … SELECT, one password hash) with a session
+// each, signed as the server signs them: logging 2,000 users in would cost minutes of password hashing.
+type BenchUser = { loginId: string; displayName: string; role: "mhlw" | "prefecture" | "municipality"; prefectureCode: string | null; localGovernmentCode: string | null };
+const bodies = readDemoSample().filter((b) => b.implementing && b.kind !== "prefecture");
+const bodiesOf = (prefectureCode: string) => bodies.filter((b) => b.prefectureCode === prefectureCode);
+const benchUsers: BenchUser[] = [];
+for (let i = 0; i < Math.min(10, userCount); i++) benchUsers.push({ loginId: `bench-mhlw-${i}`, displayName: `厚生労働省 担当${i}`, role: "mhlw", prefectureCode: null, localGovernmentCode: null });
+for (let j = 0; j < 3; j++)
+  for (const p of prefectures) if (benchUsers.length < userCount) benchUsers.push({ loginId: `bench-pref-${p.code}-${j}`, displayName: `${p.name} 担当${j}`, role: "prefecture", prefectureCode: p.code, localGovernmentCode: null });
+for (let i = 0; benchUsers.length < userCount; i++) {
+  const b = bodies[i % bodies.length]!;
+  benchUsers.push({ loginId: `bench-body-${b.code}-${Math.floor(i / bodies.length)}`, displayName: `${b.name} 担当${Math.floor(i / bodies.length)}`, role: "municipality", prefectureCode: b.prefectureCode, localGovernmentCode: b.code });
+}
+const passwordHash = await hashPassword(demoPassword);
+await setup.db.execute(sql`
+  insert into users (login_id, display_name, role, prefecture_code, local_government_code, password_hash)
+  select u.login_id, u.display_name, u.role, u.prefecture_code, u.local_government_code, ${passwordHash}
+  from jsonb_to_recordset(${JSON.stringify(benchUsers.map((u) => ({ login_id: u.loginId, display_name: u.displayName, role: u.role, prefecture_code: u.prefectureCode, local_government_code: u.localGovernmentCode })))}::jsonb)
+    as u(login_id text, display_name text, role text, prefecture_code text, local_government_code text)`);
+const sessionRows = await queryRows<{ id: string; loginId: string }>(
+  setup.db,
+  sql`insert into sessions (id, user_id, expires_at)
+      select 'bench-' || u.id || '-' || md5(random()::text), u.id, now() + interval '12 hours' from users u where u.login_id like 'bench-%'
+      returning id, (select login_id from users where users.id = user_id) as "loginId"`,
+);
+const sessionCookie = createCookie(sessionCookieName, { secrets: [sessionSecret] });
+const cookieOf = new Map(await Promise.all(sessionRows.map(async (r) => [r.loginId, (await sessionCookie.serialize(r.id)).split(";")[0]!] as const)));
 await setup.close();
 
 async function startServer(extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "bench-load-secret-0123456789abcdefghij", APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
+    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: sessionSecret, APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,7 +100,7 @@ async function logIn(loginId: string): Promise<string> {
 }
 const cookies = Object.fromEntries(await Promise.all(["mhlw", "tottori-pref", "tokyo-pref", "tottori-city"].map(async (id) => [id, await logIn(id)] as const)));
 
-// The pages people open most, each as the user who would open it.
+// The pages people open most, each as the user who would open it (checked before the runs).
 const pages = [
   { path: "/?fy=2024", as: "mhlw" },
   { path: "/prefectures/13?fy=2024", as: "tokyo-pref" },
@@ -74,6 +112,34 @@ const pages = [
   { path: "/supervision?fy=2025", as: "mhlw" },
   { path: "/compare?prefectures=13,31&metric=newConsultations", as: "mhlw" },
 ];
+
+/** What each role opens: MHLW the nation, comparisons and some prefectures; a prefecture its pages and bodies; a body its own page and its prefecture's. */
+function pagesOf(user: BenchUser, index: number): string[] {
+  if (user.role === "mhlw") {
+    const some = [0, 1, 2, 3, 4].map((k) => prefectures[(index * 5 + k) % prefectures.length]!.code);
+    return ["/?fy=2024", "/compare?prefectures=13,31&metric=newConsultations", "/supervision?fy=2025", "/jusou", "/completeness", ...some.map((c) => `/prefectures/${c}?fy=2024`)];
+  }
+  const code = user.prefectureCode!;
+  if (user.role === "prefecture") {
+    const own = bodiesOf(code);
+    const some = [0, 1, 2].map((k) => own[(index * 3 + k) % own.length]!.code);
+    return [`/prefectures/${code}?fy=2024`, `/prefectures/${code}/supervision?fy=2025`, `/prefectures/${code}/training?fy=2025`, `/prefectures/${code}/submissions`, `/prefectures/${code}/jusou`, ...some.map((c) => `/municipalities/${c}?fy=2024`)];
+  }
+  return [`/municipalities/${user.localGovernmentCode}?fy=2024`, `/prefectures/${code}?fy=2024`];
+}
+type BenchRequest = { path: string; headers: Record<string, string>; label: string };
+const labelOf = (path: string, role: string) => `${path.replace(/\?.*$/, "").replace(/\/\d{6}/, "/:code").replace(/\/\d{2}(?=\/|$)/, "/:code")} (${role})`;
+// what the render cache keeps apart: scope × URL (ADR 031; the bench users save no lists)
+const distinctKeys = new Set(benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => `${scopeKey(u)} ${path}`))).size;
+const userRequests: BenchRequest[] = benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => ({ path, headers: { Cookie: cookieOf.get(u.loginId)! }, label: labelOf(path, u.role) })));
+// every connection walks the whole mix from its own place in a shuffled order
+let seed = 20261203;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+for (let i = userRequests.length - 1; i > 0; i--) {
+  const j = Math.floor(random() * (i + 1));
+  [userRequests[i], userRequests[j]] = [userRequests[j]!, userRequests[i]!];
+}
+
 async function checkPages() {
   for (const page of pages) {
     const response = await fetch(`${base}${page.path}`, { headers: { Cookie: cookies[page.as]! } });
@@ -83,38 +149,67 @@ async function checkPages() {
 }
 await checkPages();
 
-type Run = { label: string; requests: number; rps: number; errors: number; non2xx: number; latencies: number[]; byPath: Map<string, number[]> };
+type Run = { label: string; requests: number; rps: number; errors: number; non2xx: number; latencies: number[]; byLabel: Map<string, number[]>; outcomes: Map<string, number>; missesAt: number[] };
 
-async function drive(label: string, requests: { path: string; headers: Record<string, string> }[], duration: number): Promise<Run> {
+async function drive(label: string, requests: BenchRequest[], duration: number): Promise<Run> {
   const latencies: number[] = [];
-  const byPath = new Map<string, number[]>();
+  const byLabel = new Map<string, number[]>();
+  const outcomes = new Map<string, number>();
+  const missesAt: number[] = [];
   let instance!: autocannon.Instance;
+  let clients = 0;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url: base, connections, duration, requests: requests.map((r) => ({ method: "GET" as const, ...r })) }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration,
+        requests: requests.map((r) => ({ method: "GET" as const, ...r })),
+        setupClient: (client) => {
+          const offset = Math.floor((clients++ * requests.length) / connections);
+          client.setRequests([...requests.slice(offset), ...requests.slice(0, offset)].map((r) => ({ method: "GET" as const, ...r })));
+          // X-Render-Cache of every response: hit, shared, miss (a render), bypass, or none
+          (client as unknown as NodeJS.EventEmitter).on("headers", (opts: { headers: string[] }) => {
+            let outcome = "none";
+            for (let i = 0; i < opts.headers.length; i += 2) if (opts.headers[i]!.toLowerCase() === "x-render-cache") outcome = opts.headers[i + 1]!;
+            outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+            if (outcome === "miss") missesAt.push(performance.now());
+          });
+        },
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
   instance.on("response", (client, _status, _bytes, responseTime) => {
     latencies.push(responseTime);
-    const path = (client as unknown as { requestIterator?: { currentRequest?: { path?: string } } }).requestIterator?.currentRequest?.path ?? "?";
-    (byPath.get(path) ?? byPath.set(path, []).get(path)!).push(responseTime);
+    const current = (client as unknown as { requestIterator?: { currentRequest?: { label?: string; path?: string } } }).requestIterator?.currentRequest;
+    const key = current?.label ?? current?.path ?? "?";
+    (byLabel.get(key) ?? byLabel.set(key, []).get(key)!).push(responseTime);
   });
   const result = await done;
-  return { label, requests: result.requests.total, rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: result.non2xx, latencies, byPath };
+  return { label, requests: result.requests.total, rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: result.non2xx, latencies, byLabel, outcomes, missesAt };
 }
 
 console.log(`\nreference: /healthz, ${connections} connections, 10 s`);
-const reference = await drive("/healthz", [{ path: "/healthz", headers: {} }], 10);
-const mainRequests = pages.map((p) => ({ path: p.path, headers: { Cookie: cookies[p.as]! } }));
+const reference = await drive("/healthz", [{ path: "/healthz", headers: {}, label: "/healthz" }], 10);
+const mainRequests = userRequests;
 // a committed change of one body's population: the fiscal-year totals triggers and the data version move as after an upload
 const writer = await openDatabase({ driver: "postgres", url: throwaway.url });
 let writes = 0;
+const commitsAt: number[] = [];
 const writing = setInterval(() => {
   void writer.db
     .execute(sql`update populations set population = population + ${writes % 2 === 0 ? 1 : -1} where local_government_code = '312011' and as_of = (select max(as_of) from populations where local_government_code = '312011')`)
-    .then(() => writes++);
+    .then(() => {
+      writes++;
+      commitsAt.push(performance.now());
+    });
 }, writeEverySeconds * 1000);
-console.log(`main pages: ${pages.length} pages as 4 signed-in users, ${connections} connections, ${seconds} s, a data change every ${writeEverySeconds} s`);
+const byRole = (role: string) => benchUsers.filter((u) => u.role === role).length;
+console.log(
+  `main pages: ${fmt(benchUsers.length)} signed-in users (${byRole("mhlw")} MHLW, ${byRole("prefecture")} prefecture, ${byRole("municipality")} municipal over ${fmt(bodies.length)} bodies), ` +
+    `${fmt(mainRequests.length)} user × page requests (${fmt(distinctKeys)} scope × page cache keys), ${connections} connections, ${seconds} s, a data change every ${writeEverySeconds} s`,
+);
 const main = await drive("main pages", mainRequests, seconds);
 clearInterval(writing);
 await writer.close();
@@ -129,18 +224,24 @@ await throwaway.drop();
 
 const row = (r: Run) =>
   [r.label, fmt(r.requests), fmt(r.rps, 1), fmt(percentile(r.latencies, 50), 1), fmt(percentile(r.latencies, 95), 1), fmt(percentile(r.latencies, 99), 1), String(r.errors + r.non2xx)].join("\t");
-console.log(`\nbench:load — production build on PostgreSQL, national dataset, ${connections} connections over loopback (latency in ms)`);
+console.log(`\nbench:load — production build on PostgreSQL, national dataset, ${fmt(benchUsers.length)} users, ${connections} connections over loopback (latency in ms)`);
 console.log(["run", "requests", "req/s", "p50", "p95", "p99", "errors"].join("\t"));
 console.log(row(reference));
 console.log(row(main));
 console.log(row(uncached));
-console.log(`data changes committed during the main run: ${writes}`);
+const count = (outcome: string) => main.outcomes.get(outcome) ?? 0;
+const answered = [...main.outcomes.values()].reduce((a, b) => a + b, 0);
+console.log(`\nrender cache (main run): ${fmt(count("hit"))} hits, ${fmt(count("shared"))} shared renders, ${fmt(count("miss"))} renders (misses), ${fmt(count("bypass") + count("none"))} not cached`);
+console.log(`hit rate ${fmt((100 * (count("hit") + count("shared"))) / Math.max(1, answered), 1)}% of ${fmt(answered)} responses`);
+// renders between one commit and the next (the first window is the cold start)
+const windows = [0, ...commitsAt, Infinity].slice(0, -1).map((from, i, all) => main.missesAt.filter((t) => t >= from && t < (all[i + 1] ?? Infinity)).length);
+console.log(`data changes committed during the main run: ${writes}; renders per commit: ${windows.slice(1).map((n) => fmt(n)).join(", ") || "-"} (before the first: ${fmt(windows[0] ?? 0)})`);
 console.log("\nby page (main run):");
-console.log(["page", "requests", "p50", "p95", "p99"].join("\t"));
-for (const page of pages) {
-  const l = main.byPath.get(page.path) ?? [];
+console.log(["page (viewer)", "requests", "p50", "p95", "p99"].join("\t"));
+for (const [label, l] of [...main.byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
   const at = (p: number) => (l.length > 0 ? fmt(percentile(l, p), 1) : "-");
-  console.log([page.path, fmt(l.length), at(50), at(95), at(99)].join("\t"));
+  console.log([label, fmt(l.length), at(50), at(95), at(99)].join("\t"));
 }
 const p95 = percentile(main.latencies, 95);
 console.log(`\ntarget: zero errors (${main.errors + main.non2xx}) and p95 under 300 ms (${fmt(p95, 1)} ms): ${main.errors + main.non2xx === 0 && p95 < 300 ? "met" : "NOT met"}`);
+console.log(`uncached: ${fmt(uncached.rps, 1)} pages/s (issue 20's target: ≥ 100)`);

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createThrowawayDatabase } from "../../db/throwaway";
 import { HttpSession, monthlyCsv, setUpAppUnderTest, startApp, type RunningApp } from "./harness";
 
-// The render cache (ADR 013) on the real server: who gets a stored page, with which nonce, and that a
-// committed change, a logout or a deactivation is seen by the very next request.
+// The render cache (ADR 013, shared by scope since ADR 031) on the real server: who gets a stored page,
+// with which nonce and name, and that a committed change, a logout or a deactivation is seen by the very
+// next request.
 
 const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 
@@ -47,8 +48,15 @@ describe("render cache", () => {
     }
   });
 
-  it("keeps pages per user: another user of the same page gets their own rendering", async () => {
+  it("keeps pages per scope: another scope gets its own rendering, a second official of 鳥取県 the first one's with their own name (ADR 031)", async () => {
     const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
+    // a second official of 鳥取県, made as administrators do (temporary password, then their own)
+    const temporary = "kari-pass-2026-x";
+    const created = await mhlw.post("/admin/users", { intent: "create", loginId: "tottori-pref-2", displayName: "鳥取県 二人目の担当者", role: "prefecture", prefectureCode: "31", password: temporary, passwordConfirm: temporary });
+    expect(created.status, await created.text()).toBe(302);
+    const second = await HttpSession.logIn(ctx.app.url, "tottori-pref-2", temporary);
+    expect((await second.post("/account/password", { currentPassword: temporary, password: "mori-no-komichi-31", passwordConfirm: "mori-no-komichi-31" })).status).toBe(302);
+
     const own = await mhlw.get("/prefectures/31?fy=2025");
     expect(own.headers.get("x-render-cache")).toBe("miss");
     await own.text();
@@ -63,6 +71,23 @@ describe("render cache", () => {
     const again = await mhlwAgain.get("/prefectures/31?fy=2025");
     expect(again.headers.get("x-render-cache")).toBe("hit");
     expect(await again.text()).toContain("厚生労働省 地域福祉課（デモ）");
+
+    // so does another official of the same prefecture: their own name in the header and in the page's data
+    for (const path of ["/prefectures/31?fy=2025", "/prefectures/31.data?fy=2025"]) {
+      if (path.includes(".data")) await (await tottori.get(path)).text();
+      const shared = await second.get(path);
+      expect(shared.headers.get("x-render-cache"), path).toBe("hit");
+      const body = await shared.text();
+      expect(body, path).toContain("鳥取県 二人目の担当者");
+      expect(body, path).not.toContain("鳥取県 福祉保健課（デモ）");
+      expect(body, path).not.toMatch(/viewer[0-9a-f]{32}name/);
+    }
+    const sharedHtml = await (await second.get("/prefectures/31?fy=2025")).text();
+    expect(sharedHtml).toMatch(/<div class="site-user"><span>鳥取県 二人目の担当者<!-- -->（<!-- -->都道府県<!-- -->）<\/span>/);
+    // with its own nonce, the rest of the page is the first official's byte for byte
+    const firstHtml = await (await tottori.get("/prefectures/31?fy=2025")).text();
+    const normalised = (page: string, name: string) => page.replace(/nonce="[^"]+"/g, 'nonce=""').replaceAll(name, "NAME");
+    expect(normalised(sharedHtml, "鳥取県 二人目の担当者")).toBe(normalised(firstHtml, "鳥取県 福祉保健課（デモ）"));
   });
 
   it("never stores what is not a page of the aggregates: uploads, administration, redirects", async () => {

@@ -8,14 +8,14 @@ export type RouteResult = { status: number; data: unknown; location: string | nu
  */
 export async function callRoute(
   fn: unknown,
-  request: { url: string; params?: Record<string, string>; cookie?: string; form?: Record<string, string> | FormData; clientAddress?: string },
+  request: { url: string; params?: Record<string, string>; cookie?: string; form?: Record<string, string> | FormData; clientAddress?: string; context?: object },
 ): Promise<RouteResult> {
   const headers: Record<string, string> = request.cookie ? { Cookie: request.cookie } : {};
   const body = request.form instanceof FormData ? request.form : request.form ? new URLSearchParams(request.form) : undefined;
   const init: RequestInit = body ? { method: "POST", body, headers } : { headers };
   let result: unknown;
   try {
-    result = await (fn as RouteFunction)({ request: new Request(`http://localhost${request.url}`, init), params: request.params ?? {}, context: { clientAddress: request.clientAddress ?? null } });
+    result = await (fn as RouteFunction)({ request: new Request(`http://localhost${request.url}`, init), params: request.params ?? {}, context: { clientAddress: request.clientAddress ?? null, ...request.context } });
   } catch (error) {
     if (!(error instanceof Response)) throw error;
     result = error;

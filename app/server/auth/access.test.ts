@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../domain/datasets";
-import { afterLoginPath, canManageUpload, canResolveWorklist, canSeeBodyList, canRecordPrefectureWork, canReviewBody, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork } from "./access";
+import { afterLoginPath, canManageUpload, canResolveWorklist, canSeeBodyList, canRecordPrefectureWork, canReviewBody, landingPath, mayUpload, canSeeBody, canSeePrefectureDetail, canSeePrefectureWork, scopeKey } from "./access";
 
 const mhlw = { role: "mhlw" as const, prefectureCode: null, localGovernmentCode: null };
 const tottori = { role: "prefecture" as const, prefectureCode: "31", localGovernmentCode: null };
@@ -104,5 +104,13 @@ describe("the worklist and named lists (ADR 025)", () => {
     expect(canSeeBodyList(tottori, members)).toBe(true);
     expect(canSeeBodyList({ role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }, members)).toBe(false);
     expect(canSeeBodyList({ role: "prefecture", prefectureCode: "13", localGovernmentCode: null }, members)).toBe(false);
+  });
+});
+
+describe("scopeKey (ADR 031)", () => {
+  it("is one per MHLW, per prefecture and per body, whoever the viewer is", () => {
+    expect(scopeKey({ ...tottori, id: 1 } as typeof tottori)).toBe(scopeKey({ ...tottori, id: 2 } as typeof tottori));
+    const keys = [mhlw, tottori, tottoriCity, { ...tottori, prefectureCode: "13" }, { ...tottoriCity, localGovernmentCode: "312029" }].map(scopeKey);
+    expect(keys).toEqual(["mhlw:-:-", "prefecture:31:-", "municipality:31:312011", "prefecture:13:-", "municipality:31:312029"]);
   });
 });

@@ -9,6 +9,16 @@ type Actor = Viewer & { id: number };
 type UploadOwner = { userId: number | null; userPrefectureCode: string | null; userLocalGovernmentCode: string | null };
 
 /**
+ * A viewer's scope, as one string: every rule of this module that decides what a viewer may see reads
+ * only these three fields, so viewers with the same key see the same pages (the render cache shares
+ * a rendering between them, ADR 031). The rules that read a user's id (uploads, lists, tokens) decide
+ * writes and owned things, which no shared page shows.
+ */
+export function scopeKey(viewer: Viewer): string {
+  return `${viewer.role}:${viewer.prefectureCode ?? "-"}:${viewer.localGovernmentCode ?? "-"}`;
+}
+
+/**
  * Where a user lands after login: MHLW on the nation, a prefecture official on their prefecture's
  * page, municipal staff on their own body's page. The header links to the other views.
  */

@@ -1,4 +1,12 @@
 // What the HTTP server (server.ts) hands every loader and action besides the request.
+
+/**
+ * The parts of a shared rendering that belong to the viewer (ADR 031): the root loader writes each
+ * slot's token where the value goes, and the render cache puts the viewer's value in its place in every
+ * response. Only what needs no escaping in HTML text, JSON or a script can go into a slot verbatim.
+ */
+export type ViewerSlots = { displayName: string };
+
 export type RequestContext = {
   /** the X-Request-Id of this request, also on every log line about it */
   requestId?: string;
@@ -8,6 +16,11 @@ export type RequestContext = {
   cspNonce?: string;
   /** performance.now() when the request reached the server, for Server-Timing */
   startedAt?: number;
+  /**
+   * Set when this rendering is kept for every viewer of the scope (ADR 031): the root loader writes
+   * these tokens in place of the viewer's own parts, and the render cache fills them per response.
+   */
+  viewerSlots?: ViewerSlots | null;
 };
 
 declare module "@remix-run/node" {

@@ -17,6 +17,7 @@ beforeAll(async () => {
     renderCacheMiddleware({
       cache: new RenderCache(1024 * 1024),
       userOf: async (cookie) => (cookie?.includes("__session=") ? official : null),
+      ownsBodyLists: async () => false,
       dataVersions: async () => [1],
       today: () => "2026-12-02",
     }),

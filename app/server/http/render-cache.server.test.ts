@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { isRenderCacheablePath, RenderCache, renderGeneration, type CachedRender } from "./render-cache.server";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../auth/session.server";
+import { isRenderCacheablePath, RenderCache, renderCacheMiddleware, renderGeneration, renderKey, showsViewerLists, type CachedRender } from "./render-cache.server";
 
-const page = (body: string): CachedRender => ({ body, nonce: "n", contentType: "text/html; charset=utf-8", cacheControl: null });
+const page = (body: string): CachedRender => ({ body, nonce: "n", slots: null, contentType: "text/html; charset=utf-8", cacheControl: null });
 // entries are counted as 2 bytes per UTF-16 unit plus 200
 const sized = (bytes: number) => page("x".repeat((bytes - 200) / 2));
 
@@ -111,5 +114,129 @@ describe("RenderCache", () => {
     expect(cache.size).toBe(0);
     cache.set(g, "fits", sized(250));
     expect(cache.size).toBe(1);
+  });
+});
+
+const user = (id: number, displayName: string, scope: Pick<SessionUser, "role" | "prefectureCode" | "localGovernmentCode">): SessionUser => ({
+  id,
+  loginId: `u${id}`,
+  displayName,
+  ...scope,
+  mustChangePassword: false,
+  dateStyle: "western",
+});
+const tottoriPref = { role: "prefecture", prefectureCode: "31", localGovernmentCode: null } as const;
+const viewers: Record<string, SessionUser> = {
+  a: user(1, "鳥取 一郎", tottoriPref),
+  b: user(2, "鳥取 花子", tottoriPref),
+  withLists: user(3, "鳥取 三郎", tottoriPref),
+  oddName: user(4, "鳥取 <四郎> & \"Co\"", tottoriPref),
+  tokyo: user(5, "東京 五郎", { role: "prefecture", prefectureCode: "13", localGovernmentCode: null }),
+  city: user(6, "鳥取市 六子", { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }),
+  mhlw: user(7, "厚労 七海", { role: "mhlw", prefectureCode: null, localGovernmentCode: null }),
+  mhlwJapaneseDates: { ...user(8, "厚労 八重", { role: "mhlw", prefectureCode: null, localGovernmentCode: null }), dateStyle: "japanese" },
+};
+
+describe("renderKey", () => {
+  const viewer = (v: SessionUser, ownsBodyLists = false) => ({ ...v, ownsBodyLists });
+  it("is the scope, date style and URL: the same for two officials of one prefecture, different across scopes", () => {
+    expect(renderKey(viewer(viewers.a!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe("scope prefecture:31:- western /prefectures/31?fy=2024");
+    expect(renderKey(viewer(viewers.b!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe(renderKey(viewer(viewers.a!), "/prefectures/31", "/prefectures/31?fy=2024"));
+    const keys = ["tokyo", "city", "mhlw", "mhlwJapaneseDates", "a"].map((v) => renderKey(viewer(viewers[v]!), "/", "/"));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("is the user on a page showing their own saved lists when they have some, and for a name a slot cannot hold", () => {
+    expect(showsViewerLists("/compare")).toBe(true);
+    expect(showsViewerLists("/municipalities/312011.data")).toBe(true);
+    expect(showsViewerLists("/prefectures/31")).toBe(false);
+    expect(renderKey(viewer(viewers.withLists!, true), "/compare", "/compare")).toBe("user 3 western /compare");
+    expect(renderKey(viewer(viewers.withLists!, true), "/prefectures/31", "/prefectures/31")).toBe("scope prefecture:31:- western /prefectures/31");
+    expect(renderKey(viewer(viewers.oddName!), "/", "/")).toBe("user 4 western /");
+  });
+});
+
+// The middleware in front of a stand-in for Remix: it renders the header as the root loader does (the
+// slot's token when the load context has one, else the name) and the scope's page, and counts renders.
+describe("renderCacheMiddleware shared by scope", () => {
+  let base: string;
+  let close: () => void;
+  const renders: string[] = [];
+  beforeAll(async () => {
+    const app = express();
+    app.use((_req, res, next) => {
+      res.locals.cspNonce = Math.random().toString(36).slice(2);
+      next();
+    });
+    const viewerOf = (cookie: string | undefined) => viewers[/session=(\w+)/.exec(cookie ?? "")?.[1] ?? ""] ?? null;
+    app.use(
+      renderCacheMiddleware({
+        cache: new RenderCache(1024 * 1024),
+        userOf: async (cookie) => viewerOf(cookie),
+        ownsBodyLists: async (id) => id === viewers.withLists!.id,
+        dataVersions: async () => [1],
+        today: () => "2026-12-02",
+      }),
+    );
+    app.get("*", (req, res) => {
+      const viewer = viewerOf(req.headers.cookie)!;
+      renders.push(`${viewer.id} ${req.originalUrl}`);
+      const name = (res.locals.viewerSlots as { displayName: string } | null | undefined)?.displayName ?? viewer.displayName;
+      const status = req.path === "/prefectures/13" && viewer.prefectureCode !== "13" && viewer.role !== "mhlw" ? 403 : 200;
+      const json = JSON.stringify({ user: { displayName: name } });
+      res
+        .status(status)
+        .type("html")
+        .send(`<header>${name}</header><main>${req.path} as ${viewer.role} ${viewer.prefectureCode ?? ""} ${viewer.localGovernmentCode ?? ""}</main><script nonce="${res.locals.cspNonce}">${JSON.stringify(json)}</script>`);
+    });
+    const server = app.listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close());
+
+  const get = async (path: string, as: string) => {
+    const response = await fetch(`${base}${path}`, { headers: { Cookie: `__session=${as}` } });
+    return { status: response.status, outcome: response.headers.get("x-render-cache"), body: await response.text() };
+  };
+  const header = (body: string) => /<header>(.*)<\/header>/.exec(body)![1];
+
+  it("serves a second official of the same prefecture the first one's rendering, with their own name", async () => {
+    const first = await get("/prefectures/31", "a");
+    expect([first.status, first.outcome, header(first.body)]).toEqual([200, "miss", "鳥取 一郎"]);
+    const second = await get("/prefectures/31", "b");
+    expect([second.status, second.outcome, header(second.body)]).toEqual([200, "hit", "鳥取 花子"]);
+    expect(second.body).not.toContain("鳥取 一郎");
+    expect(second.body).toContain('{\\"user\\":{\\"displayName\\":\\"鳥取 花子\\"}}');
+    expect(second.body.replace(/nonce="\w+"/, "").replace("鳥取 花子", "X").replace("鳥取 花子", "X")).toBe(first.body.replace(/nonce="\w+"/, "").replace("鳥取 一郎", "X").replace("鳥取 一郎", "X"));
+    expect(renders.filter((r) => r.endsWith(" /prefectures/31"))).toEqual(["1 /prefectures/31"]);
+  });
+
+  it("renders anew, through the page's own guards, for a viewer of any other scope", async () => {
+    for (const as of ["tokyo", "city", "mhlw", "mhlwJapaneseDates"]) {
+      const response = await get("/prefectures/31", as);
+      expect(response.outcome, as).toBe("miss");
+      expect(header(response.body), as).toBe(viewers[as]!.displayName);
+      expect(response.body, as).not.toContain("鳥取 一郎");
+    }
+    expect(renders.filter((r) => r.endsWith(" /prefectures/31"))).toEqual(["1 /prefectures/31", "5 /prefectures/31", "6 /prefectures/31", "7 /prefectures/31", "8 /prefectures/31"]);
+    // a refusal is never kept: the next viewer of that scope is refused by the guard again
+    const refused = await get("/prefectures/13", "a");
+    expect([refused.status, refused.outcome, header(refused.body)]).toEqual([403, "miss", "鳥取 一郎"]);
+    expect((await get("/prefectures/13", "b")).status).toBe(403);
+    expect(renders.filter((r) => r.endsWith(" /prefectures/13"))).toEqual(["1 /prefectures/13", "2 /prefectures/13"]);
+  });
+
+  it("keeps a page showing saved lists per user for a viewer who has some, and a name a slot cannot hold", async () => {
+    expect((await get("/compare", "a")).outcome).toBe("miss");
+    expect((await get("/compare", "b")).outcome).toBe("hit");
+    const own = await get("/compare", "withLists");
+    expect([own.outcome, header(own.body)]).toEqual(["miss", "鳥取 三郎"]);
+    expect((await get("/compare", "withLists")).outcome).toBe("hit");
+    expect((await get("/prefectures/31", "withLists")).outcome).toBe("hit");
+    const odd = await get("/prefectures/31", "oddName");
+    expect([odd.outcome, header(odd.body)]).toEqual(["miss", viewers.oddName!.displayName]);
+    expect((await get("/prefectures/31", "a")).outcome).toBe("hit");
   });
 });

@@ -1,21 +1,28 @@
-// Rendered pages of the aggregate views, kept per user, URL and data version (ADR 013). A page is a
-// function of who asks, what they ask for, the data and today's date; the data version changes at
-// the commit of every transaction that changed the data, so an entry is never served after the data
-// it was made from has changed.
+// Rendered pages of the aggregate views, kept per scope, date style, URL and data version (ADR 013,
+// ADR 031). A page is a function of the viewer's scope, what they ask for, the data and today's date;
+// the viewer's own parts (the name in the header) are slots filled per response, and the pages that
+// show a viewer's own saved lists are kept per user for viewers who have any. The data version
+// changes at the commit of every transaction that changed the data, so an entry is never served
+// after the data it was made from has changed.
+import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { scopeKey } from "../auth/access";
 import type { SessionUser } from "../auth/session.server";
+import type { ViewerSlots } from "./load-context";
 import { logger } from "./logger.server";
 
 export type CachedRender = {
   body: string;
   /** the CSP nonce the page was rendered with; each response gets its own in its place */
   nonce: string;
+  /** the viewer slots the page was rendered with (null: rendered for one user, nothing to fill) */
+  slots: ViewerSlots | null;
   contentType: string;
   cacheControl: string | null;
 };
 
 /**
- * Pages that are a function of (user, URL, data, date) and nothing else: the national, prefecture
+ * Pages that are a function of (scope, URL, data, date) and the viewer's slots: the national, prefecture
  * and municipality views and their drill-downs, as documents and as Remix data requests. Not the
  * upload, account or administration pages (they show state outside the data version: sessions,
  * the audit log, staged rows).
@@ -23,9 +30,39 @@ export type CachedRender = {
 const cacheablePath =
   /^\/(?:|prefectures(?:\/\d{2}(?:\/(?:cooperation|jusou|supervision|support|training|submissions))?)?|municipalities\/\d{6}|compare|completeness|cooperation|jusou|supervision|support|training)$/;
 
+/**
+ * Cacheable pages that show the viewer's own saved lists of bodies (the comparator of ADR 025): shared
+ * by scope between viewers who have none, kept per user for a viewer who has some.
+ */
+const viewerListsPath = /^\/(?:compare|municipalities\/\d{6})$/;
+
+function pageOf(pathname: string): string {
+  return pathname === "/_root.data" ? "/" : /[^/]\.data$/.test(pathname) ? pathname.slice(0, -".data".length) : pathname;
+}
+
 export function isRenderCacheablePath(pathname: string): boolean {
-  const page = pathname === "/_root.data" ? "/" : /[^/]\.data$/.test(pathname) ? pathname.slice(0, -".data".length) : pathname;
-  return cacheablePath.test(page);
+  return cacheablePath.test(pageOf(pathname));
+}
+
+export function showsViewerLists(pathname: string): boolean {
+  return viewerListsPath.test(pageOf(pathname));
+}
+
+// what React escapes in HTML text, JSON.stringify in strings, and Remix in the data of a script
+const slotUnsafe = /["&'<>\\\u2028\u2029]/;
+
+/** Whether a value reads the same in every context a slot can be in (else the viewer's pages are kept per user). */
+export function fillsSlotVerbatim(value: string): boolean {
+  return !slotUnsafe.test(value) && ![...value].some((c) => c.charCodeAt(0) < 0x20);
+}
+
+/**
+ * The key of a viewer's rendering of a URL: their scope (access.ts), unless the page shows their own
+ * lists and they have some, or their name cannot fill a slot verbatim; then their user id.
+ */
+export function renderKey(viewer: SessionUser & { ownsBodyLists: boolean }, pathname: string, url: string): string {
+  const perUser = !fillsSlotVerbatim(viewer.displayName) || (viewer.ownsBodyLists && showsViewerLists(pathname));
+  return `${perUser ? `user ${viewer.id}` : `scope ${scopeKey(viewer)}`} ${viewer.dateStyle} ${url}`;
 }
 
 /** Least recently used entries go first when the byte budget is spent; a new generation empties it. */
@@ -95,6 +132,8 @@ export function renderGeneration(dataVersions: readonly number[], today: string)
 export type RenderCacheOptions = {
   cache: RenderCache;
   userOf: (cookieHeader: string | undefined) => Promise<SessionUser | null>;
+  /** whether the user has saved lists of bodies (asked only on the pages that show them) */
+  ownsBodyLists: (userId: number) => Promise<boolean>;
   /**
    * The data version of every database the pages read: a page rendered from the primary changes
    * with the primary's, one rendered from a replica with the replica's.
@@ -103,33 +142,44 @@ export type RenderCacheOptions = {
   today: () => string;
 };
 
-/**
- * Express middleware in front of the Remix handler. A hit is served with the request's own nonce;
- * a miss renders through Remix while the body is captured, and requests for the same key that
- * arrive meanwhile wait for that one render instead of starting their own.
- */
-export function renderCacheMiddleware({ cache, userOf, dataVersions, today }: RenderCacheOptions) {
-  const inFlight = new Map<string, Promise<CachedRender | null>>();
+/** A stored rendering as one viewer's response: their nonce, their name in the slots. */
+export function fillRender(entry: Pick<CachedRender, "body" | "nonce" | "slots">, viewer: { displayName: string }, nonce: string): string {
+  let body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
+  if (entry.slots) body = body.replaceAll(entry.slots.displayName, viewer.displayName);
+  return body;
+}
 
-  function send(res: Response, entry: CachedRender, outcome: "hit" | "shared", startedAt: number) {
-    const nonce = String(res.locals.cspNonce ?? "");
-    const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
+/**
+ * Express middleware in front of the Remix handler. A hit is served with the request's own nonce and
+ * viewer; a miss renders through Remix (its loaders and guards run as always) with the viewer's parts
+ * as slots while the body is captured, then is sent filled; requests for the same key that arrive
+ * meanwhile wait for that one render instead of starting their own.
+ */
+export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, dataVersions, today }: RenderCacheOptions) {
+  const inFlight = new Map<string, Promise<CachedRender | null>>();
+  // never sent to a client (every response fills it), so no content can name it on purpose
+  const slots: ViewerSlots = { displayName: `viewer${randomBytes(16).toString("hex")}name` };
+
+  function send(res: Response, entry: CachedRender, viewer: SessionUser, outcome: "hit" | "shared", startedAt: number) {
     res.locals.renderCache = outcome;
     res.status(200);
     res.setHeader("Content-Type", entry.contentType);
     if (entry.cacheControl) res.setHeader("Cache-Control", entry.cacheControl);
     res.setHeader("Server-Timing", `cache;desc="${outcome}";dur=${(performance.now() - startedAt).toFixed(1)}`);
     res.setHeader("X-Render-Cache", outcome);
-    res.end(body);
+    res.end(fillRender(entry, viewer, String(res.locals.cspNonce ?? "")));
   }
 
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" || !isRenderCacheablePath(req.path)) return next();
     const startedAt = performance.now();
-    let user: SessionUser | null;
+    let user: (SessionUser & { ownsBodyLists: boolean }) | null;
     let generation: string;
     try {
-      const [found, versions] = await Promise.all([userOf(req.headers.cookie), dataVersions()]);
+      const [found, versions] = await Promise.all([
+        userOf(req.headers.cookie).then(async (u) => (u ? { ...u, ownsBodyLists: showsViewerLists(req.path) ? await ownsBodyLists(u.id) : false } : null)),
+        dataVersions(),
+      ]);
       user = found;
       generation = renderGeneration(versions, today());
     } catch (error) {
@@ -140,15 +190,16 @@ export function renderCacheMiddleware({ cache, userOf, dataVersions, today }: Re
     // anonymous requests and temporary passwords are redirected by the loaders; never cached
     if (!user || user.mustChangePassword) return next();
     // the date style (西暦／和暦) is part of the rendered page: a change of setting renders anew
-    const key = `${user.id} ${user.dateStyle} ${req.originalUrl}`;
+    const key = renderKey(user, req.path, req.originalUrl);
+    const shared = key.startsWith("scope ");
     const flightKey = `${generation} ${key}`;
 
     const cached = cache.get(generation, key);
-    if (cached) return send(res, cached, "hit", startedAt);
+    if (cached) return send(res, cached, user, "hit", startedAt);
     const pending = inFlight.get(flightKey);
     if (pending) {
-      const shared = await pending;
-      if (shared) return send(res, shared, "shared", startedAt);
+      const entry = await pending;
+      if (entry) return send(res, entry, user, "shared", startedAt);
       return next();
     }
 
@@ -159,11 +210,13 @@ export function renderCacheMiddleware({ cache, userOf, dataVersions, today }: Re
       if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     };
-    const write = res.write;
     const end = res.end;
-    res.write = function (this: Response, ...args: Parameters<Response["write"]>) {
-      capture(args[0], args[1]);
-      return write.apply(this, args);
+    // the rendering holds slots, not this viewer's name: it is kept back and sent filled when whole
+    res.write = function (...args: Parameters<Response["write"]>) {
+      capture(args[0], typeof args[1] === "function" ? undefined : args[1]);
+      const callback = args.find((a) => typeof a === "function") as (() => void) | undefined;
+      if (callback) process.nextTick(callback);
+      return true;
     } as Response["write"];
 
     let done = false;
@@ -178,20 +231,28 @@ export function renderCacheMiddleware({ cache, userOf, dataVersions, today }: Re
       const entry: CachedRender = {
         body: Buffer.concat(chunks).toString("utf8"),
         nonce: String(res.locals.cspNonce ?? ""),
+        slots: shared ? slots : null,
         contentType,
         cacheControl: (res.getHeader("Cache-Control") as string | undefined) ?? null,
       };
       cache.set(generation, key, entry);
       settle(entry);
     };
+    const viewer = user;
     res.end = function (this: Response, ...args: unknown[]) {
-      if (typeof args[0] !== "function") capture(args[0], args[1]);
+      if (typeof args[0] !== "function") capture(args[0], typeof args[1] === "function" ? undefined : args[1]);
+      const callback = args.find((a) => typeof a === "function");
       // the page is whole once Remix ends it; waiting for "finish" would tie the requests sharing
       // this render to how fast the first client reads
       finish(true);
-      return (end as (...a: unknown[]) => Response).apply(this, args);
+      const raw = Buffer.concat(chunks);
+      // whatever the outcome (an error page has the header too), this viewer gets their own name
+      const body = shared ? Buffer.from(raw.toString("utf8").replaceAll(slots.displayName, viewer.displayName), "utf8") : raw;
+      if (res.getHeader("Content-Length") !== undefined) res.setHeader("Content-Length", body.byteLength);
+      return (end as (...a: unknown[]) => Response).call(this, body, ...(callback ? [callback] : []));
     } as Response["end"];
     res.on("close", () => finish(false));
+    if (shared) res.locals.viewerSlots = slots;
     res.locals.renderCache = "miss";
     res.setHeader("X-Render-Cache", "miss");
     next();
