@@ -2,12 +2,16 @@ import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleDataReques
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { logger } from "~/server/http/logger.server";
 import { stripNulBytes } from "~/server/http/strip-nul.server";
 import "~/server/http/load-context";
 import { NonceContext } from "~/components/shell/nonce";
 import { RequestIdContext } from "~/components/shell/request-id";
+import { chartDrawings } from "~/components/charts/drawings";
+import { registerServerDrawing } from "~/components/charts/ServerDrawn";
+
+registerServerDrawing({ drawings: chartDrawings, toMarkup: renderToStaticMarkup });
 
 const ABORT_DELAY = 5_000;
 
