@@ -2,16 +2,16 @@ import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleDataReques
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
+import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/server/http/logger.server";
 import { stripNulBytes } from "~/server/http/strip-nul.server";
 import "~/server/http/load-context";
 import { NonceContext } from "~/components/shell/nonce";
 import { RequestIdContext } from "~/components/shell/request-id";
-import { chartDrawings } from "~/components/charts/drawings";
+import { drawChartMarkup } from "~/components/charts/server-drawing.server";
 import { registerServerDrawing } from "~/components/charts/ServerDrawn";
 
-registerServerDrawing({ drawings: chartDrawings, toMarkup: renderToStaticMarkup });
+registerServerDrawing(drawChartMarkup);
 
 const ABORT_DELAY = 5_000;
 

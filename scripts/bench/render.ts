@@ -2,8 +2,9 @@
 // national dataset: loader time, React render time and CPU (handleRequest until the last byte of the document), HTML bytes,
 // serialized loader-data bytes (the single-fetch .data response), SVG bytes, table rows; p50 over BENCH_RUNS runs, next to a
 // static page through the same handler and a bare renderToString. Then the gzipped JavaScript of "/" from the client build's
-// manifest. Needs `npm run build` first. BENCH_DRIVER=pglite runs on in-memory PGlite instead of PostgreSQL.
-import { readFileSync } from "node:fs";
+// manifest. Needs `npm run build` first. BENCH_DRIVER=pglite runs on in-memory PGlite instead of PostgreSQL; BENCH_SAVE_HTML=<dir>
+// keeps each page's document there.
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createElement } from "react";
@@ -95,6 +96,7 @@ try {
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await once());
     const { html, data } = samples[samples.length - 1]!;
+    if (process.env.BENCH_SAVE_HTML) writeFileSync(path.join(process.env.BENCH_SAVE_HTML, `${page.url.replace(/\W+/g, "_")}.html`), html);
     const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
     return {
       page: page.url,

@@ -1,14 +1,15 @@
-import { createElement, lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ComponentType, type ReactElement } from "react";
+import { createElement, lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ComponentType } from "react";
+import { useFormat } from "~/components/shell/format-context";
+import type { DateStyle } from "~/domain/format";
 import type { chartDrawings } from "./drawings";
-import { roundCoordinates } from "./round-coordinates";
 
 type ChartDrawings = typeof chartDrawings;
 export type ChartName = keyof ChartDrawings;
 
-type ServerDrawing = { drawings: ChartDrawings; toMarkup: (element: ReactElement) => string };
+type ServerDrawing = (chart: ChartName, props: object, style: DateStyle) => string;
 let serverDrawing: ServerDrawing | null = null;
 
-/** The server entry (and the unit tests' setup) hands over the drawings and renderToStaticMarkup, which the browser bundle must not carry. */
+/** The server entry (and the unit tests' setup) hands over drawChartMarkup (server-drawing.server.ts), which the browser bundle must not carry. */
 export function registerServerDrawing(drawing: ServerDrawing): void {
   serverDrawing = drawing;
 }
@@ -34,6 +35,7 @@ let hydrated = false;
  * that appears after a client-side navigation, or whose data changed, loads Recharts and draws itself.
  */
 export function ServerDrawn<Name extends ChartName>({ chart, props }: { chart: Name; props: ComponentProps<ChartDrawings[Name]> }) {
+  const { style } = useFormat();
   const signature = serverDrawing ? "" : JSON.stringify(props);
   const [serverSignature, setServerSignature] = useState(() => (serverDrawing || hydrated ? null : signature));
   const kept = useRef<HTMLDivElement>(null);
@@ -43,10 +45,7 @@ export function ServerDrawn<Name extends ChartName>({ chart, props }: { chart: N
     if (serverSignature !== null && !kept.current?.firstChild) setServerSignature(null);
   }, [serverSignature]);
 
-  if (serverDrawing) {
-    const markup = serverDrawing.toMarkup(createElement(drawingOf(serverDrawing.drawings, chart), props));
-    return <div className="chart-drawing" dangerouslySetInnerHTML={{ __html: roundCoordinates(markup) }} />;
-  }
+  if (serverDrawing) return <div className="chart-drawing" dangerouslySetInnerHTML={{ __html: serverDrawing(chart, props, style) }} />;
   if (serverSignature === signature) {
     return <div ref={kept} className="chart-drawing" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
   }
