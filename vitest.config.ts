@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
-    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/server-drawn-charts.ts"],
     // the pages' and uploads' "today" (pageToday): tests never depend on the day they run; a test that needs another date sets its own
     env: { SESSION_SECRET: "test-session-secret-0123456789abcdef", TSUNAGU_TODAY: "2026-12-02" },
   },

@@ -8,6 +8,10 @@ import { stripNulBytes } from "~/server/http/strip-nul.server";
 import "~/server/http/load-context";
 import { NonceContext } from "~/components/shell/nonce";
 import { RequestIdContext } from "~/components/shell/request-id";
+import { drawChartMarkup } from "~/components/charts/server-drawing.server";
+import { registerServerDrawing } from "~/components/charts/ServerDrawn";
+
+registerServerDrawing(drawChartMarkup);
 
 const ABORT_DELAY = 5_000;
 

@@ -1,10 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
-import { narrowChartWidth, ScaledChart } from "~/components/charts/ScaledChart";
+import { JusouRolloutChart } from "~/components/charts/JusouRolloutChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable } from "~/components/ui/DataTable";
 import { jusouStatusLabels } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { jusouStatusColors } from "~/components/charts/status-colors";
 
 export function JusouRolloutCard({
   counts,
@@ -33,9 +31,7 @@ export function JusouRolloutCard({
       title={title}
       source="重層的支援体制整備事業の状況（各年度4月1日に存在する市区町村）"
       dataDate={dataDate}
-      chart={
-        <ScaledChart wide={<JusouBars id="jusou-chart" width={640} rows={rows} title={title} />} narrow={<JusouBars id="jusou-chart-narrow" width={narrowChartWidth} rows={rows} title={title} />} />
-      }
+      chart={<JusouRolloutChart id="jusou-chart" rows={rows} title={title} />}
       table={
         <DataTable
           id="jusou-data"
@@ -51,19 +47,5 @@ export function JusouRolloutCard({
         />
       }
     />
-  );
-}
-
-function JusouBars({ id, width, rows, title }: { id: string; width: number; rows: { label: string }[]; title: string }) {
-  return (
-    <BarChart id={id} width={width} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title} accessibilityLayer>
-      <CartesianGrid stroke="#d5dadf" />
-      <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
-      <YAxis stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
-      <Legend />
-      <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill={jusouStatusColors.implementing} isAnimationActive={false} />
-      <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill={jusouStatusColors.transition_preparation} isAnimationActive={false} />
-      <Bar dataKey="model" name={jusouStatusLabels.model_project} fill={jusouStatusColors.model_project} isAnimationActive={false} />
-    </BarChart>
   );
 }

@@ -1,42 +1,10 @@
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
-import { niceAxisMax } from "~/domain/format";
-import { narrowChartWidth, ScaledChart } from "./ScaledChart";
+import type { ComponentProps } from "react";
+import { ServerDrawn } from "./ServerDrawn";
+import type { ColumnChartDrawing } from "./ColumnChart.drawing";
 
-export type ColumnDatum = { key: string; label: string; value: number | null };
+export type { ColumnDatum } from "./ColumnChart.drawing";
 
-/** Vertical bars over an ordered axis (months, years) from props only, each bar labelled with its value. */
-export function ColumnChart({
-  id,
-  data,
-  max,
-  format,
-  description,
-  integer = false,
-  width = 760,
-  height = 260,
-}: {
-  /** fixed id: Recharts' own counter differs between server and client and breaks hydration */
-  id: string;
-  data: ColumnDatum[];
-  max: number;
-  format: (value: number) => string;
-  description: string;
-  /** counts: whole-number ticks */
-  integer?: boolean;
-  width?: number;
-  height?: number;
-}) {
-  const top = niceAxisMax(max, { integer });
-  const draw = (w: number, suffix: string, fontSize: number) => (
-    <BarChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 20, right: 16, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
-      <CartesianGrid vertical={false} stroke="#d5dadf" />
-      {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
-      <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize, fill: "#1a1a1a" }} />
-      <YAxis stroke="#4d4d4d" domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} interval={0} tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={56} />
-      <Bar dataKey="value" fill="var(--color-chart, #0017c1)" isAnimationActive={false}>
-        <LabelList dataKey="value" position="top" formatter={(v: number) => format(v)} style={{ fontSize, fill: "#1a1a1a" }} />
-      </Bar>
-    </BarChart>
-  );
-  return <ScaledChart wide={draw(width, "", 11)} narrow={draw(narrowChartWidth, "-narrow", data.length > 8 ? 9 : 11)} />;
+/** Drawn by Recharts on the server and sent as SVG markup (ServerDrawn); the drawing is ColumnChart.drawing.tsx. */
+export function ColumnChart(props: ComponentProps<typeof ColumnChartDrawing>) {
+  return <ServerDrawn chart="ColumnChart" props={props} />;
 }

@@ -1,4 +1,5 @@
-import { useContext, useMemo, useState, type ReactNode } from "react";
+import { useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { useLocation } from "@remix-run/react";
 import { exportTableCsv, xlsxFileName, type ExportColumnKind } from "~/domain/table-export";
 import { exportTableOf, TableExportContext } from "./data-table-export";
@@ -40,10 +41,16 @@ export function displayValue(value: string | number | null, format: Formatters):
   return value;
 }
 
+/** Rows a long table shows until asked for the rest: about a screen; a table a few rows longer is shown whole. */
+export const screenRows = 30;
+const screenRowsSlack = 5;
+
 /**
  * A table every user can sort (header buttons with aria-sort) and download as CSV (UTF-8 with BOM,
  * formulas neutralised, the same rules as dataset downloads). Rendered on the server; sorting and
- * downloading need JavaScript, reading does not.
+ * downloading need JavaScript, reading does not. A long table renders its first screen of rows (sorted
+ * as chosen) and 「すべて表示」: a button, or without JavaScript a link to the page with `?rows=<id>`;
+ * printing shows every row, and the downloads always hold the whole table.
  */
 export function DataTable<Row>({
   id,
@@ -84,6 +91,26 @@ export function DataTable<Row>({
 
   const meta = useContext(TableExportContext);
   const location = useLocation();
+  const [showAll, setShowAll] = useState(false);
+  const search = new URLSearchParams(location.search);
+  const limited = !downloadHref && !showAll && !search.getAll("rows").includes(id) && sorted.length > screenRows + screenRowsSlack;
+  const shown = limited ? sorted.slice(0, screenRows) : sorted;
+  useEffect(() => {
+    if (!limited) return;
+    // the print (and print preview) gets every row: rendered synchronously before the browser lays out the print
+    const expand = () => flushSync(() => setShowAll(true));
+    const print = window.matchMedia("print");
+    const onMedia = (event: MediaQueryListEvent) => {
+      if (event.matches) expand();
+    };
+    window.addEventListener("beforeprint", expand);
+    print.addEventListener("change", onMedia);
+    return () => {
+      window.removeEventListener("beforeprint", expand);
+      print.removeEventListener("change", onMedia);
+    };
+  }, [limited]);
+  search.append("rows", id);
   const exportTable = () => exportTableOf(caption, columns, sorted, { ...meta, conditions: `${location.pathname}${location.search}`, dateStyle: format.style });
 
   function save(blob: Blob, name: string) {
@@ -158,7 +185,7 @@ export function DataTable<Row>({
                 <td colSpan={columns.length}>データなし</td>
               </tr>
             ) : null}
-            {sorted.map((row, i) => (
+            {shown.map((row, i) => (
               <tr key={i} className={rowClassName?.(row)}>
                 {columns.map((c) =>
                   c.rowHeader ? (
@@ -176,6 +203,20 @@ export function DataTable<Row>({
           </tbody>
         </table>
       </div>
+      {limited ? (
+        <p className="data-table__more">
+          <a
+            href={`${location.pathname}?${search.toString()}#${id}`}
+            onClick={(event) => {
+              event.preventDefault();
+              setShowAll(true);
+            }}
+            aria-describedby={`${id}-caption`}
+          >
+            すべて表示（全{format.number(sorted.length)}行中{format.number(screenRows)}行を表示中）
+          </a>
+        </p>
+      ) : null}
     </div>
   );
 }

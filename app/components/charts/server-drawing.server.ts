@@ -1,0 +1,36 @@
+import { createElement, type ComponentType } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { DateStyle } from "~/domain/format";
+import { chartDrawings } from "./drawings";
+import { roundCoordinates } from "./round-coordinates";
+import type { ChartName } from "./ServerDrawn";
+
+// Drawings are pure functions of their props, and the functions among the props (formatters) depend only
+// on their own source and the user's date style, so equal keys draw equal markup: the same chart for
+// every user and every render until its data changes is drawn once (4 M characters at most, least recent out).
+const budgetChars = 4 * 1024 * 1024;
+const drawn = new Map<string, string>();
+let drawnChars = 0;
+
+const keyOf = (chart: ChartName, props: object, style: DateStyle) =>
+  `${chart}\u0000${style}\u0000${JSON.stringify(props, (_name, value: unknown) => (typeof value === "function" ? String(value) : value))}`;
+
+/** A chart's SVG markup, drawn by Recharts with coordinates rounded to 0.1 px, from the cache when it was drawn before. */
+export function drawChartMarkup(chart: ChartName, props: object, style: DateStyle): string {
+  const key = keyOf(chart, props, style);
+  const cached = drawn.get(key);
+  if (cached !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, cached);
+    return cached;
+  }
+  const markup = roundCoordinates(renderToStaticMarkup(createElement(chartDrawings[chart] as unknown as ComponentType<object>, props)));
+  drawn.set(key, markup);
+  drawnChars += key.length + markup.length;
+  for (const [oldKey, oldMarkup] of drawn) {
+    if (drawnChars <= budgetChars) break;
+    drawn.delete(oldKey);
+    drawnChars -= oldKey.length + oldMarkup.length;
+  }
+  return markup;
+}
