@@ -18,4 +18,11 @@ describe("drawChartMarkup", () => {
     expect(drawChartMarkup("HorizontalBarChart", props(0.64, percent), "western")).toContain(">64%<");
     expect(drawChartMarkup("HorizontalBarChart", props(0.72, (v: number) => v.toFixed(2)), "western")).toContain(">0.72<");
   });
+
+  it("tells apart closures of the same source that format differently (a metric's unit captured)", () => {
+    const formatterOf = (unit: string) => (v: number) => `${v.toFixed(1)}${unit}`;
+    expect(String(formatterOf("件"))).toBe(String(formatterOf("%")));
+    expect(drawChartMarkup("HorizontalBarChart", props(0.5, formatterOf("件")), "western")).toContain(">0.5件<");
+    expect(drawChartMarkup("HorizontalBarChart", props(0.5, formatterOf("%")), "western")).toContain(">0.5%<");
+  });
 });

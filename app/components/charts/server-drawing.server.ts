@@ -5,15 +5,30 @@ import { chartDrawings } from "./drawings";
 import { roundCoordinates } from "./round-coordinates";
 import type { ChartName } from "./ServerDrawn";
 
-// Drawings are pure functions of their props, and the functions among the props (formatters) depend only
-// on their own source and the user's date style, so equal keys draw equal markup: the same chart for
-// every user and every render until its data changes is drawn once (4 M characters at most, least recent out).
+// Drawings are pure functions of their props, so equal keys draw equal markup: the same chart for every
+// user and every render until its data changes is drawn once (4 M characters at most, least recent out).
+// The functions among the props are number formatters, often closures (`(v) => formatMetric(metric, v)`)
+// whose source is the same for different captured values, and minified sources coincide across modules:
+// a formatter is keyed by its source and by what it writes for a set of probe values.
 const budgetChars = 4 * 1024 * 1024;
 const drawn = new Map<string, string>();
 let drawnChars = 0;
 
+const probeValues = [0, 0.5, 0.123456, 1, 3, 12.5, 100, 1234.5678, 181239, -2.5];
+
+function formatterKey(format: (value: number) => unknown): string {
+  const written = probeValues.map((v) => {
+    try {
+      return String(format(v));
+    } catch {
+      return "\u0000error";
+    }
+  });
+  return `${String(format)}\u0000${written.join("\u0000")}`;
+}
+
 const keyOf = (chart: ChartName, props: object, style: DateStyle) =>
-  `${chart}\u0000${style}\u0000${JSON.stringify(props, (_name, value: unknown) => (typeof value === "function" ? String(value) : value))}`;
+  `${chart}\u0000${style}\u0000${JSON.stringify(props, (_name, value: unknown) => (typeof value === "function" ? formatterKey(value as (v: number) => unknown) : value))}`;
 
 /** A chart's SVG markup, drawn by Recharts with coordinates rounded to 0.1 px, from the cache when it was drawn before. */
 export function drawChartMarkup(chart: ChartName, props: object, style: DateStyle): string {
