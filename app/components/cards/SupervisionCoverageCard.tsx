@@ -1,6 +1,7 @@
 import { ColumnChart } from "~/components/charts/ColumnChart";
 import { HorizontalBarChart } from "~/components/charts/HorizontalBarChart";
 import { ChartFigure } from "~/components/ui/ChartFigure";
+import { useFormat } from "~/components/shell/format-context";
 import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import { supervisionFormLabels, supervisionForms } from "~/domain/vocabulary";
 import { formatFiscalYear, monthsOfFiscalYear } from "~/domain/fiscal-year";
@@ -42,6 +43,7 @@ export function supervisionByFormTable({ prefectureName, fiscalYear, coverage }:
 
 /** A prefecture's supervision coverage of one fiscal year: by form (share of bodies) and by month (bodies reached). */
 export function SupervisionCoverageCard({ prefectureName, fiscalYear, coverage, dataDate }: Props) {
+  const format = useFormat();
   const fy = formatFiscalYear(fiscalYear);
   const formTable = supervisionByFormTable({ prefectureName, fiscalYear, coverage });
   const byForm = formTable.rows;
@@ -99,7 +101,7 @@ export function SupervisionCoverageCard({ prefectureName, fiscalYear, coverage, 
             fileName={`スーパーバイズ_月別_${fiscalYear}.csv`}
             rows={byMonth}
             columns={[
-              { key: "month", label: "月", rowHeader: true, value: (r) => r.key, render: (r) => `${r.year}年${r.month}月` },
+              { key: "month", label: "月", rowHeader: true, value: (r) => r.key, render: (r) => format.month(r) },
               { key: "covered", label: "対象の実施主体数", numeric: true, value: (r) => r.covered },
               { key: "contacts", label: "件数", numeric: true, value: (r) => r.contacts },
             ]}
