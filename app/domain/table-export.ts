@@ -2,6 +2,7 @@
 // Safe on the client: the 「CSVダウンロード」 and 「Excelダウンロード」 buttons of DataTable use it, and the
 // server uses it for `?format=csv|xlsx` and the dataset downloads (ADR 028).
 import { csvLine } from "./csv/format";
+import type { DateStyle } from "./format";
 
 /** text as it is; count = integer with separators; number = one decimal; rate = a share shown as a percentage */
 export const exportColumnKinds = ["text", "count", "number", "rate"] as const;
@@ -17,11 +18,14 @@ export type ExportTable = {
   rows: ExportCell[][];
 };
 
+/** What a page's main table is made for: the page's URL without `format`, the reader's 西暦／和暦, and when (ISO). */
+export type PageTableContext = { pageUrl: URL; dateStyle: DateStyle; generatedAt: string };
+
 /**
  * What a route may declare in its `handle` export: its main table, for `<page URL>?format=csv|xlsx`
- * (ADR 028). `data` is the page's loader data as JSON gives it; `pageUrl` the page's URL without `format`.
+ * (ADR 028). `data` is the page's loader data as JSON gives it.
  */
-export type PageDataHandle = { pageTable?: (data: unknown, pageUrl: URL) => ExportTable };
+export type PageDataHandle = { pageTable?: (data: unknown, context: PageTableContext) => ExportTable };
 
 /** A share as the pages show it: 0.6902552204176334 -> "69.0%" (CSV keeps what the page shows). */
 export function rateText(share: number): string {
@@ -29,14 +33,24 @@ export function rateText(share: number): string {
 }
 
 /**
- * CSV of a table: the header row first (so R, Python and Excel read it as data), counts as plain
- * integers, rates as 「69.0%」 beside their numerator and denominator columns. No title block: the
- * notes go to the .xlsx only.
+ * CSV of a table: the title block as lines starting with `#` (title, then 「label: value」; readers skip
+ * them with `comment = "#"`, ADR 035), then the header row, counts as plain integers, rates as 「69.0%」
+ * beside their numerator and denominator columns.
  */
 export function exportTableCsv(table: ExportTable): string {
-  let text = csvLine(table.columns.map((c) => c.label));
+  let text = exportNotesCsv(table);
+  text += csvLine(table.columns.map((c) => c.label));
   for (const row of table.rows) text += exportRowCsv(table.columns, row);
   return text;
+}
+
+/**
+ * The title block as comment lines. One cell each, never quoted (a quote before the `#` would hide it
+ * from the readers' comment rule): ASCII commas, quotes and line breaks become their full-width forms.
+ */
+export function exportNotesCsv(table: Pick<ExportTable, "title" | "notes">): string {
+  const lines = [table.title, ...table.notes.map((n) => `${n.label}: ${n.value}`)];
+  return lines.map((line) => `# ${line.replace(/,/g, "，").replace(/"/g, "＂").replace(/[\r\n]+/g, " ")}\r\n`).join("");
 }
 
 export function exportRowCsv(columns: readonly ExportColumn[], row: readonly ExportCell[]): string {

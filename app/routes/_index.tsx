@@ -8,7 +8,7 @@ import { NationalKpis } from "~/components/cards/NationalKpis";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { PrefectureMapCard } from "~/components/cards/PrefectureMapCard";
 import { ProgramRatesCard, programRatesSource, programRatesTable } from "~/components/cards/ProgramRatesCard";
-import { exportTableOf } from "~/components/ui/data-table-export";
+import { pageTableOf } from "~/components/ui/data-table-export";
 import type { PageDataHandle } from "~/domain/table-export";
 import { MonthRangeFields } from "~/components/ui/MonthRangeFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
@@ -32,10 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** `/?format=csv|xlsx`: the page's main table, the four optional programs by prefecture (ADR 028). */
 export const handle: PageDataHandle = {
-  pageTable: (data, pageUrl) => {
+  pageTable: (data, context) => {
     const d = data as SerializeFrom<typeof loader>;
-    const table = programRatesTable(d);
-    return exportTableOf(table.caption, table.columns, table.rows, { source: programRatesSource, dataDate: d.dataDate, conditions: `${pageUrl.pathname}${pageUrl.search}` });
+    return pageTableOf(programRatesTable(d), { source: programRatesSource, dataDate: d.dataDate }, context);
   },
 };
 

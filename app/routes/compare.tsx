@@ -1,8 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { MetricField } from "~/components/ui/FilterFields";
-import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
+import { ComparisonTrendCard, comparisonTrendSource, comparisonTrendTable } from "~/components/cards/ComparisonTrendCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { requireUser } from "~/server/auth/session.server";
 import { regionalBlockLabels, regionalBlocks } from "~/domain/vocabulary";
 import { pageToday } from "~/server/pages/today.server";
@@ -15,6 +17,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return loadComparison(await getReadDb(), comparisonQuery(new URL(request.url)), user, pageToday());
 }
+
+const compareTitle = "年度別の比較";
+
+/** `?format=csv|xlsx`: the chosen scopes by fiscal year, the trend's table (no columns but 年度 until some are chosen) (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    return pageTableOf(comparisonTrendTable({ id: "compare", title: compareTitle, metric: d.metric, series: d.series, rows: d.rows }), { source: comparisonTrendSource, dataDate: d.dataDate }, context);
+  },
+};
 
 export default function Compare() {
   const d = useLoaderData<typeof loader>();
@@ -83,7 +95,7 @@ export default function Compare() {
               就労・増収率は100%を超えることがあります。就労者数と増収者数の合計を、その年度の就労支援対象者数で割った値で、就労・増収した人は同じ年度の対象者に限られないためです（例: 2015年度の全国値は（21,465＋6,946）÷28,207＝100.7%）。
             </p>
           ) : null}
-          <ComparisonTrendCard id="compare" title="年度別の比較" metric={d.metric} series={d.series} rows={d.rows} dataDate={d.dataDate} />
+          <ComparisonTrendCard id="compare" title={compareTitle} metric={d.metric} series={d.series} rows={d.rows} dataDate={d.dataDate} />
         </>
       )}
     </>

@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { FunnelPlotCard } from "~/components/cards/FunnelPlotCard";
+import { FunnelPlotCard, funnelSource, funnelTable } from "~/components/cards/FunnelPlotCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { requireNationalBodiesPage } from "~/server/auth/page-guards.server";
@@ -16,6 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireNationalBodiesPage(request);
   return loadNationalFunnel(await getReadDb(), parseQuery(nationalFunnelQuery, request), pageToday());
 }
+
+/** `?format=csv|xlsx`: every implementing body of the nation, the funnel plot's table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    const table = funnelTable({ metricKey: d.metric, benchmarkLabel: "全国", funnel: d.funnel, fiscalYearLabel: formatFiscalYear(d.fiscalYear), hrefOf: (code) => `/municipalities/${code}?fy=${d.fiscalYear}` });
+    return pageTableOf(table, { source: funnelSource, dataDate: d.dataDate, title: table.title }, context);
+  },
+};
 
 export default function NationalFunnel() {
   const d = useLoaderData<typeof loader>();

@@ -4,7 +4,7 @@ import { getDb, getReadDb } from "../../db";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable, type DataColumn } from "~/components/ui/DataTable";
-import { exportTableOf } from "~/components/ui/data-table-export";
+import { pageTableOf } from "~/components/ui/data-table-export";
 import type { PageDataHandle } from "~/domain/table-export";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { canSetReportingSchedule } from "~/server/auth/access";
@@ -55,10 +55,9 @@ function completenessTable(d: Pick<CompletenessData, "fiscalYear" | "month" | "p
 }
 
 export const handle: PageDataHandle = {
-  pageTable: (data, pageUrl) => {
+  pageTable: (data, context) => {
     const d = data as CompletenessData;
-    const table = completenessTable(d);
-    return exportTableOf(table.caption, table.columns, table.rows, { source: "つなぐ（月次支援状況の提出の記録）", conditions: `${pageUrl.pathname}${pageUrl.search}` });
+    return pageTableOf(completenessTable(d), { source: "つなぐ（月次支援状況の提出の記録）", dataDate: d.dataDate }, context);
   },
 };
 

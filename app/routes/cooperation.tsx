@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { CooperationByPrefectureCard } from "~/components/cards/CooperationByPrefectureCard";
+import { CooperationByPrefectureCard, cooperationByPrefectureSource, cooperationByPrefectureTable } from "~/components/cards/CooperationByPrefectureCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { CooperationSurveyCard } from "~/components/cards/CooperationSurveyCard";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
 import { PublicAssistanceTransfersCard } from "~/components/cards/PublicAssistanceTransfersCard";
@@ -24,6 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = await loadNationalCooperation(await getReadDb(), parseQuery(cooperationQuery, request), pageToday());
   return data;
 }
+
+/** `?format=csv|xlsx`: referrals to public assistance and 一体的実施 by prefecture, the first card's table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    const table = cooperationByPrefectureTable(d);
+    return pageTableOf(table, { source: cooperationByPrefectureSource, dataDate: d.dataDate, title: table.title }, context);
+  },
+};
 
 export default function NationalCooperation() {
   const d = useLoaderData<typeof loader>();

@@ -1,5 +1,8 @@
 import { useFormat } from "~/components/shell/format-context";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { requireUser } from "~/server/auth/session.server";
@@ -14,6 +17,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loadIndicators(await getReadDb());
 }
 
+type IndicatorsData = SerializeFrom<typeof loader>;
+
+/** The catalogue as the page's table and `?format=csv|xlsx` (ADR 028). */
+function catalogueTable(d: Pick<IndicatorsData, "indicators">) {
+  const columns: DataColumn<IndicatorsData["indicators"][number]>[] = [
+    { key: "label", label: "指標", rowHeader: true, value: (i) => i.label, render: (i) => <Link to={indicatorPath(i.key)}>{i.label}</Link> },
+    { key: "definition", label: "定義", value: (i) => i.definition },
+    { key: "unit", label: "単位", value: (i) => i.unit },
+    { key: "good", label: "良い方向", value: (i) => goodDirectionTexts[i.good] },
+  ];
+  return { caption: "指標の一覧", fileName: "指標の一覧.csv", rows: [...d.indicators], columns };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as IndicatorsData;
+    return pageTableOf(catalogueTable(d), { source: indicatorsSource, dataDate: d.dataDate }, context);
+  },
+};
+
+const indicatorsSource = "厚生労働省 生活困窮者自立支援制度 支援状況調査、人口、目安値";
+
 export default function Indicators() {
   const format = useFormat();
   const d = useLoaderData<typeof loader>();
@@ -21,29 +46,7 @@ export default function Indicators() {
     <>
       <h1>指標の定義</h1>
       <p className="lead">つなぐが示す指標の定義、計算式、分母、出典と、信頼区間・比較・推移の求め方です。</p>
-      <table className="data">
-        <caption>指標の一覧</caption>
-        <thead>
-          <tr>
-            <th scope="col">指標</th>
-            <th scope="col">定義</th>
-            <th scope="col">単位</th>
-            <th scope="col">良い方向</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.indicators.map((i) => (
-            <tr key={i.key}>
-              <th scope="row">
-                <Link to={indicatorPath(i.key)}>{i.label}</Link>
-              </th>
-              <td>{i.definition}</td>
-              <td>{i.unit}</td>
-              <td>{goodDirectionTexts[i.good]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable id="indicators" {...catalogueTable(d)} />
       <h2 id="methods">信頼区間・比較・推移の求め方</h2>
       <h3 id="intervals">信頼区間（95%と99.8%）</h3>
       <ul>
@@ -57,7 +60,7 @@ export default function Indicators() {
       <p>{peerMethodText}</p>
       <h3 id="trends">推移（増加／減少／変化なし）</h3>
       <p>{trendMethodText}</p>
-      <p className="kpi__note">出典: 厚生労働省 生活困窮者自立支援制度 支援状況調査、人口、目安値{d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}</p>
+      <p className="kpi__note">出典: {indicatorsSource}{d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}</p>
     </>
   );
 }

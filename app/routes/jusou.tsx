@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { JusouMapCard } from "~/components/cards/JusouMapCard";
+import { JusouMapCard, jusouMapSource, jusouMapTable } from "~/components/cards/JusouMapCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
@@ -20,6 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = await loadNationalJusou(await getReadDb(), parseQuery(jusouQuery, request), pageToday());
   return data;
 }
+
+/** `?format=csv|xlsx`: the municipalities of every prefecture by status, the map's table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    const table = jusouMapTable({ fiscalYear: d.fiscalYear, prefectures: d.prefectures, rows: d.byPrefecture });
+    return pageTableOf(table, { source: jusouMapSource, dataDate: d.dataDate, title: table.title }, context);
+  },
+};
 
 export default function NationalJusou() {
   const d = useLoaderData<typeof loader>();

@@ -1,9 +1,11 @@
 import { useFormat } from "~/components/shell/format-context";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { requireUser } from "~/server/auth/session.server";
@@ -27,6 +29,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const clientAddress = (context as { clientAddress?: string | null }).clientAddress ?? null;
   return bodyListAction(await getDb(), { ...user, clientAddress }, listIdOf(params), request);
 }
+
+type BodyListData = SerializeFrom<typeof loader>;
+
+/** The list's members with their figures: the page's table and `?format=csv|xlsx` (ADR 028). */
+function membersTable(d: BodyListData) {
+  const columns: DataColumn<BodyListData["figures"]["members"][number]>[] = [
+    {
+      key: "name",
+      label: "実施主体",
+      rowHeader: true,
+      value: (m) => `${m.prefectureName}${m.kind === "prefecture" ? "（郡部）" : m.name}`,
+      render: (m) => <Link to={`/municipalities/${m.code}?fy=${d.fiscalYear}&list=${d.list.id}`}>{m.kind === "prefecture" ? `${m.name}（郡部）` : `${m.prefectureName}${m.name}`}</Link>,
+    },
+    { key: "population", label: "人口", numeric: true, value: (m) => m.population },
+    ...comparableMetrics.map((metric) => ({
+      key: metric,
+      label: comparableMetricLabels[metric],
+      numeric: true,
+      value: (m: BodyListData["figures"]["members"][number]) => m[metric],
+      render: (m: BodyListData["figures"]["members"][number]) => formatMetric(metric, m[metric]),
+    })),
+    { key: "submitted", label: "提出月数", numeric: true, value: (m) => m.submittedMonths },
+  ];
+  return { caption: `${d.list.name}の実施主体`, fileName: `${d.list.name}_${d.fiscalYear}_実施主体.csv`, rows: d.figures.members, columns };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as BodyListData;
+    return pageTableOf(membersTable(d), { source: "月次支援状況", dataDate: d.dataDate }, context);
+  },
+};
 
 const savedMessages = { created: "リストを作成しました", updated: "リストを保存しました" } as const;
 
@@ -63,30 +97,7 @@ export default function BodyListPage() {
         ]}
       />
       <h2>実施主体（{formatFiscalYear(d.fiscalYear)}）</h2>
-      <DataTable
-        id="list-members"
-        caption={`${d.list.name}の実施主体`}
-        fileName={`${d.list.name}_${d.fiscalYear}_実施主体.csv`}
-        rows={f.members}
-        columns={[
-          {
-            key: "name",
-            label: "実施主体",
-            rowHeader: true,
-            value: (m) => `${m.prefectureName}${m.kind === "prefecture" ? "（郡部）" : m.name}`,
-            render: (m) => <Link to={`/municipalities/${m.code}?fy=${d.fiscalYear}&list=${d.list.id}`}>{m.kind === "prefecture" ? `${m.name}（郡部）` : `${m.prefectureName}${m.name}`}</Link>,
-          },
-          { key: "population", label: "人口", numeric: true, value: (m) => m.population },
-          ...comparableMetrics.map((metric) => ({
-            key: metric,
-            label: comparableMetricLabels[metric],
-            numeric: true,
-            value: (m: (typeof f.members)[number]) => m[metric],
-            render: (m: (typeof f.members)[number]) => formatMetric(metric, m[metric]),
-          })),
-          { key: "submitted", label: "提出月数", numeric: true, value: (m) => m.submittedMonths },
-        ]}
-      />
+      <DataTable id="list-members" {...membersTable(d)} />
       <p className="kpi__note">出典: 月次支援状況{d.dataDate ? ` ／ データ時点: ${format.date(d.dataDate)}` : null}</p>
 
       {d.isOwner ? (

@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useFormat } from "~/components/shell/format-context";
 import { getDb } from "../../db";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { NationalTrendCard } from "~/components/cards/NationalTrendCard";
 import { BodyCooperationHistory } from "~/components/cards/BodyCooperationHistory";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { missingMonthsSentence } from "~/domain/reporting-period";
 import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
@@ -33,7 +35,7 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
-import { formatNumber, formatPercent } from "~/domain/format";
+import { formatNumber, formatPercent, formattersFor, type Formatters } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
@@ -59,6 +61,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const comparator = await listComparator(db, user, listId, data.fiscalYear, body.code);
   return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus, comparator };
 }
+
+type MunicipalityData = SerializeFrom<typeof loader>;
+
+/** The body's monthly figures: the page's main table and `?format=csv|xlsx` (ADR 028). */
+function monthsTable(d: MunicipalityData, format: Formatters) {
+  const columns: DataColumn<MunicipalityData["months"][number]>[] = [
+      {
+        key: "ym",
+        label: "年月",
+        rowHeader: true,
+        value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}`,
+        render: (m) => (
+          <>
+            {format.month(m)}
+            <ProvisionalBadge state={m.reviewState} />
+          </>
+        ),
+      },
+      {
+        key: "review",
+        label: "県の確認",
+        // the CSV holds what the cell shows
+        value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"),
+        render: (m) => <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
+      },
+      ...monthlyMetricCatalogue.flatMap((metric) => [
+        { key: metric.key, label: metric.label, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
+        ...(metric.key === "newConsultations"
+          ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
+          : []),
+      ]),
+      ...(d.months.some((m) => m.explanation)
+        ? [
+            {
+              key: "explanation",
+              label: "登録時の説明",
+              value: (m: (typeof d.months)[number]) => (m.explanation ? `${m.explanation.explanation}（取込 #${m.explanation.uploadId}）` : null),
+            },
+          ]
+        : []),
+    ];
+  return { caption: `${d.body.name}の月次支援状況（${formatFiscalYear(d.fiscalYear)}、提出のあった月）`, fileName: `${d.body.name}_${d.fiscalYear}_月次.csv`, rows: d.months, columns };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as MunicipalityData;
+    return pageTableOf(monthsTable(d, formattersFor(context.dateStyle)), { source: "月次支援状況・人口", dataDate: d.dataDate }, context);
+  },
+};
 
 export default function MunicipalityPage() {
   const d = useLoaderData<typeof loader>();
@@ -105,48 +157,7 @@ export default function MunicipalityPage() {
       <PeriodNotice period={d.period} />
 
       <h2>月次の実績（{formatFiscalYear(d.fiscalYear)}）</h2>
-      <DataTable
-        id="months"
-        caption={`${d.body.name}の月次支援状況（${formatFiscalYear(d.fiscalYear)}、提出のあった月）`}
-        fileName={`${d.body.name}_${d.fiscalYear}_月次.csv`}
-        rows={d.months}
-        columns={[
-          {
-            key: "ym",
-            label: "年月",
-            rowHeader: true,
-            value: (m) => `${m.year}-${String(m.month).padStart(2, "0")}`,
-            render: (m) => (
-              <>
-                {format.month(m)}
-                <ProvisionalBadge state={m.reviewState} />
-              </>
-            ),
-          },
-          {
-            key: "review",
-            label: "県の確認",
-            // the CSV holds what the cell shows
-            value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"),
-            render: (m) => <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
-          },
-          ...monthlyMetricCatalogue.flatMap((metric) => [
-            { key: metric.key, label: metric.label, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
-            ...(metric.key === "newConsultations"
-              ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
-              : []),
-          ]),
-          ...(d.months.some((m) => m.explanation)
-            ? [
-                {
-                  key: "explanation",
-                  label: "登録時の説明",
-                  value: (m: (typeof d.months)[number]) => (m.explanation ? `${m.explanation.explanation}（取込 #${m.explanation.uploadId}）` : null),
-                },
-              ]
-            : []),
-        ]}
-      />
+      <DataTable id="months" {...monthsTable(d, format)} />
       {d.months.some((m) => m.explanation) ? (
         <p className="kpi__note">「登録時の説明」は、これまでの値から大きく外れた値や締めた年度の変更を確定したときに入力された理由です（その月の値を最後に登録した取込のもの）。</p>
       ) : null}

@@ -10,9 +10,9 @@ import { formatNumber } from "~/domain/format";
 import { reviewCommentMaxLength, reviewEventLabels, reviewStateLabels, reviewTransitions, unrecordedReviewLabel, type ReviewEventAction, type ReviewState } from "~/domain/review-states";
 import { formatReportingMonth } from "~/domain/reporting";
 import { loadReviewPage, monthFromParams, reviewAction, reviewPageQuery } from "./municipalities.$code_.review.$month.server";
-import { useFormat } from "~/components/shell/format-context";
+import { dateStyleOfMatches, useFormat } from "~/components/shell/format-context";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.body.name} ${formatReportingMonth(data.month)}の確認` : "月次の確認"} | つなぐ` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data ? `${data.body.name} ${formatReportingMonth(data.month, dateStyleOfMatches(matches))}の確認` : "月次の確認"} | つなぐ` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, body } = await requireBodyPage(request, params);
@@ -80,7 +80,7 @@ export default function ReviewMonthPage() {
           columns={[
             { key: "label", label: "項目", rowHeader: true, value: (f) => f.label },
             { key: "value", label: monthLabel, numeric: true, value: (f) => f.value },
-            { key: "lastYear", label: `前年同月（${d.month.year - 1}年${d.month.month}月）`, numeric: true, value: (f) => f.lastYear, render: (f) => (f.lastYear === null ? "未提出" : formatNumber(f.lastYear)) },
+            { key: "lastYear", label: `前年同月（${format.month({ year: d.month.year - 1, month: d.month.month })}）`, numeric: true, value: (f) => f.lastYear, render: (f) => (f.lastYear === null ? "未提出" : formatNumber(f.lastYear)) },
             { key: "change", label: "前年同月との差", numeric: true, value: (f) => f.change, render: (f) => (f.change === null ? "－" : signed(f.change)) },
           ]}
         />

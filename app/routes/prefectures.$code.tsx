@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb, getReadDb } from "../../db";
 import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { ProvisionalBadge } from "~/components/ui/ReviewBadge";
 import { TabNav } from "~/components/ui/TabNav";
@@ -66,6 +68,70 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** The per-10万人 figures MHLW sets a 目安値 for. */
 const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetricLabels[key], shortLabel: monthlyMetricShortLabels[key] }));
 
+type PrefectureData = SerializeFrom<typeof loader>;
+
+/** The page's main table, the prefecture's figures against the nation and the 目安値: the page's table and `?format=csv|xlsx` (ADR 028). */
+function keyFiguresTable(d: PrefectureData) {
+  const rows = [
+    ...perCapitaRows.map((r) => ({
+      key: r.key as string,
+      label: `${r.label}（人口10万人あたり月平均）`,
+      figure: d.ownCompared[r.key],
+      nation: d.nation[r.key],
+      target: d.targets ? d.targets[r.key] : null,
+      trend: d.trends[r.key],
+      rate: false,
+    })),
+    {
+      key: employmentOrIncomeRateSpec.key as string,
+      label: employmentOrIncomeRateSpec.label,
+      figure: d.ownCompared.employmentOrIncomeRate,
+      nation: d.nation.employmentOrIncomeRate,
+      target: null,
+      trend: d.trends.employmentOrIncomeRate,
+      rate: true,
+    },
+  ];
+  const columns: DataColumn<(typeof rows)[number]>[] = [
+    { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <Link to={indicatorPath(r.key)}>{r.label}</Link> },
+    {
+      key: "own",
+      label: d.prefecture.name,
+      numeric: true,
+      value: (r) => (r.figure.value === null ? null : Math.round(r.figure.value * 1000) / 1000),
+      render: (r) => (r.rate ? formatPercent(r.figure.value) : r.figure.value === null ? "－" : r.figure.value.toFixed(1)),
+    },
+    {
+      key: "ci95",
+      label: "95%信頼区間",
+      value: (r) => formatInterval(r.figure.ci95, r.rate ? formatPercent : (v) => v.toFixed(1)),
+    },
+    { key: "nation", label: "全国", numeric: true, value: (r) => (r.nation === null ? null : Math.round(r.nation * 1000) / 1000), render: (r) => (r.rate ? formatPercent(r.nation) : r.nation === null ? "－" : r.nation.toFixed(1)) },
+    {
+      key: "vsNation",
+      label: "全国と比べて",
+      value: (r) => comparisonLabelStyles[r.figure.labels.nation ?? "notCompared"].text,
+      render: (r) => <ComparisonBadge label={r.figure.labels.nation ?? "notCompared"} comparator="nation" metricKey={r.key} interval={r.figure.ci95} benchmark={r.nation} />,
+    },
+    { key: "target", label: "目安値", numeric: true, value: (r) => r.target, render: (r) => (r.target === null ? "－" : r.target.toFixed(1)) },
+    {
+      key: "vsTarget",
+      label: "目安値と比べて",
+      value: (r) => (r.target === null ? null : comparisonLabelStyles[r.figure.labels.target ?? "notCompared"].text),
+      render: (r) => (r.target === null ? "－" : <ComparisonBadge label={r.figure.labels.target ?? "notCompared"} comparator="target" metricKey={r.key} interval={r.figure.ci95} benchmark={r.target} />),
+    },
+    { key: "trend", label: "推移（直近5年度）", value: (r) => (r.trend ? trendStyles[r.trend.direction].text : null), render: (r) => <TrendBadge trend={r.trend} metricKey={r.key} /> },
+  ];
+  return { caption: `人口10万人あたり月平均と就労・増収率（${formatFiscalYear(d.fiscalYear)}）: 95%信頼区間、全国・目安値との比較、直近5年度の推移`, fileName: `${d.prefecture.name}_${d.fiscalYear}_指標.csv`, rows, columns };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as PrefectureData;
+    return pageTableOf(keyFiguresTable(d), { source: "月次支援状況・人口・目安値", dataDate: d.dataDate }, context);
+  },
+};
+
 export default function PrefecturePage() {
   const format = useFormat();
   const d = useLoaderData<typeof loader>();
@@ -105,61 +171,7 @@ export default function PrefecturePage() {
         {comparableMetricLabels[d.metric]}は全国{d.rankedOf}都道府県中<strong>{d.rank}位</strong>です。提出状況:{" "}
         {coverageLabel(d.own.submittedMonths, d.own.expectedMonths)}（実施主体×月）
       </p>
-      <DataTable
-        id="prefecture-kpis"
-        caption={`人口10万人あたり月平均と就労・増収率（${formatFiscalYear(d.fiscalYear)}）: 95%信頼区間、全国・目安値との比較、直近5年度の推移`}
-        fileName={`${d.prefecture.name}_${d.fiscalYear}_指標.csv`}
-        rows={[
-          ...perCapitaRows.map((r) => ({
-            key: r.key as string,
-            label: `${r.label}（人口10万人あたり月平均）`,
-            figure: d.ownCompared[r.key],
-            nation: d.nation[r.key],
-            target: d.targets ? d.targets[r.key] : null,
-            trend: d.trends[r.key],
-            rate: false,
-          })),
-          {
-            key: employmentOrIncomeRateSpec.key as string,
-            label: employmentOrIncomeRateSpec.label,
-            figure: d.ownCompared.employmentOrIncomeRate,
-            nation: d.nation.employmentOrIncomeRate,
-            target: null,
-            trend: d.trends.employmentOrIncomeRate,
-            rate: true,
-          },
-        ]}
-        columns={[
-          { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <Link to={indicatorPath(r.key)}>{r.label}</Link> },
-          {
-            key: "own",
-            label: d.prefecture.name,
-            numeric: true,
-            value: (r) => (r.figure.value === null ? null : Math.round(r.figure.value * 1000) / 1000),
-            render: (r) => (r.rate ? formatPercent(r.figure.value) : r.figure.value === null ? "－" : r.figure.value.toFixed(1)),
-          },
-          {
-            key: "ci95",
-            label: "95%信頼区間",
-            value: (r) => formatInterval(r.figure.ci95, r.rate ? formatPercent : (v) => v.toFixed(1)),
-          },
-          { key: "nation", label: "全国", numeric: true, value: (r) => (r.nation === null ? null : Math.round(r.nation * 1000) / 1000), render: (r) => (r.rate ? formatPercent(r.nation) : r.nation === null ? "－" : r.nation.toFixed(1)) },
-          {
-            key: "vsNation",
-            label: "全国と比べて",
-            value: (r) => comparisonLabelStyles[r.figure.labels.nation ?? "notCompared"].text,
-            render: (r) => <ComparisonBadge label={r.figure.labels.nation ?? "notCompared"} comparator="nation" metricKey={r.key} interval={r.figure.ci95} benchmark={r.nation} />,
-          },
-          { key: "target", label: "目安値", numeric: true, value: (r) => r.target, render: (r) => (r.target === null ? "－" : r.target.toFixed(1)) },
-          {
-            key: "vsTarget",
-            label: "目安値と比べて",
-            value: (r) => (r.target === null ? null : comparisonLabelStyles[r.figure.labels.target ?? "notCompared"].text),
-            render: (r) => (r.target === null ? "－" : <ComparisonBadge label={r.figure.labels.target ?? "notCompared"} comparator="target" metricKey={r.key} interval={r.figure.ci95} benchmark={r.target} />),
-          },
-          { key: "trend", label: "推移（直近5年度）", value: (r) => (r.trend ? trendStyles[r.trend.direction].text : null), render: (r) => <TrendBadge trend={r.trend} metricKey={r.key} /> },
-        ]}
-      />
+      <DataTable id="prefecture-kpis" {...keyFiguresTable(d)} />
       <ComparisonLegend comparator="nation" labels={["better", "similar", "worse", "notCompared"]} />
 
       <ComparisonTrendCard

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { CooperationSurveyCard } from "~/components/cards/CooperationSurveyCard";
@@ -6,7 +6,10 @@ import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCar
 import { PublicAssistanceTransfersCard } from "~/components/cards/PublicAssistanceTransfersCard";
 import { SupportMeetingTrendCard } from "~/components/cards/SupportMeetingTrendCard";
 import { SurveyBodiesByAnswer, BodiesWithoutSupportMeeting } from "~/components/cards/CooperationBodyLists";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { bodyTableRefusal, pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
+import { cooperationByPrefectureSource } from "~/components/cards/CooperationByPrefectureCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
@@ -32,6 +35,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const category = (c: string | null) => (c ? integratedDeliveryLabels[c as IntegratedDeliveryCategory] : "－");
 
+type CooperationData = SerializeFrom<typeof loader>;
+
+/** Both directions and 一体的実施 body by body: the page's main table and `?format=csv|xlsx` (ADR 028). */
+function bodiesTable(d: CooperationData, bodies: NonNullable<CooperationData["bodies"]>) {
+  const metric = (v: number | null) => formatMetric("referralsToPublicAssistance", v);
+  const columns: DataColumn<(typeof bodies)[number]>[] = [
+    {
+      key: "name",
+      label: "実施主体",
+      rowHeader: true,
+      value: (b) => b.name,
+      render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+    },
+    { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, value: (b) => b.referrals },
+    { key: "per", label: "10万人あたり月平均", numeric: true, value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
+    { key: "submitted", label: "提出月数", numeric: true, value: (b) => b.submittedMonths },
+    { key: "transfers", label: "保護→困窮 移行ケース（年度）", numeric: true, value: (b) => b.transfers, render: (b) => (b.transfers === null ? "未回答" : formatNumber(b.transfers)) },
+    { key: "transfersPer", label: "移行ケース 10万人あたり", numeric: true, value: (b) => b.transfersPerHundredThousand, render: (b) => formatOneDecimal(b.transfersPerHundredThousand) },
+    { key: "fromWelfare", label: "福祉事務所からのつなぎ（ア＋イ＋ウ）", numeric: true, value: (b) => b.referralsFromWelfareOffice, render: (b) => (b.referralsFromWelfareOffice === null ? "未回答" : formatNumber(b.referralsFromWelfareOffice)) },
+    { key: "ep", label: "就労準備支援 一体的実施", value: (b) => category(b.employmentPreparation) },
+    { key: "hb", label: "家計改善支援 一体的実施", value: (b) => category(b.householdBudget) },
+  ];
+  return {
+    caption: `${d.prefecture.name}の実施主体別の生活保護へのつなぎ件数（人口10万人あたりは提出月の月平均）、保護→困窮（年度計、未回答は空欄扱いで0件とはみなしません）と一体的実施の区分`,
+    fileName: `${d.prefecture.name}_${d.fiscalYear}_生活保護との連携.csv`,
+    rows: bodies,
+    columns,
+  };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as CooperationData;
+    return pageTableOf(bodiesTable(d, d.bodies ?? []), { source: cooperationByPrefectureSource, dataDate: d.dataDate, remark: d.bodies ? undefined : bodyTableRefusal }, context);
+  },
+};
+
 export default function PrefectureCooperation() {
   const d = useLoaderData<typeof loader>();
   const metric = (v: number | null) => formatMetric("referralsToPublicAssistance", v);
@@ -50,33 +90,10 @@ export default function PrefectureCooperation() {
       {d.bodies ? (
         <section aria-labelledby="bodies-title">
           <h2 id="bodies-title">実施主体別の両方向のつなぎと一体的実施（{formatFiscalYear(d.fiscalYear)}）</h2>
-          <DataTable
-            id="cooperation-bodies"
-            caption={`${d.prefecture.name}の実施主体別の生活保護へのつなぎ件数（人口10万人あたりは提出月の月平均）、保護→困窮（年度計、未回答は空欄扱いで0件とはみなしません）と一体的実施の区分`}
-            captionHidden
-            fileName={`${d.prefecture.name}_${d.fiscalYear}_生活保護との連携.csv`}
-            rows={d.bodies}
-            columns={[
-              {
-                key: "name",
-                label: "実施主体",
-                rowHeader: true,
-                value: (b) => b.name,
-                render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
-              },
-              { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, value: (b) => b.referrals },
-              { key: "per", label: "10万人あたり月平均", numeric: true, value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
-              { key: "submitted", label: "提出月数", numeric: true, value: (b) => b.submittedMonths },
-              { key: "transfers", label: "保護→困窮 移行ケース（年度）", numeric: true, value: (b) => b.transfers, render: (b) => (b.transfers === null ? "未回答" : formatNumber(b.transfers)) },
-              { key: "transfersPer", label: "移行ケース 10万人あたり", numeric: true, value: (b) => b.transfersPerHundredThousand, render: (b) => formatOneDecimal(b.transfersPerHundredThousand) },
-              { key: "fromWelfare", label: "福祉事務所からのつなぎ（ア＋イ＋ウ）", numeric: true, value: (b) => b.referralsFromWelfareOffice, render: (b) => (b.referralsFromWelfareOffice === null ? "未回答" : formatNumber(b.referralsFromWelfareOffice)) },
-              { key: "ep", label: "就労準備支援 一体的実施", value: (b) => category(b.employmentPreparation) },
-              { key: "hb", label: "家計改善支援 一体的実施", value: (b) => category(b.householdBudget) },
-            ]}
-          />
+          <DataTable id="cooperation-bodies" captionHidden {...bodiesTable(d, d.bodies)} />
         </section>
       ) : (
-        <p className="notice">実施主体別の一覧は、この都道府県の担当者と厚生労働省だけが見られます。</p>
+        <p className="notice">{bodyTableRefusal}</p>
       )}
       <PublicAssistanceTransfersCard fiscalYear={d.fiscalYear} summary={d.transfers} nation={d.nationalTransfers} scopeLabel={d.prefecture.name} dataDate={d.dates.transfers} />
       <CooperationSurveyCard question="practices" fiscalYear={d.fiscalYear} distribution={d.survey} scopeLabel={d.prefecture.name} dataDate={d.dates.survey} />

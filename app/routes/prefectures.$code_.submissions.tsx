@@ -1,8 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { datasetUpdatedAt } from "../../db/queries/meta";
-import { SubmissionLegend, SubmissionMatrix } from "~/components/cards/SubmissionMatrix";
+import { SubmissionLegend, SubmissionMatrix, submissionMatrixTable } from "~/components/cards/SubmissionMatrix";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
 import { AnnualSubmissionsCard } from "~/components/cards/AnnualSubmissionsCard";
 import { loadAnnualStatus } from "~/server/pages/reporting.server";
@@ -20,7 +22,18 @@ import { loadPrefectureSubmissions, remindAction, reportingMonthQuery, type Remi
 import { useFormat } from "~/components/shell/format-context";
 
 // the body × month matrix of a fiscal year is wide: the page prints on A4 landscape
-export const handle: PrintHandle = { print: { landscape: true } };
+/** Printed landscape; `?format=csv|xlsx` is the body × month matrix (ADR 028). */
+export const handle: PrintHandle & PageDataHandle = {
+  print: { landscape: true },
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    return pageTableOf(submissionMatrixTable({ rows: d.matrix, months: d.months, caption: matrixCaption(d) }), { source: "つなぐ（月次支援状況の提出の記録）", dataDate: d.dataDate }, context);
+  },
+};
+
+function matrixCaption(d: Pick<SerializeFrom<typeof loader>, "prefecture" | "fiscalYear">) {
+  return `${d.prefecture.name}の${formatFiscalYear(d.fiscalYear)}の月次支援状況の提出状況（${Object.values(submissionStateLabels).join("・")}）`;
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出状況 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -189,7 +202,7 @@ export default function Submissions() {
           rows={d.matrix}
           months={d.months}
           selectedMonth={d.month}
-          caption={`${d.prefecture.name}の${formatFiscalYear(d.fiscalYear)}の月次支援状況の提出状況（${Object.values(submissionStateLabels).join("・")}）`}
+          caption={matrixCaption(d)}
         />
       </section>
     </>

@@ -1,8 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useFormat } from "~/components/shell/format-context";
 import { getDb } from "../../db";
-import { SupervisionCoverageCard } from "~/components/cards/SupervisionCoverageCard";
+import { SupervisionCoverageCard, supervisionByFormTable, supervisionCoverageSource } from "~/components/cards/SupervisionCoverageCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { DatePeriodFields, FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
@@ -31,6 +33,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requirePrefectureWorkRecorder(request, params, context);
   return supervisionContactAction(await getDb(), actor, request);
 }
+
+/** `?format=csv|xlsx`: the coverage by form, the first table (the log has its own download) (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    return pageTableOf(supervisionByFormTable({ prefectureName: d.prefecture.name, fiscalYear: d.fiscalYear, coverage: d.coverage }), { source: supervisionCoverageSource, dataDate: d.dataDate }, context);
+  },
+};
 
 export default function Supervision() {
   const d = useLoaderData<typeof loader>();

@@ -1,8 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
@@ -29,6 +31,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return prefectureSupportAction(await getDb(), actor, request);
 }
 
+type SupportData = SerializeFrom<typeof loader>;
+
+/** The year's items against the national share: the page's main table and `?format=csv|xlsx` (ADR 028). */
+function itemsTable(d: SupportData) {
+  const rows = prefectureSupportItems.map((item) => ({
+    item,
+    answer: d.history.find((h) => h.fiscalYear === d.fiscalYear && h.item === item),
+    national: d.nationalShares.find((s) => s.item === item),
+  }));
+  const columns: DataColumn<(typeof rows)[number]>[] = [
+    { key: "item", label: "項目", rowHeader: true, value: (r) => prefectureSupportItemLabels[r.item] },
+    { key: "answer", label: d.prefecture.name, value: (r) => (r.answer ? (r.answer.implemented ? "実施" : "未実施") : "未回答") },
+    {
+      key: "national",
+      label: "全国の実施割合",
+      numeric: true,
+      value: (r) => (r.national ? ratio(r.national.implementing, r.national.respondents) : null),
+      rate: { numerator: (r) => r.national?.implementing ?? null, denominator: (r) => r.national?.respondents ?? null, numeratorLabel: "実施", denominatorLabel: "回答した都道府県" },
+      render: (r) => (r.national ? `${formatPercent(ratio(r.national.implementing, r.national.respondents))}（${r.national.implementing}/${r.national.respondents}）` : "－"),
+    },
+  ];
+  return { caption: `${d.prefecture.name}の市町村支援（${formatFiscalYear(d.fiscalYear)}、全国は回答した都道府県に占める実施の割合）`, fileName: `${d.prefecture.name}_市町村支援_${d.fiscalYear}.csv`, rows, columns };
+}
+
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SupportData;
+    return pageTableOf(itemsTable(d), { source: "都道府県による市町村支援（各都道府県の回答）", dataDate: d.dataDate }, context);
+  },
+};
+
 export default function PrefectureSupport() {
   const format = useFormat();
   const d = useLoaderData<typeof loader>();
@@ -39,7 +72,6 @@ export default function PrefectureSupport() {
   const years = [...new Set(d.history.map((h) => h.fiscalYear))].sort((a, b) => a - b);
   const thisYear = d.history.filter((h) => h.fiscalYear === d.fiscalYear);
   const doing = thisYear.filter((h) => h.implemented && h.item !== "other").length;
-  const national = (item: string) => d.nationalShares.find((s) => s.item === item);
   return (
     <>
       <PrefecturePageHeader prefecture={d.prefecture} title="市町村支援" canSeeDetail={d.canSeeDetail} />
@@ -57,23 +89,7 @@ export default function PrefectureSupport() {
           </>
         )}
       </p>
-      <DataTable
-        id="support-items"
-        caption={`${d.prefecture.name}の市町村支援（${formatFiscalYear(d.fiscalYear)}、全国は回答した都道府県に占める実施の割合）`}
-        fileName={`${d.prefecture.name}_市町村支援_${d.fiscalYear}.csv`}
-        rows={prefectureSupportItems.map((item) => ({ item, answer: answered(d.fiscalYear, item), national: national(item) }))}
-        columns={[
-          { key: "item", label: "項目", rowHeader: true, value: (r) => prefectureSupportItemLabels[r.item] },
-          { key: "answer", label: d.prefecture.name, value: (r) => (r.answer ? (r.answer.implemented ? "実施" : "未実施") : "未回答") },
-          {
-            key: "national",
-            label: "全国の実施割合",
-            numeric: true,
-            value: (r) => (r.national ? ratio(r.national.implementing, r.national.respondents) : null),
-            render: (r) => (r.national ? `${formatPercent(ratio(r.national.implementing, r.national.respondents))}（${r.national.implementing}/${r.national.respondents}）` : "－"),
-          },
-        ]}
-      />
+      <DataTable id="support-items" {...itemsTable(d)} />
       {d.canRecord ? (
         <section aria-labelledby="record-title">
           <h2 id="record-title">{formatFiscalYear(d.fiscalYear)}の実施状況を回答</h2>

@@ -1,7 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { getDb } from "../../db";
-import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
+import { TrainingStagesCard, trainingStagesSource, trainingStagesTable } from "~/components/cards/TrainingStagesCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton, useFreshFormKey } from "~/components/ui/ConfirmAction";
 import { DataTable } from "~/components/ui/DataTable";
 import { ErrorSummary } from "~/components/ui/ErrorSummary";
@@ -47,6 +49,14 @@ const roleShort: Record<SupportStaffRole, string> = {
   employment_supporter: "就労支援員",
   employment_preparation_staff: "就労準備",
   household_budget_staff: "家計改善",
+};
+
+/** `?format=csv|xlsx`: staff by role × stage, the first table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    return pageTableOf(trainingStagesTable({ scopeLabel: d.prefecture.name, fiscalYear: d.fiscalYear, rows: d.byRole }), { source: trainingStagesSource, dataDate: d.dataDate }, context);
+  },
 };
 
 export default function Training() {

@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { SupervisionByPrefectureCard } from "~/components/cards/SupervisionByPrefectureCard";
+import { SupervisionByPrefectureCard, supervisionByPrefectureSource, supervisionByPrefectureTable } from "~/components/cards/SupervisionByPrefectureCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
@@ -18,6 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseQuery(nationalSupervisionQuery, request);
   return loadNationalSupervision(await getReadDb(), query, pageToday());
 }
+
+/** `?format=csv|xlsx`: the coverage of every prefecture, the card's table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    const table = supervisionByPrefectureTable(d);
+    return pageTableOf(table, { source: supervisionByPrefectureSource, dataDate: d.dataDate, title: table.title }, context);
+  },
+};
 
 export default function NationalSupervision() {
   const d = useLoaderData<typeof loader>();

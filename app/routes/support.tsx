@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { PrefectureSupportComparisonCard } from "~/components/cards/PrefectureSupportComparisonCard";
+import { PrefectureSupportComparisonCard, prefectureSupportComparisonSource, prefectureSupportComparisonTable } from "~/components/cards/PrefectureSupportComparisonCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
-import { formatFiscalYear } from "~/domain/fiscal-year";
+import { fiscalYearOfDate, formatFiscalYear } from "~/domain/fiscal-year";
 import { parseQuery } from "~/server/pages/query-params";
 import { pageToday } from "~/server/pages/today.server";
 import { loadNationalSupport, nationalSupportQuery } from "./support.server";
@@ -16,6 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseQuery(nationalSupportQuery, request);
   return loadNationalSupport(await getReadDb(), query, pageToday());
 }
+
+/** `?format=csv|xlsx`: the items compared between the two fiscal years, the card's table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    // no answers yet: the items with empty figures
+    const year = fiscalYearOfDate(context.generatedAt.slice(0, 10));
+    const comparison = d.comparison ?? { from: year, to: year, shares: [], dataDate: null };
+    return pageTableOf(prefectureSupportComparisonTable(comparison), { source: prefectureSupportComparisonSource, dataDate: comparison.dataDate }, context);
+  },
+};
 
 export default function NationalSupport() {
   const d = useLoaderData<typeof loader>();

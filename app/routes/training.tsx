@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
-import { CertificateCoverageCard } from "~/components/cards/CertificateCoverageCard";
+import { CertificateCoverageCard, certificateCoverageSource, certificateCoverageTable } from "~/components/cards/CertificateCoverageCard";
+import { pageTableOf } from "~/components/ui/data-table-export";
+import type { PageDataHandle } from "~/domain/table-export";
 import { TrainingStagesCard } from "~/components/cards/TrainingStagesCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
 import { PeriodNotice } from "~/components/ui/PeriodNotice";
@@ -19,6 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseQuery(nationalTrainingQuery, request);
   return loadNationalTraining(await getReadDb(), query, pageToday());
 }
+
+/** `?format=csv|xlsx`: 修了証 by prefecture, the first card's table (ADR 028). */
+export const handle: PageDataHandle = {
+  pageTable: (data, context) => {
+    const d = data as SerializeFrom<typeof loader>;
+    const table = certificateCoverageTable({ fiscalYear: d.fiscalYear, prefectures: d.prefectures, rows: d.byPrefecture });
+    return pageTableOf(table, { source: certificateCoverageSource, dataDate: d.dataDate, title: table.title }, context);
+  },
+};
 
 export default function NationalTraining() {
   const d = useLoaderData<typeof loader>();

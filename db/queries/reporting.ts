@@ -150,9 +150,9 @@ export async function missingBodyMonths(db: Database, prefectureCode: string, mo
 /** The active users of bodies (their staff), with their e-mail address when they gave one. */
 export async function usersOfBodies(db: Database, codes: readonly string[]) {
   if (codes.length === 0) return [];
-  return queryRows<{ id: number; localGovernmentCode: string; displayName: string; email: string | null }>(
+  return queryRows<{ id: number; localGovernmentCode: string; displayName: string; email: string | null; dateStyle: string }>(
     db,
-    sql`select id, local_government_code as "localGovernmentCode", display_name as "displayName", email
+    sql`select id, local_government_code as "localGovernmentCode", display_name as "displayName", email, date_style as "dateStyle"
         from users where active and role = 'municipality' and ${sqlIn("local_government_code", codes)} order by id`,
   );
 }

@@ -407,7 +407,7 @@ describe("authorization matrix: page data with personal API tokens", () => {
   // downloads are not pages (their own CSV); the login page has no data to fetch
   const pages = Object.entries(reads).filter(([name, c]) => !c.url.includes("/download") && name !== "login");
   for (const [name, c] of pages) {
-    it(`${name}: GET ${c.url} format=json`, async () => {
+    it(`${name}: GET ${c.url} format=json and format=csv`, async () => {
       const throttle = new ApiTokenThrottle(10_000);
       for (const [i, role] of roles.entries()) {
         const url = new URL(`http://localhost${withIds(c.url)}`);
@@ -418,6 +418,13 @@ describe("authorization matrix: page data with personal API tokens", () => {
         const want = c.expect[i]!;
         expect(response.status, `${name} as ${role}`).toBe(want === 302 ? 401 : want === "agg" ? 200 : want);
         if (c.detail && response.status === 200) expect(((await response.json()) as { bodies: unknown }).bodies === null, `${name} as ${role}: body table withheld`).toBe(want === "agg");
+        // the main table as CSV answers as the page does: refused alike (another prefecture's submissions: 403); a page
+        // without a main table answers 404 where JSON gives 200
+        url.searchParams.set("format", "csv");
+        const csv = (await servePageData(manifest, new Request(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} }), { db: handle.db, throttle, context: { clientAddress: null } }))!;
+        if (response.status === 200) expect([200, 404], `${name} as ${role}: format=csv`).toContain(csv.status);
+        else expect(csv.status, `${name} as ${role}: format=csv`).toBe(response.status);
+        if (csv.status === 200) expect(csv.headers.get("Content-Type"), `${name} as ${role}: format=csv`).toBe("text/csv; charset=utf-8");
       }
     });
   }

@@ -9,7 +9,7 @@ import { loader as completenessLoader } from "../../app/routes/completeness";
 import { ApiTokenThrottle, createApiToken, revokeApiToken } from "../../app/server/auth/api-tokens.server";
 import type { SessionUser } from "../../app/server/auth/session.server";
 import { servePageData } from "../../app/server/http/page-data.server";
-import type { UserRole } from "../../app/domain/vocabulary";
+import { prefectureSupportItemLabels, type UserRole } from "../../app/domain/vocabulary";
 import { seedDemo } from "../../seeds/demo";
 import { createTestDatabase } from "../setup/database";
 import { demoSessionCookies } from "../setup/login";
@@ -42,11 +42,18 @@ function get(path: string, auth: { token?: string; cookie?: string } = {}, optio
   });
 }
 
+/** A CSV's data: the header and rows, after the BOM and the title block's `#` lines. */
+function dataLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").filter((line) => !line.startsWith("#"));
+}
+
 beforeAll(async () => {
   handle = await createTestDatabase();
   installDatabaseHandle(handle);
   await seedDemo(handle.db);
-  Object.assign(cookies, await demoSessionCookies(["tottori-pref", "mhlw"]));
+  // 東京都's official reads dates in 和暦 (ADR 027)
+  await handle.db.execute(sql`update users set date_style = 'japanese' where login_id = 'tokyo-pref'`);
+  Object.assign(cookies, await demoSessionCookies(["tottori-pref", "mhlw", "tokyo-pref"]));
   tottori = await sessionUser("tottori-pref");
   tokens.tottori = (await createApiToken(handle.db, tottori, "R の集計用", "192.0.2.1")).token;
   tokens.revoked = (await createApiToken(handle.db, tottori, "古いトークン", "192.0.2.1")).token;
@@ -173,8 +180,7 @@ describe("the national page's main table as CSV and .xlsx, with counts", () => {
     const response = await get("/?fy=2025&format=csv", { token: tokens.tottori });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Disposition")).toContain(".csv");
-    const text = await response.text();
-    const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = dataLines(await response.text());
     expect(lines[0]).toBe(
       "都道府県,n（実施主体数）,就労準備支援事業（実施数）,就労準備支援事業（分母）,就労準備支援事業（率）,家計改善支援事業（実施数）,家計改善支援事業（分母）,家計改善支援事業（率）,一時生活支援事業（実施数）,一時生活支援事業（分母）,一時生活支援事業（率）,子どもの学習・生活支援事業（実施数）,子どもの学習・生活支援事業（分母）,子どもの学習・生活支援事業（率）",
     );
@@ -200,34 +206,36 @@ describe("the national page's main table as CSV and .xlsx, with counts", () => {
     expect(sheet.getCell("B3").value).toBe("任意事業実施状況（福祉事務所設置自治体。都道府県を含む）");
     expect(sheet.getCell("A4").value).toBe("データ時点");
     expect(String(sheet.getCell("B4").value)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
-    // title + 3 notes + a blank row: the header is row 6, frozen with what is above it
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
-    expect(sheet.getCell("A6").value).toBe("都道府県");
-    expect(sheet.getCell("C6").value).toBe("就労準備支援事業（実施数）");
+    expect(sheet.getCell("A5").value).toBe("作成日時");
+    expect(String(sheet.getCell("B5").value)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/);
+    // title + 4 notes + a blank row: the header is row 7, frozen with what is above it
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 7 });
+    expect(sheet.getCell("A7").value).toBe("都道府県");
+    expect(sheet.getCell("C7").value).toBe("就労準備支援事業（実施数）");
     const rows = await nationalFigures();
     const ep = rows.find((r) => r.prefectureCode === null && r.program === "employment_preparation")!;
-    expect(sheet.getCell("A7").value).toBe("全国");
-    expect(sheet.getCell("B7").value).toBe(ep.bodies);
-    expect(sheet.getCell("C7").value).toBe(ep.implementing);
-    expect(sheet.getCell("D7").value).toBe(ep.bodies);
-    expect(sheet.getCell("E7").value).toBeCloseTo(ep.implementing / ep.bodies, 12);
-    expect(sheet.getCell("C7").numFmt).toBe("#,##0");
-    expect(sheet.getCell("E7").numFmt).toBe("0.0%");
+    expect(sheet.getCell("A8").value).toBe("全国");
+    expect(sheet.getCell("B8").value).toBe(ep.bodies);
+    expect(sheet.getCell("C8").value).toBe(ep.implementing);
+    expect(sheet.getCell("D8").value).toBe(ep.bodies);
+    expect(sheet.getCell("E8").value).toBeCloseTo(ep.implementing / ep.bodies, 12);
+    expect(sheet.getCell("C8").numFmt).toBe("#,##0");
+    expect(sheet.getCell("E8").numFmt).toBe("0.0%");
     // column A's widest text: 都道府県 and the 4-character names (和歌山県, 神奈川県, 鹿児島県) = 4 full-width × 2 = 8, + 2 margin
     expect(sheet.getColumn(1).width).toBe(10);
     // C's header 就労準備支援事業（実施数） = 13 full-width × 2 = 26, + 2 margin
     expect(sheet.getColumn(3).width).toBe(28);
-    // 鳥取県 is the 31st prefecture: row 7 + 31
-    expect(sheet.getCell("A38").value).toBe("鳥取県");
+    // 鳥取県 is the 31st prefecture: row 8 + 31
+    expect(sheet.getCell("A39").value).toBe("鳥取県");
     const tottoriEp = rows.find((r) => r.prefectureCode === "31" && r.program === "employment_preparation")!;
-    expect(sheet.getCell("C38").value).toBe(tottoriEp.implementing);
-    expect(sheet.getCell("D38").value).toBe(tottoriEp.bodies);
+    expect(sheet.getCell("C39").value).toBe(tottoriEp.implementing);
+    expect(sheet.getCell("D39").value).toBe(tottoriEp.bodies);
   });
 
   it("/completeness as CSV: each rate with its 提出 and 対象, in the page's order", async () => {
     const response = await get("/completeness?fy=2025&format=csv", { token: tokens.tottori });
     expect(response.status).toBe(200);
-    const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
+    const lines = dataLines(await response.text()).map((l) => l.split(","));
     expect(lines[0]!.slice(0, 6)).toEqual(["順位", "都道府県", "年度の提出率（提出）", "年度の提出率（対象）", "年度の提出率（率）", "年度の期限内提出率"]);
     const page = await callRoute(completenessLoader, { url: "/completeness?fy=2025", cookie: cookies["tottori-pref"] });
     const first = (page.data as { prefectures: { name: string; year: { submitted: number; expected: number; reportingRate: number | null } }[] }).prefectures[0]!;
@@ -238,9 +246,122 @@ describe("the national page's main table as CSV and .xlsx, with counts", () => {
   });
 
   it("a page without one main table answers 404 for CSV, pointing to JSON", async () => {
-    const response = await get("/prefectures/31?format=csv", { token: tokens.tottori });
+    const response = await get("/prefectures/31/review?format=csv", { token: tokens.tottori });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: string }).error).toContain("format=json");
+  });
+});
+
+describe("every aggregate page's main table as CSV and .xlsx (ADR 028)", () => {
+  // the page, then the header row its DataTable's columns give (a rate column as its count, denominator and rate)
+  const pages: [string, string][] = [
+    ["/prefectures/31?fy=2025", "指標,鳥取県,95%信頼区間,全国,全国と比べて,目安値,目安値と比べて,推移（直近5年度）"],
+    [
+      "/prefectures/31/cooperation?fy=2025",
+      "実施主体,つなぎ件数（年度計）,10万人あたり月平均,提出月数,保護→困窮 移行ケース（年度）,移行ケース 10万人あたり,福祉事務所からのつなぎ（ア＋イ＋ウ）,就労準備支援 一体的実施,家計改善支援 一体的実施",
+    ],
+    ["/prefectures/31/jusou?fy=2025", "市区町村,状況,この状況になった年度,実施を始めた年度"],
+    ["/prefectures/31/supervision?fy=2025", "形態,対象になった実施主体,カバー率（対象になった実施主体）,カバー率（実施主体数）,カバー率（率）"],
+    ["/prefectures/31/support?fy=2025", "項目,鳥取県,全国の実施割合（実施）,全国の実施割合（回答した都道府県）,全国の実施割合（率）"],
+    [
+      "/prefectures/31/training?fy=2025",
+      "職種,報告のあった実施主体,配置人数,国研修（前期）修了（人数）,国研修（前期）修了（配置人数）,国研修（前期）修了（率）,都道府県研修（後期）修了（人数）,都道府県研修（後期）修了（配置人数）,都道府県研修（後期）修了（率）,修了証（人数）,修了証（配置人数）,修了証（率）",
+    ],
+    [
+      "/prefectures/31/submissions?month=2025-10",
+      "実施主体,4月,5月,6月,7月,8月,9月,10月,11月,12月,1月,2月,3月,年度の提出率（提出）,年度の提出率（対象）,年度の提出率（率）,年度の期限内提出率（期限内提出）,年度の期限内提出率（対象）,年度の期限内提出率（率）",
+    ],
+    [
+      "/municipalities/312011?fy=2025",
+      "年月,県の確認,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数",
+    ],
+    ["/compare?prefectures=31&prefectures=13", "年度,鳥取県,東京都"],
+    ["/compare/funnel?fy=2025", "実施主体,人口×月,件数,値,95%信頼区間,全国と比べて,ファネルの位置"],
+    [
+      "/cooperation?fy=2025",
+      "都道府県,つなぎ件数（年度計）,10万人あたり月平均,提出（実施主体×月）,就労準備支援 一体的実施（一体的実施）,就労準備支援 一体的実施（回答）,就労準備支援 一体的実施（率）,家計改善支援 一体的実施（一体的実施）,家計改善支援 一体的実施（回答）,家計改善支援 一体的実施（率）",
+    ],
+    ["/jusou?fy=2022", "都道府県,市区町村数,実施,実施の割合,移行準備事業,モデル事業,未実施,未報告"],
+    ["/supervision?fy=2025", "都道府県,実施主体数,スーパーバイズを受けた実施主体,カバー率,件数"],
+    [
+      "/support",
+      "項目,平成27年度（2015）（実施）,平成27年度（2015）（回答した都道府県）,平成27年度（2015）（率）,令和7年度（2025）（実施）,令和7年度（2025）（回答した都道府県）,令和7年度（2025）（率）,増減",
+    ],
+    [
+      "/training?fy=2025",
+      "都道府県,報告した実施主体,配置人数（3職種）,前期修了,後期修了,修了証（修了証の人数）,修了証（配置人数）,修了証（率）,全員が修了証を持つ実施主体,後期研修の開催回数",
+    ],
+    ["/indicators", "指標,定義,単位,良い方向"],
+    ["/lists/{list}", "実施主体,人口,新規相談受付件数（人口10万人あたり月平均）,プラン作成件数（人口10万人あたり月平均）,就労支援対象者数（人口10万人あたり月平均）,就労・増収率,生活保護へのつなぎ件数（人口10万人あたり月平均）,提出月数"],
+  ];
+  let listId = 0;
+  beforeAll(async () => {
+    const [owner] = await queryRows<{ id: number }>(handle.db, sql`select id from users where login_id = 'mhlw'`);
+    const [list] = await queryRows<{ id: number }>(handle.db, sql`insert into body_lists (owner_id, name) values (${owner!.id}, '山陰の市') returning id`);
+    listId = list!.id;
+    await handle.db.execute(sql`insert into body_list_members (list_id, local_government_code) values (${listId}, '312011'), (${listId}, '322016')`);
+  });
+
+  for (const [page, header] of pages) {
+    it(`${page}: CSV and .xlsx with the header row, under the title block`, async () => {
+      const path = page.replace("{list}", String(listId));
+      const url = (format: string) => `${path}${path.includes("?") ? "&" : "?"}format=${format}`;
+      const csv = await get(url("csv"), { cookie: cookies.mhlw });
+      expect(csv.status).toBe(200);
+      const text = await csv.text();
+      const notes = text.replace(/^\uFEFF/, "").split("\r\n").filter((l) => l.startsWith("# "));
+      expect(notes).toContain(`# 条件: ${path}`);
+      expect(dataLines(text)[0]).toBe(header);
+      const xlsx = await get(url("xlsx"), { cookie: cookies.mhlw });
+      expect(xlsx.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await xlsx.arrayBuffer());
+      // the title and its notes, a blank row, then the header: as many rows above it as the CSV's # lines + 1
+      const headerRow = book.worksheets[0]!.getRow(notes.length + 2).values as unknown[];
+      expect(headerRow.slice(1).join(",")).toBe(header);
+    });
+  }
+
+  it("/jusou?fy=2022: the nation 134 of 1,741 (7.7%) and 三重県 9 of 29 (31.0%), as the demo holds FY2022's source list", async () => {
+    const lines = dataLines(await (await get("/jusou?fy=2022&format=csv", { token: tokens.tottori })).text());
+    // 1,741 − 134 実施 − 229 移行準備 = 1,378 未実施; 134 / 1,741 = 7.70%
+    expect(lines[1]).toBe("全国,1741,134,7.7%,229,0,1378,0");
+    // 9 / 29 = 31.03%; 29 − 9 − 3 = 17
+    expect(lines.find((l) => l.startsWith("三重県,"))).toBe("三重県,29,9,31.0%,3,0,17,0");
+  });
+
+  it("/support: each year's count of prefectures, the 47 that answered and the share (FY2015 against FY2025)", async () => {
+    const rows = dataLines(await (await get("/support?format=csv", { token: tokens.tottori })).text()).map((l) => l.split(","));
+    // 34 / 47 = 72.34%, 35 / 47 = 74.47%; supervision: 5 / 47 = 10.64%, 6 / 47 = 12.77%
+    expect(rows.find((r) => r[0] === "都道府県研修の開催")!.slice(0, 7)).toEqual(["都道府県研修の開催", "34", "47", "72.3%", "35", "47", "74.5%"]);
+    expect(rows.find((r) => r[0] === prefectureSupportItemLabels.supervision_for_staff)!.slice(1, 7)).toEqual(["5", "47", "10.6%", "6", "47", "12.8%"]);
+  });
+
+  it("a body table the reader may not see: its columns without rows, and a note saying why", async () => {
+    const text = await (await get("/prefectures/13/cooperation?fy=2025&format=csv", { token: tokens.tottori })).text();
+    expect(text).toContain("# 注記: 実施主体別の一覧は、この都道府県の担当者と厚生労働省だけが見られます。");
+    expect(dataLines(text)).toHaveLength(1);
+  });
+});
+
+describe("the title block in the reader's 西暦／和暦", () => {
+  it("a 和暦 user's CSV says データ時点 and 作成日時 in 令和; a 西暦 user's in 2026年…", async () => {
+    const japanese = (await (await get("/prefectures/13?fy=2025&format=csv", { cookie: cookies["tokyo-pref"] })).text()).split("\r\n");
+    expect(japanese.find((l) => l.startsWith("# データ時点: "))).toMatch(/^# データ時点: 令和\d+年\d{1,2}月\d{1,2}日$/);
+    expect(japanese.find((l) => l.startsWith("# 作成日時: "))).toMatch(/^# 作成日時: 令和\d+年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/);
+    const western = (await (await get("/prefectures/13?fy=2025&format=csv", { cookie: cookies.mhlw })).text()).split("\r\n");
+    expect(western.find((l) => l.startsWith("# データ時点: "))).toMatch(/^# データ時点: 20\d\d年\d{1,2}月\d{1,2}日$/);
+  });
+
+  it("a 和暦 user's token gets the .xlsx with its データ時点 in 令和", async () => {
+    const tokyo = { ...(await sessionUser("tokyo-pref")), dateStyle: "japanese" as const };
+    const { token } = await createApiToken(handle.db, tokyo, "和暦の確認", null);
+    const response = await get("/prefectures/13?fy=2025&format=xlsx", { token });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell("A4").value).toBe("データ時点");
+    expect(String(sheet.getCell("B4").value)).toMatch(/^令和\d+年\d{1,2}月\d{1,2}日$/);
   });
 });
 

@@ -80,6 +80,8 @@ beforeAll(async () => {
         ('yonago-2', '米子市 生活支援室', 'municipality', '31', '312029', 'x', 'yonago-2@example.jp'),
         ('kurayoshi', '倉吉市', 'municipality', '31', '312037', 'x', null)`,
   );
+  // 鳥取市's staff read dates in 和暦 (ADR 027)
+  await handle.db.execute(sql`update users set date_style = 'japanese' where login_id = 'tottori-city'`);
   const [pref] = await queryRows<{ id: number }>(handle.db, sql`select id from users where login_id = 'tottori-pref'`);
   tottoriPref = { id: pref!.id, role: "prefecture", prefectureCode: "31", localGovernmentCode: null };
 });
@@ -106,6 +108,11 @@ describe("reminders", () => {
       expect(yonago.text).toContain("・2026年4月分（提出期限 2026年5月10日）");
       expect(yonago.text).toContain("・2026年10月分（提出期限 2026年11月10日）");
       expect(yonago.text).not.toContain("2026年11月分");
+      // 鳥取市's staff chose 和暦: 2026 is 令和8年
+      const tottoriCity = decode(smtp.received.find((m) => m.to.includes("tottori-city@example.jp"))!.raw);
+      expect(tottoriCity.text).toContain("・令和8年4月分（提出期限 令和8年5月10日）");
+      expect(tottoriCity.text).toContain("・令和8年10月分（提出期限 令和8年11月10日）");
+      expect(tottoriCity.text).not.toContain("2026年");
       expect(yonago.text).toContain("https://tsunagu.example.go.jp/uploads/new/monthly_support");
       expect(yonago.text).toContain("https://tsunagu.example.go.jp/datasets/monthly_support/download?kind=template&encoding=utf-8-bom");
 

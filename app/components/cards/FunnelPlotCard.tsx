@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { FunnelPlot } from "~/components/charts/FunnelPlot";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { ComparisonLegend } from "~/components/ui/ComparisonBadge";
-import { DataTable } from "~/components/ui/DataTable";
+import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import { comparisonLabelStyles, positionOf, symbolOf, type ComparisonLabel } from "~/domain/comparisons";
 import type { Interval } from "~/domain/confidence-intervals";
 import { formatInterval, formatNumber, formatPercent } from "~/domain/format";
@@ -13,17 +13,7 @@ import { employmentOrIncomeRateSpec, perPopulationAverageSpecs, type DerivedMetr
 type Point = { code: string; name: string; count: number; denominator: number; value: number; ci95: Interval | null; label: ComparisonLabel; zone: FunnelZone | null };
 type Line = { x: number; lower95: number; upper95: number; lower998: number; upper998: number; benchmark: number };
 
-/** Each body's figure against its size, with the limits around a benchmark; the table holds the same. */
-export function FunnelPlotCard({
-  id,
-  metricKey,
-  benchmarkLabel,
-  comparator,
-  funnel,
-  fiscalYearLabel,
-  hrefOf,
-  dataDate,
-}: {
+type Props = {
   id: string;
   metricKey: DerivedMetric;
   benchmarkLabel: string;
@@ -32,18 +22,52 @@ export function FunnelPlotCard({
   fiscalYearLabel: string;
   hrefOf: (code: string) => string;
   dataDate: string | null;
-}) {
+};
+
+export const funnelSource = "月次支援状況・人口";
+
+function funnelLabels(metricKey: DerivedMetric) {
   const rate = metricKey === "employmentOrIncomeRate";
-  const label = rate ? employmentOrIncomeRateSpec.label : perPopulationAverageSpecs[metricKey].label;
-  const format = rate ? (v: number) => formatPercent(v) : (v: number) => v.toFixed(1);
-  const xLabel = rate ? "就労支援対象者数（人）" : "人口×月";
+  return {
+    rate,
+    label: rate ? employmentOrIncomeRateSpec.label : perPopulationAverageSpecs[metricKey].label,
+    format: rate ? (v: number) => formatPercent(v) : (v: number) => v.toFixed(1),
+    xLabel: rate ? "就労支援対象者数（人）" : "人口×月",
+  };
+}
+
+/** The table of the card: what it shows, and what `/compare/funnel?format=csv|xlsx` writes (ADR 028). */
+export function funnelTable({ metricKey, benchmarkLabel, funnel, fiscalYearLabel, hrefOf }: Omit<Props, "id" | "dataDate" | "comparator">) {
+  const { rate, label, format, xLabel } = funnelLabels(metricKey);
+  const columns: DataColumn<Point>[] = [
+    { key: "name", label: "実施主体", rowHeader: true, value: (p) => p.name, render: (p) => <Link to={hrefOf(p.code)}>{p.name}</Link> },
+    { key: "denominator", label: xLabel, numeric: true, value: (p) => p.denominator, render: (p) => formatNumber(p.denominator) },
+    { key: "count", label: rate ? "就労者＋増収者" : "件数", numeric: true, value: (p) => p.count },
+    { key: "value", label: "値", numeric: true, value: (p) => Math.round(p.value * 1000) / 1000, render: (p) => format(p.value) },
+    { key: "ci95", label: "95%信頼区間", value: (p) => formatInterval(p.ci95, format) },
+    { key: "label", label: `${benchmarkLabel}と比べて`, value: (p) => comparisonLabelStyles[p.label].text },
+    { key: "zone", label: "ファネルの位置", value: (p) => (p.zone ? funnelZoneLabels[p.zone] : "－") },
+  ];
+  return {
+    title: `${label}のファネルプロット（${fiscalYearLabel}、比較対象: ${benchmarkLabel} ${funnel.benchmark === null ? "－" : format(funnel.benchmark)}）`,
+    caption: `${label}（${fiscalYearLabel}）: 値、95%信頼区間、${benchmarkLabel}との比較、ファネルの位置`,
+    fileName: `ファネルプロット_${metricKey}.csv`,
+    rows: funnel.points,
+    columns,
+  };
+}
+
+/** Each body's figure against its size, with the limits around a benchmark; the table holds the same. */
+export function FunnelPlotCard({ id, metricKey, benchmarkLabel, comparator, funnel, fiscalYearLabel, hrefOf, dataDate }: Props) {
+  const { label, format, xLabel } = funnelLabels(metricKey);
+  const table = funnelTable({ metricKey, benchmarkLabel, funnel, fiscalYearLabel, hrefOf });
   const outside = funnel.points.filter((p) => p.zone === "above998" || p.zone === "below998").length;
   return (
     <>
       <ChartFigure
         id={id}
-        title={`${label}のファネルプロット（${fiscalYearLabel}、比較対象: ${benchmarkLabel} ${funnel.benchmark === null ? "－" : format(funnel.benchmark)}）`}
-        source="月次支援状況・人口"
+        title={table.title}
+        source={funnelSource}
         dataDate={dataDate}
         chart={
           <FunnelPlot
@@ -71,21 +95,7 @@ export function FunnelPlotCard({
           />
         }
         table={
-          <DataTable
-            id={`${id}-data`}
-            caption={`${label}（${fiscalYearLabel}）: 値、95%信頼区間、${benchmarkLabel}との比較、ファネルの位置`}
-            fileName={`ファネルプロット_${metricKey}.csv`}
-            rows={funnel.points}
-            columns={[
-              { key: "name", label: "実施主体", rowHeader: true, value: (p) => p.name, render: (p) => <Link to={hrefOf(p.code)}>{p.name}</Link> },
-              { key: "denominator", label: xLabel, numeric: true, value: (p) => p.denominator, render: (p) => formatNumber(p.denominator) },
-              { key: "count", label: rate ? "就労者＋増収者" : "件数", numeric: true, value: (p) => p.count },
-              { key: "value", label: "値", numeric: true, value: (p) => Math.round(p.value * 1000) / 1000, render: (p) => format(p.value) },
-              { key: "ci95", label: "95%信頼区間", value: (p) => formatInterval(p.ci95, format) },
-              { key: "label", label: `${benchmarkLabel}と比べて`, value: (p) => comparisonLabelStyles[p.label].text },
-              { key: "zone", label: "ファネルの位置", value: (p) => (p.zone ? funnelZoneLabels[p.zone] : "－") },
-            ]}
-          />
+          <DataTable id={`${id}-data`} caption={table.caption} fileName={table.fileName} rows={table.rows} columns={table.columns} />
         }
       />
       <ComparisonLegend comparator={comparator} labels={["better", "similar", "worse"]} />

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { formattersFor, type DateStyle, type Formatters } from "~/domain/format";
+import { formattersFor, isDateStyle, type DateStyle, type Formatters } from "~/domain/format";
 
 // The signed-in user's date style (西暦／和暦) reaches components this way: the root loader returns it
 // with the user, root's Layout provides it here, and components call useFormat(). Without a user (the
@@ -14,4 +14,10 @@ export function FormatProvider({ dateStyle, children }: { dateStyle: DateStyle; 
 export function useFormat(): Formatters {
   const style = useContext(DateStyleContext);
   return useMemo(() => formattersFor(style), [style]);
+}
+
+/** The user's date style where no hook can run (a route's `meta`): root's loader data among the matches. */
+export function dateStyleOfMatches(matches: readonly { id: string; data?: unknown }[]): DateStyle {
+  const root = matches.find((m) => m.id === "root")?.data as { user?: { dateStyle?: unknown } | null } | undefined;
+  return isDateStyle(root?.user?.dateStyle) ? root.user.dateStyle : "western";
 }

@@ -44,10 +44,20 @@ describe("exportTableOf", () => {
     ]);
     // 595 / 862 = 0.69025… -> 69.0%; 3 / 5 = 60.0%; 0.25 -> 25.0%
     expect(exportTableCsv(table)).toBe(
-      "都道府県,実施主体数,10万人あたり,カバー率,就労準備（実施数）,就労準備（分母）,就労準備（率）\r\n" +
+      "# 任意事業\r\n# 図表: 就労準備の実施率\r\n# 条件: /?fy=2025\r\n# 出典: 任意事業実施状況\r\n# データ時点: 2026年2月20日\r\n" +
+        "都道府県,実施主体数,10万人あたり,カバー率,就労準備（実施数）,就労準備（分母）,就労準備（率）\r\n" +
         "全国,862,12.5,25.0%,595,862,69.0%\r\n" +
         "鳥取県,5,8,,3,5,60.0%\r\n",
     );
+  });
+
+  it("writes the data date and the time of writing in the reader's 和暦", () => {
+    const table = exportTableOf("任意事業", columns.slice(0, 1), rows, { dataDate: "2026-02-20T00:00:00+09:00", generatedAt: "2026-12-03T08:30:00Z", dateStyle: "japanese" });
+    // 2026-12-03 08:30 UTC is 17:30 in Japan
+    expect(table.notes).toEqual([
+      { label: "データ時点", value: "令和8年2月20日" },
+      { label: "作成日時", value: "令和8年12月3日 17:30" },
+    ]);
   });
 
   it("leaves out the 図表 note when it repeats the caption, and notes that are not given", () => {

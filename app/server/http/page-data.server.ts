@@ -9,7 +9,7 @@ import type { Database } from "../../../db";
 import { exportTableCsv, type PageDataHandle } from "../../domain/table-export";
 import { writeTableSheet } from "../../domain/table-xlsx";
 import { bearerTokenOf, userOfApiToken, type ApiTokenThrottle } from "../auth/api-tokens.server";
-import { bindApiTokenUser, passwordChangePath } from "../auth/session.server";
+import { bindApiTokenUser, getOptionalUser, passwordChangePath } from "../auth/session.server";
 import { contentDisposition } from "../csv/write";
 
 export const pageDataFormats = ["json", "csv", "xlsx"] as const;
@@ -96,8 +96,10 @@ export async function servePageData(manifest: RouteManifest, request: Request, o
   if (format === "json") return new Response(JSON.stringify(data), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   const pageTable = (route.module.handle as PageDataHandle | undefined)?.pageTable;
   if (!pageTable) return problem(404, "このページには1つの主な表がないため、CSV・Excelでは取り出せません。format=json をお使いください。");
+  // the reader's 西暦／和暦 for the title block: the token's user is bound to loaderRequest, a session's is in its cookie
+  const dateStyle = (await getOptionalUser(loaderRequest))?.dateStyle ?? "western";
   // through JSON first, so the table is made from exactly what format=json and the page receive
-  const table = pageTable(JSON.parse(JSON.stringify(data)), url);
+  const table = pageTable(JSON.parse(JSON.stringify(data)), { pageUrl: url, dateStyle, generatedAt: new Date().toISOString() });
   const name = table.title.replace(/[\\/:*?"<>|]/g, "_");
   if (format === "csv") {
     return new Response(`\uFEFF${exportTableCsv(table)}`, {

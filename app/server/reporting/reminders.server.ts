@@ -7,6 +7,7 @@ import { formatReportingMonth, isMonthDue, monthlyDeadline } from "~/domain/repo
 import { writeAudit } from "~/server/audit/write.server";
 import { canRemindBodies } from "~/server/auth/access";
 import type { UserRole } from "~/domain/vocabulary";
+import { dateStyles, formatDateJa, isDateStyle, type DateStyle } from "~/domain/format";
 import { sendMail, type MailSettings } from "./mail.server";
 import { ReportingForbiddenError } from "./schedule.server";
 
@@ -21,14 +22,10 @@ export type ReminderResult = {
   email: { delivered: string[]; failed: { address: string; reason: string }[]; bodiesWithoutAddress: string[] } | null;
 };
 
-function dateJa(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-/** The e-mail to one body's staff: which months are late, and where to upload and get the template. */
-export function reminderMail(body: { name: string }, months: { year: number; month: number }[], dueDay: number, origin: string) {
-  const lines = months.map((m) => `・${formatReportingMonth(m)}（提出期限 ${dateJa(monthlyDeadline(m, dueDay))}）`);
+/** The e-mail to one body's staff: which months are late, and where to upload and get the template, in the recipients' 西暦／和暦. */
+export function reminderMail(body: { name: string }, months: { year: number; month: number }[], dueDay: number, origin: string, style: DateStyle = "western") {
+  // a deadline is a calendar day: noon in Japan keeps it that day in every zone
+  const lines = months.map((m) => `・${formatReportingMonth(m, style)}（提出期限 ${formatDateJa(`${monthlyDeadline(m, dueDay)}T12:00:00+09:00`, style)}）`);
   return {
     subject: `【つなぐ】月次支援状況の提出のお願い（${body.name}）`,
     text: [
@@ -90,21 +87,30 @@ export async function sendReminders(
   const staff = await usersOfBodies(db, [...byBody.keys()]);
   const email: NonNullable<ReminderResult["email"]> = { delivered: [], failed: [], bodiesWithoutAddress: [] };
   for (const [code, rows] of byBody) {
-    const to = [...new Set(staff.filter((u) => u.localGovernmentCode === code && u.email).map((u) => u.email!))];
+    const recipients = staff.filter((u) => u.localGovernmentCode === code && u.email);
     const name = names.get(code) ?? code;
-    if (to.length === 0) {
+    if (recipients.length === 0) {
       email.bodiesWithoutAddress.push(name);
       continue;
     }
-    const outcome = await sendMail(context.mail, { to, ...reminderMail({ name }, rows, monthlyDueDay, context.origin) });
+    // one message per date style, so each reader gets the dates as they chose (ADR 027)
+    const delivered: string[] = [];
+    const failed: { address: string; reason: string }[] = [];
+    for (const style of dateStyles) {
+      const to = [...new Set(recipients.filter((u) => (isDateStyle(u.dateStyle) ? u.dateStyle : "western") === style).map((u) => u.email!))];
+      if (to.length === 0) continue;
+      const outcome = await sendMail(context.mail, { to, ...reminderMail({ name }, rows, monthlyDueDay, context.origin, style) });
+      delivered.push(...outcome.delivered);
+      failed.push(...outcome.failed);
+    }
     await recordReminderDelivery(
       db,
       rows.map((r) => r.id),
-      outcome.delivered,
-      outcome.failed,
+      delivered,
+      failed,
     );
-    email.delivered.push(...outcome.delivered);
-    email.failed.push(...outcome.failed);
+    email.delivered.push(...delivered);
+    email.failed.push(...failed);
   }
   return { ...result, email };
 }
