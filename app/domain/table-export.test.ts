@@ -21,8 +21,8 @@ const table: ExportTable = {
 
 describe("exportTableCsv", () => {
   it("writes counts as integers and rates as the page shows them, beside their numerator and denominator", () => {
-    // 595 / 862 = 0.690255… -> 69.0%; a formula-like text is neutralised; null and NaN are empty
-    expect(exportTableCsv(table)).toBe("# 任意事業の実施率\r\n# 出典: 任意事業実施状況\r\n都道府県,実施数,分母,実施率,10万人あたり\r\n全国,595,862,69.0%,12.345\r\n'=HYPERLINK(1),,0,,\r\n");
+    // 595 / 862 = 0.690255… -> 69.0%; 12.345 -> 12.3 as shown; a formula-like text is neutralised; null and NaN are empty
+    expect(exportTableCsv(table)).toBe("# 任意事業の実施率\r\n# 出典: 任意事業実施状況\r\n都道府県,実施数,分母,実施率,10万人あたり\r\n全国,595,862,69.0%,12.3\r\n'=HYPERLINK(1),,0,,\r\n");
   });
 
   it("writes the title block as # lines of one unquoted cell: ASCII commas, quotes and line breaks become full-width", () => {

@@ -34,7 +34,8 @@ export function rateText(share: number): string {
 
 /**
  * CSV of a table: the title block as lines starting with `#` (title, then 「label: value」; readers skip
- * them with `comment = "#"`, ADR 035), then the header row, counts as plain integers, rates as 「69.0%」
+ * them with `comment = "#"`, ADR 035), then the header row, counts as plain integers, numbers with one
+ * decimal as shown (「1.5」), rates as 「69.0%」
  * beside their numerator and denominator columns.
  */
 export function exportTableCsv(table: ExportTable): string {
@@ -60,7 +61,10 @@ export function exportRowCsv(columns: readonly ExportColumn[], row: readonly Exp
 function csvValue(kind: ExportColumnKind, value: ExportCell): ExportCell {
   if (value === null || typeof value === "string") return value;
   if (!Number.isFinite(value)) return null;
-  return kind === "rate" ? rateText(value) : value;
+  if (kind === "rate") return rateText(value);
+  // as the page shows it (one decimal); the counts beside it carry the exact figure
+  if (kind === "number") return value.toFixed(1);
+  return kind === "count" ? Math.round(value) : value;
 }
 
 /** Width of text in a spreadsheet column: full-width (Japanese) characters count as 2. */
