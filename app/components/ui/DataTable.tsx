@@ -17,7 +17,7 @@ export type DataColumn<Row> = {
   render?: (row: Row) => ReactNode;
   rowHeader?: boolean;
   /** a column of one catalogue metric: its header links to the definition, beside the sort button */
-  metric?: { key: CatalogueMetric; figure?: MetricFigure };
+  metric?: { key: CatalogueMetric; figure?: MetricFigure; short?: boolean };
   /** how downloads write the value (default: number when numeric, else text) */
   kind?: ExportColumnKind;
   /** a rate column: downloads carry its numerator and denominator in their own columns, then the rate */
@@ -141,7 +141,7 @@ export function DataTable<Row>({
                 const active = sort?.key === c.key ? sort.direction : undefined;
                 return (
                   <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={active ?? "none"}>
-                    {c.metric ? <MetricLabel metric={c.metric.key} figure={c.metric.figure} /> : null}
+                    {c.metric ? <MetricLabel metric={c.metric.key} figure={c.metric.figure} short={c.metric.short} /> : null}
                     <button
                       type="button"
                       className="sort-button"
