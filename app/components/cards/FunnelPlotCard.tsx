@@ -8,7 +8,8 @@ import type { Interval } from "~/domain/confidence-intervals";
 import { formatInterval, formatNumber, formatPercent } from "~/domain/format";
 import { funnelZoneLabels, type FunnelZone } from "~/domain/funnel";
 import { indicatorPath } from "~/domain/indicators";
-import { employmentOrIncomeRateSpec, perPopulationAverageSpecs, type DerivedMetric } from "~/domain/metric-catalogue";
+import { catalogueLabel, type DerivedMetric } from "~/domain/metric-catalogue";
+import { MetricLabel } from "~/components/ui/MetricLabel";
 
 type Point = { code: string; name: string; count: number; denominator: number; value: number; ci95: Interval | null; label: ComparisonLabel; zone: FunnelZone | null };
 type Line = { x: number; lower95: number; upper95: number; lower998: number; upper998: number; benchmark: number };
@@ -34,7 +35,7 @@ export function FunnelPlotCard({
   dataDate: string | null;
 }) {
   const rate = metricKey === "employmentOrIncomeRate";
-  const label = rate ? employmentOrIncomeRateSpec.label : perPopulationAverageSpecs[metricKey].label;
+  const label = catalogueLabel(metricKey, "derived");
   const format = rate ? (v: number) => formatPercent(v) : (v: number) => v.toFixed(1);
   const xLabel = rate ? "就労支援対象者数（人）" : "人口×月";
   const outside = funnel.points.filter((p) => p.zone === "above998" || p.zone === "below998").length;
@@ -43,6 +44,12 @@ export function FunnelPlotCard({
       <ChartFigure
         id={id}
         title={`${label}のファネルプロット（${fiscalYearLabel}、比較対象: ${benchmarkLabel} ${funnel.benchmark === null ? "－" : format(funnel.benchmark)}）`}
+        heading={
+          <>
+            <MetricLabel metric={metricKey} figure="derived" />
+            のファネルプロット（{fiscalYearLabel}、比較対象: {benchmarkLabel} {funnel.benchmark === null ? "－" : format(funnel.benchmark)}）
+          </>
+        }
         source="月次支援状況・人口"
         dataDate={dataDate}
         chart={
