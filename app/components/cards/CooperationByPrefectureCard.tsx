@@ -4,6 +4,8 @@ import { DataTable } from "~/components/ui/DataTable";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, niceAxisMax, ratio } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
+import { catalogueLabel } from "~/domain/metric-catalogue";
+import { MetricLabel } from "~/components/ui/MetricLabel";
 
 export type CooperationRow = {
   code: string | null;
@@ -21,7 +23,8 @@ export type CooperationRow = {
 /** Referrals to public assistance per 10万人 for every prefecture, with the integrated delivery of each in the table. */
 export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fiscalYear: number; rows: CooperationRow[]; dataDate: string | null }) {
   const national = rows.find((r) => r.code === null);
-  const title = `生活保護へのつなぎ件数（人口10万人あたり月平均、都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const period = `（都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const title = `${catalogueLabel("referralsToPublicAssistance", "derived")}${period}`;
   const nationalLabel = `全国 ${formatMetric("referralsToPublicAssistance", national?.perHundredThousand ?? null)}`;
   const metric = (v: number | null) => formatMetric("referralsToPublicAssistance", v);
   const prefectures = rows.filter((r) => r.code !== null);
@@ -30,6 +33,12 @@ export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fi
     <ChartFigure
       id="cooperation-by-prefecture"
       title={title}
+      heading={
+        <>
+          <MetricLabel metric="referralsToPublicAssistance" figure="derived" />
+          {period}
+        </>
+      }
       source="月次支援状況（生活保護へのつなぎ件数。未提出の月は人口からも除く）・人口、任意事業実施状況（一体的実施の区分）"
       dataDate={dataDate}
       chart={
@@ -60,7 +69,7 @@ export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fi
               render: (r) => (r.code === null ? r.name : <a href={`/prefectures/${r.code}/cooperation?fy=${fiscalYear}`}>{r.name}</a>),
             },
             { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, kind: "count", value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
-            { key: "per", label: "10万人あたり月平均", numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },
+            { key: "per", label: "10万人あたり月平均", metric: { key: "referralsToPublicAssistance", figure: "derived", short: true }, numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },
             { key: "submitted", label: "提出（実施主体×月）", value: (r) => `${formatNumber(r.submittedMonths)}/${formatNumber(r.expectedMonths)}` },
             {
               key: "ep",
