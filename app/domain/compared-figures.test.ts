@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyFunnel, comparedFigures, pooledTotals, type CountTotals } from "./compared-figures";
+import { areaFigure, bodyFunnel, comparedFigures, pooledTotals, type CountTotals } from "./compared-figures";
 
 const totals = (newConsultations: number, populationMonths: number, rate: [number, number, number] = [0, 0, 0]): CountTotals => ({
   perCapita: { newConsultations, plansCreated: 0, employmentSupportTargets: 0, referralsToPublicAssistance: 0 },
@@ -36,5 +36,21 @@ describe("compared figures", () => {
     expect(funnel.benchmark).toBe(20);
     // A's 99.8% upper limit: 961 × (1 − 1/8,649 + 3.0902/93)³ = 1,059.6 → 17.66 < 20: beyond the 99.8% funnel
     expect(funnel.points.map((p) => [p.code, p.label, p.zone])).toEqual([["a", "worse", "below998"]]);
+  });
+});
+
+describe("areaFigure (the national map and /compare)", () => {
+  it("labels an area against the nation's pooled figure with the catalogue's polarity", () => {
+    // 960 × 100,000 ÷ 6,000,000 = 16.0, 95%: Byar 15.0–17.05; nation 200 ÷ 1,000,000 = 20 outside it → 悪い (higher is good)
+    const worse = areaFigure("newConsultations", totals(960, 6_000_000), totals(200, 1_000_000));
+    expect(worse.value).toBeCloseTo(16, 9);
+    expect(worse.ci95!.upper).toBeCloseTo(17.05, 2);
+    expect(worse).toMatchObject({ benchmark: 20, label: "worse" });
+    // 3 ÷ 36,000 = 8.33, exact 95% 1.72–24.35 holds 20 → 同程度
+    expect(areaFigure("newConsultations", totals(3, 36_000), totals(200, 1_000_000)).label).toBe("similar");
+    // つなぎ件数 has no good direction: below the nation is 低い, not 悪い
+    const referrals = (n: number, pm: number): CountTotals => ({ ...totals(0, pm), perCapita: { newConsultations: 0, plansCreated: 0, employmentSupportTargets: 0, referralsToPublicAssistance: n } });
+    expect(areaFigure("referralsToPublicAssistance", referrals(960, 6_000_000), referrals(200, 1_000_000)).label).toBe("lower");
+    expect(areaFigure("newConsultations", null, totals(200, 1_000_000))).toEqual({ value: null, ci95: null, benchmark: 20, label: "notCompared" });
   });
 });

@@ -2,9 +2,9 @@
 // its intervals, its labels against the benchmarks given, and its trend (client-safe, pure; ADR 024).
 // Loaders pass SQL totals; this is the one place that turns them into compared figures.
 
-import { perHundredThousandFigure, ratioFigure } from "./confidence-intervals";
-import { compareFigure, type Comparator, type ComparedFigure } from "./comparisons";
-import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type DerivedMetric, type TargetValueMetric } from "./metric-catalogue";
+import { perHundredThousandFigure, ratioFigure, type FigureWithIntervals, type Interval } from "./confidence-intervals";
+import { compareFigure, compareWithBenchmark, type Comparator, type ComparedFigure, type ComparisonLabel } from "./comparisons";
+import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type DerivedMetric, type GoodDirection, type TargetValueMetric } from "./metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, type Totals } from "./statistics";
 import { poissonTrend, type Trend } from "./trends";
 import { funnelLimits, funnelZoneOf } from "./funnel";
@@ -64,18 +64,41 @@ export function countAndDenominator(key: DerivedMetric, t: CountTotals): { count
     : { count: t.perCapita[key], denominator: t.populationMonths, multiplier: 100_000 };
 }
 
+/** A derived figure of some totals with its 95% and 99.8% intervals (per-10万人: Poisson; 就労・増収率: the ratio interval). */
+export function figureOf(key: DerivedMetric, t: CountTotals): FigureWithIntervals {
+  const c = countAndDenominator(key, t);
+  return key === "employmentOrIncomeRate" ? ratioFigure(c.count, c.denominator) : perHundredThousandFigure(c.count, c.denominator);
+}
+
+export function goodOf(key: DerivedMetric): GoodDirection {
+  return key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.good : perPopulationAverageSpecs[key].good;
+}
+
+export type AreaFigure = { value: number | null; ci95: Interval | null; benchmark: number | null; label: ComparisonLabel };
+
+/**
+ * An area's figure (a prefecture's, a block's) against a benchmark's pooled figure, usually the nation's: the
+ * value, its 95% interval and the label with the catalogue's polarity (the national map and /compare, ADR 024).
+ */
+export function areaFigure(key: DerivedMetric, own: CountTotals | null | undefined, benchmarkTotals: CountTotals | null | undefined): AreaFigure {
+  const benchmark = valueOf(key, benchmarkTotals ?? null);
+  if (!own) return { value: null, ci95: null, benchmark, label: "notCompared" };
+  const figure = figureOf(key, own);
+  return { value: figure.value, ci95: figure.ci95, benchmark, label: compareWithBenchmark(figure.ci95, benchmark, goodOf(key)) };
+}
+
 /**
  * The funnel plot of one figure over bodies: each body with its figure, 95% interval, label against the
  * benchmark (the pooled figure of `benchmark`) and zone, and the limit lines over the bodies' range.
  */
 export function bodyFunnel(key: DerivedMetric, bodies: readonly FunnelBody[], benchmarkTotals: CountTotals) {
   const benchmark = valueOf(key, benchmarkTotals);
-  const good = key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.good : perPopulationAverageSpecs[key].good;
+  const good = goodOf(key);
   const rows = bodies
     .map((b) => ({ b, c: countAndDenominator(key, b.totals) }))
     .filter(({ c }) => c.denominator > 0)
     .map(({ b, c }) => {
-      const figure = key === "employmentOrIncomeRate" ? ratioFigure(c.count, c.denominator) : perHundredThousandFigure(c.count, c.denominator);
+      const figure = figureOf(key, b.totals);
       const compared = compareFigure(figure, { [benchmarkComparator]: benchmark }, good);
       return {
         code: b.code,

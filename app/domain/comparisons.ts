@@ -33,6 +33,11 @@ export const comparisonLabelStyles: Record<ComparisonLabel, { text: string; symb
   notCompared: { text: "比較不可", symbol: "－", color: "#4d4d4d", description: "値または比較対象がない" },
 };
 
+/** The labels a figure of this polarity can get, for its legend. */
+export function comparisonLabelsFor(good: GoodDirection): readonly ComparisonLabel[] {
+  return good === "none" ? ["higher", "similar", "lower", "notCompared"] : ["better", "similar", "worse", "notCompared"];
+}
+
 /** Below-better symbols flip: a figure below the benchmark where lower is good is ▼ but 良い. */
 export function symbolOf(label: ComparisonLabel, position: "above" | "below" | "similar" | null): string {
   if (position === "above") return "▲";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthlyMetrics, perPopulationMetrics, targetValueMetrics } from "./metric-catalogue";
+import { catalogueLabel, monthlyMetrics, perPopulationMetrics, targetValueMetrics } from "./metric-catalogue";
 import { comparableMetricLabels, comparableMetrics, formatMetric } from "./metrics";
 
 describe("lists derived from the metric catalogue", () => {
@@ -26,5 +26,16 @@ describe("lists derived from the metric catalogue", () => {
     expect(formatMetric("referralsToPublicAssistance", 1.234)).toBe("1.23");
     expect(formatMetric("employmentOrIncomeRate", 0.6912)).toBe("69.1%");
     expect(formatMetric("plansCreated", null)).toBe("－");
+  });
+});
+
+describe("catalogueLabel", () => {
+  it("names a key's count or its derived figure, falling back to the figure the key has", () => {
+    expect(catalogueLabel("newConsultations")).toBe("新規相談受付件数");
+    expect(catalogueLabel("newConsultations", "derived")).toBe("新規相談受付件数（人口10万人あたり月平均）");
+    expect(catalogueLabel("newConsultations", "derived", "short")).toBe("新規相談/10万人");
+    expect(catalogueLabel("employed", "derived")).toBe("就労者数");
+    expect(catalogueLabel("employmentOrIncomeRate")).toBe("就労・増収率");
+    expect(catalogueLabel("housingBenefitDecisions", "count", "short")).toBe("住居確保給付金");
   });
 });

@@ -237,3 +237,19 @@ export const derivedMetricCatalogue: readonly DerivedMetricSpec[] = monthlyMetri
   ...(m.perPopulation ? [perPopulationAverageSpecs[m.key as PerPopulationMetric]] : []),
   ...[employmentOrIncomeRateSpec].filter((d) => d.listedAfter === m.key),
 ]);
+
+/** A catalogue metric as pages name it: a monthly count, or the figure derived from it (per 10万人, 就労・増収率). */
+export type CatalogueMetric = MonthlyMetric | DerivedMetric;
+/** Which of a key's figures a label names: its count, or its derived figure (the per-10万人 one, 就労・増収率). */
+export type MetricFigure = "count" | "derived";
+
+/**
+ * The catalogue's label of a metric, as every page shows it. A key without the figure asked for falls back
+ * to the one it has (就労者数 has no per-10万人 figure, 就労・増収率 no count).
+ */
+export function catalogueLabel(key: CatalogueMetric, figure: MetricFigure = "count", length: "full" | "short" = "full"): string {
+  const monthly = monthlyMetricCatalogue.find((m) => m.key === key);
+  const derived = derivedMetricCatalogue.find((d) => d.key === key);
+  const spec = (figure === "derived" ? (derived ?? monthly) : (monthly ?? derived))!;
+  return length === "short" ? spec.shortLabel : spec.label;
+}

@@ -8,6 +8,7 @@ import { integratedDeliveryDistribution, optionalProgramFiscalYears, optionalPro
 import { monthlySeries, statisticsFiscalYears, totalsByPrefecture } from "../../db/queries/support-statistics";
 import { optionalPrograms } from "~/domain/vocabulary";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
+import { areaFigure } from "~/domain/compared-figures";
 import { inMonthRange } from "~/domain/month-range";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam, monthRangeParams } from "~/server/pages/query-params";
@@ -51,7 +52,7 @@ export async function loadNationalOverview(db: Database, params: z.infer<typeof 
     nationalPrevious,
     tiles: prefectures.map((p) => {
       const totals = current.find((r) => r.prefectureCode === p.code);
-      return { code: p.code, name: p.name, value: totals ? metricValue(params.metric, totals) : null };
+      return { code: p.code, name: p.name, ...areaFigure(params.metric, totals, national) };
     }),
     nationalMetric: metricValue(params.metric, national),
     range: { from: params.from, to: params.to },

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { listPrefectures } from "../../db/queries/geography";
 import { datasetUpdatedAt } from "../../db/queries/meta";
-import { totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
+import { totalsByFiscalYear, totalsByFiscalYearAndArea } from "../../db/queries/support-statistics";
 import { regionalBlockLabels, regionalBlocks, type RegionalBlock } from "~/domain/vocabulary";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
+import { areaFigure, type AreaFigure } from "~/domain/compared-figures";
 import { fiscalYearOfDate } from "~/domain/fiscal-year";
 import { comparatorQuery } from "~/server/pages/query-params";
 import { listComparator, type ListActor } from "~/server/lists/body-lists.server";
@@ -36,9 +37,12 @@ export async function loadComparison(db: Database, q: z.infer<typeof query>, vie
   const prefectures = await listPrefectures(db);
   const selectedPrefectures = q.prefectures.filter((c) => prefectures.some((p) => p.code === c)).slice(0, 8);
   const selectedBlocks = q.blocks.slice(0, 8);
-  const [byPrefecture, byBlock, dataDate, comparator] = await Promise.all([
+  const anySelected = selectedPrefectures.length > 0 || selectedBlocks.length > 0;
+  const [byPrefecture, byBlock, nation, dataDate, comparator] = await Promise.all([
     selectedPrefectures.length > 0 ? totalsByFiscalYearAndArea(db, "prefecture") : Promise.resolve([]),
     selectedBlocks.length > 0 ? totalsByFiscalYearAndArea(db, "block") : Promise.resolve([]),
+    // the nation of each year: the line the areas are drawn against and the benchmark of their labels
+    anySelected ? totalsByFiscalYear(db, null).then((rows) => rows.filter((r) => r.scope === "nation")) : Promise.resolve([]),
     datasetUpdatedAt(db, "monthly_support"),
     listComparator(db, viewer, q.list, fiscalYearOfDate(today)),
   ]);
@@ -49,24 +53,30 @@ export async function loadComparison(db: Database, q: z.infer<typeof query>, vie
     ...selectedPrefectures.map((c) => ({ key: `p${c}`, label: prefectures.find((p) => p.code === c)!.name, rows: byPrefecture.filter((r) => r.area === c) })),
     ...selectedBlocks.map((b) => ({ key: `b${b}`, label: `${regionalBlockLabels[b]}ブロック`, rows: byBlock.filter((r) => r.area === b) })),
   ];
+  const nationSeries = anySelected ? [{ key: "nation", label: "全国", rows: nation }] : [];
   const years = [...new Set([...series.flatMap((s) => s.rows.map((r) => r.fiscalYear)), ...listSeries.flatMap((s) => [...s.values.keys()])])].sort();
+  const nationOf = (fy: number) => nation.find((r) => r.fiscalYear === fy);
   return {
     prefectures,
     metric: q.metric,
     selectedPrefectures,
     selectedBlocks,
-    series: [...series, ...listSeries].map((s) => ({ key: s.key, label: s.label })),
+    series: [...series, ...nationSeries, ...listSeries].map((s) => ({ key: s.key, label: s.label })),
     lists: comparator.lists,
     selectedList: comparator.selected ? { id: comparator.selected.id, name: comparator.selected.name, members: comparator.selected.members } : null,
     listRefusal: comparator.refusal,
     rows: years.map((fy) => ({
       fiscalYear: fy,
-      ...Object.fromEntries(series.map((s) => {
+      ...Object.fromEntries([...series, ...nationSeries].map((s) => {
         const t = s.rows.find((r) => r.fiscalYear === fy);
         return [s.key, t ? metricValue(q.metric, t) : null];
       })),
       ...Object.fromEntries(listSeries.map((s) => [s.key, s.values.get(fy) ?? null])),
     })),
+    /** each area's figure of each year against the nation's: interval and label (ADR 024) */
+    comparisons: Object.fromEntries(
+      series.map((s) => [s.key, Object.fromEntries(years.map((fy): [number, AreaFigure] => [fy, areaFigure(q.metric, s.rows.find((r) => r.fiscalYear === fy), nationOf(fy))]))]),
+    ) as Record<string, Record<number, AreaFigure>>,
     dataDate,
   };
 }

@@ -24,7 +24,7 @@ const compareTitle = "年度別の比較";
 export const handle: PageDataHandle = {
   pageTable: (data, context) => {
     const d = data as SerializeFrom<typeof loader>;
-    return pageTableOf(comparisonTrendTable({ id: "compare", title: compareTitle, metric: d.metric, series: d.series, rows: d.rows }), { source: comparisonTrendSource, dataDate: d.dataDate }, context);
+    return pageTableOf(comparisonTrendTable({ id: "compare", title: compareTitle, metric: d.metric, series: d.series, rows: d.rows, comparisons: d.comparisons }), { source: comparisonTrendSource, dataDate: d.dataDate }, context);
   },
 };
 
@@ -95,7 +95,7 @@ export default function Compare() {
               就労・増収率は100%を超えることがあります。就労者数と増収者数の合計を、その年度の就労支援対象者数で割った値で、就労・増収した人は同じ年度の対象者に限られないためです（例: 2015年度の全国値は（21,465＋6,946）÷28,207＝100.7%）。
             </p>
           ) : null}
-          <ComparisonTrendCard id="compare" title={compareTitle} metric={d.metric} series={d.series} rows={d.rows} dataDate={d.dataDate} />
+          <ComparisonTrendCard id="compare" title={compareTitle} metric={d.metric} series={d.series} rows={d.rows} comparisons={d.comparisons} dataDate={d.dataDate} />
         </>
       )}
     </>

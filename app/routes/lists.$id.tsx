@@ -15,6 +15,7 @@ import { bodyListMaxMembers, bodyListNameMaxLength } from "~/domain/body-lists";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
 import { comparableMetricLabels, comparableMetrics, formatMetric } from "~/domain/metrics";
+import { MetricLabel } from "~/components/ui/MetricLabel";
 import { bodyListAction, bodyListQuery, listIdOf, loadBodyListPage } from "./lists.$id.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.list.name ?? "比較リスト"} | つなぐ` }];
@@ -46,6 +47,7 @@ function membersTable(d: BodyListData) {
     ...comparableMetrics.map((metric) => ({
       key: metric,
       label: comparableMetricLabels[metric],
+      metric: { key: metric, figure: "derived" as const },
       numeric: true,
       value: (m: BodyListData["figures"]["members"][number]) => m[metric],
       render: (m: BodyListData["figures"]["members"][number]) => formatMetric(metric, m[metric]),
@@ -92,7 +94,7 @@ export default function BodyListPage() {
         fileName={`${d.list.name}_${d.fiscalYear}_全体.csv`}
         rows={comparableMetrics.map((m) => ({ metric: m, value: f.aggregate[m] }))}
         columns={[
-          { key: "metric", label: "指標", rowHeader: true, value: (r) => comparableMetricLabels[r.metric] },
+          { key: "metric", label: "指標", rowHeader: true, value: (r) => comparableMetricLabels[r.metric], render: (r) => <MetricLabel metric={r.metric} figure="derived" /> },
           { key: "value", label: "リスト全体", numeric: true, value: (r) => r.value, render: (r) => formatMetric(r.metric, r.value) },
         ]}
       />

@@ -87,9 +87,9 @@ function monthsTable(d: MunicipalityData, format: Formatters) {
         render: (m) => <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
       },
       ...monthlyMetricCatalogue.flatMap((metric) => [
-        { key: metric.key, label: metric.label, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
+        { key: metric.key, label: metric.label, metric: { key: metric.key }, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
         ...(metric.key === "newConsultations"
-          ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
+          ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, metric: { key: metric.key, figure: "derived" as const, short: true }, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
           : []),
       ]),
       ...(d.months.some((m) => m.explanation)
@@ -203,9 +203,9 @@ export default function MunicipalityPage() {
           { key: "name", label: "実施主体", rowHeader: true, value: (p) => `${findPrefectureByCode(p.prefectureCode)?.name ?? ""}${p.name}` },
           { key: "group", label: "区分", value: (p) => (p.group === "self" ? "この自治体" : p.group === "prefecture" ? "同じ都道府県" : "全国") },
           { key: "population", label: `人口（${d.fiscalYear}年4月1日）`, numeric: true, value: (p) => p.population },
-          { key: "new", label: perPopulationAverageSpecs.newConsultations.shortLabel, numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
-          { key: "plans", label: perPopulationAverageSpecs.plansCreated.shortLabel, numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
-          { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
+          { key: "new", label: perPopulationAverageSpecs.newConsultations.shortLabel, metric: { key: "newConsultations", figure: "derived", short: true }, numeric: true, value: (p) => (p.newConsultations === null ? null : Math.round(p.newConsultations * 10) / 10) },
+          { key: "plans", label: perPopulationAverageSpecs.plansCreated.shortLabel, metric: { key: "plansCreated", figure: "derived", short: true }, numeric: true, value: (p) => (p.plansCreated === null ? null : Math.round(p.plansCreated * 10) / 10) },
+          { key: "rate", label: employmentOrIncomeRateSpec.label, metric: { key: "employmentOrIncomeRate" }, numeric: true, value: (p) => p.employmentOrIncomeRate, render: (p) => formatPercent(p.employmentOrIncomeRate) },
           { key: "submitted", label: "提出月数", numeric: true, value: (p) => p.submittedMonths },
         ]}
       />

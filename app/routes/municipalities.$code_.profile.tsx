@@ -9,7 +9,7 @@ import { requireBodyPage } from "~/server/auth/page-guards.server";
 import { parseQuery } from "~/server/pages/query-params";
 import { pageToday } from "~/server/pages/today.server";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { employmentOrIncomeRateSpec, monthlyMetricLabels } from "~/domain/metric-catalogue";
+import { catalogueLabel, employmentOrIncomeRateSpec } from "~/domain/metric-catalogue";
 import { missingMonthsSentence } from "~/domain/reporting-period";
 import {
   deliveryFormLabels,
@@ -66,13 +66,15 @@ export default function MunicipalityProfile() {
           rows={[
             ...(["newConsultations", "plansCreated"] as const).map((m) => ({
               key: m,
-              label: monthlyMetricLabels[m],
+              metric: m,
+              label: catalogueLabel(m, "derived"),
               values: [d.own?.[m] ?? null, d.prefecture?.[m] ?? null, d.nation?.[m] ?? null],
               target: d.targets ? d.targets[m] : null,
               kind: "perCapita" as const,
             })),
             {
               key: "employmentOrIncomeRate",
+              metric: "employmentOrIncomeRate",
               label: employmentOrIncomeRateSpec.label,
               values: [d.own?.employmentOrIncomeRate ?? null, d.prefecture?.employmentOrIncomeRate ?? null, d.nation?.employmentOrIncomeRate ?? null],
               target: null,

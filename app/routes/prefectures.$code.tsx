@@ -34,10 +34,10 @@ import { ComparisonBadge, ComparisonLegend } from "~/components/ui/ComparisonBad
 import { TrendBadge } from "~/components/ui/TrendBadge";
 import { FunnelPlotCard } from "~/components/cards/FunnelPlotCard";
 import { comparisonLabelStyles } from "~/domain/comparisons";
-import { indicatorPath } from "~/domain/indicators";
 import { trendStyles } from "~/domain/trends";
-import { employmentOrIncomeRateSpec, monthlyMetricLabels, monthlyMetricShortLabels, targetValueMetrics } from "~/domain/metric-catalogue";
-import { comparableMetricLabels } from "~/domain/metrics";
+import { catalogueLabel, employmentOrIncomeRateSpec, targetValueMetrics } from "~/domain/metric-catalogue";
+import { MetricLabel } from "~/components/ui/MetricLabel";
+import type { ComparableMetric } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
 import { loadLandingWorklist, loadPrefecture, prefectureQuery, worklistAction, worklistQuery } from "~/server/pages/prefecture-page.server";
 import { useFormat } from "~/components/shell/format-context";
@@ -66,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 /** The per-10万人 figures MHLW sets a 目安値 for. */
-const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: monthlyMetricLabels[key], shortLabel: monthlyMetricShortLabels[key] }));
+const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: catalogueLabel(key, "derived"), shortLabel: catalogueLabel(key, "derived", "short") }));
 
 type PrefectureData = SerializeFrom<typeof loader>;
 
@@ -74,8 +74,8 @@ type PrefectureData = SerializeFrom<typeof loader>;
 function keyFiguresTable(d: PrefectureData) {
   const rows = [
     ...perCapitaRows.map((r) => ({
-      key: r.key as string,
-      label: `${r.label}（人口10万人あたり月平均）`,
+      key: r.key as ComparableMetric,
+      label: r.label,
       figure: d.ownCompared[r.key],
       nation: d.nation[r.key],
       target: d.targets ? d.targets[r.key] : null,
@@ -83,7 +83,7 @@ function keyFiguresTable(d: PrefectureData) {
       rate: false,
     })),
     {
-      key: employmentOrIncomeRateSpec.key as string,
+      key: employmentOrIncomeRateSpec.key as ComparableMetric,
       label: employmentOrIncomeRateSpec.label,
       figure: d.ownCompared.employmentOrIncomeRate,
       nation: d.nation.employmentOrIncomeRate,
@@ -93,7 +93,7 @@ function keyFiguresTable(d: PrefectureData) {
     },
   ];
   const columns: DataColumn<(typeof rows)[number]>[] = [
-    { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <Link to={indicatorPath(r.key)}>{r.label}</Link> },
+    { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <MetricLabel metric={r.key} figure="derived" /> },
     {
       key: "own",
       label: d.prefecture.name,
@@ -168,7 +168,7 @@ export default function PrefecturePage() {
 
       <h2>{formatFiscalYear(d.fiscalYear)}の状況（全国との比較）</h2>
       <p>
-        {comparableMetricLabels[d.metric]}は全国{d.rankedOf}都道府県中<strong>{d.rank}位</strong>です。提出状況:{" "}
+        <MetricLabel metric={d.metric} figure="derived" />は全国{d.rankedOf}都道府県中<strong>{d.rank}位</strong>です。提出状況:{" "}
         {coverageLabel(d.own.submittedMonths, d.own.expectedMonths)}（実施主体×月）
       </p>
       <DataTable id="prefecture-kpis" {...keyFiguresTable(d)} />
@@ -213,9 +213,9 @@ export default function PrefecturePage() {
             指標の定義: {perCapitaRows.map((m, i) => (
               <span key={m.key}>
                 {i > 0 ? " ／ " : ""}
-                <Link to={indicatorPath(m.key)}>{m.shortLabel}</Link>
+                <MetricLabel metric={m.key} figure="derived" short />
               </span>
-            ))} ／ <Link to={indicatorPath(employmentOrIncomeRateSpec.key)}>{employmentOrIncomeRateSpec.label}</Link>
+            ))} ／ <MetricLabel metric="employmentOrIncomeRate" />
           </p>
           <ComparisonLegend comparator="target" labels={["similar", "worse", "better", "notCompared"]} />
           <DataTable
@@ -242,7 +242,8 @@ export default function PrefecturePage() {
               })),
               ...perCapitaRows.map((m) => ({
                 key: m.key,
-                label: `${m.label.replace("件数", "").replace("者数", "")}/10万人`,
+                label: m.shortLabel,
+                metric: { key: m.key, figure: "derived" as const, short: true },
                 numeric: true,
                 value: (b: NonNullable<typeof d.bodies>[number]) => (b[m.key] === null ? null : Math.round(b[m.key]! * 10) / 10),
                 render: (b: NonNullable<typeof d.bodies>[number]) => {
@@ -259,7 +260,7 @@ export default function PrefecturePage() {
                   );
                 },
               })),
-              { key: "rate", label: employmentOrIncomeRateSpec.label, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
+              { key: "rate", label: employmentOrIncomeRateSpec.label, metric: { key: "employmentOrIncomeRate" }, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
               { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => <span className="nowrap">{coverageLabel(b.submittedMonths, 12)}</span> },
               {
                 key: "review",

@@ -12,7 +12,7 @@ import { notFound } from "~/server/http/not-found";
 import { parseQuery } from "~/server/pages/query-params";
 import { pageToday } from "~/server/pages/today.server";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { employmentOrIncomeRateSpec, monthlyMetricLabels, targetValueMetrics } from "~/domain/metric-catalogue";
+import { catalogueLabel, employmentOrIncomeRateSpec, targetValueMetrics } from "~/domain/metric-catalogue";
 import { coverageLabel } from "~/domain/statistics";
 import { jusouStatusLabels, optionalPrograms, type JusouStatus } from "~/domain/vocabulary";
 import { loadPrefectureProfile, prefectureProfileQuery } from "./prefectures.$code_.profile.server";
@@ -57,8 +57,8 @@ export default function PrefectureProfile() {
           caption={`人口10万人あたり月平均と就労・増収率（${formatFiscalYear(d.fiscalYear)}）`}
           columns={[d.prefecture.name, "全国"]}
           rows={[
-            ...targetValueMetrics.map((m) => ({ key: m, label: monthlyMetricLabels[m], values: [d.own[m], d.nation[m]], target: d.targets ? d.targets[m] : null, kind: "perCapita" as const })),
-            { key: "employmentOrIncomeRate", label: employmentOrIncomeRateSpec.label, values: [d.own.employmentOrIncomeRate, d.nation.employmentOrIncomeRate], target: null, kind: "rate" as const },
+            ...targetValueMetrics.map((m) => ({ key: m, metric: m, label: catalogueLabel(m, "derived"), values: [d.own[m], d.nation[m]], target: d.targets ? d.targets[m] : null, kind: "perCapita" as const })),
+            { key: "employmentOrIncomeRate", metric: "employmentOrIncomeRate" as const, label: employmentOrIncomeRateSpec.label, values: [d.own.employmentOrIncomeRate, d.nation.employmentOrIncomeRate], target: null, kind: "rate" as const },
           ]}
         />
         <p>

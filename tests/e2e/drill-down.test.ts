@@ -53,6 +53,41 @@ describe("drill-down", () => {
     await context.close();
   });
 
+  it("links every metric header to its definition, labels the map's prefectures against the nation, and a label leads to the test it made", async () => {
+    const page = await ctx.browser.newPage();
+    const errors = collectPageErrors(page);
+    await logIn(page, ctx.app.url, "mhlw");
+    await page.waitForURL(`${ctx.app.url}/`);
+    await waitForHydration(page);
+    // the map's table: the metric's header is a link to its definition beside the sort button, both reachable
+    await page.locator("#prefecture-map summary").click();
+    const header = page.locator("#prefecture-map-data thead th").nth(2);
+    const definition = header.getByRole("link", { name: "新規相談受付件数（人口10万人あたり月平均）", exact: true });
+    expect(await definition.getAttribute("href")).toBe("/indicators/newConsultations");
+    expect(await header.getByRole("button").count()).toBe(1);
+    // each tile says in words how its prefecture compares with the nation; its table row shows the label and interval
+    expect(await page.locator('#prefecture-map a[aria-label*="（鳥取県、"]').getAttribute("aria-label")).toMatch(/、全国と比べて(良い|同程度|悪い)）$/);
+    const tottoriRow = page.locator("#prefecture-map-data tbody tr", { hasText: "鳥取県" });
+    expect(await tottoriRow.locator("td").nth(2).textContent()).toMatch(/^\d+\.\d–\d+\.\d$/);
+    expect(await tottoriRow.locator("a.comparison").getAttribute("href")).toBe("/indicators/newConsultations#comparisons");
+
+    // the prefecture's bodies table: every per-10万人 header and 就労・増収率 link to their definitions
+    await page.goto(`${ctx.app.url}/prefectures/31?fy=2024`);
+    await waitForHydration(page);
+    const links = await page.locator("#bodies thead a.metric-label").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links).toEqual(["/indicators/newConsultations", "/indicators/plansCreated", "/indicators/employmentSupportTargets", "/indicators/employmentOrIncomeRate"]);
+    // a label against the 目安値 opens the definition page at the explanation of the test
+    const badge = page.locator("#bodies tbody a.comparison").first();
+    const href = await badge.getAttribute("href");
+    expect(href).toMatch(/^\/indicators\/(newConsultations|plansCreated|employmentSupportTargets)#comparisons$/);
+    await badge.click();
+    await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
+    await page.getByRole("heading", { name: "比較の求め方" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("95%信頼区間の上限が目安値を下回るときだけ「目安値を有意に下回る（悪い）」とします");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("lands a municipality user on its own page, whose navigation reaches the nation, its prefecture and back, but not a neighbour's page", async () => {
     const page = await ctx.browser.newPage();
     await logIn(page, ctx.app.url, "tottori-city");

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { comparableMetricLabels, comparableMetrics, formatMetric, type ComparableMetric } from "~/domain/metrics";
+import { MetricLabel } from "~/components/ui/MetricLabel";
+import { comparableMetrics, formatMetric, type ComparableMetric } from "~/domain/metrics";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
 
@@ -64,7 +65,9 @@ export function BodyListComparator({ comparator, bodyName, fiscalYear, hidden }:
             <tbody>
               {comparableMetrics.map((m) => (
                 <tr key={m}>
-                  <th scope="row">{comparableMetricLabels[m]}</th>
+                  <th scope="row">
+                    <MetricLabel metric={m} figure="derived" />
+                  </th>
                   <td className="num">{formatMetric(m, comparator.body![m])}</td>
                   <td className="num">{formatMetric(m, selected.aggregate[m])}</td>
                 </tr>

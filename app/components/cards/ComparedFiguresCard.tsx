@@ -1,16 +1,15 @@
 import { useFormat } from "~/components/shell/format-context";
-import { Link } from "@remix-run/react";
 import { ComparisonBadge, ComparisonLegend } from "~/components/ui/ComparisonBadge";
 import { DataTable } from "~/components/ui/DataTable";
+import { MetricLabel } from "~/components/ui/MetricLabel";
 import { TrendBadge } from "~/components/ui/TrendBadge";
 import { comparatorLabels, comparisonLabelStyles, type Comparator, type ComparedFigure } from "~/domain/comparisons";
 import { comparedFigureKeys, type ComparedFigureKey } from "~/domain/compared-figures";
 import { formatInterval, formatPercent } from "~/domain/format";
-import { indicatorPath } from "~/domain/indicators";
-import { employmentOrIncomeRateSpec, perPopulationAverageSpecs } from "~/domain/metric-catalogue";
+import { catalogueLabel } from "~/domain/metric-catalogue";
 import { trendStyles, type Trend } from "~/domain/trends";
 
-const labelOf = (key: ComparedFigureKey) => (key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.label : perPopulationAverageSpecs[key].label);
+const labelOf = (key: ComparedFigureKey) => catalogueLabel(key, "derived");
 const formatOf = (key: ComparedFigureKey) => (key === "employmentOrIncomeRate" ? (v: number) => formatPercent(v) : (v: number) => v.toFixed(1));
 
 /** A body's (or prefecture's) figures with their 95% intervals, the labels against each comparator and the five-year trend. */
@@ -42,7 +41,7 @@ export function ComparedFiguresCard({
         fileName={fileName}
         rows={rows}
         columns={[
-          { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <Link to={indicatorPath(r.key)}>{r.label}</Link> },
+          { key: "label", label: "指標", rowHeader: true, value: (r) => r.label, render: (r) => <MetricLabel metric={r.key} figure="derived" /> },
           { key: "value", label: "値", numeric: true, value: (r) => r.figure.value, render: (r) => (r.figure.value === null ? "－" : r.format(r.figure.value)) },
           { key: "ci95", label: "95%信頼区間", value: (r) => formatInterval(r.figure.ci95, r.format) },
           ...comparators.map((c) => ({

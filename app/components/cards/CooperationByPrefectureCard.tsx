@@ -4,6 +4,8 @@ import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, niceAxisMax, ratio } from "~/domain/format";
 import { formatMetric } from "~/domain/metrics";
+import { catalogueLabel } from "~/domain/metric-catalogue";
+import { MetricLabel } from "~/components/ui/MetricLabel";
 
 export type CooperationRow = {
   code: string | null;
@@ -22,7 +24,8 @@ export const cooperationByPrefectureSource = "月次支援状況（生活保護�
 
 /** The table of the card: what it shows, and what `/cooperation?format=csv|xlsx` writes (ADR 028). */
 export function cooperationByPrefectureTable({ fiscalYear, rows }: { fiscalYear: number; rows: CooperationRow[] }) {
-  const title = `生活保護へのつなぎ件数（人口10万人あたり月平均、都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const period = `（都道府県別、${formatFiscalYear(fiscalYear)}）`;
+  const title = `${catalogueLabel("referralsToPublicAssistance", "derived")}${period}`;
   const metric = (v: number | null) => formatMetric("referralsToPublicAssistance", v);
   const columns: DataColumn<CooperationRow>[] = [
     {
@@ -33,7 +36,7 @@ export function cooperationByPrefectureTable({ fiscalYear, rows }: { fiscalYear:
       render: (r) => (r.code === null ? r.name : <a href={`/prefectures/${r.code}/cooperation?fy=${fiscalYear}`}>{r.name}</a>),
     },
     { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, kind: "count", value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
-    { key: "per", label: "10万人あたり月平均", numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },
+    { key: "per", label: "10万人あたり月平均", metric: { key: "referralsToPublicAssistance", figure: "derived", short: true }, numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },
     { key: "submitted", label: "提出（実施主体×月）", value: (r) => `${formatNumber(r.submittedMonths)}/${formatNumber(r.expectedMonths)}` },
     {
       key: "ep",
@@ -52,14 +55,14 @@ export function cooperationByPrefectureTable({ fiscalYear, rows }: { fiscalYear:
       render: (r) => `${r.integratedHouseholdBudget}/${r.answeredHouseholdBudget}（${formatPercent(ratio(r.integratedHouseholdBudget, r.answeredHouseholdBudget))}）`,
     },
   ];
-  return { title, caption: `${title}と一体的実施の実施主体数`, fileName: `生活保護との連携_都道府県別_${fiscalYear}.csv`, rows, columns };
+  return { title, period, caption: `${title}と一体的実施の実施主体数`, fileName: `生活保護との連携_都道府県別_${fiscalYear}.csv`, rows, columns };
 }
 
 /** Referrals to public assistance per 10万人 for every prefecture, with the integrated delivery of each in the table. */
 export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fiscalYear: number; rows: CooperationRow[]; dataDate: string | null }) {
   const national = rows.find((r) => r.code === null);
   const table = cooperationByPrefectureTable({ fiscalYear, rows });
-  const title = table.title;
+  const { title, period } = table;
   const nationalLabel = `全国 ${formatMetric("referralsToPublicAssistance", national?.perHundredThousand ?? null)}`;
   const metric = (v: number | null) => formatMetric("referralsToPublicAssistance", v);
   const prefectures = rows.filter((r) => r.code !== null);
@@ -68,6 +71,12 @@ export function CooperationByPrefectureCard({ fiscalYear, rows, dataDate }: { fi
     <ChartFigure
       id="cooperation-by-prefecture"
       title={title}
+      heading={
+        <>
+          <MetricLabel metric="referralsToPublicAssistance" figure="derived" />
+          {period}
+        </>
+      }
       source={cooperationByPrefectureSource}
       dataDate={dataDate}
       chart={

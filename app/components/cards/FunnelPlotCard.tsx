@@ -8,7 +8,8 @@ import type { Interval } from "~/domain/confidence-intervals";
 import { formatInterval, formatNumber, formatPercent } from "~/domain/format";
 import { funnelZoneLabels, type FunnelZone } from "~/domain/funnel";
 import { indicatorPath } from "~/domain/indicators";
-import { employmentOrIncomeRateSpec, perPopulationAverageSpecs, type DerivedMetric } from "~/domain/metric-catalogue";
+import { catalogueLabel, type DerivedMetric } from "~/domain/metric-catalogue";
+import { MetricLabel } from "~/components/ui/MetricLabel";
 
 type Point = { code: string; name: string; count: number; denominator: number; value: number; ci95: Interval | null; label: ComparisonLabel; zone: FunnelZone | null };
 type Line = { x: number; lower95: number; upper95: number; lower998: number; upper998: number; benchmark: number };
@@ -30,7 +31,7 @@ function funnelLabels(metricKey: DerivedMetric) {
   const rate = metricKey === "employmentOrIncomeRate";
   return {
     rate,
-    label: rate ? employmentOrIncomeRateSpec.label : perPopulationAverageSpecs[metricKey].label,
+    label: catalogueLabel(metricKey, "derived"),
     format: rate ? (v: number) => formatPercent(v) : (v: number) => v.toFixed(1),
     xLabel: rate ? "就労支援対象者数（人）" : "人口×月",
   };
@@ -67,6 +68,12 @@ export function FunnelPlotCard({ id, metricKey, benchmarkLabel, comparator, funn
       <ChartFigure
         id={id}
         title={table.title}
+        heading={
+          <>
+            <MetricLabel metric={metricKey} figure="derived" />
+            のファネルプロット（{fiscalYearLabel}、比較対象: {benchmarkLabel} {funnel.benchmark === null ? "－" : format(funnel.benchmark)}）
+          </>
+        }
         source={funnelSource}
         dataDate={dataDate}
         chart={

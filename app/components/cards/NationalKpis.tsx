@@ -1,4 +1,6 @@
-import { monthlyMetricLabels, type MonthlyCounts } from "~/domain/metric-catalogue";
+import type { ReactNode } from "react";
+import { MetricLabel } from "~/components/ui/MetricLabel";
+import type { MonthlyCounts } from "~/domain/metric-catalogue";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent } from "~/domain/format";
 import { changeFrom, coverageLabel } from "~/domain/statistics";
@@ -10,12 +12,20 @@ type Totals = MonthlyCounts & { submittedMonths: number; expectedMonths: number 
  * set) has no change: its months so far cannot be compared with a whole year.
  */
 export function NationalKpis({ fiscalYear, current, previous, periodLabel }: { fiscalYear: number; current: Totals; previous: Totals | null; periodLabel?: string }) {
-  const tiles: { label: string; value: (t: Totals) => number }[] = [
-    { label: monthlyMetricLabels.newConsultations, value: (t) => t.newConsultations },
-    { label: monthlyMetricLabels.plansCreated, value: (t) => t.plansCreated },
-    { label: "就労・増収者数", value: (t) => t.employed + t.increasedIncome },
-    { label: "住居確保給付金 支給決定件数", value: (t) => t.housingBenefitDecisions },
-    { label: monthlyMetricLabels.referralsToPublicAssistance, value: (t) => t.referralsToPublicAssistance },
+  const tiles: { key: string; label: ReactNode; value: (t: Totals) => number }[] = [
+    { key: "newConsultations", label: <MetricLabel metric="newConsultations" />, value: (t) => t.newConsultations },
+    { key: "plansCreated", label: <MetricLabel metric="plansCreated" />, value: (t) => t.plansCreated },
+    {
+      key: "employedOrIncreasedIncome",
+      label: (
+        <>
+          <MetricLabel metric="employed" />＋<MetricLabel metric="increasedIncome" />
+        </>
+      ),
+      value: (t) => t.employed + t.increasedIncome,
+    },
+    { key: "housingBenefitDecisions", label: <MetricLabel metric="housingBenefitDecisions" />, value: (t) => t.housingBenefitDecisions },
+    { key: "referralsToPublicAssistance", label: <MetricLabel metric="referralsToPublicAssistance" />, value: (t) => t.referralsToPublicAssistance },
   ];
   return (
     <section aria-labelledby="kpi-title">
@@ -25,7 +35,7 @@ export function NationalKpis({ fiscalYear, current, previous, periodLabel }: { f
           const now = tile.value(current);
           const change = previous && !periodLabel ? changeFrom(now, tile.value(previous)) : null;
           return (
-            <li key={tile.label} className="kpi">
+            <li key={tile.key} className="kpi">
               <div className="kpi__label">{tile.label}</div>
               <div className="kpi__value">{formatNumber(now)}</div>
               <div className="kpi__note">

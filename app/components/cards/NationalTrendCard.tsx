@@ -52,7 +52,7 @@ export function NationalTrendCard({ points, dataDate, scopeLabel }: { points: Po
           columns={[
             { key: "ym", label: "年月", rowHeader: true, value: (p) => `${p.year}-${String(p.month).padStart(2, "0")}`, render: (p) => formatYearMonth(p.year, p.month) },
             { key: "fy", label: "年度", numeric: true, value: (p) => p.fiscalYear, render: (p) => formatFiscalYear(p.fiscalYear) },
-            ...trendSeries.map((m) => ({ key: m.key, label: monthlyMetricLabels[m.key], numeric: true, value: (p: Point) => p[m.key] })),
+            ...trendSeries.map((m) => ({ key: m.key, label: monthlyMetricLabels[m.key], metric: { key: m.key }, numeric: true, value: (p: Point) => p[m.key] })),
             { key: "submitted", label: "提出数（実施主体）", numeric: true, value: (p) => p.submittedMonths },
           ]}
         />

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { useFormat } from "~/components/shell/format-context";
+import { MetricLabel } from "~/components/ui/MetricLabel";
+import type { CatalogueMetric } from "~/domain/metric-catalogue";
 import { ratio } from "~/domain/format";
 import { jusouStatusLabels, optionalProgramLabels, type OptionalProgram } from "~/domain/vocabulary";
 import type { CertificateCoverage, JusouStatusCounts } from "~/domain/figures";
@@ -21,6 +23,8 @@ export type KeyFigureRow = {
   values: (number | null)[];
   target?: number | null;
   kind: "perCapita" | "rate" | "count";
+  /** a catalogue metric: the row header is its label linking to the definition (a count's or its derived figure's, by kind) */
+  metric?: CatalogueMetric;
 };
 
 /**
@@ -67,7 +71,7 @@ export function KeyFiguresTable({
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th scope="row">{row.label}</th>
+            <th scope="row">{row.metric ? <MetricLabel metric={row.metric} figure={row.kind === "count" ? "count" : "derived"} /> : row.label}</th>
             {row.values.map((v, i) => (
               <td key={columns[i]} className="num">
                 {show(row, v)}

@@ -1,6 +1,7 @@
 import { prefectureTiles } from "~/domain/tile-layout";
 
-export type TileDatum = { code: string; name: string; value: number | null; href: string };
+/** `mark`: a symbol drawn in the tile's corner and the words it stands for (e.g. a comparison label), never colour alone */
+export type TileDatum = { code: string; name: string; value: number | null; href: string; mark?: { symbol: string; text: string } };
 
 const palette = ["#e3eef9", "#b9d3ee", "#7fb0dc", "#3f82c2", "#0b4f8a"] as const;
 const textColor = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff"] as const;
@@ -37,7 +38,7 @@ export function TileMap({
           const bin = d?.value === null || d?.value === undefined ? -1 : binOf(d.value);
           const shown = d?.value === null || d?.value === undefined ? "－" : format(d.value);
           // the accessible name starts with what the tile shows (short name and value), then says it in full
-          const label = `${t.short} ${shown}（${d?.name ?? t.code}、${metricLabel}${shown === "－" ? "、データなし" : ""}）`;
+          const label = `${t.short} ${shown}（${d?.name ?? t.code}、${metricLabel}${shown === "－" ? "、データなし" : ""}${d?.mark ? `、${d.mark.text}` : ""}）`;
           return (
             <a key={t.code} href={d?.href ?? "#"} aria-label={label}>
               <title>{label}</title>
@@ -48,6 +49,11 @@ export function TileMap({
               <text x={t.x * (size + gap) + size / 2} y={t.y * (size + gap) + 44} textAnchor="middle" fontSize={12} fill={bin < 0 ? "#1a1a1a" : textColor[bin]}>
                 {shown}
               </text>
+              {d?.mark ? (
+                <text x={t.x * (size + gap) + size - 4} y={t.y * (size + gap) + 12} textAnchor="end" fontSize={10} fill={bin < 0 ? "#1a1a1a" : textColor[bin]}>
+                  {d.mark.symbol}
+                </text>
+              ) : null}
             </a>
           );
         })}

@@ -7,6 +7,7 @@ import { TableExportContext } from "./data-table-export";
 export function ChartFigure({
   id,
   title,
+  heading,
   source,
   dataDate,
   chart,
@@ -14,6 +15,8 @@ export function ChartFigure({
 }: {
   id: string;
   title: string;
+  /** the title as the page shows it, e.g. with its metric's label linking to the definition (default: title) */
+  heading?: ReactNode;
   source: string;
   dataDate: string | null;
   chart: ReactNode;
@@ -23,7 +26,7 @@ export function ChartFigure({
   return (
     <figure className="figure" id={id} aria-labelledby={`${id}-title`}>
       <h3 className="figure__title" id={`${id}-title`}>
-        {title}
+        {heading ?? title}
       </h3>
       <div className="figure__chart">{chart}</div>
       <ChartImageButtons figureId={id} title={title} source={source} dataDate={dataDate ? format.date(dataDate) : null} />

@@ -5,6 +5,8 @@ import { exportTableCsv, xlsxFileName, type ExportColumnKind } from "~/domain/ta
 import { exportTableOf, TableExportContext } from "./data-table-export";
 import { useFormat } from "~/components/shell/format-context";
 import type { Formatters } from "~/domain/format";
+import type { CatalogueMetric, MetricFigure } from "~/domain/metric-catalogue";
+import { MetricLabel } from "./MetricLabel";
 
 export type DataColumn<Row> = {
   key: string;
@@ -15,6 +17,8 @@ export type DataColumn<Row> = {
   /** what the cell shows (defaults to the value through the user's formatters: see displayValue) */
   render?: (row: Row) => ReactNode;
   rowHeader?: boolean;
+  /** a column of one catalogue metric: its header links to the definition, beside the sort button */
+  metric?: { key: CatalogueMetric; figure?: MetricFigure; short?: boolean };
   /** how downloads write the value (default: number when numeric, else text) */
   kind?: ExportColumnKind;
   /** a rate column: downloads carry its numerator and denominator in their own columns, then the rate */
@@ -164,6 +168,7 @@ export function DataTable<Row>({
                 const active = sort?.key === c.key ? sort.direction : undefined;
                 return (
                   <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={active ?? "none"}>
+                    {c.metric ? <MetricLabel metric={c.metric.key} figure={c.metric.figure} short={c.metric.short} /> : null}
                     <button
                       type="button"
                       className="sort-button"
@@ -171,7 +176,7 @@ export function DataTable<Row>({
                         setSort({ key: c.key, direction: active === "ascending" ? "descending" : "ascending" })
                       }
                     >
-                      {c.label}
+                      {c.metric ? <span className="visually-hidden">{c.label}で並べ替え</span> : c.label}
                       <span aria-hidden="true">{active === "ascending" ? " ▲" : active === "descending" ? " ▼" : " ⇅"}</span>
                     </button>
                   </th>

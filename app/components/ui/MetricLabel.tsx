@@ -1,0 +1,19 @@
+import { Link } from "@remix-run/react";
+import { indicatorPath } from "~/domain/indicators";
+import { catalogueLabel, type CatalogueMetric, type MetricFigure } from "~/domain/metric-catalogue";
+
+/**
+ * A metric's label from the catalogue as a link to its definition (/indicators/:key). The accessible name
+ * is the label; the small 「定義」 beside it only shows that the label leads somewhere, and does not print.
+ */
+export function MetricLabel({ metric, figure = "count", short = false }: { metric: CatalogueMetric; figure?: MetricFigure; short?: boolean }) {
+  const label = catalogueLabel(metric, figure, short ? "short" : "full");
+  return (
+    <Link to={indicatorPath(metric)} className="metric-label">
+      {label}
+      <span className="metric-label__definition" aria-hidden="true">
+        定義
+      </span>
+    </Link>
+  );
+}
