@@ -275,7 +275,7 @@ describe("every aggregate page's main table as CSV and .xlsx (ADR 028)", () => {
       "/municipalities/312011?fy=2025",
       "年月,県の確認,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数",
     ],
-    ["/compare?prefectures=31&prefectures=13", "年度,鳥取県,東京都"],
+    ["/compare?prefectures=31&prefectures=13", "年度,鳥取県,東京都,全国"],
     ["/compare/funnel?fy=2025", "実施主体,人口×月,件数,値,95%信頼区間,全国と比べて,ファネルの位置"],
     [
       "/cooperation?fy=2025",
