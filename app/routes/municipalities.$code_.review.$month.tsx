@@ -1,3 +1,4 @@
+import { MetricLabel } from "~/components/ui/MetricLabel";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
@@ -78,7 +79,7 @@ export default function ReviewMonthPage() {
           fileName={`${d.body.name}_${d.month.year}-${d.month.month}_確認.csv`}
           rows={d.figures}
           columns={[
-            { key: "label", label: "項目", rowHeader: true, value: (f) => f.label },
+            { key: "label", label: "項目", rowHeader: true, value: (f) => f.label, render: (f) => <MetricLabel metric={f.key} /> },
             { key: "value", label: monthLabel, numeric: true, value: (f) => f.value },
             { key: "lastYear", label: `前年同月（${format.month({ year: d.month.year - 1, month: d.month.month })}）`, numeric: true, value: (f) => f.lastYear, render: (f) => (f.lastYear === null ? "未提出" : formatNumber(f.lastYear)) },
             { key: "change", label: "前年同月との差", numeric: true, value: (f) => f.change, render: (f) => (f.change === null ? "－" : signed(f.change)) },

@@ -48,7 +48,7 @@ function bodiesTable(d: CooperationData, bodies: NonNullable<CooperationData["bo
       value: (b) => b.name,
       render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
     },
-    { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, value: (b) => b.referrals },
+    { key: "referrals", label: "つなぎ件数（年度計）", metric: { key: "referralsToPublicAssistance" }, numeric: true, value: (b) => b.referrals },
     { key: "per", label: "10万人あたり月平均", numeric: true, value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
     { key: "submitted", label: "提出月数", numeric: true, value: (b) => b.submittedMonths },
     { key: "transfers", label: "保護→困窮 移行ケース（年度）", numeric: true, value: (b) => b.transfers, render: (b) => (b.transfers === null ? "未回答" : formatNumber(b.transfers)) },

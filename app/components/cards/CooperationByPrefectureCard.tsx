@@ -35,7 +35,7 @@ export function cooperationByPrefectureTable({ fiscalYear, rows }: { fiscalYear:
       value: (r) => r.name,
       render: (r) => (r.code === null ? r.name : <a href={`/prefectures/${r.code}/cooperation?fy=${fiscalYear}`}>{r.name}</a>),
     },
-    { key: "referrals", label: "つなぎ件数（年度計）", numeric: true, kind: "count", value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
+    { key: "referrals", label: "つなぎ件数（年度計）", metric: { key: "referralsToPublicAssistance" }, numeric: true, kind: "count", value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
     { key: "per", label: "10万人あたり月平均", metric: { key: "referralsToPublicAssistance", figure: "derived", short: true }, numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },
     { key: "submitted", label: "提出（実施主体×月）", value: (r) => `${formatNumber(r.submittedMonths)}/${formatNumber(r.expectedMonths)}` },
     {
