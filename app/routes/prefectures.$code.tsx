@@ -70,6 +70,8 @@ const perCapitaRows = targetValueMetrics.map((key) => ({ key, label: catalogueLa
 
 type PrefectureData = SerializeFrom<typeof loader>;
 
+const asExported = (value: number | null, rate: boolean) => (value === null ? null : rate ? Math.round(value * 1000) / 10 : Math.round(value * 1000) / 1000);
+
 /** The page's main table, the prefecture's figures against the nation and the 目安値: the page's table and `?format=csv|xlsx` (ADR 028). */
 function keyFiguresTable(d: PrefectureData) {
   const rows = [
@@ -77,6 +79,7 @@ function keyFiguresTable(d: PrefectureData) {
       key: r.key as ComparableMetric,
       label: r.label,
       figure: d.ownCompared[r.key],
+      counts: d.ownCounts[r.key],
       nation: d.nation[r.key],
       target: d.targets ? d.targets[r.key] : null,
       trend: d.trends[r.key],
@@ -86,6 +89,7 @@ function keyFiguresTable(d: PrefectureData) {
       key: employmentOrIncomeRateSpec.key as ComparableMetric,
       label: employmentOrIncomeRateSpec.label,
       figure: d.ownCompared.employmentOrIncomeRate,
+      counts: d.ownCounts.employmentOrIncomeRate,
       nation: d.nation.employmentOrIncomeRate,
       target: null,
       trend: d.trends.employmentOrIncomeRate,
@@ -98,7 +102,8 @@ function keyFiguresTable(d: PrefectureData) {
       key: "own",
       label: d.prefecture.name,
       numeric: true,
-      value: (r) => (r.figure.value === null ? null : Math.round(r.figure.value * 1000) / 1000),
+      // 就労・増収率 as a percentage (54.2), the per-10万人 figures as they are: one column, each row's own unit
+      value: (r) => asExported(r.figure.value, r.rate),
       render: (r) => (r.rate ? formatPercent(r.figure.value) : r.figure.value === null ? "－" : r.figure.value.toFixed(1)),
     },
     {
@@ -106,7 +111,9 @@ function keyFiguresTable(d: PrefectureData) {
       label: "95%信頼区間",
       value: (r) => formatInterval(r.figure.ci95, r.rate ? formatPercent : (v) => v.toFixed(1)),
     },
-    { key: "nation", label: "全国", numeric: true, value: (r) => (r.nation === null ? null : Math.round(r.nation * 1000) / 1000), render: (r) => (r.rate ? formatPercent(r.nation) : r.nation === null ? "－" : r.nation.toFixed(1)) },
+    { key: "count", label: "件数・人数（分子）", numeric: true, kind: "count", value: (r) => r.counts.count, render: (r) => formatNumber(r.counts.count) },
+    { key: "denominator", label: "人口×月・就労支援対象者数（分母）", numeric: true, kind: "count", value: (r) => r.counts.denominator, render: (r) => formatNumber(r.counts.denominator) },
+    { key: "nation", label: "全国", numeric: true, value: (r) => asExported(r.nation, r.rate), render: (r) => (r.rate ? formatPercent(r.nation) : r.nation === null ? "－" : r.nation.toFixed(1)) },
     {
       key: "vsNation",
       label: "全国と比べて",

@@ -255,7 +255,7 @@ describe("the national page's main table as CSV and .xlsx, with counts", () => {
 describe("every aggregate page's main table as CSV and .xlsx (ADR 028)", () => {
   // the page, then the header row its DataTable's columns give (a rate column as its count, denominator and rate)
   const pages: [string, string][] = [
-    ["/prefectures/31?fy=2025", "指標,鳥取県,95%信頼区間,全国,全国と比べて,目安値,目安値と比べて,推移（直近5年度）"],
+    ["/prefectures/31?fy=2025", "指標,鳥取県,95%信頼区間,件数・人数（分子）,人口×月・就労支援対象者数（分母）,全国,全国と比べて,目安値,目安値と比べて,推移（直近5年度）"],
     [
       "/prefectures/31/cooperation?fy=2025",
       "実施主体,つなぎ件数（年度計）,10万人あたり月平均,提出月数,保護→困窮 移行ケース（年度）,移行ケース 10万人あたり,福祉事務所からのつなぎ（ア＋イ＋ウ）,就労準備支援 一体的実施,家計改善支援 一体的実施",
@@ -321,6 +321,20 @@ describe("every aggregate page's main table as CSV and .xlsx (ADR 028)", () => {
       expect(headerRow.slice(1).join(",")).toBe(header);
     });
   }
+
+  it("/prefectures/31?fy=2025: each key figure beside its count and denominator, the figure being their quotient", async () => {
+    const rows = dataLines(await (await get("/prefectures/31?fy=2025&format=csv", { token: tokens.tottori })).text())
+      .slice(1)
+      .map((line) => line.split(","));
+    // the three figures with a 目安値 and 就労・増収率
+    expect(rows.length).toBe(4);
+    for (const [label, value, , count, denominator] of rows) {
+      // per 10万人 a month: count ÷ person-months × 100,000; 就労・増収率: (就労者＋増収者) ÷ 就労支援対象者 as a percentage
+      const quotient = label!.includes("率") ? (Number(count) / Number(denominator)) * 100 : (Number(count) / Number(denominator)) * 100_000;
+      expect(Number(denominator)).toBeGreaterThan(0);
+      expect(Number(value)).toBeCloseTo(quotient, 0);
+    }
+  });
 
   it("/jusou?fy=2022: the nation 134 of 1,741 (7.7%) and 三重県 9 of 29 (31.0%), as the demo holds FY2022's source list", async () => {
     const lines = dataLines(await (await get("/jusou?fy=2022&format=csv", { token: tokens.tottori })).text());

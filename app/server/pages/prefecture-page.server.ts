@@ -11,7 +11,7 @@ import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from 
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
 import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
-import { bodyFunnel, comparedFigures, figureTrends } from "~/domain/compared-figures";
+import { bodyFunnel, comparedFigureKeys, comparedFigures, countAndDenominator, figureTrends, type ComparedFigureKey } from "~/domain/compared-figures";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
 import { fiscalYearParam } from "~/server/pages/query-params";
@@ -93,6 +93,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     metric: query.metric,
     own: summarize(own),
     ownCompared: comparedFigures(own, { nation }, targets),
+    /** each compared figure's count and denominator: the key-figures table and its downloads carry them beside the figure */
+    ownCounts: Object.fromEntries(comparedFigureKeys.map((k) => [k, countAndDenominator(k, own)])) as Record<ComparedFigureKey, ReturnType<typeof countAndDenominator>>,
     trends,
     nation: summarize(nation),
     targets,
