@@ -267,7 +267,7 @@ export default function PrefecturePage() {
                   );
                 },
               })),
-              { key: "rate", label: employmentOrIncomeRateSpec.label, metric: { key: "employmentOrIncomeRate" }, numeric: true, value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
+              { key: "rate", label: employmentOrIncomeRateSpec.label, metric: { key: "employmentOrIncomeRate" }, numeric: true, kind: "rate", value: (b) => b.employmentOrIncomeRate, render: (b) => formatPercent(b.employmentOrIncomeRate) },
               { key: "coverage", label: "提出", value: (b) => `${b.submittedMonths}/12`, render: (b) => <span className="nowrap">{coverageLabel(b.submittedMonths, 12)}</span> },
               {
                 key: "review",
@@ -282,6 +282,7 @@ export default function PrefecturePage() {
                 label: "修了証（3職種）",
                 numeric: true,
                 value: (b) => (b.certificates ? ratio(b.certificates.certified, b.certificates.assigned) : null),
+                rate: { numerator: (b) => b.certificates?.certified ?? null, denominator: (b) => b.certificates?.assigned ?? null, numeratorLabel: "修了証", denominatorLabel: "配置" },
                 render: (b) => (b.certificates ? `${b.certificates.certified}/${b.certificates.assigned}人` : "－"),
               },
               { key: "lastContact", label: "直近のスーパーバイズ", value: (b) => b.lastContact ?? "なし" },

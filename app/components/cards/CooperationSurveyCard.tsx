@@ -60,7 +60,7 @@ export function CooperationSurveyCard({
               columns={[
                 { key: "answer", label: "回答", rowHeader: true, value: (r) => r.label },
                 { key: "count", label: "実施主体数", numeric: true, value: (r) => r.count },
-                { key: "share", label: "割合", numeric: true, value: (r) => r.share, render: (r) => formatPercent(r.share) },
+                { key: "share", label: "割合", numeric: true, kind: "rate", value: (r) => r.share, render: (r) => formatPercent(r.share) },
               ]}
             />
           }

@@ -62,7 +62,7 @@ export function PublicAssistanceTransfersCard({
             { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name },
             { key: "n", label: "回答数（n）", numeric: true, value: (r) => r.respondents },
             { key: "with", label: "移行ケースあり", numeric: true, value: (r) => r.withCases },
-            { key: "share", label: "ありの割合", numeric: true, value: (r) => r.shareWithCases, render: (r) => formatPercent(r.shareWithCases) },
+            { key: "share", label: "ありの割合", numeric: true, kind: "rate", value: (r) => r.shareWithCases, render: (r) => formatPercent(r.shareWithCases) },
             { key: "avg", label: "ありの平均件数", numeric: true, value: (r) => r.averageAmongWithCases, render: (r) => formatAverage(r.averageAmongWithCases) },
             { key: "per", label: "移行ケース 10万人あたり", numeric: true, value: (r) => r.perHundredThousand, render: (r) => formatPer100k(r.perHundredThousand) },
             { key: "a", label: "つなぎ ア", numeric: true, value: (r) => r.referredAtRisk },

@@ -58,7 +58,7 @@ export function SupportMeetingTrendCard({
                 { key: "bodies", label: "実施主体数", numeric: true, value: (r) => r.bodies },
                 { key: "answered", label: "回答数（n）", numeric: true, value: (r) => r.answered },
                 { key: "established", label: "設置", numeric: true, value: (r) => r.established },
-                { key: "share", label: "設置の割合", numeric: true, value: (r) => r.share, render: (r) => formatPercent(r.share) },
+                { key: "share", label: "設置の割合", numeric: true, kind: "rate", value: (r) => r.share, render: (r) => formatPercent(r.share) },
               ]}
             />
           }
