@@ -35,7 +35,7 @@ import {
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { employmentOrIncomeRateSpec, monthlyMetricCatalogue, monthlyMetricShortLabels, perPopulationAverageSpecs, targetValueMetrics } from "~/domain/metric-catalogue";
-import { formatNumber, formatPercent, formattersFor, type Formatters } from "~/domain/format";
+import { formatNumber, formatOneDecimal, formatPercent, formattersFor, type Formatters } from "~/domain/format";
 import { findPrefectureByCode } from "~/domain/prefectures";
 import { ReminderNotice } from "~/components/cards/ReminderNotice";
 import { BodyReportingStatus } from "~/components/cards/BodyReportingStatus";
@@ -89,7 +89,7 @@ function monthsTable(d: MunicipalityData, format: Formatters) {
       ...monthlyMetricCatalogue.flatMap((metric) => [
         { key: metric.key, label: metric.label, metric: { key: metric.key }, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
         ...(metric.key === "newConsultations"
-          ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, metric: { key: metric.key, figure: "derived" as const, short: true }, numeric: true, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10) }]
+          ? [{ key: "perCapita", label: `${metric.shortLabel}（10万人あたり）`, metric: { key: metric.key, figure: "derived" as const, short: true }, numeric: true, kind: "number" as const, value: (m: (typeof d.months)[number]) => (m.perCapitaNew === null ? null : Math.round(m.perCapitaNew * 10) / 10), render: (m: (typeof d.months)[number]) => formatOneDecimal(m.perCapitaNew) }]
           : []),
       ]),
       ...(d.months.some((m) => m.explanation)

@@ -45,7 +45,10 @@ describe("drill-down", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".data-table", { has: page.locator("#months") }).getByRole("button", { name: "CSVダウンロード" }).click()]);
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const all = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    // the title block first, as # lines (ADR 035), then the table
+    expect(all[0]).toBe("# 鳥取市の月次支援状況（令和3年度（2021）、提出のあった月）");
+    const lines = all.filter((l) => !l.startsWith("#"));
     expect(lines[0]).toBe("年月,県の確認,新規相談受付件数,新規相談（10万人あたり）,プラン作成件数,就労支援対象者数,就労者数,増収者数,住居確保給付金支給決定件数,生活保護へのつなぎ件数");
     // the page writes the month as 2025年4月 (ADR 027), the CSV keeps 2025-04
     expect(lines.slice(1).map((l) => l.split(",")).map(([month, ...rest]) => [formatMonthJa(month!), ...rest])).toEqual(cells.map((row) => row.map((c) => c.replace(/,/g, ""))));
