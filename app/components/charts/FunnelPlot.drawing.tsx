@@ -37,6 +37,15 @@ function logTicks(from: number, to: number): number[] {
  * A funnel plot from props only: points (links to the bodies, keyboard reachable, each with its text)
  * against their denominator on a log axis, and the control limits drawn as dashed lines.
  */
+const styleOf = (key: (typeof limitStyles)[number]["key"]) => limitStyles.find((s) => s.key === key)!;
+const widthOf = (key: string) => (key === "benchmark" ? 2 : 1.5);
+// the legend draws each kind of line with the style the chart draws it with
+const legendLines = [
+  { label: "比較対象の値（実線）", ...styleOf("benchmark"), width: widthOf("benchmark") },
+  { label: "95%管理限界（破線）", ...styleOf("upper95"), width: widthOf("upper95") },
+  { label: "99.8%管理限界（点線）", ...styleOf("upper998"), width: widthOf("upper998") },
+];
+
 export function FunnelPlotDrawing({
   id,
   points,
@@ -84,7 +93,7 @@ export function FunnelPlotDrawing({
       />
       <YAxis type="number" domain={domainY} allowDataOverflow tickFormatter={format} stroke="#4d4d4d" tick={{ fontSize: 11, fill: "#1a1a1a" }} width={64} interval={0} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 12, fill: "#1a1a1a" }} />
       {limitStyles.map((s) => (
-        <Line key={s.key} data={lines} dataKey={s.key} name={s.name} type="monotone" stroke={s.color} strokeDasharray={s.dash} dot={false} strokeWidth={s.key === "benchmark" ? 2 : 1.5} isAnimationActive={false} legendType="none" />
+        <Line key={s.key} data={lines} dataKey={s.key} name={s.name} type="monotone" stroke={s.color} strokeDasharray={s.dash} dot={false} strokeWidth={widthOf(s.key)} isAnimationActive={false} legendType="none" />
       ))}
       {/* points drawn here rather than by <Scatter>, whose symbols are role="img" and may not hold links */}
       <Customized
@@ -122,24 +131,14 @@ export function FunnelPlotDrawing({
     <>
       <ScaledChart wide={draw(width, "")} narrow={draw(narrowChartWidth, "-narrow")} />
       <ul className="legend" aria-label="線の凡例">
-        <li>
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" stroke="#0017c1" strokeWidth="2" />
-          </svg>
-          比較対象の値（実線）
-        </li>
-        <li>
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" stroke="#4d4d4d" strokeDasharray="6 3" strokeWidth="1.5" />
-          </svg>
-          95%管理限界（破線）
-        </li>
-        <li>
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" stroke="#1a1a1a" strokeDasharray="2 3" strokeWidth="1.5" />
-          </svg>
-          99.8%管理限界（点線）
-        </li>
+        {legendLines.map((l) => (
+          <li key={l.label}>
+            <svg width="28" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="28" y2="4" stroke={l.color} strokeDasharray={l.dash} strokeWidth={l.width} />
+            </svg>
+            {l.label}
+          </li>
+        ))}
       </ul>
     </>
   );
