@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import { build } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
 import { loadBodyRecords } from "../../db/queries/uploads";
 import { copyCsvInto, openDatabase } from "../../db/client";
 import { datasets } from "../../app/domain/datasets";
@@ -53,8 +55,30 @@ type WorkerTimings = {
 /** Peak resident memory and JavaScript heap (used, garbage included) of each phase. */
 const phaseMemory = (t: WorkerTimings) => `stage ${fmt(t.phases.stage.rssMb)} / ${fmt(t.phases.stage.heapMb)}, commit ${fmt(t.phases.commit.rssMb)} / ${fmt(t.phases.commit.heapMb)}`;
 
+/**
+ * The worker as production runs the pipeline: web uploads go through the server bundle that Vite builds,
+ * so the worker is built the same way (Vite's esbuild transform, dependencies external) rather than run
+ * under tsx, whose transform keeps every function's name by wrapping each closure it creates in a
+ * defineProperty call — a quarter of staging's CPU in the validation loops (ADR 037).
+ * BENCH_WORKER=tsx runs it under tsx instead (what `npm run import` does).
+ */
+const workerBundle = "build/bench/ingest-worker.mjs";
+async function buildWorker(): Promise<string[]> {
+  if (process.env.BENCH_WORKER === "tsx") return ["--import", "tsx", "scripts/bench/ingest-worker.ts"];
+  await build({
+    configFile: false,
+    logLevel: "warn",
+    publicDir: false,
+    plugins: [tsconfigPaths()],
+    ssr: { external: ["@electric-sql/pglite", "postgres"] },
+    build: { ssr: "scripts/bench/ingest-worker.ts", outDir: path.dirname(workerBundle), emptyOutDir: true, target: "node20", rollupOptions: { output: { entryFileNames: path.basename(workerBundle) } } },
+  });
+  return [workerBundle];
+}
+const workerCommand = await buildWorker();
+
 function runWorker(workerTarget: string, file: string, rowCount: number): WorkerTimings {
-  const worker = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/ingest-worker.ts", workerTarget, file], { encoding: "utf8" });
+  const worker = spawnSync(process.execPath, [...workerCommand, workerTarget, file], { encoding: "utf8" });
   if (worker.status !== 0) throw new Error(`worker failed: ${worker.stderr}`);
   const timings = JSON.parse(worker.stdout.trim().split("\n").pop()!) as WorkerTimings;
   if (timings.counts.new !== rowCount) throw new Error(`expected ${rowCount} new rows, committed ${timings.counts.new}`);
@@ -73,7 +97,7 @@ async function* rowsOf(file: string): AsyncGenerator<CsvRecord> {
 // BENCH_TARGETS=postgresql or pglite runs one database only (default both)
 const wanted = (process.env.BENCH_TARGETS ?? "postgresql,pglite").toLowerCase().split(",");
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-"));
-console.log("bench:ingest — national monthly file, every implementing body × FY2016–FY2025 × 12 months, as CSV and as .xlsx");
+console.log(`bench:ingest — national monthly file, every implementing body × FY2016–FY2025 × 12 months, as CSV and as .xlsx; the pipeline in its own process, ${process.env.BENCH_WORKER === "tsx" ? "under tsx" : "built by Vite as the server bundle is"}`);
 try {
   for (const target of (await benchDatabases()).filter((t) => wanted.includes(t.name.toLowerCase()))) {
     const results: string[][] = [];
