@@ -84,10 +84,14 @@ export type HistoryMonth = { year: number; month: number };
  * oldest first; the month itself (a correction) is not part of its own history.
  */
 export function historyWindow<T extends HistoryMonth>(months: readonly T[], at: HistoryMonth, recentMonths: number = defaultOutlierSettings.recentMonths): T[] {
-  const index = (m: HistoryMonth) => m.year * 12 + m.month - 1;
-  const before = months.filter((m) => index(m) < index(at));
-  const recentFrom = before.length - recentMonths;
-  return before.filter((m, i) => i >= recentFrom || m.month === at.month);
+  // called for every value of a national file: one pass, no closures
+  const atIndex = at.year * 12 + at.month;
+  let before = 0;
+  while (before < months.length && months[before]!.year * 12 + months[before]!.month < atIndex) before++;
+  const recentFrom = before - recentMonths;
+  const window: T[] = [];
+  for (let i = 0; i < before; i++) if (i >= recentFrom || months[i]!.month === at.month) window.push(months[i]!);
+  return window;
 }
 
 /** A peer's figure for the same month: its count and its population on the month's first day. */

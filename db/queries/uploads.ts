@@ -643,12 +643,20 @@ export async function recordSubmittedMonths(
           left join monthly_reviews v on ${sameMonth("v", "r")}
           where r.upload_id = ${uploadId}
             and (t.ctid is null or ${stagedDiffers(monthly)} or (${options.resubmitsReturned} and v.state = 'returned'))
-        ), written as (
+        ), inserted as (
+          -- months without a review row get one (not by on conflict: speculative insertion doubles the cost
+          -- of a national file; a prefecture's first decision on one of these months at this very moment
+          -- makes the commit fail whole with a unique violation, which commitUpload reports as a retry)
           insert into monthly_reviews (local_government_code, year, month, state, upload_id, updated_by, updated_at)
           select local_government_code, year, month, ${options.state}, ${uploadId}, ${options.userId}, clock_timestamp() from touched
-          on conflict (local_government_code, year, month) do update
-            set state = excluded.state, version = monthly_reviews.version + 1, comment = null,
-                upload_id = excluded.upload_id, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+          where from_state is null
+          returning 1
+        ), updated as (
+          update monthly_reviews v
+            set state = ${options.state}, version = v.version + 1, comment = null,
+                upload_id = ${uploadId}, updated_by = ${options.userId}, updated_at = clock_timestamp()
+          from touched
+          where touched.from_state is not null and ${sameMonth("v", "touched")}
           returning 1
         ), events as (
           insert into monthly_review_events (local_government_code, year, month, action, from_state, to_state, upload_id, user_id)
@@ -656,7 +664,7 @@ export async function recordSubmittedMonths(
           returning 1
         )
         -- events runs too: a data-modifying WITH is executed whether or not the query reads it
-        select (select count(*) from written)::int as months`,
+        select ((select count(*) from inserted) + (select count(*) from updated))::int as months`,
   );
   return row?.months ?? 0;
 }

@@ -5,7 +5,7 @@ import { getReview, listReviewEvents } from "../../db/queries/approval";
 import { getUpload } from "../../db/queries/uploads";
 import { datasets } from "../../app/domain/datasets";
 import { decideReview, ReviewStateError, type ReviewActor } from "../../app/server/approval/review.server";
-import { commitUpload, ConfirmedMonthError, stageUpload, type UploadActor } from "../../app/server/uploads/service.server";
+import { commitUpload, ConfirmedMonthError, stageUpload, UploadStateError, type UploadActor } from "../../app/server/uploads/service.server";
 import { createTestDatabase } from "../setup/database";
 import { loadSampleBodiesAndUsers } from "../setup/bodies";
 
@@ -127,5 +127,44 @@ describe("two officials on one body-month at once", () => {
       expect((await getUpload(handle.db, corrected))!.status).toBe("committed");
       expect(await getReview(handle.db, key(11))).toMatchObject({ state: "submitted", version: version + 1 });
     }
+  });
+
+  // Needs a second connection that holds an uncommitted row, so PostgreSQL only (the CI's second pass).
+  it.runIf(onPostgres)("a prefecture's first decision on a month without a review row, at the moment a commit writes that month: the commit applies nothing and asks to be confirmed again", async () => {
+    // figures loaded without an upload (as the demo data are): no review row yet
+    await handle.db.execute(
+      sql`insert into monthly_support_statistics (local_government_code, year, month, fiscal_year, new_consultations, plans_created, employment_support_targets, employed, increased_income, housing_benefit_decisions, referrals_to_public_assistance)
+          values ('312011', 2026, 9, 2026, 30, 5, 3, 2, 1, 0, 0)`,
+    );
+    const corrected = await stage("312011", "2026-09", 33);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const isInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const decision = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into monthly_reviews (local_government_code, year, month, state, updated_by, updated_at) values ('312011', 2026, 9, 'confirmed', ${pref.id}, clock_timestamp())`);
+      inserted();
+      await released;
+    });
+    await isInserted;
+    const commit = commitUpload(handle.db, city, corrected, { explanation: "訂正" }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    let blocked = 0;
+    for (let i = 0; i < 200 && blocked < 1; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      blocked = (await queryRows<{ n: number }>(handle.db, sql`select count(distinct l.pid)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()`))[0]!.n;
+    }
+    expect(blocked, "the commit waited for the decision's row").toBe(1);
+    release();
+    await decision;
+    const error = await commit;
+    expect(error).toBeInstanceOf(UploadStateError);
+    expect((error as Error).message).toBe("同じ月への県の確認操作と同時になったため、反映しませんでした。もう一度「確定して反映する」を押してください");
+    expect(await storedNew(9)).toBe(30);
+    expect((await getUpload(handle.db, corrected))!.status).toBe("previewed");
+    expect(await getReview(handle.db, key(9))).toMatchObject({ state: "confirmed", version: 1 });
+    expect(await listReviewEvents(handle.db, key(9))).toEqual([]);
   });
 });

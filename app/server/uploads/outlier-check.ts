@@ -69,20 +69,28 @@ export class MonthlyOutlierCheck implements HistoryCheck {
         const at = { year: Number(record.key.year), month: Number(record.key.month) };
         const short: MetricCheck[] = [];
         let historyMonths = 0;
+        // the metrics share one window unless a metric's settings give another length
+        const windows = new Map<number, SubmittedMonth[]>();
         for (const check of this.metricChecks) {
           const { metric, settings } = check;
           const value = record.values[metric.column];
           if (typeof value !== "number") continue;
-          const window = historyWindow(months, at, settings.recentMonths);
-          const ofMetric = (m: SubmittedMonth) => m.counts[metric.key as keyof Counts];
+          let window = windows.get(settings.recentMonths);
+          if (!window) {
+            window = months.length === 0 ? [] : historyWindow(months, at, settings.recentMonths);
+            windows.set(settings.recentMonths, window);
+          }
           if (window.length < settings.minHistory) {
             short.push(check);
             historyMonths = window.length;
             continue;
           }
-          const judgement = judgeAgainstHistory(value, window.map(ofMetric), settings);
+          const key = metric.key as keyof Counts;
+          const values: number[] = new Array(window.length);
+          for (let i = 0; i < window.length; i++) values[i] = window[i]!.counts[key];
+          const judgement = judgeAgainstHistory(value, values, settings);
           if (!judgement?.flagged) continue;
-          const latest = window.slice(-latestShown).map((m) => formatNumber(ofMetric(m)));
+          const latest = values.slice(-latestShown).map(formatNumber);
           const { low, high } = judgement.typical;
           issues.push({
             line: row.line,

@@ -35,6 +35,7 @@ import {
   type RevertConflict,
 } from "../../../db/queries/uploads";
 import { forgetMonthlySubmissions, recordMonthlySubmissions } from "../../../db/queries/reporting";
+import { isUniqueViolation } from "../../../db/queries/supervision";
 import type { UploadCounts } from "../../../db/schema";
 import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../../domain/datasets";
 import { explanationMaxLength } from "../../domain/outliers";
@@ -223,6 +224,12 @@ export async function commitUpload(db: Database, actor: UploadActor, uploadId: n
     if (error instanceof ConfirmedMonthError) {
       await releaseCommitClaim(db, uploadId);
       throw error;
+    }
+    // A prefecture's first decision on one of the months committed at the same moment (recordSubmittedMonths):
+    // nothing was applied; the same preview can be confirmed again.
+    if (isUniqueViolation(error)) {
+      await releaseCommitClaim(db, uploadId);
+      throw new UploadStateError("同じ月への県の確認操作と同時になったため、反映しませんでした。もう一度「確定して反映する」を押してください");
     }
     await markFailed(db, uploadId, "確定処理でエラーが発生したため、何も反映していません");
     throw error;
