@@ -111,12 +111,28 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     }
   };
 
-  const checkHistory = async () => {
-    if (!input.historyCheck) return;
-    const found = await input.historyCheck.flush();
+  // The history of a batch is read and judged while the next batch is validated: its warnings join the
+  // next batch (or the last), so the database's reads overlap the validation's work.
+  let judging: Promise<Issue[]> | null = null;
+  const keepJudged = async () => {
+    if (!judging) return;
+    const found = await judging;
+    judging = null;
     warnings += found.length;
     flagged += found.length;
     keep("warning", found);
+  };
+  /** a file refused whole keeps no warnings: the judging under way is only waited for */
+  const dropJudged = async () => {
+    await judging?.catch(() => []);
+    judging = null;
+  };
+  const checkHistory = async (last: boolean) => {
+    if (!input.historyCheck) return;
+    await keepJudged();
+    judging = input.historyCheck.flush();
+    judging.catch(() => {}); // awaited by keepJudged; this only keeps it from counting as unhandled meanwhile
+    if (last) await keepJudged();
   };
 
   /** One CSV record: the header row maps the columns; every other row is validated and staged. */
@@ -206,7 +222,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
         if (handleRecord(row) === "stop") break records;
       }
       if (batch.copyLines.length >= batchSize || batch.issues.length >= batchSize) {
-        await checkHistory();
+        await checkHistory(false);
         yield batch;
         batch = { copyLines: [], issues: [] };
       }
@@ -221,7 +237,8 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     if (!(error instanceof CsvFileError)) throw error;
     fileErrors.push({ line: Math.max(line, 1), column: "（ファイル全体）", value: input.fileName, reason: error.message });
   }
-  if (fileErrors.length === 0) await checkHistory();
+  if (fileErrors.length === 0) await checkHistory(true);
+  else await dropJudged();
   if (fileErrors.length === 0 && (batch.copyLines.length > 0 || batch.issues.length > 0)) yield batch;
   return { rows, errorRows, warnings, flagged, ...source.file(), fileErrors };
 }
