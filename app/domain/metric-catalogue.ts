@@ -190,6 +190,8 @@ export type DerivedMetricSpec = {
   /** where maps, rankings and comparisons list it: after this monthly metric */
   listedAfter: MonthlyMetric;
   format: (value: number) => string;
+  /** decimals `format` shows of a figure that is not a share (downloads write as many) */
+  decimals?: number;
 };
 
 export const employmentOrIncomeRateSpec = {
@@ -228,6 +230,7 @@ export const perPopulationAverageSpecs = Object.fromEntries(
         source: m.source,
         listedAfter: m.key,
         format: (value: number) => value.toFixed(m.perPopulationDecimals),
+        decimals: m.perPopulationDecimals,
       } satisfies DerivedMetricSpec,
     ]),
 ) as Record<PerPopulationMetric, DerivedMetricSpec>;

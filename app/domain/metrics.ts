@@ -13,6 +13,11 @@ export function metricValue(metric: ComparableMetric, totals: Totals): number | 
   return evaluate(specs[metric].formula, totals);
 }
 
+/** The decimals a figure shows when it is not a share (per 10万人: the catalogue's), for downloads; undefined for other keys. */
+export function metricDecimals(metric: string): number | undefined {
+  return Object.hasOwn(specs, metric) ? specs[metric as ComparableMetric].decimals : undefined;
+}
+
 export function formatMetric(metric: ComparableMetric, value: number | null): string {
   if (value === null) return "－";
   return specs[metric].format(value);

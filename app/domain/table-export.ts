@@ -4,11 +4,12 @@
 import { csvLine } from "./csv/format";
 import type { DateStyle } from "./format";
 
-/** text as it is; count = integer with separators; number = one decimal; rate = a share shown as a percentage */
+/** text as it is; count = integer with separators; number = one decimal (or the column's `decimals`); rate = a share shown as a percentage */
 export const exportColumnKinds = ["text", "count", "number", "rate"] as const;
 export type ExportColumnKind = (typeof exportColumnKinds)[number];
 export type ExportCell = string | number | null;
-export type ExportColumn = { label: string; kind: ExportColumnKind };
+/** `decimals`: of a number column, as the page shows it (default 1; the catalogue gives some figures two) */
+export type ExportColumn = { label: string; kind: ExportColumnKind; decimals?: number };
 
 export type ExportTable = {
   title: string;
@@ -55,15 +56,15 @@ export function exportNotesCsv(table: Pick<ExportTable, "title" | "notes">): str
 }
 
 export function exportRowCsv(columns: readonly ExportColumn[], row: readonly ExportCell[]): string {
-  return csvLine(columns.map((c, i) => csvValue(c.kind, row[i] ?? null)));
+  return csvLine(columns.map((c, i) => csvValue(c, row[i] ?? null)));
 }
 
-function csvValue(kind: ExportColumnKind, value: ExportCell): ExportCell {
+function csvValue({ kind, decimals = 1 }: ExportColumn, value: ExportCell): ExportCell {
   if (value === null || typeof value === "string") return value;
   if (!Number.isFinite(value)) return null;
   if (kind === "rate") return rateText(value);
-  // as the page shows it (one decimal); the counts beside it carry the exact figure
-  if (kind === "number") return value.toFixed(1);
+  // as the page shows it; the counts beside it carry the exact figure
+  if (kind === "number") return value.toFixed(decimals);
   return kind === "count" ? Math.round(value) : value;
 }
 
@@ -79,12 +80,12 @@ export function displayWidth(text: string): number {
 }
 
 /** The text a cell shows in the spreadsheet, for sizing its column. */
-export function shownText(kind: ExportColumnKind, value: ExportCell): string {
+export function shownText({ kind, decimals = 1 }: ExportColumn, value: ExportCell): string {
   if (value === null) return "";
   if (typeof value === "string") return value;
   if (kind === "rate") return rateText(value);
   if (kind === "count") return Math.round(value).toLocaleString("en-US");
-  if (kind === "number") return value.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (kind === "number") return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return String(value);
 }
 
@@ -92,17 +93,23 @@ export function shownText(kind: ExportColumnKind, value: ExportCell): string {
 export function columnWidths(table: Pick<ExportTable, "columns" | "rows">): number[] {
   return table.columns.map((c, i) => {
     let width = displayWidth(c.label);
-    for (const row of table.rows) width = Math.max(width, displayWidth(shownText(c.kind, row[i] ?? null)));
+    for (const row of table.rows) width = Math.max(width, displayWidth(shownText(c, row[i] ?? null)));
     return Math.min(60, Math.max(6, width + 2));
   });
 }
 
-export const xlsxNumberFormats: Record<ExportColumnKind, string | undefined> = {
+const xlsxNumberFormats: Record<ExportColumnKind, string | undefined> = {
   text: undefined,
   count: "#,##0",
   number: "#,##0.0",
   rate: "0.0%",
 };
+
+/** The .xlsx number format of a column: a number column with its decimals. */
+export function xlsxNumberFormat({ kind, decimals = 1 }: ExportColumn): string | undefined {
+  if (kind !== "number") return xlsxNumberFormats[kind];
+  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+}
 
 /** File name of the .xlsx twin of a CSV file name. */
 export function xlsxFileName(csvFileName: string): string {

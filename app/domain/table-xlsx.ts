@@ -3,7 +3,7 @@
 // worksheet of either ExcelJS workbook: the browser's in-memory Workbook (DataTable's button) or the server's
 // streaming WorkbookWriter (rows are committed as they are written, so memory stays bounded).
 import type { Worksheet } from "exceljs";
-import { columnWidths, xlsxNumberFormats, type ExportCell, type ExportColumn, type ExportTable } from "./table-export";
+import { columnWidths, xlsxNumberFormat, type ExportCell, type ExportColumn, type ExportTable } from "./table-export";
 
 type SheetOwner = { addWorksheet(name: string, options?: Parameters<import("exceljs").Workbook["addWorksheet"]>[1]): Worksheet };
 
@@ -41,7 +41,7 @@ export function writeTableSheet(owner: SheetOwner, table: ExportTable): void {
 }
 
 function styleOf(column: ExportColumn) {
-  const numFmt = xlsxNumberFormats[column.kind];
+  const numFmt = xlsxNumberFormat(column);
   return numFmt ? { numFmt } : {};
 }
 

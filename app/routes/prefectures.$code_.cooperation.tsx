@@ -18,7 +18,7 @@ import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/dom
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { pageToday } from "~/server/pages/today.server";
 import { formatNumber, formatOneDecimal } from "~/domain/format";
-import { formatMetric } from "~/domain/metrics";
+import { formatMetric, metricDecimals } from "~/domain/metrics";
 import { parseQuery } from "~/server/pages/query-params";
 import { cooperationQuery } from "../server/pages/cooperation.server";
 import { loadPrefectureCooperation } from "./prefectures.$code_.cooperation.server";
@@ -49,7 +49,7 @@ function bodiesTable(d: CooperationData, bodies: NonNullable<CooperationData["bo
       render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
     },
     { key: "referrals", label: "つなぎ件数（年度計）", metric: { key: "referralsToPublicAssistance" }, numeric: true, value: (b) => b.referrals },
-    { key: "per", label: "10万人あたり月平均", numeric: true, value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
+    { key: "per", label: "10万人あたり月平均", numeric: true, decimals: metricDecimals("referralsToPublicAssistance"), value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },
     { key: "submitted", label: "提出月数", numeric: true, value: (b) => b.submittedMonths },
     { key: "transfers", label: "保護→困窮 移行ケース（年度）", numeric: true, value: (b) => b.transfers, render: (b) => (b.transfers === null ? "未回答" : formatNumber(b.transfers)) },
     { key: "transfersPer", label: "移行ケース 10万人あたり", numeric: true, value: (b) => b.transfersPerHundredThousand, render: (b) => formatOneDecimal(b.transfersPerHundredThousand) },

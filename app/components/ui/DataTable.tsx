@@ -21,6 +21,8 @@ export type DataColumn<Row> = {
   metric?: { key: CatalogueMetric; figure?: MetricFigure; short?: boolean };
   /** how downloads write the value (default: number when numeric, else text) */
   kind?: ExportColumnKind;
+  /** decimals of a number column in the downloads, as `render` shows them (default 1) */
+  decimals?: number;
   /** a rate column: downloads carry its numerator and denominator in their own columns, then the rate */
   rate?: {
     numerator: (row: Row) => number | null;

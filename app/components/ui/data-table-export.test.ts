@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportTableCsv } from "~/domain/table-export";
+import { exportTableCsv, xlsxNumberFormat } from "~/domain/table-export";
 import { exportTableOf } from "./data-table-export";
 import type { DataColumn } from "./DataTable";
 
@@ -49,6 +49,21 @@ describe("exportTableOf", () => {
         "全国,862,12.5,25.0%,595,862,69.0%\r\n" +
         "鳥取県,5,8.0,,3,5,60.0%\r\n",
     );
+  });
+
+  it("writes a catalogue figure with the decimals its formatter shows: 生活保護へのつなぎ per 10万人 with two", () => {
+    type Referrals = { name: string; per: number };
+    const referrals: DataColumn<Referrals>[] = [
+      { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name },
+      { key: "per", label: "10万人あたり月平均", metric: { key: "referralsToPublicAssistance", figure: "derived", short: true }, numeric: true, value: (r) => r.per },
+      { key: "plain", label: "参考", numeric: true, value: (r) => r.per },
+    ];
+    const table = exportTableOf("つなぎ", referrals, [{ name: "全国", per: 1.0309 }, { name: "鳥取県", per: 2.155 }], {});
+    expect(table.columns[1]).toEqual({ label: "10万人あたり月平均", kind: "number", decimals: 2 });
+    // the page shows 1.03 and 2.16 (toFixed(2) of 2.155 is "2.15" in binary floating point: the page's own formatter says the same)
+    expect(exportTableCsv(table)).toBe("# つなぎ\r\n都道府県,10万人あたり月平均,参考\r\n全国,1.03,1.0\r\n鳥取県,2.15,2.2\r\n");
+    expect(xlsxNumberFormat(table.columns[1]!)).toBe("#,##0.00");
+    expect(xlsxNumberFormat(table.columns[2]!)).toBe("#,##0.0");
   });
 
   it("writes the data date and the time of writing in the reader's 和暦", () => {

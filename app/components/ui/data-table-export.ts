@@ -1,5 +1,6 @@
 import { createContext } from "react";
 import { formatDateJa, formatDateTimeJa, type DateStyle } from "~/domain/format";
+import { metricDecimals } from "~/domain/metrics";
 import type { ExportCell, ExportColumn, ExportTable, PageTableContext } from "~/domain/table-export";
 import type { DataColumn } from "./DataTable";
 
@@ -25,7 +26,9 @@ export function exportTableOf<Row>(caption: string, columns: readonly DataColumn
         const v = c.value(r);
         return v === null || (typeof v === "number" && Number.isInteger(v));
       });
-      exportColumns.push({ label: c.label, kind: c.kind ?? (c.numeric ? (wholes ? "count" : "number") : "text") });
+      // a catalogue figure's decimals come from the catalogue, as its formatter shows them
+      const decimals = c.decimals ?? (c.metric?.figure === "derived" ? metricDecimals(c.metric.key) : undefined);
+      exportColumns.push({ label: c.label, kind: c.kind ?? (c.numeric ? (wholes ? "count" : "number") : "text"), ...(decimals === undefined ? {} : { decimals }) });
       cells.push(c.value);
     }
   }
