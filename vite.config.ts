@@ -12,7 +12,7 @@ declare module "@remix-run/node" {
 export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
   server: { port: 3000 },
-  // Remix moves Vite's manifest to build/.vite/client-manifest.json (not served): bench:render reads the chunks of "/" from it
+  // Remix moves Vite's manifest to build/.vite/client-manifest.json (not served): scripts/bundle-size.ts reads the chunks of "/" from it
   build: { manifest: true },
   // recharts is bundled into the server build so the server draws with the same ESM d3 code as the
   // browser (the CommonJS build formats path numbers differently and breaks hydration).
