@@ -4,7 +4,7 @@
 
 import { perHundredThousandFigure, ratioFigure, type FigureWithIntervals, type Interval } from "./confidence-intervals";
 import { compareFigure, compareWithBenchmark, type Comparator, type ComparedFigure, type ComparisonLabel } from "./comparisons";
-import { byMetric, employmentOrIncomeRateSpec, perPopulationAverageSpecs, targetValueMetrics, type DerivedMetric, type GoodDirection, type TargetValueMetric } from "./metric-catalogue";
+import { byMetric, employmentOrIncomeRateSpec, goodOf, perPopulationAverageSpecs, targetValueMetrics, type DerivedMetric, type TargetValueMetric } from "./metric-catalogue";
 import { employmentOrIncomeRate, perHundredThousandPerMonth, type Totals } from "./statistics";
 import { poissonTrend, type Trend } from "./trends";
 import { funnelLimits, funnelZoneOf } from "./funnel";
@@ -68,10 +68,6 @@ export function countAndDenominator(key: DerivedMetric, t: CountTotals): { count
 export function figureOf(key: DerivedMetric, t: CountTotals): FigureWithIntervals {
   const c = countAndDenominator(key, t);
   return key === "employmentOrIncomeRate" ? ratioFigure(c.count, c.denominator) : perHundredThousandFigure(c.count, c.denominator);
-}
-
-export function goodOf(key: DerivedMetric): GoodDirection {
-  return key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.good : perPopulationAverageSpecs[key].good;
 }
 
 export type AreaFigure = { value: number | null; ci95: Interval | null; benchmark: number | null; label: ComparisonLabel };

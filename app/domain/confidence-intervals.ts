@@ -20,12 +20,13 @@ const alphaOf: Record<ConfidenceLevel, number> = { "95": 0.05, "99.8": 0.002 };
 
 export type Interval = { lower: number; upper: number };
 
-// computed once: the national funnel computes thousands of intervals per request (ADR 024, < 20 ms)
-const zs = Object.fromEntries(confidenceLevels.map((l) => [l, normalQuantile(1 - alphaOf[l] / 2, 0, 1)])) as Record<ConfidenceLevel, number>;
+// computed once: the national funnel computes thousands of intervals per request (ADR 024, < 20 ms); on first
+// use, not at load, so a page that imports only this module's types and constants does not load @stdlib (ADR 036)
+const zs: Partial<Record<ConfidenceLevel, number>> = {};
 
 /** z of the two-sided level: 1.959964 at 95%, 3.090232 at 99.8%. */
 export function zOf(level: ConfidenceLevel): number {
-  return zs[level];
+  return (zs[level] ??= normalQuantile(1 - alphaOf[level] / 2, 0, 1));
 }
 
 /** Below this count the Poisson limits are exact (PHEindicatormethods uses Byar's from 10 up). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { indicatorEntries, indicatorEntry, indicatorPath } from "./indicators";
-import { monthlyMetrics } from "./metric-catalogue";
+import { indicatorEntries, indicatorEntry } from "./indicators";
+import { indicatorPath, monthlyMetrics } from "./metric-catalogue";
 
 describe("indicator pages' content", () => {
   it("has one entry per monthly metric and one for 就労・増収率, each fully described", () => {

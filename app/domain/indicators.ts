@@ -13,10 +13,6 @@ import {
 } from "./metric-catalogue";
 import { trendYears } from "./trends";
 
-export function indicatorPath(key: string): string {
-  return `/indicators/${encodeURIComponent(key)}`;
-}
-
 export const goodDirectionTexts: Record<GoodDirection, string> = {
   higher: "高いほど良い（比較は「良い／同程度／悪い」）",
   lower: "低いほど良い（比較は「良い／同程度／悪い」）",

@@ -256,3 +256,13 @@ export function catalogueLabel(key: CatalogueMetric, figure: MetricFigure = "cou
   const spec = (figure === "derived" ? (derived ?? monthly) : (monthly ?? derived))!;
   return length === "short" ? spec.shortLabel : spec.label;
 }
+
+/** The page of a metric's definition (/indicators/:key), where every label of it links. */
+export function indicatorPath(key: string): string {
+  return `/indicators/${encodeURIComponent(key)}`;
+}
+
+/** Which way a derived figure is better, as comparison labels and legends read it. */
+export function goodOf(key: DerivedMetric): GoodDirection {
+  return key === "employmentOrIncomeRate" ? employmentOrIncomeRateSpec.good : perPopulationAverageSpecs[key].good;
+}

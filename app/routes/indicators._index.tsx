@@ -6,7 +6,8 @@ import type { PageDataHandle } from "~/domain/table-export";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { requireUser } from "~/server/auth/session.server";
-import { comparisonMethodText, goodDirectionTexts, indicatorPath, intervalMethodTexts, peerMethodText, shareIntervalText, trendMethodText } from "~/domain/indicators";
+import { comparisonMethodText, goodDirectionTexts, intervalMethodTexts, peerMethodText, shareIntervalText, trendMethodText } from "~/domain/indicators";
+import { indicatorPath } from "~/domain/metric-catalogue";
 import { loadIndicators } from "~/server/pages/indicators.server";
 
 export const meta: MetaFunction = () => [{ title: "指標の定義 | つなぐ" }];

@@ -4,14 +4,14 @@
 // static page through the same handler and a bare renderToString. Then the gzipped JavaScript of "/" from the client build's
 // manifest. Needs `npm run build` first. BENCH_DRIVER=pglite runs on in-memory PGlite instead of PostgreSQL; BENCH_SAVE_HTML=<dir>
 // keeps each page's document there.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { installDatabaseHandle } from "../../db";
 import { demoPassword } from "../../seeds/demo-users";
+import { describePageJavaScript, indexJavaScript } from "../bundle-size";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -136,23 +136,9 @@ console.log(
 );
 console.log(`reference: renderToString of a tiny page p50 ${fmt(percentile(tinyTimes, 50), 3)} ms`);
 
-// The JavaScript a browser downloads for "/": the entry, root and the index route with their static imports (not the dynamic ones).
-type ManifestChunk = { file: string; src?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
 try {
-  const manifest = JSON.parse(readFileSync("build/.vite/client-manifest.json", "utf8")) as Record<string, ManifestChunk>;
-  const starts = Object.entries(manifest).filter(([key, chunk]) => chunk.isEntry && /entry\.client|app\/root\.tsx|app\/routes\/_index\.tsx/.test(key));
-  const files = new Map<string, number>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.set(chunk.file, gzipSync(readFileSync(path.join("build/client", chunk.file))).length);
-    for (const i of chunk.imports ?? []) visit(i);
-  };
-  for (const [key] of starts) visit(key);
-  const total = [...files.values()].reduce((a, b) => a + b, 0);
-  const largest = [...files.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-  console.log(`\nJavaScript for "/": ${files.size} files, ${kb(total)} KB gzipped (target ≤ 120 KB); largest: ${largest.map(([f, b]) => `${path.basename(f)} ${kb(b)} KB`).join(", ")}`);
-} catch {
-  console.log(`\nJavaScript for "/": run \`npm run build\` first (build/.vite/client-manifest.json not found)`);
+  console.log(`\nJavaScript for "/": ${describePageJavaScript(indexJavaScript())}`);
+} catch (error) {
+  console.log(`\nJavaScript for "/": run \`npm run build\` first (${(error as Error).message})`);
 }
 process.exit(0);

@@ -1,9 +1,6 @@
 // npm run bench:views — loader latency of /, /prefectures/13, a municipality, 東京都's submissions, the national completeness page and
 // the prefecture officials' landing pages with their worklist (鳥取県, 東京都) on a national dataset, on PostgreSQL and PGlite, next to
 // the same SQL replayed directly on the driver.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { gzipSync } from "node:zlib";
 import type postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { installDatabaseHandle, type Database } from "../../db";
@@ -20,6 +17,7 @@ import { demoPassword } from "../../seeds/demo-users";
 import { loadWorklist } from "../../app/server/worklist/worklist.server";
 import { defaultWorklistSettings } from "../../app/domain/worklist";
 import { pageToday } from "../../app/server/pages/today.server";
+import { describePageJavaScript, indexJavaScript } from "../bundle-size";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
 const runs = Number(process.env.BENCH_RUNS ?? 40);
@@ -149,19 +147,9 @@ for (const r of results) console.log(r.join("\t"));
 console.log("");
 for (const line of intervalLines) console.log(line);
 
-// Page weight: the JavaScript a browser downloads for "/" (entry, root and the index route, with
-// their imports), gzipped, read from the Remix build's asset manifest.
-const serverBuild = path.resolve("build/server/index.js");
+// Page weight: the JavaScript a browser downloads for "/" (scripts/bundle-size.ts).
 try {
-  const build = (await import(serverBuild)) as { assets: { entry: { module: string; imports?: string[] }; routes: Record<string, { module: string; imports?: string[] }> } };
-  const files = new Set<string>();
-  for (const part of [build.assets.entry, build.assets.routes.root, build.assets.routes["routes/_index"]]) {
-    if (!part) continue;
-    files.add(part.module);
-    for (const i of part.imports ?? []) files.add(i);
-  }
-  const bytes = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join("build/client", f))).length, 0);
-  console.log(`\nJavaScript for "/": ${files.size} files, ${fmt(bytes / 1024, 1)} KB gzipped (target < 250 KB)`);
-} catch {
-  console.log(`\nJavaScript for "/": run \`npm run build\` first (${serverBuild} not found)`);
+  console.log(`\nJavaScript for "/": ${describePageJavaScript(indexJavaScript())}`);
+} catch (error) {
+  console.log(`\nJavaScript for "/": run \`npm run build\` first (${(error as Error).message})`);
 }

@@ -7,8 +7,7 @@ import { comparisonLabelStyles, positionOf, symbolOf, type ComparisonLabel } fro
 import type { Interval } from "~/domain/confidence-intervals";
 import { formatInterval, formatNumber, formatPercent } from "~/domain/format";
 import { funnelZoneLabels, type FunnelZone } from "~/domain/funnel";
-import { indicatorPath } from "~/domain/indicators";
-import { catalogueLabel, type DerivedMetric } from "~/domain/metric-catalogue";
+import { catalogueLabel, indicatorPath, type DerivedMetric } from "~/domain/metric-catalogue";
 import { MetricLabel } from "~/components/ui/MetricLabel";
 
 type Point = { code: string; name: string; count: number; denominator: number; value: number; ci95: Interval | null; label: ComparisonLabel; zone: FunnelZone | null };

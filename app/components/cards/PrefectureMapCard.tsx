@@ -5,7 +5,7 @@ import { DataTable } from "~/components/ui/DataTable";
 import { MetricLabel } from "~/components/ui/MetricLabel";
 import { comparisonLabelStyles, comparisonLabelsFor, positionOf, symbolOf, type ComparisonLabel } from "~/domain/comparisons";
 import type { Interval } from "~/domain/confidence-intervals";
-import { goodOf } from "~/domain/compared-figures";
+import { goodOf } from "~/domain/metric-catalogue";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatInterval } from "~/domain/format";
 import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/domain/metrics";

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "react";
-import { chartImageFileName, chartImageSvg, saveBlob, svgToPng } from "./chart-image-dom";
 
 /**
  * 「画像（PNG）」「画像（SVG）」 for the chart of a ChartFigure: the image carries the title, the
@@ -26,6 +25,8 @@ export function ChartImageButtons({
   async function download(format: "png" | "svg") {
     setFailed(false);
     try {
+      // loaded on the first click: every chart page would otherwise ship the image code (ADR 036)
+      const { chartImageFileName, chartImageSvg, saveBlob, svgToPng } = await import("./chart-image-dom");
       const figure = document.getElementById(figureId);
       if (!figure) throw new Error(`no figure ${figureId}`);
       const image = chartImageSvg(figure, { title, source, dataDate });

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ConfidenceLevel, Interval } from "~/domain/confidence-intervals";
 import { comparatorLabels, comparisonLabelKeys, comparisonLabelStyles, comparisonTestText, positionOf, symbolOf, type Comparator, type ComparisonLabel } from "~/domain/comparisons";
-import { indicatorPath } from "~/domain/indicators";
+import { indicatorPath } from "~/domain/metric-catalogue";
 
 /**
  * A comparison label: symbol, text and colour (never colour alone), linking to the indicator page that

@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
-import { indicatorPath } from "~/domain/indicators";
-import { catalogueLabel, type CatalogueMetric, type MetricFigure } from "~/domain/metric-catalogue";
+import { catalogueLabel, indicatorPath, type CatalogueMetric, type MetricFigure } from "~/domain/metric-catalogue";
 
 /**
  * A metric's label from the catalogue as a link to its definition (/indicators/:key). The accessible name

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatFiscalYear } from "~/domain/fiscal-year";
-import { indicatorPath } from "~/domain/indicators";
+import { indicatorPath } from "~/domain/metric-catalogue";
 import { trendStyles, type Trend } from "~/domain/trends";
 
 /** The direction over the last five fiscal years (増加／減少／変化なし), linking to how it is tested. */
