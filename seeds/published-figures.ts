@@ -89,6 +89,11 @@ export const publicAssistanceTransferFigures: Record<number, { respondents: numb
   2025: { respondents: 640, shareWithCases: 0.37, averageCases: 4.4, published: false },
 };
 
+/** Fiscal years whose 保護→困窮 and cooperation-survey figures the demo takes from the source (the pages say which are estimates). */
+export const cooperationPublishedFiscalYears: readonly number[] = Object.entries(publicAssistanceTransferFigures)
+  .filter(([, f]) => f.published)
+  .map(([fy]) => Number(fy));
+
 /** The cooperation survey's shares per answer (FY2020, published: 連携強化に必要な取組 n=465, 移行にあたっての課題 n=536); the demo applies them to every year's respondents. */
 export const cooperationSurveyShares: Record<SurveyAnswer, number> = {
   practiceMutualUnderstanding: 0.575,

@@ -9,7 +9,7 @@ import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCar
 import { PublicAssistanceTransfersCard } from "~/components/cards/PublicAssistanceTransfersCard";
 import { SupportMeetingTrendCard } from "~/components/cards/SupportMeetingTrendCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
-import { PeriodNotice } from "~/components/ui/PeriodNotice";
+import { DemoCooperationNotice, PeriodNotice } from "~/components/ui/PeriodNotice";
 import { NationalPageHeader } from "~/components/ui/TabNav";
 import { requireUser } from "~/server/auth/session.server";
 import { formatFiscalYear } from "~/domain/fiscal-year";
@@ -49,6 +49,7 @@ export default function NationalCooperation() {
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
       <PeriodNotice period={d.period} />
+      <DemoCooperationNotice figures={d.demoFigures} fiscalYear={d.fiscalYear} />
       <h2>困窮制度から生活保護へ（困窮→保護、{formatFiscalYear(d.fiscalYear)}）</h2>
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数（全国）: <strong>{formatNumber(national.referrals)}件</strong>（人口10万人あたり月平均{" "}

@@ -80,6 +80,7 @@ export async function loadPrefectureCooperation(db: Database, prefectureCode: st
     survey: other.survey,
     supportMeetings: other.supportMeetings,
     dates: other.dates,
+    demoFigures: other.demoFigures,
     dataDate: latestDataDate(statisticsAt, programsAt),
   };
 }

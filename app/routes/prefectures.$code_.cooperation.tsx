@@ -11,7 +11,7 @@ import { bodyTableRefusal, pageTableOf } from "~/components/ui/data-table-export
 import type { PageDataHandle } from "~/domain/table-export";
 import { cooperationByPrefectureSource } from "~/components/cards/CooperationByPrefectureCard";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
-import { PeriodNotice } from "~/components/ui/PeriodNotice";
+import { DemoCooperationNotice, PeriodNotice } from "~/components/ui/PeriodNotice";
 import { PrefecturePageHeader } from "~/components/ui/TabNav";
 import { requirePrefecturePage } from "~/server/auth/page-guards.server";
 import { integratedDeliveryLabels, type IntegratedDeliveryCategory } from "~/domain/vocabulary";
@@ -82,6 +82,7 @@ export default function PrefectureCooperation() {
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
       </FilterForm>
       <PeriodNotice period={d.period} />
+      <DemoCooperationNotice figures={d.demoFigures} fiscalYear={d.fiscalYear} />
       <p role="status">
         {formatFiscalYear(d.fiscalYear)}の生活保護へのつなぎ件数: <strong>{formatNumber(d.own.referrals)}件</strong>（人口10万人あたり月平均{" "}
         <strong>{metric(d.own.perHundredThousand)}</strong>、全国 {metric(d.nation.perHundredThousand)}）。一体的実施: 就労準備支援{" "}

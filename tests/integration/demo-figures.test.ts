@@ -140,6 +140,25 @@ describe("the demo is the source documents where they speak", () => {
   });
 });
 
+describe("demo estimates said as such", () => {
+  it("marks the cooperation figures of FY2020 as the source's and those of other years as the demo's estimates, on the national and the prefecture page", async () => {
+    const figures = async (loader: unknown, path: string, params: Record<string, string>) =>
+      ((await callRoute(loader, { url: path, params, cookie: cookies.mhlw })).data as { demoFigures: string | null }).demoFigures;
+    expect(await figures(nationalCooperationLoader, "/cooperation?fy=2020", {})).toBe("source");
+    expect(await figures(nationalCooperationLoader, "/cooperation?fy=2021", {})).toBe("estimate");
+    expect(await figures(prefectureCooperationLoader, "/prefectures/31/cooperation?fy=2020", { code: "31" })).toBe("source");
+    expect(await figures(prefectureCooperationLoader, "/prefectures/31/cooperation?fy=2025", { code: "31" })).toBe("estimate");
+    // figures that are not the demo's say nothing of it
+    await handle.db.execute(sql`update app_meta set value = 'false' where key = 'demo_dataset'`);
+    try {
+      expect(await figures(nationalCooperationLoader, "/cooperation?fy=2020", {})).toBeNull();
+      expect(await figures(nationalCooperationLoader, "/cooperation?fy=2021", {})).toBeNull();
+    } finally {
+      await handle.db.execute(sql`update app_meta set value = 'true' where key = 'demo_dataset'`);
+    }
+  });
+});
+
 describe("one fiscal-year policy", () => {
   it("opens every page of figures on the latest year with data when the year asked for is out of range or is no year", async () => {
     const savedToday = process.env.TSUNAGU_TODAY;

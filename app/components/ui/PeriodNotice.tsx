@@ -20,3 +20,18 @@ export function PeriodNotice({ period }: { period: Period }) {
   }
   return null;
 }
+
+/**
+ * On demo data, which cooperation figures follow the source (the FY2020 survey: national 保護→困窮 and the
+ * survey's shares per answer) and which are the demo's estimates (every other year, every body).
+ */
+export function DemoCooperationNotice({ figures, fiscalYear }: { figures: "source" | "estimate" | null; fiscalYear: number }) {
+  if (figures === null) return null;
+  return (
+    <p className="notice" role="note">
+      {figures === "source"
+        ? `デモデータ：${japaneseEraYear(fiscalYear)}の全国の保護→困窮（回答した実施主体の割合と平均件数）と連携の取組・課題の割合は、出典（令和2年度の調査）の公表値に合わせています。実施主体ごとの値と他の年度は推計値です。`
+        : `デモデータ：${japaneseEraYear(fiscalYear)}の保護→困窮と連携の取組・課題の値は、出典（令和2年度の調査）をもとに作った推計値で、公表値ではありません。`}
+    </p>
+  );
+}

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Database } from "../../../db";
 import { listPrefectures } from "../../../db/queries/geography";
-import { datasetUpdatedAt, latestDataDate } from "../../../db/queries/meta";
+import { datasetUpdatedAt, isDemoDataset, latestDataDate } from "../../../db/queries/meta";
+import { cooperationPublishedFiscalYears } from "../../../seeds/published-figures";
 import { integratedDeliveryByPrefecture } from "../../../db/queries/optional-programs";
 import { cooperationSurveyDistribution, publicAssistanceTransferSummary, supportMeetingSharesByFiscalYear } from "../../../db/queries/cooperation";
 import { statisticsFiscalYears, totalsByPrefecture } from "../../../db/queries/support-statistics";
@@ -65,6 +66,7 @@ export async function loadNationalCooperation(db: Database, query: z.infer<typeo
     survey: other.survey,
     supportMeetings: other.supportMeetings,
     dates: other.dates,
+    demoFigures: other.demoFigures,
   };
 }
 
@@ -73,7 +75,8 @@ export async function loadNationalCooperation(db: Database, query: z.infer<typeo
  * data date; shared by the national and the prefecture cooperation pages.
  */
 export async function loadOtherDirections(db: Database, fiscalYear: number, prefectureCode: string | null) {
-  const [transferRows, survey, supportMeetings, transfersAt, surveyAt, meetingsAt] = await Promise.all([
+  const [demo, transferRows, survey, supportMeetings, transfersAt, surveyAt, meetingsAt] = await Promise.all([
+    isDemoDataset(db),
     publicAssistanceTransferSummary(db, fiscalYear),
     cooperationSurveyDistribution(db, fiscalYear, prefectureCode),
     supportMeetingSharesByFiscalYear(db, prefectureCode),
@@ -88,5 +91,7 @@ export async function loadOtherDirections(db: Database, fiscalYear: number, pref
     survey,
     supportMeetings,
     dates: { transfers: transfersAt, survey: surveyAt, supportMeetings: meetingsAt },
+    /** on demo data: whether this fiscal year's national 保護→困窮 and survey figures follow the source, or are the demo's estimates */
+    demoFigures: demo ? (cooperationPublishedFiscalYears.includes(fiscalYear) ? ("source" as const) : ("estimate" as const)) : null,
   };
 }
