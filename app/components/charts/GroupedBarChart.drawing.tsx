@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { ChartLegend } from "./ChartLegend";
 import { narrowChartWidth, ScaledChart, splitLabel, wrappedTick } from "./ScaledChart";
 
 export type GroupedBarSeries = { key: string; label: string };
@@ -32,7 +33,7 @@ export function GroupedBarChartDrawing({
     const chars = Math.floor((labelW - 10) / fontSize);
     const lines = Math.max(1, ...data.map((d) => splitLabel(d.label, chars).length));
     const rowHeight = Math.max(12 * series.length + 14, lines * (fontSize + 2) + 6);
-    const height = data.length * rowHeight + 80;
+    const height = data.length * rowHeight + 48;
     return (
       <BarChart id={chartId} width={w} height={height} data={data} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
         <defs>
@@ -49,7 +50,6 @@ export function GroupedBarChartDrawing({
         {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
         <XAxis type="number" domain={[0, max]} ticks={[0, max / 4, max / 2, (3 * max) / 4, max]} interval={0} tickFormatter={format} orientation="top" stroke="#4d4d4d" tick={{ fontSize: 11, fill: "#1a1a1a" }} />
         <YAxis type="category" dataKey="label" width={labelW} interval={0} tick={wrappedTick(chars, fontSize)} stroke="#4d4d4d" />
-        <Legend verticalAlign="bottom" />
         {series.map((s, i) => (
           <Bar
             key={s.key}
@@ -66,5 +66,11 @@ export function GroupedBarChartDrawing({
       </BarChart>
     );
   };
-  return <ScaledChart wide={draw(width, id, labelWidth, 12)} narrow={draw(narrowChartWidth, `${id}-narrow`, Math.min(labelWidth, 120), 11)} />;
+  const patterns = [undefined, "hatch", "dots"] as const;
+  return (
+    <>
+      <ScaledChart wide={draw(width, id, labelWidth, 12)} narrow={draw(narrowChartWidth, `${id}-narrow`, Math.min(labelWidth, 120), 11)} />
+      <ChartLegend id={id} items={series.map((s, i) => ({ kind: "fill", label: s.label, fill: fills[Math.min(i, 2)]!, pattern: patterns[Math.min(i, 2)], stroke: "#0b4f8a" }))} />
+    </>
+  );
 }

@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { ChartLegend } from "./ChartLegend";
 import { jusouStatusLabels } from "~/domain/vocabulary";
 import { jusouStatusColors } from "./status-colors";
 import { narrowChartWidth, ScaledChart } from "./ScaledChart";
@@ -12,11 +13,16 @@ export function JusouRolloutChartDrawing({ id, rows, title }: { id: string; rows
       <CartesianGrid stroke="#d5dadf" />
       <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
       <YAxis stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
-      <Legend />
       <Bar dataKey="implementing" name={jusouStatusLabels.implementing} fill={jusouStatusColors.implementing} isAnimationActive={false} />
       <Bar dataKey="transition" name={jusouStatusLabels.transition_preparation} fill={jusouStatusColors.transition_preparation} isAnimationActive={false} />
       <Bar dataKey="model" name={jusouStatusLabels.model_project} fill={jusouStatusColors.model_project} isAnimationActive={false} />
     </BarChart>
   );
-  return <ScaledChart wide={draw(id, 640)} narrow={draw(`${id}-narrow`, narrowChartWidth)} />;
+  const statuses = ["implementing", "transition_preparation", "model_project"] as const;
+  return (
+    <>
+      <ScaledChart wide={draw(id, 640)} narrow={draw(`${id}-narrow`, narrowChartWidth)} />
+      <ChartLegend id={id} items={statuses.map((s) => ({ kind: "fill", label: jusouStatusLabels[s], fill: jusouStatusColors[s] }))} />
+    </>
+  );
 }

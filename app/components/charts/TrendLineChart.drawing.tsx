@@ -1,4 +1,5 @@
-import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { ChartLegend } from "./ChartLegend";
 import { fiscalYearStartTicks } from "./axis-ticks";
 import { narrowChartWidth, ScaledChart } from "./ScaledChart";
 
@@ -37,11 +38,15 @@ export function TrendLineChartDrawing({
         interval={0}
       />
       <YAxis stroke="#4d4d4d" tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={64} interval={0} />
-      <Legend />
       {series.map((s) => (
         <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeDasharray={s.dash} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
       ))}
     </LineChart>
   );
-  return <ScaledChart wide={draw(width, "", 12)} narrow={draw(narrowChartWidth, "-narrow", 4)} />;
+  return (
+    <>
+      <ScaledChart wide={draw(width, "", 12)} narrow={draw(narrowChartWidth, "-narrow", 4)} />
+      <ChartLegend id={id} items={series.map((s) => ({ kind: "line", label: s.label, color: s.color, dash: s.dash }))} label="線の凡例" />
+    </>
+  );
 }

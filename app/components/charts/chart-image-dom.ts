@@ -35,7 +35,9 @@ export function chartImageSvg(figure: HTMLElement, texts: ChartImageTexts): { sv
   if (!clone.hasAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
   clone.removeAttribute("style");
 
-  const legend: ChartImageLegendItem[] = [...drawing.querySelectorAll(".recharts-legend-item, .legend li")].map((item) => {
+  // a Recharts legend sits in the drawing; an HTML legend (ChartLegend, the tile map's) after the drawings
+  const legendItems = new Set([...drawing.querySelectorAll(".recharts-legend-item"), ...container.querySelectorAll(".legend li")]);
+  const legend: ChartImageLegendItem[] = [...legendItems].map((item) => {
     const icon = item.querySelector("svg");
     const swatch = item.querySelector<HTMLElement>(".swatch");
     let iconMarkup: string | null = null;
