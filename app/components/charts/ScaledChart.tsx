@@ -26,6 +26,34 @@ export function splitLabel(label: string, chars: number): string[] {
   return lines.length > 0 ? lines : [""];
 }
 
+/**
+ * An x-axis label in lines of at most `chars` characters, broken before 「年度」 when that fits
+ * (平成30年度 → 平成30 / 年度), else every `chars` characters.
+ */
+export function splitAxisLabel(label: string, chars: number): string[] {
+  const parts = label.split(/(?=年度$)/);
+  return parts.length > 1 && parts.every((p) => p.length <= chars) ? parts : splitLabel(label, chars);
+}
+
+/** An x-axis tick that wraps its label under the tick without measuring text, which the server cannot do. */
+export function wrappedXTick(chars: number, fontSize: number) {
+  const lineHeight = fontSize + 2;
+  return function WrappedXTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+    const lines = splitAxisLabel(String(props.payload?.value ?? ""), chars);
+    const x = Number(props.x ?? 0);
+    const y = Number(props.y ?? 0) + fontSize;
+    return (
+      <text x={x} y={y} textAnchor="middle" fontSize={fontSize} fill="#1a1a1a">
+        {lines.map((line, i) => (
+          <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    );
+  };
+}
+
 /** A y-axis tick that wraps its label without measuring text, which the server cannot do. */
 export function wrappedTick(chars: number, fontSize: number) {
   const lineHeight = fontSize + 2;
