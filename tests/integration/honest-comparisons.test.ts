@@ -100,7 +100,14 @@ describe("peer groups (same kind, nearest in population)", () => {
   it("takes the 5 towns and villages nearest on a log scale, ties by code", async () => {
     // |ln(p) − ln(3,000)|: 4,000 → 0.288, 2,000 → 0.405, 6,000 → 0.693, 1,000 → 1.099, 10,000 → 1.204; 20,000 → 1.897 is out,
     // and 鳥取市 (a core city) is never the village's peer
-    const peers = await peerBodies(handle.db, village, 2021, { sameKind: true });
+    const peers = (await peerBodies(handle.db, village, 2021, "31")).sameKind;
     expect(peers).toEqual([towns[2], towns[1], towns[3], towns[0], towns[4]]);
+  });
+
+  it("gives the city no same-kind peer but the 5 nearest bodies in its prefecture and nationally", async () => {
+    // |ln(p) − ln(500,000)|: 40,000 → 2.526, 20,000 → 3.219, 10,000 → 3.912, 6,000 → 4.423, 4,000 → 4.828; 3,000 (the village) → 5.116 is out
+    const nearest = [towns[6], towns[5], towns[4], towns[3], towns[2]];
+    expect(await peerBodies(handle.db, city, 2021, "31")).toEqual({ inPrefecture: nearest, nationally: nearest, sameKind: [] });
+    expect(await peerBodies(handle.db, city, 2021, "13")).toEqual({ inPrefecture: [], nationally: nearest, sameKind: [] });
   });
 });
