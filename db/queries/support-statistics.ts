@@ -184,13 +184,14 @@ export async function statisticsFiscalYears(db: Database): Promise<number[]> {
 export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
   const rows = await queryRows<TotalsRow & { fiscal_year: number; scope: string }>(
     db,
-    sql`select t.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
-               count(*)::int as bodies, ${fiscalYearTotalsColumns}
+    // each row counts for the nation and, in the prefecture, for it too: two groups a year, not one per prefecture
+    sql`select t.fiscal_year, scope.scope, count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
         join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
-        group by grouping sets ((t.fiscal_year, lg.prefecture_code), (t.fiscal_year))
-        having grouping(lg.prefecture_code) = 1 or lg.prefecture_code = ${prefectureCode ?? ""}
-        order by t.fiscal_year`,
+        cross join lateral (values ('nation'), (case when lg.prefecture_code = ${prefectureCode ?? ""} then lg.prefecture_code end)) scope(scope)
+        where scope.scope is not null
+        group by t.fiscal_year, scope.scope
+        order by t.fiscal_year, scope.scope = 'nation'`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
 }
