@@ -198,7 +198,7 @@ export async function totalsByFiscalYear(db: Database, prefectureCode: string | 
 
 /**
  * Every implementing body's totals of a fiscal year from the trigger-kept fiscal_year_body_totals (the
- * national funnel plot, ADR 024): the same figures as totalsByBody without reading the monthly rows.
+ * national funnel plot, ADR 024): totalsByBody without the population, in code order.
  */
 export async function fiscalYearTotalsByBody(db: Database, fiscalYear: number) {
   const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string }>(
