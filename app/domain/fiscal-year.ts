@@ -54,8 +54,10 @@ export function monthsOfFiscalYear(fiscalYear: number): { year: number; month: n
 
 /** Today's date (YYYY-MM-DD) in Japan, whatever the server's time zone. */
 export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
+  return isoDateInJapan.format(now);
 }
+// made once: building an Intl formatter costs far more than formatting with it, and every loader asks for today
+const isoDateInJapan = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" });
 
 /**
  * The fiscal years a record-keeping page offers (every year with records, and the current one) and the

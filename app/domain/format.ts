@@ -57,19 +57,16 @@ export function formatDateJa(iso: string, style: DateStyle = "western"): string 
   return `${get("year")}年${get("month")}月${get("day")}日`;
 }
 
+const timeOfDay = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "numeric", minute: "2-digit", hourCycle: "h23" });
+const timeOfDayWithSeconds = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+
 /**
  * "2026年12月2日 14:05" in Japan time, whatever the server's zone; with seconds, a log's
  * "2026年12月2日 14:05:09" (hours in two digits). What is not a time is returned as it is.
  */
 export function formatDateTimeJa(iso: string, options: { seconds?: boolean; style?: DateStyle } = {}): string {
   if (Number.isNaN(Date.parse(iso))) return iso;
-  const parts = new Intl.DateTimeFormat("ja-JP", {
-    timeZone: "Asia/Tokyo",
-    hour: options.seconds ? "2-digit" : "numeric",
-    minute: "2-digit",
-    ...(options.seconds ? { second: "2-digit" } : {}),
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
+  const parts = (options.seconds ? timeOfDayWithSeconds : timeOfDay).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const time = `${options.seconds ? get("hour") : Number(get("hour"))}:${get("minute")}${options.seconds ? `:${get("second")}` : ""}`;
   return `${formatDateJa(iso, options.style)} ${time}`;
@@ -94,8 +91,15 @@ export function formatCount(value: number | null | undefined): string {
 /** A number with separators and a fixed count of decimals: 1234.56 -> "1,234.6". */
 export function formatDecimal(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "－";
-  return new Intl.NumberFormat("ja-JP", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  let format = decimalFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("ja-JP", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    decimalFormats.set(digits, format);
+  }
+  return format.format(value);
 }
+// one formatter per count of decimals: building one costs far more than using it, and a table formats hundreds of cells
+const decimalFormats = new Map<number, Intl.NumberFormat>();
 
 /** The formatters bound to one user's date style (what `useFormat()` hands to components). */
 export function formattersFor(style: DateStyle) {

@@ -54,12 +54,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, body } = await requireBodyPage(request, params);
   const db = await getDb();
-  const data = await loadMunicipality(db, body, parseQuery(municipalityQuery, request), pageToday());
-  // the body's own staff land here: what they have to report now
-  const reportingStatus = user.localGovernmentCode === body.code ? await loadBodyReportingStatus(db, body.code, pageToday()) : null;
+  const [data, reportingStatus, reminders] = await Promise.all([
+    loadMunicipality(db, body, parseQuery(municipalityQuery, request), pageToday()),
+    // the body's own staff land here: what they have to report now
+    user.localGovernmentCode === body.code ? loadBodyReportingStatus(db, body.code, pageToday()) : null,
+    openRemindersOf(db, body.code),
+  ]);
   const listId = parseQuery(comparatorQuery, request).list;
   const comparator = await listComparator(db, user, listId, data.fiscalYear, body.code);
-  return { body, ...data, reminders: await openRemindersOf(db, body.code), reportingStatus, comparator };
+  return { body, ...data, reminders, reportingStatus, comparator };
 }
 
 type MunicipalityData = SerializeFrom<typeof loader>;

@@ -27,24 +27,36 @@ export async function getBody(db: Database, code: string) {
 }
 
 /**
- * Implementing bodies of similar population (nearest on a log scale, ties by code), in the prefecture or
- * nationally. The upload's peer check applies the same rule in memory to a batch of bodies
- * (nearestInPopulation, ADR 018). `sameKind`: the peer group of the comparisons (ADR 024), bodies of the
- * same kind (peerKindSql) nationally, prefectures' 郡部 included.
+ * Implementing bodies of similar population (nearest on a log scale, ties by code), nearest first, in
+ * three groups: `inPrefecture` and `nationally` (prefectures' 郡部 left out), and `sameKind`, the peer
+ * group of the comparisons (ADR 024): bodies of the same kind (peerKindSql) nationally, prefectures'
+ * 郡部 included. One query for the three. The upload's peer check applies the same rule in memory to a
+ * batch of bodies (nearestInPopulation, ADR 018).
  */
-export async function peerBodies(db: Database, code: string, fiscalYear: number, scope: { prefectureCode?: string; sameKind?: boolean }, limit = peerGroupSize) {
-  const rows = await queryRows<{ code: string }>(
+export async function peerBodies(db: Database, code: string, fiscalYear: number, prefectureCode: string, limit = peerGroupSize) {
+  const rows = await queryRows<{ grp: "inPrefecture" | "nationally" | "sameKind"; code: string }>(
     db,
     sql`with pop as ${populationsOn(fiscalYearStart(fiscalYear))},
-        me as (select pop.population, lg.kind from pop join local_governments lg on lg.code = pop.local_government_code where pop.local_government_code = ${code})
-        select b.code from ${implementingBodiesOf(fiscalYear)} b join pop on pop.local_government_code = b.code, me
-        where b.code <> ${code} and pop.population > 0 and me.population > 0
-          and ${scope.sameKind ? sql`${peerKindSql("b.kind")} = ${peerKindSql("me.kind")}` : sql`b.kind <> 'prefecture'`}
-          and ${scope.prefectureCode ? sql`b.prefecture_code = ${scope.prefectureCode}` : sql`true`}
-        order by ${nearestInPopulationOrder(logPopulationSql(sql`pop.population`), logPopulationSql(sql`me.population`), sql`b.code`)}
-        limit ${limit}`,
+        me as (select ${logPopulationSql(sql`pop.population`)} as log_population, lg.kind from pop join local_governments lg on lg.code = pop.local_government_code
+               where pop.local_government_code = ${code} and pop.population > 0),
+        candidates as (
+          select b.code, b.kind, b.prefecture_code, ${peerKindSql("b.kind")} = ${peerKindSql("me.kind")} as same_kind,
+                 ${logPopulationSql(sql`pop.population`)} as log_population, me.log_population as own_log_population
+          from ${implementingBodiesOf(fiscalYear)} b join pop on pop.local_government_code = b.code, me
+          where b.code <> ${code} and pop.population > 0)
+        select grp, code from (
+          select g.grp, c.code,
+                 row_number() over (partition by g.grp order by ${nearestInPopulationOrder(sql`c.log_population`, sql`c.own_log_population`, sql`c.code`)}) as rank
+          from candidates c
+          join (values ('inPrefecture'), ('nationally'), ('sameKind')) g(grp)
+            on case g.grp when 'inPrefecture' then c.kind <> 'prefecture' and c.prefecture_code = ${prefectureCode}
+                          when 'nationally' then c.kind <> 'prefecture'
+                          else c.same_kind end) ranked
+        where rank <= ${limit}
+        order by grp, rank`,
   );
-  return rows.map((r) => r.code);
+  const group = (grp: (typeof rows)[number]["grp"]) => rows.filter((r) => r.grp === grp).map((r) => r.code);
+  return { inPrefecture: group("inPrefecture"), nationally: group("nationally"), sameKind: group("sameKind") };
 }
 
 export async function staffTrainingOf(db: Database, code: string, fiscalYear: number) {

@@ -68,9 +68,13 @@ export function peerKindSql(kind: SqlColumn): SQL {
   return sql`(case when ${k} in ('town', 'village') then 'town_village' else ${k} end)`;
 }
 
-/** A population on the log scale of the peer rule: computed once per body, not once per pair compared. */
+/**
+ * A population on the log scale of the peer rule: computed once per body, not once per pair compared.
+ * In double precision, as nearestInPopulation (ADR 018) computes it in memory; ln of a numeric costs
+ * about 10 µs, which made the peer queries of a body's page 10–20 ms each.
+ */
 export function logPopulationSql(population: SQL): SQL {
-  return sql`ln(${population}::numeric)`;
+  return sql`ln(${population}::double precision)`;
 }
 
 /** The order of the peer rule (ADR 018, 024): nearest in population on a log scale (logPopulationSql), ties by code. */
@@ -83,10 +87,11 @@ export const peerGroupSize = 5;
 
 /** Each body's population in force on a date (its latest figure on or before it): a subquery with columns local_government_code, population. */
 export function populationsOn(on: SqlDate): SQL {
+  // both keys descending: PostgreSQL reads the primary key backwards instead of sorting every row (1.7 against 11 ms nationally)
   return sql`(
     select distinct on (local_government_code) local_government_code, population
     from populations where as_of <= ${date(on)}
-    order by local_government_code, as_of desc)`;
+    order by local_government_code desc, as_of desc)`;
 }
 
 /** The Japan date of a timestamptz column (null stays null). */

@@ -74,18 +74,6 @@ const populationPeriods = sql`(
 
 const noPopulation = sql`left join (select null::text as local_government_code, null::int as population) pp on false`;
 
-function monthlyRowsOf(fiscalYear: number, withPopulation = true): SQL {
-  return sql`
-    from ${implementingBodiesOf(fiscalYear)} b
-    left join monthly_support_statistics s on s.local_government_code = b.code and s.fiscal_year = ${fiscalYear}
-    ${
-      withPopulation
-        ? sql`left join ${populationPeriods} pp on pp.local_government_code = s.local_government_code
-      and make_date(s.year, s.month, 1) >= pp.valid_from and make_date(s.year, s.month, 1) < pp.valid_to`
-        : noPopulation
-    }`;
-}
-
 /**
  * National and per-prefecture totals of a fiscal year (prefectureCode null: the nation), over every
  * implementing body of the year (those without figures count in `bodies`). Read from the
@@ -103,7 +91,10 @@ export async function totalsByPrefecture(db: Database, fiscalYear: number): Prom
   return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, ...toTotals(r) }));
 }
 
-/** Totals of every implementing body of a prefecture (or of all bodies) for a fiscal year. */
+/**
+ * Totals of every implementing body of a prefecture (or of all bodies) for a fiscal year, read from the
+ * trigger-kept fiscal-year totals (ADR 011) like fiscalYearTotalsByBody, not from the monthly rows.
+ */
 export async function totalsByBody(
   db: Database,
   fiscalYear: number,
@@ -116,10 +107,11 @@ export async function totalsByBody(
       : sql`true`;
   const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string; population: number | null }>(
     db,
-    sql`select b.code, b.name, b.kind, b.prefecture_code, 1 as bodies, ${totalsColumns},
+    sql`select b.code, b.name, b.kind, b.prefecture_code, 1 as bodies, ${fiscalYearTotalsColumns},
                (select p.population from populations p where p.local_government_code = b.code and p.as_of <= ${fiscalYearStart(fiscalYear)}::date
                 order by p.as_of desc limit 1) as population
-        ${monthlyRowsOf(fiscalYear)}
+        from ${implementingBodiesOf(fiscalYear)} b
+        left join fiscal_year_body_totals t on t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}
         where ${where}
         group by b.code, b.name, b.kind, b.prefecture_code
         order by case when b.kind = 'prefecture' then 0 else 1 end, b.code`,
@@ -192,20 +184,21 @@ export async function statisticsFiscalYears(db: Database): Promise<number[]> {
 export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
   const rows = await queryRows<TotalsRow & { fiscal_year: number; scope: string }>(
     db,
-    sql`select t.fiscal_year, case when grouping(lg.prefecture_code) = 1 then 'nation' else lg.prefecture_code end as scope,
-               count(*)::int as bodies, ${fiscalYearTotalsColumns}
+    // each row counts for the nation and, in the prefecture, for it too: two groups a year, not one per prefecture
+    sql`select t.fiscal_year, scope.scope, count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
         join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
-        group by grouping sets ((t.fiscal_year, lg.prefecture_code), (t.fiscal_year))
-        having grouping(lg.prefecture_code) = 1 or lg.prefecture_code = ${prefectureCode ?? ""}
-        order by t.fiscal_year`,
+        cross join lateral (values ('nation'), (case when lg.prefecture_code = ${prefectureCode ?? ""} then lg.prefecture_code end)) scope(scope)
+        where scope.scope is not null
+        group by t.fiscal_year, scope.scope
+        order by t.fiscal_year, scope.scope = 'nation'`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
 }
 
 /**
  * Every implementing body's totals of a fiscal year from the trigger-kept fiscal_year_body_totals (the
- * national funnel plot, ADR 024): the same figures as totalsByBody without reading the monthly rows.
+ * national funnel plot, ADR 024): totalsByBody without the population, in code order.
  */
 export async function fiscalYearTotalsByBody(db: Database, fiscalYear: number) {
   const rows = await queryRows<TotalsRow & { code: string; name: string; kind: string; prefecture_code: string }>(

@@ -14,6 +14,10 @@ import { demoPassword } from "../../seeds/demo-users";
 import { describePageJavaScript, indexJavaScript } from "../bundle-size";
 import { benchDatabases, fmt, loadNationalDataset, percentile } from "./common";
 
+// React as served: the npm script sets NODE_ENV=production (React's development build renders markedly slower), which asks for these
+process.env.SESSION_SECRET ??= "bench-render-session-secret-of-32-chars-or-more";
+process.env.APP_ORIGIN ??= "http://bench";
+
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 const driver = process.env.BENCH_DRIVER === "pglite" ? "PGlite" : "PostgreSQL";
 
@@ -127,7 +131,7 @@ for (let i = 0; i < runs * 10; i++) {
 }
 
 const kb = (bytes: number) => fmt(bytes / 1024, 1);
-console.log(`\nbench:render — ${driver}, national dataset, as MHLW, ${runs} runs each (p50); no render cache; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`\nbench:render — ${driver}, national dataset, as MHLW, ${runs} runs each (p50); no render cache; NODE_ENV=${process.env.NODE_ENV ?? "(unset)"}; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log(["page", "loader ms", "render ms", "render CPU ms", "HTML KB", "loader data KB", "SVG KB", "table rows"].join("\t"));
 for (const r of rows) console.log([r.page, fmt(r.loader, 1), fmt(r.render, 1), fmt(r.cpu, 1), kb(r.html), kb(r.data), kb(r.svg), String(r.rows)].join("\t"));
 const main = rows.slice(1);

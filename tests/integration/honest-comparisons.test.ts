@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { peerBodies } from "../../db/queries/bodies";
-import { fiscalYearTotalsByBody, totalsByBody } from "../../db/queries/support-statistics";
+import { fiscalYearTotalsByBody, monthlySeries, totalsByBody } from "../../db/queries/support-statistics";
 import { localGovernments, monthlySupportStatistics, populations, targetValues } from "../../db/schema";
 import { checkDigit } from "../../app/domain/local-government-code";
 import { loadPrefecture } from "../../app/server/pages/prefecture-page.server";
@@ -77,12 +77,20 @@ describe("labels against the 目安値 (issue 17 acceptance)", () => {
   });
 });
 
-describe("fiscalYearTotalsByBody (the national funnel's query)", () => {
-  it("gives each body the totals totalsByBody reads from the monthly rows", async () => {
+describe("fiscalYearTotalsByBody and totalsByBody (read from the fiscal-year totals)", () => {
+  it("give each body the totals of its monthly rows", async () => {
     const fromTotals = await fiscalYearTotalsByBody(handle.db, 2021);
-    const fromMonths = await totalsByBody(handle.db, 2021);
+    const byBody = await totalsByBody(handle.db, 2021);
     const pick = (t: { code: string; perCapita: object; populationMonths: number; submittedMonths: number; newConsultations: number }) => [t.code, t.perCapita, t.populationMonths, t.submittedMonths, t.newConsultations];
-    expect(fromTotals.map(pick)).toEqual([...fromMonths].sort((a, b) => a.code.localeCompare(b.code)).map(pick));
+    expect(fromTotals.map(pick)).toEqual([...byBody].sort((a, b) => a.code.localeCompare(b.code)).map(pick));
+    const fromMonths = await Promise.all(
+      fromTotals.map(async (t) => {
+        const months = (await monthlySeries(handle.db, { bodyCode: t.code }, { withPopulation: true })).filter((m) => m.fiscalYear === 2021);
+        const sum = (f: (m: (typeof months)[number]) => number) => months.reduce((a, m) => a + f(m), 0);
+        return [t.code, { newConsultations: sum((m) => m.perCapita.newConsultations) }, sum((m) => m.populationMonths), sum((m) => m.submittedMonths), sum((m) => m.newConsultations)];
+      }),
+    );
+    expect(fromTotals.map((t) => [t.code, { newConsultations: t.perCapita.newConsultations }, t.populationMonths, t.submittedMonths, t.newConsultations])).toEqual(fromMonths);
     // 試験村: 3 consultations over 12 × 3,000 person-months
     expect(fromTotals.find((t) => t.code === village)).toMatchObject({ newConsultations: 3, populationMonths: 36_000, submittedMonths: 12 });
   });
@@ -92,7 +100,14 @@ describe("peer groups (same kind, nearest in population)", () => {
   it("takes the 5 towns and villages nearest on a log scale, ties by code", async () => {
     // |ln(p) − ln(3,000)|: 4,000 → 0.288, 2,000 → 0.405, 6,000 → 0.693, 1,000 → 1.099, 10,000 → 1.204; 20,000 → 1.897 is out,
     // and 鳥取市 (a core city) is never the village's peer
-    const peers = await peerBodies(handle.db, village, 2021, { sameKind: true });
+    const peers = (await peerBodies(handle.db, village, 2021, "31")).sameKind;
     expect(peers).toEqual([towns[2], towns[1], towns[3], towns[0], towns[4]]);
+  });
+
+  it("gives the city no same-kind peer but the 5 nearest bodies in its prefecture and nationally", async () => {
+    // |ln(p) − ln(500,000)|: 40,000 → 2.526, 20,000 → 3.219, 10,000 → 3.912, 6,000 → 4.423, 4,000 → 4.828; 3,000 (the village) → 5.116 is out
+    const nearest = [towns[6], towns[5], towns[4], towns[3], towns[2]];
+    expect(await peerBodies(handle.db, city, 2021, "31")).toEqual({ inPrefecture: nearest, nationally: nearest, sameKind: [] });
+    expect(await peerBodies(handle.db, city, 2021, "13")).toEqual({ inPrefecture: [], nationally: nearest, sameKind: [] });
   });
 });

@@ -26,7 +26,7 @@ export const municipalityQuery = monthRangeParams.extend({ fy: fiscalYearParam }
 export async function loadMunicipality(db: Database, body: NonNullable<Awaited<ReturnType<typeof getBody>>>, query: z.infer<typeof municipalityQuery>, today: string) {
   const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
-  const [cooperation, [series, programs, jusou, staff, contacts, targets, inPrefecture, nationally, dataDate, explanations, schedule, reviewStates, returned, followUps, sameKind, areaTotals, yearlyTotals]] = await Promise.all([
+  const [cooperation, [series, programs, jusou, staff, contacts, targets, { inPrefecture, nationally, sameKind }, dataDate, explanations, schedule, reviewStates, returned, followUps, areaTotals, yearlyTotals]] = await Promise.all([
     Promise.all([publicAssistanceTransferHistory(db, body.code), cooperationSurveyHistory(db, body.code), supportMeetingHistory(db, body.code)]).then(
       ([transfers, survey, meetings]) => ({ transfers, survey, meetings }),
     ),
@@ -37,15 +37,13 @@ export async function loadMunicipality(db: Database, body: NonNullable<Awaited<R
     staffTrainingOf(db, body.code, fiscalYear),
     supervisionContactsOf(db, body.code),
     targetValuesOf(db, fiscalYear),
-    peerBodies(db, body.code, fiscalYear, { prefectureCode: body.prefectureCode }),
-    peerBodies(db, body.code, fiscalYear, {}),
+    peerBodies(db, body.code, fiscalYear, body.prefectureCode),
     datasetUpdatedAt(db, "monthly_support"),
     monthlyExplanationsOf(db, body.code, fiscalYear),
     getReportingSchedule(db, fiscalYear),
     reviewStatesOfBody(db, body.code, fiscalYear),
     returnedMonthsOf(db, body.code),
     worklistMarksOfBody(db, body.code),
-    peerBodies(db, body.code, fiscalYear, { sameKind: true }),
     totalsByPrefecture(db, fiscalYear),
     totalsByFiscalYearOfBody(db, body.code),
     ]),

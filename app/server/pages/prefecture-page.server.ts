@@ -10,7 +10,7 @@ import { programStatusesOf } from "../../../db/queries/optional-programs";
 import { certificateCoverageOf, lastSupervisionContactOf, targetValuesOf } from "../../../db/queries/prefecture-work";
 import { statisticsFiscalYears, totalsByBody, totalsByFiscalYear, totalsByPrefecture } from "../../../db/queries/support-statistics";
 import { comparableMetrics, metricValue } from "~/domain/metrics";
-import { byMetric, perPopulationMetrics } from "~/domain/metric-catalogue";
+import { byMetric, perPopulationMetrics, targetValueMetrics } from "~/domain/metric-catalogue";
 import { bodyFunnel, comparedFigureKeys, comparedFigures, countAndDenominator, figureTrends, type ComparedFigureKey } from "~/domain/compared-figures";
 import { employmentOrIncomeRate, perHundredThousandPerMonth } from "~/domain/statistics";
 import { chooseFiscalYear, periodOf, withMonthsDue } from "~/server/pages/fiscal-year-policy";
@@ -26,17 +26,18 @@ export const prefectureQuery = z.object({
 });
 
 export async function loadPrefecture(db: Database, code: string, query: z.infer<typeof prefectureQuery>, today: string, detail: boolean) {
-  const prefectures = await listPrefectures(db);
+  const [prefectures, yearsWithData] = await Promise.all([listPrefectures(db), statisticsFiscalYears(db)]);
   const prefecture = prefectures.find((p) => p.code === code);
   if (!prefecture) return null;
-  const choice = chooseFiscalYear({ kind: "figures", yearsWithData: await statisticsFiscalYears(db) }, query.fy, today);
+  const choice = chooseFiscalYear({ kind: "figures", yearsWithData }, query.fy, today);
   const { fiscalYear, fiscalYears } = choice;
 
-  const [all, byYear, targets, dataDate] = await Promise.all([
+  const [all, byYear, targets, dataDate, bodyTotals] = await Promise.all([
     totalsByPrefecture(db, fiscalYear),
     totalsByFiscalYear(db, code),
     targetValuesOf(db, fiscalYear),
     datasetUpdatedAt(db, "monthly_support"),
+    detail ? totalsByBody(db, fiscalYear, { prefectureCode: code }) : null,
   ]);
   const own = withMonthsDue(all.find((r) => r.prefectureCode === code)!, fiscalYear, today);
   const nation = withMonthsDue(all.find((r) => r.prefectureCode === null)!, fiscalYear, today);
@@ -56,8 +57,8 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
 
   let bodies = null;
   let funnel = null;
-  if (detail) {
-    const totals = await totalsByBody(db, fiscalYear, { prefectureCode: code });
+  if (bodyTotals) {
+    const totals = bodyTotals;
     const codes = totals.map((t) => t.code);
     const [programs, jusou, certificates, lastContacts, provisional] = await Promise.all([
       programStatusesOf(db, fiscalYear, codes),
@@ -74,7 +75,7 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
       kind: t.kind,
       population: t.population,
       ...summarize(withMonthsDue(t, fiscalYear, today)),
-      compared: comparedFigures(t, { nation }, targets),
+      compared: shownBodyFigures(comparedFigures(t, {}, targets)),
       programs: Object.fromEntries(
         programs.filter((p) => p.code === t.code).map((p) => [p.program, { implemented: p.implemented, deliveryForm: p.deliveryForm }]),
       ) as Record<string, { implemented: boolean; deliveryForm: string | null }>,
@@ -110,6 +111,18 @@ export async function loadPrefecture(db: Database, code: string, query: z.infer<
     funnel,
     dataDate,
   };
+}
+
+/**
+ * What the bodies table shows of each body's compared figures: the per-10万人 figures with their 95%
+ * interval and label against the 目安値. The rest (99.8% limits, 就労・増収率's interval, the nation's
+ * benchmark, repeated per body) was half of the page's loader data and never shown.
+ */
+function shownBodyFigures(compared: ReturnType<typeof comparedFigures>) {
+  return byMetric(targetValueMetrics, (m) => {
+    const { value, ci95, labels } = compared[m];
+    return { value, ci95, labels: { target: labels.target } };
+  });
 }
 
 export const worklistQuery = z.object({ done: z.literal("resolved").optional().catch(undefined) });
