@@ -17,5 +17,7 @@ describe("splitAxisLabel", () => {
     // 平成30 is 4 characters: in lines of 3 it is cut where it must be
     expect(splitAxisLabel("平成30年度", 3)).toEqual(["平成3", "0年度"]);
     expect(splitAxisLabel("2024年4月", 4)).toEqual(["2024", "年4月"]);
+    // a label that fits stays whole
+    expect(splitAxisLabel("令和7年度", 5)).toEqual(["令和7年度"]);
   });
 });

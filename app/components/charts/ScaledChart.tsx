@@ -31,6 +31,7 @@ export function splitLabel(label: string, chars: number): string[] {
  * (平成30年度 → 平成30 / 年度), else every `chars` characters.
  */
 export function splitAxisLabel(label: string, chars: number): string[] {
+  if (label.length <= chars) return [label];
   const parts = label.split(/(?=年度$)/);
   return parts.length > 1 && parts.every((p) => p.length <= chars) ? parts : splitLabel(label, chars);
 }

@@ -77,7 +77,7 @@ export class MonthlyOutlierCheck implements HistoryCheck {
           if (typeof value !== "number") continue;
           let window = windows.get(settings.recentMonths);
           if (!window) {
-            window = months.length === 0 ? [] : historyWindow(months, at, settings.recentMonths);
+            window = historyWindow(months, at, settings.recentMonths);
             windows.set(settings.recentMonths, window);
           }
           if (window.length < settings.minHistory) {
