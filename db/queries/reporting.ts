@@ -25,23 +25,6 @@ export async function saveReportingSchedule(tx: Database, s: { fiscalYear: numbe
     });
 }
 
-/**
- * At commit, while the staged rows are still there: the body-months the upload set (its staged rows
- * whose target row now carries its id) that had no submission yet were submitted now (ADR 021). Reads
- * the upload's staged rows by their index, not the whole monthly table.
- */
-export async function recordMonthlySubmissions(tx: Database, uploadId: number): Promise<void> {
-  await tx.execute(sql`
-    insert into monthly_submissions (local_government_code, year, month, upload_id, submitted_at)
-    select s.local_government_code, s.year, s.month, committed.id, committed.committed_at
-    from (select id, committed_at from uploads where id = ${uploadId} and committed_at is not null) committed
-    join staged_monthly_support_statistics r on r.upload_id = committed.id
-    join monthly_support_statistics s on s.local_government_code = r.local_government_code and s.year = r.year and s.month = r.month and s.upload_id = r.upload_id
-    -- not on conflict: speculative insertion doubles the cost of a national file's 100,000 rows; only
-    -- commits and reverts write this table, and they hold the dataset's lock (lockDatasetTable)
-    where not exists (select 1 from monthly_submissions x where x.local_government_code = s.local_government_code and x.year = s.year and x.month = s.month)`);
-}
-
 /** At revert: the submissions the upload made are undone with it. */
 export async function forgetMonthlySubmissions(tx: Database, uploadId: number): Promise<void> {
   await tx.execute(sql`delete from monthly_submissions where upload_id = ${uploadId}`);

@@ -224,10 +224,16 @@ export async function applyStagedRows(tx: Database, uploadId: number, d: Dataset
   return { inserted: applied?.inserted ?? 0, updated: applied?.updated ?? 0 };
 }
 
-export async function markCommitted(tx: Database, uploadId: number, counts: UploadCounts, explanation: string | null): Promise<void> {
+/** The moment a commit's transaction records as its time (with microseconds, as text): the upload's committed_at and its months' submission time. */
+export async function commitClock(tx: Database): Promise<string> {
+  const [row] = await queryRows<{ at: string }>(tx, sql`select clock_timestamp()::text as at`);
+  return row!.at;
+}
+
+export async function markCommitted(tx: Database, uploadId: number, counts: UploadCounts, explanation: string | null, committedAt: string): Promise<void> {
   await tx
     .update(uploads)
-    .set({ status: "committed", counts, explanation, committedAt: sql`clock_timestamp()` })
+    .set({ status: "committed", counts, explanation, committedAt: sql`${committedAt}::timestamptz` })
     .where(eq(uploads.id, uploadId));
 }
 
@@ -626,18 +632,19 @@ export async function listStagedChangesOfConfirmedMonths(
 /**
  * Before the staged rows are applied: the body-months the upload writes (new or changed rows, and for a
  * municipality's resubmission also the returned months it sends unchanged) take `state`, with an event
- * each. Returns how many months.
+ * each; the months it sets that had no submission yet were submitted at `submittedAt` (ADR 021), the
+ * upload's committed_at. Returns how many months took the state.
  */
 export async function recordSubmittedMonths(
   tx: Database,
   uploadId: number,
-  options: { state: "submitted" | "confirmed"; userId: number | null; resubmitsReturned: boolean },
+  options: { state: "submitted" | "confirmed"; userId: number | null; resubmitsReturned: boolean; submittedAt: string },
 ): Promise<number> {
   const [row] = await queryRows<{ months: number }>(
     tx,
     // no distinct: a staged monthly upload holds each body-month once (a second line is an error at preview)
     sql`with touched as (
-          select r.local_government_code, r.year, r.month, v.state as from_state
+          select r.local_government_code, r.year, r.month, v.state as from_state, (t.ctid is null or ${stagedDiffers(monthly)}) as sets_figures
           from ${monthlyStaging()} r
           left join ${monthlyTarget()} t on ${stagedJoin(monthly)}
           left join monthly_reviews v on ${sameMonth("v", "r")}
@@ -662,8 +669,16 @@ export async function recordSubmittedMonths(
           insert into monthly_review_events (local_government_code, year, month, action, from_state, to_state, upload_id, user_id)
           select local_government_code, year, month, 'submit', from_state, ${options.state}, ${uploadId}, ${options.userId} from touched
           returning 1
+        ), submissions as (
+          -- here rather than after the rows are applied: the months are already at hand (a second pass over the
+          -- staged and monthly rows cost as much as writing them); not on conflict, as above: only commits
+          -- and reverts write this table, and they hold the dataset's lock (lockDatasetTable)
+          insert into monthly_submissions (local_government_code, year, month, upload_id, submitted_at)
+          select local_government_code, year, month, ${uploadId}, ${options.submittedAt}::timestamptz from touched
+          where sets_figures and not exists (select 1 from monthly_submissions x where ${sameMonth("x", "touched")})
+          returning 1
         )
-        -- events runs too: a data-modifying WITH is executed whether or not the query reads it
+        -- events and submissions run too: a data-modifying WITH is executed whether or not the query reads it
         select ((select count(*) from inserted) + (select count(*) from updated))::int as months`,
   );
   return row?.months ?? 0;

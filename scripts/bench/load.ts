@@ -78,7 +78,9 @@ const cookieOf = new Map(await Promise.all(sessionRows.map(async (r) => [r.login
 await setup.close();
 
 async function startServer(extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_CPU_PROF=<dir>: each server run writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: sessionSecret, APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -22,6 +22,7 @@ import {
   lockReviewsOfStaged,
   lockReviewsOfUpload,
   lockUploadRow,
+  commitClock,
   markCommitted,
   markDiscarded,
   markFailed,
@@ -34,7 +35,7 @@ import {
   revertReviewsOfUpload,
   type RevertConflict,
 } from "../../../db/queries/uploads";
-import { forgetMonthlySubmissions, recordMonthlySubmissions } from "../../../db/queries/reporting";
+import { forgetMonthlySubmissions } from "../../../db/queries/reporting";
 import { isUniqueViolation } from "../../../db/queries/supervision";
 import type { UploadCounts } from "../../../db/schema";
 import { datasetIds, datasets, isDatasetId, type DatasetDefinition } from "../../domain/datasets";
@@ -209,12 +210,12 @@ export async function commitUpload(db: Database, actor: UploadActor, uploadId: n
       if ((await countStagedRows(tx, uploadId, d)) !== staged) {
         throw new UploadStateError("確認時のデータが見つかりません。ファイルをもう一度アップロードしてください");
       }
-      const review = d.id === "monthly_support" ? await recordReviewStates(tx, actor, uploadId) : null;
+      const committedAt = await commitClock(tx);
+      const review = d.id === "monthly_support" ? await recordReviewStates(tx, actor, uploadId, committedAt) : null;
       await recordReplacedRows(tx, uploadId, d);
       const applied = await applyStagedRows(tx, uploadId, d);
       const counts: UploadCounts = { ...rows, new: applied.inserted, changed: applied.updated, unchanged: staged - applied.inserted - applied.updated };
-      await markCommitted(tx, uploadId, counts, explanation);
-      if (d.id === "monthly_support") await recordMonthlySubmissions(tx, uploadId);
+      await markCommitted(tx, uploadId, counts, explanation, committedAt);
       await deleteStagedRows(tx, uploadId, d);
       await audit(tx, actor, "upload.commit", uploadId, { dataset: d.id, ...counts, ...(explanation ? { explanation } : {}), ...(review ?? {}) });
       return counts;
@@ -247,7 +248,7 @@ const distinctMonths = (rows: readonly YearMonth[]): YearMonth[] =>
  * this commit sees it. A municipality may not change confirmed months; its months become
  * 提出済（未確認）, those of the prefecture's or MHLW's uploads 確認済.
  */
-async function recordReviewStates(tx: Database, actor: UploadActor, uploadId: number): Promise<{ reviewState: "submitted" | "confirmed"; reviewMonths: number }> {
+async function recordReviewStates(tx: Database, actor: UploadActor, uploadId: number, committedAt: string): Promise<{ reviewState: "submitted" | "confirmed"; reviewMonths: number }> {
   await lockReviewsOfStaged(tx, uploadId);
   const municipal = actor.role === "municipality";
   if (municipal) {
@@ -255,7 +256,7 @@ async function recordReviewStates(tx: Database, actor: UploadActor, uploadId: nu
     if (locked.total > 0) throw new ConfirmedMonthError(confirmedMonthMessage(distinctMonths(locked.lines)));
   }
   const reviewState = municipal ? "submitted" : "confirmed";
-  const reviewMonths = await recordSubmittedMonths(tx, uploadId, { state: reviewState, userId: actor.id, resubmitsReturned: municipal });
+  const reviewMonths = await recordSubmittedMonths(tx, uploadId, { state: reviewState, userId: actor.id, resubmitsReturned: municipal, submittedAt: committedAt });
   return { reviewState, reviewMonths };
 }
 

@@ -58,7 +58,7 @@ async function* tagStreamErrors(source: AsyncIterable<Uint8Array>): AsyncGenerat
 /**
  * Stages an uploaded CSV or .xlsx for preview (service.server.ts checks the actor and audits): the stream is
  * validated (validateUploadStream) while the valid records go by COPY into the dataset's typed
- * staging table, a batch at a time (at most one COPY in flight while the next batch is validated).
+ * staging table, a batch at a time (at most one COPY and one write of issues in flight while the next batch is validated).
  * Nothing reaches the target tables here.
  */
 export async function stageFile(db: Database, input: StageInput): Promise<StageResult> {
@@ -67,7 +67,9 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
   const store = (issues: StoredIssue[]) => storeIssues(db, uploadId, issues);
 
   const today = input.today ?? pageToday();
+  // the batch's COPY and its issues are written while the next batch is validated; each waits for its predecessor
   let copying: Promise<void> = Promise.resolve();
+  let storing: Promise<void> = Promise.resolve();
   try {
     const validation = validateUploadStream({
       uploadId,
@@ -88,16 +90,19 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
     });
     let step = await validation.next();
     while (!step.done) {
-      await copying;
+      await Promise.all([copying, storing]);
       const { copyLines, issues } = step.value;
       if (copyLines.length > 0) {
         copying = copyStagedRows(db, definition, copyLines.join(""));
-        copying.catch(() => {}); // awaited before the next COPY; this only keeps it from counting as unhandled meanwhile
+        copying.catch(() => {}); // awaited before the next batch's; this only keeps it from counting as unhandled meanwhile
       }
-      await store(issues);
+      if (issues.length > 0) {
+        storing = store(issues);
+        storing.catch(() => {});
+      }
       step = await validation.next();
     }
-    await copying;
+    await Promise.all([copying, storing]);
     const summary = step.value;
     const counts = { rows: summary.rows, errorRows: summary.errorRows, warnings: summary.warnings, flagged: summary.flagged };
     const file = { sizeBytes: summary.sizeBytes, sha256: summary.sha256, encoding: summary.encoding };
@@ -122,7 +127,7 @@ export async function stageFile(db: Database, input: StageInput): Promise<StageR
   } catch (error) {
     // Whatever stopped the staging (a broken stream, the database), the upload is dead: fail it and
     // drop its staged rows, or it would stay 「読み込み中」 for ever.
-    await copying.catch(() => {});
+    await Promise.all([copying.catch(() => {}), storing.catch(() => {})]);
     await markStagingFailed(db, uploadId, stoppedStagingMessage);
     await deleteStagedRows(db, uploadId, definition);
     throw error;
