@@ -78,7 +78,9 @@ async function buildWorker(): Promise<string[]> {
 const workerCommand = await buildWorker();
 
 function runWorker(workerTarget: string, file: string, rowCount: number): WorkerTimings {
-  const worker = spawnSync(process.execPath, [...workerCommand, workerTarget, file], { encoding: "utf8" });
+  // BENCH_CPU_PROF=<dir>: each pipeline run writes a V8 CPU profile there
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const worker = spawnSync(process.execPath, [...profile, ...workerCommand, workerTarget, file], { encoding: "utf8" });
   if (worker.status !== 0) throw new Error(`worker failed: ${worker.stderr}`);
   const timings = JSON.parse(worker.stdout.trim().split("\n").pop()!) as WorkerTimings;
   if (timings.counts.new !== rowCount) throw new Error(`expected ${rowCount} new rows, committed ${timings.counts.new}`);
