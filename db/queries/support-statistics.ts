@@ -4,6 +4,7 @@ import { fiscalYearStart } from "~/domain/fiscal-year";
 import { byMetric, monthlyMetrics, perPopulationMetrics, type MonthlyMetric, type PerPopulationMetric } from "~/domain/metric-catalogue";
 import type { Totals } from "~/domain/statistics";
 import { queryRows, type Database } from "../client";
+import { memoByDataVersion } from "./data-version-memo";
 import { fiscalYearBodyTotals, monthlyPrefectureTotals, monthlySupportStatistics, perCapitaColumn } from "../schema";
 import { fiscalYearStartSql, logPopulationSql, nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn, sqlIn } from "./fragments";
 import { implementingBodiesOf, isImplementingBodyEver, isImplementingBodyOn } from "./implementing-bodies";
@@ -77,19 +78,22 @@ const noPopulation = sql`left join (select null::text as local_government_code, 
 /**
  * National and per-prefecture totals of a fiscal year (prefectureCode null: the nation), over every
  * implementing body of the year (those without figures count in `bodies`). Read from the
- * trigger-kept fiscal-year totals (ADR 011), not from the monthly rows.
+ * trigger-kept fiscal-year totals (ADR 011), not from the monthly rows; the same for every page until
+ * the data changes, so kept per data version (ADR 038).
  */
-export async function totalsByPrefecture(db: Database, fiscalYear: number): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> {
-  const rows = await queryRows<TotalsRow & { prefecture_code: string | null }>(
-    db,
-    sql`select b.prefecture_code, count(*)::int as bodies, ${fiscalYearTotalsColumns}
-        from ${implementingBodiesOf(fiscalYear)} b
-        left join fiscal_year_body_totals t on t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}
-        group by grouping sets ((b.prefecture_code), ())
-        order by b.prefecture_code nulls first`,
-  );
-  return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, ...toTotals(r) }));
-}
+export const totalsByPrefecture = memoByDataVersion(
+  async (db: Database, fiscalYear: number): Promise<(MetricTotals & { prefectureCode: string | null; bodies: number })[]> => {
+    const rows = await queryRows<TotalsRow & { prefecture_code: string | null }>(
+      db,
+      sql`select b.prefecture_code, count(*)::int as bodies, ${fiscalYearTotalsColumns}
+          from ${implementingBodiesOf(fiscalYear)} b
+          left join fiscal_year_body_totals t on t.local_government_code = b.code and t.fiscal_year = ${fiscalYear}
+          group by grouping sets ((b.prefecture_code), ())
+          order by b.prefecture_code nulls first`,
+    );
+    return rows.map((r) => ({ prefectureCode: r.prefecture_code, bodies: r.bodies, ...toTotals(r) }));
+  },
+);
 
 /**
  * Totals of every implementing body of a prefecture (or of all bodies) for a fiscal year, read from the
@@ -178,22 +182,28 @@ export async function statisticsFiscalYears(db: Database): Promise<number[]> {
 }
 
 /**
- * Per fiscal year: totals of one prefecture's implementing bodies and of the nation, each year
- * counting the bodies that exist on its 1 April. One query for the "prefecture against the nation" chart.
+ * Per fiscal year: totals of every prefecture's implementing bodies (scope: its code) and of the nation
+ * (scope 'nation'), each year counting the bodies that exist on its 1 April; the prefectures in code
+ * order before the nation. Kept per data version (ADR 038): every prefecture page draws from it.
  */
-export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
+const totalsByFiscalYearOfEveryPrefecture = memoByDataVersion(async (db: Database) => {
   const rows = await queryRows<TotalsRow & { fiscal_year: number; scope: string }>(
     db,
-    // each row counts for the nation and, in the prefecture, for it too: two groups a year, not one per prefecture
-    sql`select t.fiscal_year, scope.scope, count(*)::int as bodies, ${fiscalYearTotalsColumns}
+    sql`select t.fiscal_year, coalesce(lg.prefecture_code, 'nation') as scope, count(*)::int as bodies, ${fiscalYearTotalsColumns}
         from fiscal_year_body_totals t
         join local_governments lg on lg.code = t.local_government_code and ${isImplementingBodyOn("lg", fiscalYearStartSql("t.fiscal_year"))}
-        cross join lateral (values ('nation'), (case when lg.prefecture_code = ${prefectureCode ?? ""} then lg.prefecture_code end)) scope(scope)
-        where scope.scope is not null
-        group by t.fiscal_year, scope.scope
-        order by t.fiscal_year, scope.scope = 'nation'`,
+        group by grouping sets ((t.fiscal_year, lg.prefecture_code), (t.fiscal_year))
+        order by t.fiscal_year, lg.prefecture_code is null, lg.prefecture_code`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
+});
+
+/**
+ * Per fiscal year: totals of one prefecture's implementing bodies and of the nation (prefectureCode
+ * null: the nation only), the prefecture's row before the nation's, for the "prefecture against the nation" chart.
+ */
+export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
+  return (await totalsByFiscalYearOfEveryPrefecture(db)).filter((r) => r.scope === "nation" || r.scope === prefectureCode);
 }
 
 /**

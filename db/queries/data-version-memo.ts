@@ -1,0 +1,40 @@
+import type { Database } from "../client";
+import { currentDataVersion } from "./meta";
+
+type MemoState = { version: number; results: Map<string, Promise<unknown>> };
+
+/**
+ * A read whose result is the same for every viewer until the data changes (national and per-prefecture
+ * totals that every municipality and prefecture page shows), kept per database and data version
+ * (ADR 038): each call reads the data version (one indexed row) and runs the query only when this
+ * version has not answered these arguments yet. A version older than the kept one (a lagging replica
+ * behind the same handle) is read through, not kept. Callers get their own copy of the result.
+ */
+export function memoByDataVersion<A extends (string | number | null)[], T>(
+  load: (db: Database, ...args: A) => Promise<T>,
+  options: { maxEntries?: number } = {},
+): (db: Database, ...args: A) => Promise<T> {
+  const maxEntries = options.maxEntries ?? 64;
+  const states = new WeakMap<Database, MemoState>();
+  return async (db, ...args) => {
+    const version = await currentDataVersion(db);
+    let state = states.get(db);
+    if (!state || version > state.version) {
+      state = { version, results: new Map() };
+      states.set(db, state);
+    } else if (version < state.version) {
+      return load(db, ...args);
+    }
+    const key = JSON.stringify(args);
+    let result = state.results.get(key) as Promise<T> | undefined;
+    if (!result) {
+      if (state.results.size >= maxEntries) state.results.delete(state.results.keys().next().value!);
+      const results = state.results;
+      result = load(db, ...args);
+      results.set(key, result);
+      // a failed read is not kept: the next call tries again
+      result.catch(() => results.get(key) === result && results.delete(key));
+    }
+    return structuredClone(await result);
+  };
+}
