@@ -7,6 +7,11 @@ import { queryRows } from "../../db/client";
 import { generateDataset, readDemoSample } from "../../seeds/demo";
 import { createDemoUsers } from "../../seeds/demo-users";
 
+/** BENCH_CPU_PROF=<dir>: Node options that make a measured process write a V8 CPU profile there when it ends. */
+export function cpuProfileArgs(): string[] {
+  return process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+}
+
 /** The benchmark databases: in-memory PGlite, and a throwaway database on the PostgreSQL server. */
 export async function benchDatabases(): Promise<{ name: string; open: () => Promise<DatabaseHandle & { url?: string }> }[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

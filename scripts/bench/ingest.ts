@@ -18,7 +18,7 @@ import { csvRecordBatches, type CsvRecord } from "../../app/domain/csv/records";
 import { StreamingCsvDecoder } from "../../app/domain/csv/stream-decoder";
 import { monthsOfFiscalYear } from "../../app/domain/fiscal-year";
 import { monthlyMetricCatalogue } from "../../app/domain/metric-catalogue";
-import { benchDatabases, fmt, loadNationalMaster } from "./common";
+import { benchDatabases, cpuProfileArgs, fmt, loadNationalMaster } from "./common";
 
 const definition = datasets.monthly_support;
 const header = ["自治体コード", "年度", "月", ...monthlyMetricCatalogue.map((m) => m.label)].join(",");
@@ -78,9 +78,7 @@ async function buildWorker(): Promise<string[]> {
 const workerCommand = await buildWorker();
 
 function runWorker(workerTarget: string, file: string, rowCount: number): WorkerTimings {
-  // BENCH_CPU_PROF=<dir>: each pipeline run writes a V8 CPU profile there
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const worker = spawnSync(process.execPath, [...profile, ...workerCommand, workerTarget, file], { encoding: "utf8" });
+  const worker = spawnSync(process.execPath, [...cpuProfileArgs(), ...workerCommand, workerTarget, file], { encoding: "utf8" });
   if (worker.status !== 0) throw new Error(`worker failed: ${worker.stderr}`);
   const timings = JSON.parse(worker.stdout.trim().split("\n").pop()!) as WorkerTimings;
   if (timings.counts.new !== rowCount) throw new Error(`expected ${rowCount} new rows, committed ${timings.counts.new}`);

@@ -21,7 +21,7 @@ import { scopeKey } from "../../app/server/auth/access";
 import { prefectureDefinitions as prefectures } from "../../app/domain/prefectures";
 import { readDemoSample } from "../../seeds/demo";
 import { demoPassword } from "../../seeds/demo-users";
-import { fmt, loadNationalDataset, percentile } from "./common";
+import { cpuProfileArgs, fmt, loadNationalDataset, percentile } from "./common";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -78,9 +78,7 @@ const cookieOf = new Map(await Promise.all(sessionRows.map(async (r) => [r.login
 await setup.close();
 
 async function startServer(extraEnv: Record<string, string> = {}) {
-  // BENCH_CPU_PROF=<dir>: each server run writes a V8 CPU profile there when it stops
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...cpuProfileArgs(), "--import", "tsx", "server.ts"], {
     env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: sessionSecret, APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
