@@ -68,12 +68,18 @@ export async function recordReviewEvent(
   );
 }
 
+/** A month's review history, oldest first: its event rows and the first event an upload's commit kept on the review row (ADR 039). */
 export async function listReviewEvents(db: Database, key: MonthKey) {
   return queryRows<{ action: string; fromState: string | null; toState: string | null; comment: string | null; uploadId: number | null; at: string; userName: string | null }>(
     db,
     sql`select e.action, e.from_state as "fromState", e.to_state as "toState", e.comment, e.upload_id as "uploadId", e.at::text as at, u.display_name as "userName"
-        from monthly_review_events e left join users u on u.id = e.user_id
-        where e.local_government_code = ${key.localGovernmentCode} and e.year = ${key.year} and e.month = ${key.month}
+        from (
+          select id, action, from_state, to_state, comment, upload_id, user_id, at from monthly_review_events
+          where local_government_code = ${key.localGovernmentCode} and year = ${key.year} and month = ${key.month}
+          union all
+          select created_event_id, 'submit', null, created_state, null, created_upload_id, created_by, created_at from monthly_reviews
+          where local_government_code = ${key.localGovernmentCode} and year = ${key.year} and month = ${key.month} and created_event_id is not null
+        ) e left join users u on u.id = e.user_id
         order by e.id`,
   );
 }

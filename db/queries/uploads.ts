@@ -632,7 +632,7 @@ export async function listStagedChangesOfConfirmedMonths(
 /**
  * Before the staged rows are applied: the body-months the upload writes (new or changed rows, and for a
  * municipality's resubmission also the returned months it sends unchanged) take `state`, with an event
- * each; the months it sets that had no submission yet were submitted at `submittedAt` (ADR 021), the
+ * each (on the new review row for a month that had none, ADR 039); the months it sets that had no submission yet were submitted at `submittedAt` (ADR 021), the
  * upload's committed_at. Returns how many months took the state.
  */
 export async function recordSubmittedMonths(
@@ -654,8 +654,12 @@ export async function recordSubmittedMonths(
           -- months without a review row get one (not by on conflict: speculative insertion doubles the cost
           -- of a national file; a prefecture's first decision on one of these months at this very moment
           -- makes the commit fail whole with a unique violation, which commitUpload reports as a retry)
-          insert into monthly_reviews (local_government_code, year, month, state, upload_id, updated_by, updated_at)
-          select local_government_code, year, month, ${options.state}, ${uploadId}, ${options.userId}, clock_timestamp() from touched
+          -- its first event ('submit' from no state) stays on the row with the id it takes now (ADR 039)
+          insert into monthly_reviews (local_government_code, year, month, state, upload_id, updated_by, updated_at,
+                                       created_event_id, created_state, created_upload_id, created_by, created_at)
+          select local_government_code, year, month, ${options.state}, ${uploadId}, ${options.userId}, clock_timestamp(),
+                 nextval(pg_get_serial_sequence('monthly_review_events', 'id')), ${options.state}, ${uploadId}, ${options.userId}, now()
+          from touched
           where from_state is null
           returning 1
         ), updated as (
@@ -668,6 +672,7 @@ export async function recordSubmittedMonths(
         ), events as (
           insert into monthly_review_events (local_government_code, year, month, action, from_state, to_state, upload_id, user_id)
           select local_government_code, year, month, 'submit', from_state, ${options.state}, ${uploadId}, ${options.userId} from touched
+          where from_state is not null
           returning 1
         ), submissions as (
           -- here rather than after the rows are applied: the months are already at hand (a second pass over the
@@ -697,13 +702,14 @@ export async function lockReviewsOfUpload(tx: Database, uploadId: number): Promi
 /**
  * After a revert restored and removed the upload's rows: its months whose figures are back to an
  * earlier upload's are 提出済（未確認） again (someone has to look at them), months left without figures
- * lose their review row; an event each.
+ * lose their review row (its first event, if kept on it, written out first); an event each.
  */
 export async function revertReviewsOfUpload(tx: Database, uploadId: number, userId: number | null): Promise<number> {
   const [row] = await queryRows<{ months: number }>(
     tx,
     sql`with touched as (
-          select v.local_government_code, v.year, v.month, v.state, t.upload_id as data_upload_id, t.ctid is not null as has_data
+          select v.local_government_code, v.year, v.month, v.state, t.upload_id as data_upload_id, t.ctid is not null as has_data,
+                 v.created_event_id, v.created_state, v.created_upload_id, v.created_by, v.created_at
           from monthly_reviews v left join ${monthlyTarget()} t on ${sameMonth("t", "v")}
           where v.upload_id = ${uploadId}
         ), reset as (
@@ -714,11 +720,18 @@ export async function revertReviewsOfUpload(tx: Database, uploadId: number, user
         ), removed as (
           delete from monthly_reviews v using touched where ${sameMonth("v", "touched")} and not touched.has_data
           returning 1
+        ), creations as (
+          -- a removed row's first event, kept on it (ADR 039), goes to the events with its own id: the history stays whole
+          insert into monthly_review_events (id, local_government_code, year, month, action, from_state, to_state, upload_id, user_id, at)
+          select created_event_id, local_government_code, year, month, 'submit', null, created_state, created_upload_id, created_by, created_at
+          from touched where not has_data and created_event_id is not null
+          returning 1
         ), events as (
           insert into monthly_review_events (local_government_code, year, month, action, from_state, to_state, upload_id, user_id)
           select local_government_code, year, month, 'revert', state, case when has_data then 'submitted' end, ${uploadId}, ${userId} from touched
           returning 1
         )
+        -- creations and events run too: a data-modifying WITH is executed whether or not the query reads it
         select (select count(*) from reset)::int + (select count(*) from removed)::int as months`,
   );
   return row?.months ?? 0;

@@ -22,6 +22,17 @@ export const monthlyReviews = pgTable(
     uploadId: integer(),
     updatedBy: integer(),
     updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    /**
+     * A row created by an upload's commit keeps that submission (its first event: 'submit' from no state)
+     * here rather than as an event row, with the event id it would have had (ADR 039); listReviewEvents
+     * reads it as an event, and a revert that deletes the row writes it out first. Null for rows created
+     * by a prefecture's decision (their first event is an event row).
+     */
+    createdEventId: integer(),
+    createdState: text(),
+    createdUploadId: integer(),
+    createdBy: integer(),
+    createdAt: timestamp({ withTimezone: true, mode: "string" }),
   },
   (t) => [
     primaryKey({ columns: [t.localGovernmentCode, t.year, t.month] }),

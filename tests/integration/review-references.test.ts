@@ -63,6 +63,17 @@ describe("references of the review and submission rows, checked per statement", 
       await failure(handle.db.insert(monthlySubmissions).values({ localGovernmentCode: "312011", year: 2026, month: 9, uploadId: 555_555, submittedAt: "2026-10-08T00:00:00Z" })),
     ).toContain("uploads that do not exist: 555555");
     expect((await handle.db.select().from(monthlyReviews)).length).toBe(3);
+    // the first event a commit keeps on the row (ADR 039) is checked like the rest
+    expect(await failure(handle.db.insert(monthlyReviews).values(review({ month: 7, createdUploadId: 444_444 })))).toContain("uploads that do not exist: 444444");
+    expect(await failure(handle.db.insert(monthlyReviews).values(review({ month: 7, createdBy: 333_333 })))).toContain("users that do not exist: 333333");
+  });
+
+  it("refuses to delete an upload or a user that only a row's first event names", async () => {
+    const [creator] = await handle.db.insert(users).values({ loginId: "creator", displayName: "作成者", role: "municipality", prefectureCode: "31", localGovernmentCode: "312011", passwordHash: "x" }).returning({ id: users.id });
+    const [created] = await handle.db.insert(uploads).values({ dataset: "monthly_support", fileName: "c.csv", sizeBytes: 1, sha256: "", encoding: "utf-8", userId: null, status: "committed" }).returning({ id: uploads.id });
+    await handle.db.insert(monthlyReviews).values(review({ month: 10, createdEventId: 1_000_000, createdState: "submitted", createdUploadId: created!.id, createdBy: creator!.id, createdAt: "2026-11-05T00:00:00Z" }));
+    expect(await failure(handle.db.delete(uploads).where(sql`id = ${created!.id}`))).toContain("still referred to");
+    expect(await failure(handle.db.delete(users).where(sql`id = ${creator!.id}`))).toContain("still referred to");
   });
 
   it("refuses to delete an upload, a user or a body still referred to", async () => {
