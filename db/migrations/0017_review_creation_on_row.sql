@@ -29,8 +29,8 @@ END $$;
 CREATE OR REPLACE FUNCTION "monthly_reviews_check_references"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM require_references('monthly_reviews',
-    ARRAY(SELECT DISTINCT upload_id FROM new_rows UNION SELECT DISTINCT created_upload_id FROM new_rows),
-    ARRAY(SELECT DISTINCT updated_by FROM new_rows UNION SELECT DISTINCT created_by FROM new_rows),
+    ARRAY(SELECT DISTINCT x FROM new_rows, LATERAL (VALUES (upload_id), (created_upload_id)) AS v(x)),
+    ARRAY(SELECT DISTINCT x FROM new_rows, LATERAL (VALUES (updated_by), (created_by)) AS v(x)),
     ARRAY(SELECT DISTINCT local_government_code FROM new_rows));
   RETURN NULL;
 END $$;

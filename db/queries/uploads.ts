@@ -658,7 +658,7 @@ export async function recordSubmittedMonths(
           insert into monthly_reviews (local_government_code, year, month, state, upload_id, updated_by, updated_at,
                                        created_event_id, created_state, created_upload_id, created_by, created_at)
           select local_government_code, year, month, ${options.state}, ${uploadId}, ${options.userId}, clock_timestamp(),
-                 nextval(pg_get_serial_sequence('monthly_review_events', 'id')), ${options.state}, ${uploadId}, ${options.userId}, now()
+                 nextval('monthly_review_events_id_seq'::regclass), ${options.state}, ${uploadId}, ${options.userId}, now()
           from touched
           where from_state is null
           returning 1
