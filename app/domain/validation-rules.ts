@@ -312,8 +312,10 @@ export function checkRowRules(dataset: DatasetId, values: Values): { errors: Row
 }
 
 /** The period a row reports on, for the period rules: its month (monthly rows) or its fiscal year. */
+const futureCheckedDatasets: ReadonlySet<DatasetId> = new Set(periodRules.future.datasets);
+
 function periodOfRow(dataset: DatasetId, values: Values): { fiscalYear: number; month: { year: number; month: number } | null } | null {
-  if (!(periodRules.future.datasets as readonly DatasetId[]).includes(dataset)) return null;
+  if (!futureCheckedDatasets.has(dataset)) return null;
   // a row with a month (年月, or 年度 and 月) reports on that month, any other on its fiscal year
   const month = monthOfRow(values);
   if (month) return { fiscalYear: fiscalYearOfMonth(month.year, month.month), month };
@@ -324,7 +326,8 @@ function periodOfRow(dataset: DatasetId, values: Values): { fiscalYear: number; 
 export function checkPeriod(dataset: DatasetId, values: Values, today: string): RowIssue | null {
   const period = periodOfRow(dataset, values);
   if (!period) return null;
-  const [year, month] = today.split("-").map(Number) as [number, number];
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
   if (period.month) {
     if (period.month.year * 12 + period.month.month <= year * 12 + month) return null;
     return {

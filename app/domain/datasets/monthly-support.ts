@@ -5,7 +5,7 @@ import { countCell, fiscalYearCell, monthCell, parseYearMonth } from "./cells";
 import { column, firstOfMonth, optionalCell } from "./helpers";
 import { z } from "zod";
 import { monthOfRow } from "../validation-rules";
-import type { DatasetDefinition } from "./types";
+import type { DatasetDefinition, DatasetRecord } from "./types";
 
 const yearMonthCell = z.string().transform((raw, ctx) => {
   const ym = parseYearMonth(raw);
@@ -53,15 +53,10 @@ export const monthlySupport: DatasetDefinition = {
   },
   toRecords(values, body) {
     const p = monthOfRow(values)!;
-    return [
-      {
-        key: { local_government_code: body!.code, year: p.year, month: p.month },
-        values: {
-          fiscal_year: fiscalYearOfMonth(p.year, p.month),
-          ...Object.fromEntries(monthlyMetricCatalogue.map((m) => [m.column, values[m.key] as number])),
-        },
-      },
-    ];
+    // a plain loop: this runs once per row of a national file (ADR 037)
+    const stored: DatasetRecord["values"] = { fiscal_year: fiscalYearOfMonth(p.year, p.month) };
+    for (const m of monthlyMetricCatalogue) stored[m.column] = values[m.key] as number;
+    return [{ key: { local_government_code: body!.code, year: p.year, month: p.month }, values: stored }];
   },
   templateRows: [
     ["312011", "鳥取県", "鳥取市", "2021", "", "4", ...monthlyMetricCatalogue.map((m) => m.upload.templateValues[0])],

@@ -119,6 +119,10 @@ describe("the outlier check of a body with short history", () => {
     expect(peerReads).toEqual([["2026-3", "312029"], ["2026-4", "312029"], ["2026-3", "312037"]]);
     expect(second.map((i) => i.line)).toEqual([5]);
     expect(third.map((i) => i.line)).toEqual([7]);
+    // April, read before with no submitting body, has no peers for anyone: 倉吉市's population there is never asked for
+    check.add(row(8, "312037", 4, 500));
+    expect(await check.flush()).toEqual([]);
+    expect(peerReads).toHaveLength(3);
   });
 
   it("takes the threshold and the minimum history from its settings", async () => {

@@ -39,6 +39,8 @@ export class MonthlyOutlierCheck implements HistoryCheck {
   private readonly peerMonths = new Map<string, PeerMonthIndex>();
   private readonly metricChecks: MetricCheck[];
   private pending: RowToCheck[] = [];
+  /** the fewest peers any metric needs: a month with fewer submitting bodies judges nothing against peers */
+  private readonly fewestPeers: number;
 
   /** `settings`: the settings OUTLIER_THRESHOLD and OUTLIER_MIN_HISTORY over the defaults; a metric's own entry wins */
   constructor(
@@ -47,6 +49,7 @@ export class MonthlyOutlierCheck implements HistoryCheck {
     settings: Partial<OutlierSettings> = {},
   ) {
     this.metricChecks = monthlyMetricCatalogue.map((m: MonthlyMetricSpec) => ({ metric: m, settings: { ...defaultOutlierSettings, ...settings, ...m.outliers } }));
+    this.fewestPeers = Math.min(...this.metricChecks.map((c) => c.settings.minPeers));
   }
 
   add(row: RowToCheck): void {
@@ -110,7 +113,9 @@ export class MonthlyOutlierCheck implements HistoryCheck {
     const unread = new Map<string, { at: { year: number; month: number }; codes: Set<string> }>();
     for (const { row, at } of checks) {
       const key = monthKey(at);
-      if (this.peerMonths.get(key)?.asked.has(row.body.code)) continue;
+      const known = this.peerMonths.get(key);
+      // a month read before with too few submitting bodies has no peers for anyone: no population to read
+      if (known && (known.submitted.length < this.fewestPeers || known.asked.has(row.body.code))) continue;
       const entry = unread.get(key) ?? { at, codes: new Set<string>() };
       entry.codes.add(row.body.code);
       unread.set(key, entry);
@@ -139,7 +144,7 @@ export class MonthlyOutlierCheck implements HistoryCheck {
       const month = this.peerMonths.get(monthKey(at))!;
       const population = month.population.get(row.body.code) ?? 0;
       // without a population, or when too few bodies submitted the month, there is nothing to sort
-      if (population <= 0 || month.submitted.length <= Math.min(...metrics.map((m) => m.settings.minPeers)) - 1) continue;
+      if (population <= 0 || month.submitted.length < this.fewestPeers) continue;
       for (const { metric, settings } of metrics) {
         const key = `${row.body.code} ${monthKey(at)} ${settings.peers}`;
         let peers = nearest.get(key);

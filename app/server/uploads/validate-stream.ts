@@ -2,6 +2,7 @@ import type { CsvRecord } from "../../domain/csv/records";
 import { CsvFileError } from "../../domain/csv/stream-decoder";
 import type { DatasetDefinition } from "../../domain/datasets";
 import type { DatasetRecord, ResolvedBody } from "../../domain/datasets/types";
+import { copyCsvField } from "../../../db/client";
 import { storedColumnNames } from "../../../db/queries/dataset-tables";
 import type { BodyResolver } from "./body-resolver";
 import { unchangedTemplateMessage } from "../../domain/datasets/template";
@@ -9,16 +10,25 @@ import { uploadRecords } from "./upload-records";
 import { checkRecord, equalsTemplateRow, exampleRowIssue, isBlankRow, mapHeader, validateRow, type HeaderMap, type Issue, type UploadScope } from "./validate";
 
 /**
- * One record in PostgreSQL's COPY CSV format: NULL is an empty unquoted field, text is always quoted.
- * Built by join, so each line is one flat string: `+=` would keep a rope of every piece until the batch is sent.
+ * One record as a line of the staging table's COPY (copyCsvInto's CSV). Built by join, so each line is
+ * one flat string: `+=` would keep a rope of every piece until the batch is sent.
  */
-function copyLine(values: readonly unknown[]): string {
-  const fields = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    fields[i] = v === null || v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v);
-  }
+function copyLine(uploadId: number, line: number, part: number, record: DatasetRecord, keyNames: readonly string[], valueNames: readonly string[]): string {
+  const fields = new Array<string>(3 + keyNames.length + valueNames.length);
+  fields[0] = String(uploadId);
+  fields[1] = String(line);
+  fields[2] = String(part);
+  let i = 3;
+  for (const k of keyNames) fields[i++] = copyCsvField(record.key[k]);
+  for (const v of valueNames) fields[i++] = copyCsvField(record.values[v]);
   return `${fields.join(",")}\n`;
+}
+
+/** A record's key as one string, to find a second line of the same data. */
+function keyOf(record: DatasetRecord, keyNames: readonly string[]): string {
+  let key = "";
+  for (const k of keyNames) key += `${record.key[k]}\u0001`;
+  return key;
 }
 
 /** Control characters or U+FFFD in the header row mean the bytes were not text in UTF-8 or Shift_JIS. */
@@ -178,9 +188,10 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
     }
     const result = validateRow(definition, header, input.resolver, input.user, cells, line, input.today);
     const example = exampleRowIssue(header, cells, line);
-    const rowErrors = example ? [example, ...result.errors] : [...result.errors];
+    const rowErrors = result.errors;
+    if (example) rowErrors.unshift(example);
     for (const record of result.records) {
-      const key = Object.values(record.key).join("\u0001");
+      const key = keyOf(record, keyNames);
       const earlier = seenKeys.get(key);
       if (earlier !== undefined && earlier !== line) {
         const first = definition.columns[0]!;
@@ -205,9 +216,7 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
           cell: (key) => ({ column: columns.headerOf.get(key) ?? key, value: (cells[columns.indexOf.get(key) ?? -1] ?? "").slice(0, 200) }),
         });
       }
-      result.records.forEach((record, part) =>
-        batch.copyLines.push(copyLine([uploadId, line, part, ...keyNames.map((k) => record.key[k]), ...valueNames.map((v) => record.values[v])])),
-      );
+      for (let part = 0; part < result.records.length; part++) batch.copyLines.push(copyLine(uploadId, line, part, result.records[part]!, keyNames, valueNames));
     }
     if (result.warnings.length > 0) {
       warnings += result.warnings.length;
@@ -218,8 +227,11 @@ export async function* validateUploadStream(input: ValidationInput): AsyncGenera
 
   try {
     records: for await (const records of source.batches) {
-      for (const row of records) {
-        if (handleRecord(row) === "stop") break records;
+      for (let i = 0; i < records.length; i++) {
+        if (handleRecord(records[i]!) === "stop") break records;
+        // an earlier batch's COPY and history reads move on only when the event loop polls their sockets:
+        // without a turn every few hundred rows, each of their round trips waits for a whole chunk of the file
+        if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
       }
       if (batch.copyLines.length >= batchSize || batch.issues.length >= batchSize) {
         await checkHistory(false);

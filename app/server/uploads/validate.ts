@@ -2,7 +2,7 @@ import { normalizeHeader } from "../../domain/csv/decode";
 import type { CsvRecord } from "../../domain/csv/records";
 import { fastPathOf, isTotalsLabel, normalizeCell } from "../../domain/datasets/cells";
 import { exampleColumn, exampleRowMessage, isExampleHeader } from "../../domain/datasets/template";
-import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody, RowIssue } from "../../domain/datasets/types";
+import type { ColumnSpec, DatasetDefinition, DatasetRecord, ResolvedBody } from "../../domain/datasets/types";
 import { findPrefectureByCode } from "../../domain/prefectures";
 import { checkPeriod, checkRowRules } from "../../domain/validation-rules";
 import type { UserRole } from "../../domain/vocabulary";
@@ -197,8 +197,8 @@ export function validateRow(
   }
   if (errors.length === 0) {
     const checked = checkRowRules(definition.id, values);
-    errors.push(...checked.errors.map((e: RowIssue) => issue(e.column, e.message)));
-    warnings.push(...checked.warnings.map((w: RowIssue) => issue(w.column, w.message)));
+    for (const e of checked.errors) errors.push(issue(e.column, e.message));
+    for (const w of checked.warnings) warnings.push(issue(w.column, w.message));
     const future = checked.errors.length === 0 ? checkPeriod(definition.id, values, today) : null;
     if (future) errors.push(issue(future.column, future.message));
   }
@@ -225,13 +225,15 @@ export function validateRow(
     if ("error" in resolution) errors.push(issue(resolution.error.column, resolution.error.message));
     else {
       body = resolution.body;
-      warnings.push(...resolution.warnings.map((w) => issue(w.column, w.message)));
+      for (const w of resolution.warnings) warnings.push(issue(w.column, w.message));
     }
   }
   if (body) {
     const reason = outOfScope(scope, body);
-    const scopeColumn = mode === "prefecture" ? "prefecture" : mode === "supervision" ? "target" : header.indexOf.has("bodyCode") && normalizeCell(raw("bodyCode")) !== "" ? "bodyCode" : "municipalityName";
-    if (reason) errors.push(issue(scopeColumn, reason));
+    if (reason) {
+      const scopeColumn = mode === "prefecture" ? "prefecture" : mode === "supervision" ? "target" : header.indexOf.has("bodyCode") && normalizeCell(raw("bodyCode")) !== "" ? "bodyCode" : "municipalityName";
+      errors.push(issue(scopeColumn, reason));
+    }
   }
   if (mode === "none" && scope.role !== "mhlw") errors.push(issue(definition.columns[0]!.key, "このデータは厚生労働省だけが登録できます"));
   if (errors.length > 0) return { records: [], errors, warnings, body };
