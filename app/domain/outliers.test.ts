@@ -11,6 +11,17 @@ describe("median and the robust spread", () => {
     expect(median([1, 2, 3, 4])).toBe(2.5);
   });
 
+  it("gives the same middle for long lists and leaves its input as it was", () => {
+    // 0 … 99 reversed: the middle two are 49 and 50; 0 … 100: 50; beyond the short lists' sort
+    const hundred = Array.from({ length: 100 }, (_, i) => 99 - i);
+    expect(median(hundred)).toBe(49.5);
+    expect(hundred[0]).toBe(99);
+    expect(median(Array.from({ length: 101 }, (_, i) => (i * 37) % 101))).toBe(50);
+    // a short list after a long one: nothing of the long one is left over
+    expect(median([3, 1, 2])).toBe(2);
+    expect(robustSpread([5, 5, 5, 9]).median).toBe(5);
+  });
+
   it("scales the MAD by 1 / 0.6745", () => {
     // median 150; |x − 150| = 10 5 2 0 2 5 10 → sorted 0 2 2 5 5 10 10 → MAD 5; 5 / 0.6745 = 7.41290
     const spread = robustSpread(tottori);
