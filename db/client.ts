@@ -121,15 +121,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
 }
 
-/**
- * Bulk-loads CSV text (PostgreSQL's CSV format: empty unquoted = NULL) into a table with COPY,
- * through whichever driver the database uses. Not for use inside a transaction.
- */
 /** A value as a field of copyCsvInto's CSV: NULL is an empty unquoted field, text is always quoted. */
 export function copyCsvField(v: unknown): string {
   return v === null || v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v);
 }
 
+/**
+ * Bulk-loads CSV text (PostgreSQL's CSV format: empty unquoted = NULL) into a table with COPY,
+ * through whichever driver the database uses. Not for use inside a transaction.
+ */
 export async function copyCsvInto(db: Database, table: string, columns: readonly string[], csv: string): Promise<void> {
   const statement = `copy ${table} (${columns.join(", ")}) from stdin with (format csv)`;
   const client = (db as unknown as { $client: unknown }).$client;

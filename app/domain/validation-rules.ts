@@ -311,9 +311,9 @@ export function checkRowRules(dataset: DatasetId, values: Values): { errors: Row
   return { errors, warnings };
 }
 
-/** The period a row reports on, for the period rules: its month (monthly rows) or its fiscal year. */
 const futureCheckedDatasets: ReadonlySet<DatasetId> = new Set(periodRules.future.datasets);
 
+/** The period a row reports on, for the period rules: its month (monthly rows) or its fiscal year. */
 function periodOfRow(dataset: DatasetId, values: Values): { fiscalYear: number; month: { year: number; month: number } | null } | null {
   if (!futureCheckedDatasets.has(dataset)) return null;
   // a row with a month (年月, or 年度 and 月) reports on that month, any other on its fiscal year
