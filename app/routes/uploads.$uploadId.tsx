@@ -133,6 +133,8 @@ export default function UploadDetail() {
   const counts = upload.counts;
   const explanationNeeded = explanationNeededFor(counts);
   const canCommit = upload.status === "previewed" && (counts?.errorRows ?? 0) === 0;
+  // what the warnings mean for a commit, said only while one can be made
+  const warningsNote = !canCommit ? "" : explanationNeeded ? "：説明を入力すれば確定できます" : "：確定はできます";
   const busy = navigation.state !== "idle";
   return (
     <>
@@ -262,7 +264,7 @@ export default function UploadDetail() {
         </p>
       ) : null}
       <Issues id="errors" title={`エラー（${errors.length}件${errors.length >= 500 ? "以上" : ""}）`} issues={errors} />
-      <Issues id="warnings" title={`警告（${warnings.length}件${warnings.length >= 200 ? "以上" : ""}）：確定はできます`} issues={warnings} />
+      <Issues id="warnings" title={`警告（${warnings.length}件${warnings.length >= 200 ? "以上" : ""}）${warningsNote}`} issues={warnings} />
       {changes.length > 0 ? (
         <section aria-labelledby="changes">
           <h2 id="changes">{upload.status === "previewed" ? "反映される変更（変更前 → 変更後）" : "この取込による変更（変更前 → 変更後）"}</h2>

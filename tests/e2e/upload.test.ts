@@ -45,9 +45,12 @@ describe("a municipality uploads its monthly figures", () => {
     // 1,234 is far from 鳥取市's history (ADR 018): the commit asks why, and refuses an empty answer
     const explanation = page.getByLabel(/説明（必須）/);
     expect(await explanation.getAttribute("required")).not.toBeNull();
+    expect(await page.locator("h2#warnings").textContent()).toMatch(/^警告（\d+件）：説明を入力すれば確定できます$/);
     await explanation.fill("4月に相談窓口を増設したため");
     await page.getByRole("button", { name: "確定して反映する" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("反映済み");
+    // committed: the warnings are listed with no word on confirming
+    expect(await page.locator("h2#warnings").textContent()).toMatch(/^警告（\d+件）$/);
     // what it changed is still listed after the commit
     expect(await aprilChange.locator("td").last().textContent()).toBe("1,234");
 
