@@ -215,6 +215,22 @@ const server = app.listen(env.PORT, () => {
   process.stdout.write(`つなぐ: http://localhost:${env.PORT}\n`);
 });
 
+// Connections between two requests (a browser's keep-alive) are closed on shutdown. A connection that has
+// not yet sent its first request is left to send it: closeIdleConnections() counted it as idle and reset it
+// under the request nginx had just written on it (a POST lost in a rolling restart, which nginx never re-sends).
+// While stopping, every response closes its connection.
+const betweenRequests = new Set<import("node:net").Socket>();
+server.on("connection", (socket) => socket.once("close", () => betweenRequests.delete(socket)));
+// before the app's own handler, so the header is set before any response starts
+server.prependListener("request", (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => {
+  const socket = req.socket;
+  betweenRequests.delete(socket);
+  if (stopping) res.setHeader("Connection", "close");
+  res.once("finish", () => {
+    if (!socket.destroyed) betweenRequests.add(socket);
+  });
+});
+
 /** Stop taking requests, let the ones in flight finish (up to SHUTDOWN_TIMEOUT_MS), then close the database. */
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -222,7 +238,10 @@ async function shutdown(signal: string) {
   clearInterval(stagingCleanup);
   logger.info({ signal }, "shutting down");
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const idle = setInterval(() => {
+    for (const socket of betweenRequests) socket.destroy();
+    betweenRequests.clear();
+  }, 100);
   const deadline = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), env.SHUTDOWN_TIMEOUT_MS).unref());
   if ((await Promise.race([closed, deadline])) === "timeout") {
     logger.warn("requests still running at the shutdown deadline: closing their connections");
