@@ -1,5 +1,7 @@
 // The one server for development (Vite middleware) and production (the built Remix app).
 import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -219,10 +221,10 @@ const server = app.listen(env.PORT, () => {
 // not yet sent its first request is left to send it: closeIdleConnections() counted it as idle and reset it
 // under the request nginx had just written on it (a POST lost in a rolling restart, which nginx never re-sends).
 // While stopping, every response closes its connection.
-const betweenRequests = new Set<import("node:net").Socket>();
+const betweenRequests = new Set<Socket>();
 server.on("connection", (socket) => socket.once("close", () => betweenRequests.delete(socket)));
 // before the app's own handler, so the header is set before any response starts
-server.prependListener("request", (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => {
+server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
   const socket = req.socket;
   betweenRequests.delete(socket);
   if (stopping) res.setHeader("Connection", "close");
