@@ -1,4 +1,5 @@
 // The one server for development (Vite middleware) and production (the built Remix app).
+import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -7,13 +8,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { closeDatabase, connectDatabase, getDb, getReadDb, readReplicaConfigured, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
+import { closeDatabase, connectDatabase, type Database, getDb, getReadDb, readReplicaConfigured, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/meta";
 import { ownsBodyLists } from "./db/queries/body-lists";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";
 import { getEnv, trustProxySetting } from "./app/server/env.server";
 import { logger } from "./app/server/http/logger.server";
+import { appProcessCount, superviseWorkers } from "./app/server/http/cluster.server";
 import { RenderCache, renderCacheMiddleware } from "./app/server/http/render-cache.server";
 import type { ViewerSlots } from "./app/server/http/load-context";
 import { refuseNulInForms } from "./app/server/http/form-nul.server";
@@ -31,30 +33,45 @@ import { isDatabaseEmpty, seedDemo } from "./seeds/demo";
 const env = getEnv();
 const development = process.env.NODE_ENV === "development";
 
-const handle = await connectDatabase();
-logger.info({ database: handle.target.driver === "postgres" ? "postgres" : `pglite ${handle.target.dataDir}` }, "database ready");
-const interrupted = await failInterruptedCommits(handle.db);
-if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted while committing were marked failed (nothing was applied)");
+const processes = appProcessCount(env, development);
+
 // Another instance sharing the database may be staging right now: only uploads older than any
 // staging takes are given up, at start and then every few minutes.
 const staleStagingMinutes = 15;
-async function cleanStaleStaging() {
-  const stale = await failStaleStaging(handle.db, staleStagingMinutes);
+async function cleanStaleStaging(db: Database) {
+  const stale = await failStaleStaging(db, staleStagingMinutes);
   if (stale > 0) logger.warn({ uploads: stale }, "uploads stuck while staging were marked failed and their staged rows deleted");
 }
-await cleanStaleStaging();
-const stagingCleanup = setInterval(() => cleanStaleStaging().catch((error: unknown) => logger.error({ err: error }, "stale staging cleanup failed")), 5 * 60_000);
-stagingCleanup.unref();
-const master = await loadBuiltInMasterIfEmpty(handle.db);
-if (master) logger.info({ source: builtInMasterSource, ...master.byKind }, "empty database: built-in master list of local governments loaded");
-if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
-  const started = performance.now();
-  logger.info("empty database: loading the demo dataset");
-  const result = await seedDemo(handle.db);
-  logger.info({ ...result, ms: Math.round(performance.now() - started) }, "demo dataset loaded");
+
+/** Once per start, before any request: by the one process, or by the primary before it forks its workers. */
+async function prepareDatabase(db: Database) {
+  const interrupted = await failInterruptedCommits(db);
+  if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted while committing were marked failed (nothing was applied)");
+  await cleanStaleStaging(db);
+  const master = await loadBuiltInMasterIfEmpty(db);
+  if (master) logger.info({ source: builtInMasterSource, ...master.byKind }, "empty database: built-in master list of local governments loaded");
+  if (env.DEMO_SEED === "auto" && (await isDatabaseEmpty(db))) {
+    const started = performance.now();
+    logger.info("empty database: loading the demo dataset");
+    const result = await seedDemo(db);
+    logger.info({ ...result, ms: Math.round(performance.now() - started) }, "demo dataset loaded");
+  }
+  await refreshStatisticsIfEmbedded(db);
 }
 
-await refreshStatisticsIfEmbedded(handle.db);
+if (cluster.isPrimary && processes > 1) {
+  const prepared = await connectDatabase();
+  await prepareDatabase(prepared.db);
+  await closeDatabase();
+  logger.info({ processes }, "starting app processes");
+  await superviseWorkers(processes);
+}
+
+const handle = await connectDatabase();
+logger.info({ database: handle.target.driver === "postgres" ? "postgres" : `pglite ${handle.target.dataDir}` }, "database ready");
+if (cluster.isPrimary) await prepareDatabase(handle.db);
+const stagingCleanup = setInterval(() => cleanStaleStaging(handle.db).catch((error: unknown) => logger.error({ err: error }, "stale staging cleanup failed")), 5 * 60_000);
+stagingCleanup.unref();
 
 const viteDevServer = development
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))

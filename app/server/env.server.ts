@@ -30,6 +30,8 @@ const schema = z.object({
     .refine((value) => value.split(",").every((entry) => isOrigin(entry.trim().replace(/\/+$/, "")) || !entry.trim()), "APP_ORIGIN は https://tsunagu.example.go.jp のようなオリジン（パスなし）をカンマ区切りで指定してください")
     .optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** app processes serving on this machine's PORT (ADR 041): one per core is the usual choice; PGlite always runs one */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** memory for rendered aggregate pages per process (ADR 013); 0 turns the cache off */
   RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
   /** months after a fiscal year closes (31 March) from which an upload changing its stored figures is warned about */

@@ -6,10 +6,12 @@
 // query) so the figures can be read against the machine. During the main run a real data change
 // commits every BENCH_WRITE_EVERY_S seconds (as uploads land), so the render cache (ADR 013, shared by
 // scope since ADR 031) is emptied and pages are rendered afresh: the run prints the cache's hit rate
-// and the renders per commit. A last run with the cache turned off shows what every page costs.
+// and the renders per commit. A last run with the cache turned off shows what every page costs. The
+// server runs BENCH_PROCESSES app processes (default: one per core; WEB_CONCURRENCY, ADR 041).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 import { createCookie } from "@remix-run/node";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
@@ -28,6 +30,8 @@ const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const uncachedSeconds = Number(process.env.BENCH_UNCACHED_SECONDS ?? 30);
 const writeEverySeconds = Number(process.env.BENCH_WRITE_EVERY_S ?? 10);
 const userCount = Number(process.env.BENCH_USERS ?? 2000);
+// app processes on the one port (WEB_CONCURRENCY, ADR 041): one per core, as docs/deploy.md advises
+const appProcesses = Number(process.env.BENCH_PROCESSES ?? availableParallelism());
 const sessionSecret = "bench-load-secret-0123456789abcdefghij";
 
 if (!existsSync("build/server/index.js")) {
@@ -79,11 +83,13 @@ await setup.close();
 
 async function startServer(extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, [...cpuProfileArgs(), "--import", "tsx", "server.ts"], {
-    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: sessionSecret, APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", ...extraEnv },
+    env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: sessionSecret, APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", WEB_CONCURRENCY: String(appProcesses), ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => (d.toString().includes(`:${port}`) ? resolve() : undefined));
+    // every app process prints its listening line
+    let listening = 0;
+    child.stdout!.on("data", (d: Buffer) => ((listening += d.toString().split(`localhost:${port}`).length - 1) >= appProcesses ? resolve() : undefined));
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
   return async () => {
@@ -224,7 +230,9 @@ await throwaway.drop();
 
 const row = (r: Run) =>
   [r.label, fmt(r.requests), fmt(r.rps, 1), fmt(percentile(r.latencies, 50), 1), fmt(percentile(r.latencies, 95), 1), fmt(percentile(r.latencies, 99), 1), String(r.errors + r.non2xx)].join("\t");
-console.log(`\nbench:load — production build on PostgreSQL, national dataset, ${fmt(benchUsers.length)} users, ${connections} connections over loopback (latency in ms)`);
+console.log(
+  `\nbench:load — production build on PostgreSQL, national dataset, ${appProcesses} app process${appProcesses > 1 ? "es" : ""} on ${availableParallelism()} cores, ${fmt(benchUsers.length)} users, ${connections} connections over loopback (latency in ms)`,
+);
 console.log(["run", "requests", "req/s", "p50", "p95", "p99", "errors"].join("\t"));
 console.log(row(reference));
 console.log(row(main));

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import pino from "pino";
 
 // One JSON line per event on stdout (pino). Tests run silent unless LOG_LEVEL asks otherwise.
@@ -10,7 +11,8 @@ const store = globalThis as GlobalWithLogger;
 /** The process-wide logger, shared by the server entry and the Remix bundle (each has its own copy of this module). */
 export const logger: pino.Logger = (store[globalKey] ??= pino({
   level,
-  base: { service: "tsunagu" },
+  // with several app processes (ADR 041), each line says which one wrote it
+  base: { service: "tsunagu", ...(cluster.isWorker ? { pid: process.pid } : {}) },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: { paths: ["password", "*.password", "headers.cookie"], remove: true },
 }));
