@@ -13,6 +13,7 @@ import { currentDataVersion } from "./db/queries/meta";
 import { ownsBodyLists } from "./db/queries/body-lists";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";
+import { printScopeLabel } from "./app/server/pages/scope-label.server";
 import { getEnv, trustProxySetting } from "./app/server/env.server";
 import { logger } from "./app/server/http/logger.server";
 import { appProcessCount, superviseWorkers } from "./app/server/http/cluster.server";
@@ -206,6 +207,7 @@ if (env.RENDER_CACHE_MB > 0 && !viteDevServer) {
     cache: new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024),
     userOf: userOfSessionCookie,
     ownsBodyLists: async (userId) => ownsBodyLists(await getDb(), userId),
+    scopeLabelOf: async (user) => printScopeLabel(await getDb(), user),
     // pages read the primary or the replica: an entry is good while neither has changed (ADR 013)
     dataVersions: async () => {
       const [primary, read] = await Promise.all([getDb(), getReadDb()]);

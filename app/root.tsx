@@ -19,13 +19,12 @@ import { getOptionalUser } from "~/server/auth/session.server";
 import { canAdministerUsers } from "~/server/auth/user-admin";
 import { canAdministerApiTokens } from "~/server/auth/access";
 import { userRoleLabels } from "~/domain/vocabulary";
-import { findPrefectureByCode } from "~/domain/prefectures";
 import { useNonce } from "~/components/shell/nonce";
 import { requestIdElementId, usePageRequestId } from "~/components/shell/request-id";
 import { FormatProvider } from "~/components/shell/format-context";
 import { PrintButton, PrintStamp } from "~/components/shell/print";
 import { pageToday } from "~/server/pages/today.server";
-import { getBody } from "../db/queries/bodies";
+import { printScopeLabel } from "~/server/pages/scope-label.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -39,31 +38,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     demo,
     printedOn: pageToday(),
-    scopeLabel: user ? await printScopeLabel(db, user) : null,
+    scopeLabel: user ? (context.viewerSlots?.scopeLabel ?? (await printScopeLabel(db, user))) : null,
     user: user
       ? {
           // the one part of a shared rendering that is the viewer's own: a slot filled per response (ADR 031);
-          // everything else here follows from the scope, which the render cache keys by
+          // everything else here follows from the scope the render cache keys by
           displayName: context.viewerSlots?.displayName ?? user.displayName,
           role: user.role,
           roleLabel: userRoleLabels[user.role],
           // municipal staff: the prefecture their body belongs to (the code's first two digits)
           homePrefecture: user.prefectureCode ?? (user.role === "municipality" ? (user.localGovernmentCode?.slice(0, 2) ?? null) : null),
-          homeBody: user.role === "municipality" ? user.localGovernmentCode : null,
+          // on the pages a prefecture's bodies share (ADR 042), a slot too
+          homeBody: user.role === "municipality" ? (context.viewerSlots?.homeBody ?? user.localGovernmentCode) : null,
           canAdminister: canAdministerUsers(user),
           dateStyle: user.dateStyle,
           canAdministerApiTokens: canAdministerApiTokens(user),
         }
       : null,
   };
-}
-
-/** Whom a print speaks for: 「厚生労働省 担当者」, 「鳥取県 担当者」, 「鳥取市 担当者」. */
-async function printScopeLabel(db: Awaited<ReturnType<typeof getDb>>, user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>): Promise<string> {
-  if (user.role === "mhlw") return "厚生労働省 担当者";
-  if (user.role === "prefecture") return `${(user.prefectureCode && findPrefectureByCode(user.prefectureCode)?.name) || "都道府県"} 担当者`;
-  const body = user.localGovernmentCode ? await getBody(db, user.localGovernmentCode) : null;
-  return `${body?.name ?? "市区町村"} 担当者`;
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;

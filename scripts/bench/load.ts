@@ -19,7 +19,8 @@ import { openDatabase, queryRows } from "../../db/client";
 import { createThrowawayDatabase } from "../../db/throwaway";
 import { hashPassword } from "../../app/server/auth/password.server";
 import { sessionCookieName } from "../../app/server/auth/session.server";
-import { scopeKey } from "../../app/server/auth/access";
+import { renderScopeKey } from "../../app/server/auth/access";
+import { showsOwnBody } from "../../app/server/http/render-cache.server";
 import { prefectureDefinitions as prefectures } from "../../app/domain/prefectures";
 import { readDemoSample } from "../../seeds/demo";
 import { demoPassword } from "../../seeds/demo-users";
@@ -135,8 +136,8 @@ function pagesOf(user: BenchUser, index: number): string[] {
 }
 type BenchRequest = { path: string; headers: Record<string, string>; label: string };
 const labelOf = (path: string, role: string) => `${path.replace(/\?.*$/, "").replace(/\/\d{6}/, "/:code").replace(/\/\d{2}(?=\/|$)/, "/:code")} (${role})`;
-// what the render cache keeps apart: scope × URL (ADR 031; the bench users save no lists)
-const distinctKeys = new Set(benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => `${scopeKey(u)} ${path}`))).size;
+// what the render cache keeps apart: the scope a page is rendered for × URL (ADR 031, 042; the bench users save no lists)
+const distinctKeys = new Set(benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => `${renderScopeKey(u, showsOwnBody(path.replace(/\?.*$/, "")))} ${path}`))).size;
 const userRequests: BenchRequest[] = benchUsers.flatMap((u, i) => pagesOf(u, i).map((path) => ({ path, headers: { Cookie: cookieOf.get(u.loginId)! }, label: labelOf(path, u.role) })));
 // every connection walks the whole mix from its own place in a shuffled order
 let seed = 20261203;

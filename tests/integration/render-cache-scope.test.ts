@@ -6,7 +6,8 @@ import { users } from "../../db/schema";
 import { createApiToken } from "../../app/server/auth/api-tokens.server";
 import { hashPassword } from "../../app/server/auth/password.server";
 import { userOfSessionCookie, type SessionUser } from "../../app/server/auth/session.server";
-import { isRenderCacheablePath, renderKey } from "../../app/server/http/render-cache.server";
+import { isRenderCacheablePath, renderKey, sharesBodySlots, type CacheViewer } from "../../app/server/http/render-cache.server";
+import { printScopeLabel } from "../../app/server/pages/scope-label.server";
 import { action as listsAction } from "../../app/routes/lists._index";
 import { demoPassword } from "../../seeds/demo-users";
 import { seedDemo } from "../../seeds/demo";
@@ -19,11 +20,13 @@ import { callRoute } from "../setup/routes";
 // (root loader and page loader, as Remix renders it) for three viewers of each scope who differ in all
 // that is their own: name, login id, e-mail, saved lists, API tokens. Viewers whose requests get the
 // same cache key must get the same data, with the name as the slot: whatever a loader adds that
-// depends on the viewer and not on the scope fails here. A page's HTML is a function of its loader
-// data, the URL and the date style, so the same data is the same rendering.
+// depends on the viewer and not on the scope fails here. The staff of two bodies of one prefecture
+// share the prefecture's pages (ADR 042), their body's code and print label as slots too. A page's HTML
+// is a function of its loader data, the URL and the date style, so the same data is the same rendering.
 
 const manifest = testRouteManifest();
-const slots = { displayName: "viewerSLOTname" };
+const nameOnly = { displayName: "viewerSLOTname" };
+const withBody = { ...nameOnly, homeBody: "viewerSLOTbody", scopeLabel: "viewerSLOTlabel" };
 const listOf = { owner: 0 };
 
 /** Sample URLs of every cacheable page; `{list}` is a list saved by another viewer of the prefecture. */
@@ -54,7 +57,9 @@ const scopes: { demo: string; scope: Scope; listMembers: string }[] = [
   { demo: "tottori-pref", scope: { role: "prefecture", prefectureCode: "31", localGovernmentCode: null }, listMembers: "312011\n312029" },
   { demo: "tottori-city", scope: { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }, listMembers: "312011" },
 ];
-const viewersOf = (demo: string) => [demo, `catalogue-${demo}-2`, `catalogue-${demo}-3`];
+/** A viewer of another body of the same prefecture: 米子市's staff beside 鳥取市's. */
+const neighbour = { loginId: "catalogue-yonago-city", scope: { role: "municipality", prefectureCode: "31", localGovernmentCode: "312029" } as Scope };
+const viewersOf = (demo: string) => [demo, `catalogue-${demo}-2`, `catalogue-${demo}-3`, ...(demo === "tottori-city" ? [neighbour.loginId] : [])];
 
 let handle: DatabaseHandle;
 const cookies: Record<string, string> = {};
@@ -65,6 +70,7 @@ beforeAll(async () => {
   installDatabaseHandle(handle);
   await seedDemo(handle.db);
   const passwordHash = await hashPassword(demoPassword);
+  await handle.db.insert(users).values({ loginId: neighbour.loginId, displayName: "米子市 福祉課の担当者", email: "yonago@example.jp", passwordHash, ...neighbour.scope });
   for (const { demo, scope } of scopes) {
     await handle.db.insert(users).values([
       { loginId: `catalogue-${demo}-2`, displayName: `二人目の担当者 ${demo}`, email: `second-${demo}@example.jp`, passwordHash, ...scope },
@@ -75,7 +81,10 @@ beforeAll(async () => {
   Object.assign(cookies, await demoSessionCookies(loginIds));
   for (const loginId of loginIds) {
     const user = (await userOfSessionCookie(cookies[loginId]))!;
-    viewers[loginId] = { ...user, email: loginId.startsWith("catalogue-") ? `${loginId.endsWith("-2") ? "second" : "third"}-${loginId.replace(/^catalogue-|-\d$/g, "")}@example.jp` : null };
+    viewers[loginId] = {
+      ...user,
+      email: loginId === neighbour.loginId ? "yonago@example.jp" : loginId.startsWith("catalogue-") ? `${loginId.endsWith("-2") ? "second" : "third"}-${loginId.replace(/^catalogue-|-\d$/g, "")}@example.jp` : null,
+    };
   }
   for (const { demo, listMembers } of scopes) {
     const third = `catalogue-${demo}-3`;
@@ -89,6 +98,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.close();
 });
+
+const cacheViewer = async (viewer: SessionUser): Promise<CacheViewer> => ({ ...viewer, ownsBodyLists: await ownsBodyLists(handle.db, viewer.id), scopeLabel: await printScopeLabel(handle.db, viewer) });
 
 const tree = [{ id: "root", path: "", children: Object.values(manifest).flatMap((r) => (r && r.id !== "root" ? [r.index ? { id: r.id, path: r.path, index: true as const } : { id: r.id, path: r.path }] : [])) }];
 
@@ -122,20 +133,23 @@ describe("pages shared by scope (ADR 031)", () => {
         const target = url.replace("{list}", String(listOf.owner));
         const pathname = new URL(target, "http://localhost").pathname;
         const byKey = new Map<string, string[]>();
+        const slotsOf = new Map<string, typeof nameOnly>();
         for (const loginId of viewersOf(demo)) {
-          const viewer = viewers[loginId]!;
-          const key = renderKey({ ...viewer, ownsBodyLists: await ownsBodyLists(handle.db, viewer.id) }, pathname, target);
+          const viewer = await cacheViewer(viewers[loginId]!);
+          const key = renderKey(viewer, pathname, target);
           byKey.set(key, [...(byKey.get(key) ?? []), loginId]);
+          slotsOf.set(key, sharesBodySlots(viewer, pathname) ? withBody : nameOnly);
         }
         for (const [key, group] of byKey) {
           if (!key.startsWith("scope ")) {
             expect(group, `${target}: a per-user key`).toHaveLength(1);
             continue;
           }
-          const rendered = await Promise.all(group.map((loginId) => pageData(target, loginId, { viewerSlots: slots })));
+          const rendered = await Promise.all(group.map((loginId) => pageData(target, loginId, { viewerSlots: slotsOf.get(key) })));
           for (const [i, loginId] of group.entries()) {
             expect(rendered[i], `${target} as ${loginId} against ${group[0]}`).toBe(rendered[0]);
             const viewer = viewers[loginId]!;
+            // (a body's code and name are the prefecture's data too: that the two bodies' staff get equal data above is the check)
             for (const own of [viewer.displayName, viewer.email, loginId.startsWith("catalogue-") ? loginId : null]) {
               if (own) expect(rendered[i]!.includes(own), `${target} as ${loginId} shows ${own}`).toBe(false);
             }
@@ -148,9 +162,21 @@ describe("pages shared by scope (ADR 031)", () => {
     });
   }
 
+  it("shares the prefecture's pages between the staff of two of its bodies, but not a body's own page", async () => {
+    const [tottori, yonago] = await Promise.all(["tottori-city", neighbour.loginId].map((loginId) => cacheViewer(viewers[loginId]!)));
+    expect(renderKey(tottori!, "/prefectures/31", "/prefectures/31?fy=2024")).toBe(renderKey(yonago!, "/prefectures/31", "/prefectures/31?fy=2024"));
+    expect(renderKey(tottori!, "/municipalities/312011", "/municipalities/312011?fy=2024")).not.toBe(renderKey(yonago!, "/municipalities/312011", "/municipalities/312011?fy=2024"));
+    // filled, each sees their own body's link and label
+    const [own, theirs] = await Promise.all(["tottori-city", neighbour.loginId].map((loginId) => pageData("/prefectures/31?fy=2024", loginId, { viewerSlots: null })));
+    expect(own).toContain('"homeBody":"312011"');
+    expect(own).toContain("鳥取市 担当者");
+    expect(theirs).toContain('"homeBody":"312029"');
+    expect(theirs).toContain("米子市 担当者");
+  });
+
   it("keeps the pages that show saved lists per user for the viewer who saved one, and shares the others", async () => {
     const owner = viewers["catalogue-tottori-pref-3"]!;
-    const withLists = { ...owner, ownsBodyLists: await ownsBodyLists(handle.db, owner.id) };
+    const withLists = await cacheViewer(owner);
     expect(withLists.ownsBodyLists).toBe(true);
     expect(renderKey(withLists, "/compare", "/compare")).toBe(`user ${owner.id} western /compare`);
     expect(renderKey(withLists, "/municipalities/312011", "/municipalities/312011")).toBe(`user ${owner.id} western /municipalities/312011`);

@@ -19,6 +19,17 @@ export function scopeKey(viewer: Viewer): string {
 }
 
 /**
+ * The scope a page is rendered for, and kept in the render cache by (ADR 031, 042): a body's staff see
+ * every page that shows nothing of their own body (canSeeBody) as the staff of the other bodies of their
+ * prefecture do. What is theirs on such a page (the link to their body, the print label) is a slot
+ * filled per response.
+ */
+export function renderScopeKey(viewer: Viewer, showsOwnBody: boolean): string {
+  const sharedWithPrefecture = viewer.role === "municipality" && !showsOwnBody && viewer.prefectureCode !== null && viewer.localGovernmentCode?.slice(0, 2) === viewer.prefectureCode;
+  return sharedWithPrefecture ? `municipality:${viewer.prefectureCode}:*` : scopeKey(viewer);
+}
+
+/**
  * Where a user lands after login: MHLW on the nation, a prefecture official on their prefecture's
  * page, municipal staff on their own body's page. The header links to the other views.
  */

@@ -5,7 +5,16 @@
  * slot's token where the value goes, and the render cache puts the viewer's value in its place in every
  * response. Only what needs no escaping in HTML text, JSON or a script can go into a slot verbatim.
  */
-export type ViewerSlots = { displayName: string };
+export type ViewerSlots = {
+  displayName: string;
+  /**
+   * Only on the pages the staff of a prefecture's bodies share (ADR 042): their own body's code (the
+   * header's link to it) and whom a print speaks for. Never on a body's own page, whose header marks the
+   * link to the body as the current page.
+   */
+  homeBody?: string;
+  scopeLabel?: string;
+};
 
 export type RequestContext = {
   /** the X-Request-Id of this request, also on every log line about it */

@@ -18,6 +18,7 @@ beforeAll(async () => {
       cache: new RenderCache(1024 * 1024),
       userOf: async (cookie) => (cookie?.includes("__session=") ? official : null),
       ownsBodyLists: async () => false,
+      scopeLabelOf: async () => "鳥取県 担当者",
       dataVersions: async () => [1],
       today: () => "2026-12-02",
     }),

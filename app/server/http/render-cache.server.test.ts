@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.server";
-import { isRenderCacheablePath, RenderCache, renderCacheMiddleware, renderGeneration, renderKey, showsViewerLists, type CachedRender } from "./render-cache.server";
+import type { ViewerSlots } from "./load-context";
+import { isRenderCacheablePath, RenderCache, renderCacheMiddleware, renderGeneration, renderKey, sharesBodySlots, showsViewerLists, type CachedRender } from "./render-cache.server";
 
 const page = (body: string): CachedRender => ({ body, nonce: "n", slots: null, contentType: "text/html; charset=utf-8", cacheControl: null });
 // entries are counted as 2 bytes per UTF-16 unit plus 200
@@ -133,12 +134,19 @@ const viewers: Record<string, SessionUser> = {
   oddName: user(4, "鳥取 <四郎> & \"Co\"", tottoriPref),
   tokyo: user(5, "東京 五郎", { role: "prefecture", prefectureCode: "13", localGovernmentCode: null }),
   city: user(6, "鳥取市 六子", { role: "municipality", prefectureCode: "31", localGovernmentCode: "312011" }),
+  yonago: user(9, "米子市 九郎", { role: "municipality", prefectureCode: "31", localGovernmentCode: "312029" }),
+  tokyoWard: user(10, "千代田区 十和", { role: "municipality", prefectureCode: "13", localGovernmentCode: "131016" }),
+  noPrefecture: user(11, "倉吉市 十一", { role: "municipality", prefectureCode: null, localGovernmentCode: "312037" }),
   mhlw: user(7, "厚労 七海", { role: "mhlw", prefectureCode: null, localGovernmentCode: null }),
   mhlwJapaneseDates: { ...user(8, "厚労 八重", { role: "mhlw", prefectureCode: null, localGovernmentCode: null }), dateStyle: "japanese" },
 };
 
+/** Whom each viewer's prints speak for (the root loader's label). */
+const labelOf = (v: SessionUser) =>
+  ({ 6: "鳥取市 担当者", 9: "米子市 担当者", 10: "千代田区 担当者", 11: "倉吉市 担当者" })[v.id] ?? (v.role === "mhlw" ? "厚生労働省 担当者" : `${v.prefectureCode === "13" ? "東京都" : "鳥取県"} 担当者`);
+
 describe("renderKey", () => {
-  const viewer = (v: SessionUser, ownsBodyLists = false) => ({ ...v, ownsBodyLists });
+  const viewer = (v: SessionUser, ownsBodyLists = false, scopeLabel = labelOf(v)) => ({ ...v, ownsBodyLists, scopeLabel });
   it("is the scope, date style and URL: the same for two officials of one prefecture, different across scopes", () => {
     expect(renderKey(viewer(viewers.a!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe("scope prefecture:31:- western /prefectures/31?fy=2024");
     expect(renderKey(viewer(viewers.b!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe(renderKey(viewer(viewers.a!), "/prefectures/31", "/prefectures/31?fy=2024"));
@@ -153,6 +161,23 @@ describe("renderKey", () => {
     expect(renderKey(viewer(viewers.withLists!, true), "/compare", "/compare")).toBe("user 3 western /compare");
     expect(renderKey(viewer(viewers.withLists!, true), "/prefectures/31", "/prefectures/31")).toBe("scope prefecture:31:- western /prefectures/31");
     expect(renderKey(viewer(viewers.oddName!), "/", "/")).toBe("user 4 western /");
+  });
+
+  it("is the prefecture for a body's staff outside a body's own page, their body on it (ADR 042)", () => {
+    expect(renderKey(viewer(viewers.city!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe("scope municipality:31:* western /prefectures/31?fy=2024");
+    expect(renderKey(viewer(viewers.yonago!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe("scope municipality:31:* western /prefectures/31?fy=2024");
+    expect(renderKey(viewer(viewers.tokyoWard!), "/prefectures/31", "/prefectures/31?fy=2024")).toBe("scope municipality:13:* western /prefectures/31?fy=2024");
+    expect(renderKey(viewer(viewers.city!), "/municipalities/312011", "/municipalities/312011")).toBe("scope municipality:31:312011 western /municipalities/312011");
+    expect(renderKey(viewer(viewers.city!), "/municipalities/312011.data", "/municipalities/312011.data")).toBe("scope municipality:31:312011 western /municipalities/312011.data");
+    expect(renderKey(viewer(viewers.yonago!), "/municipalities/312011", "/municipalities/312011")).toBe("scope municipality:31:312029 western /municipalities/312011");
+    expect(sharesBodySlots(viewer(viewers.city!), "/_root.data")).toBe(true);
+    expect(sharesBodySlots(viewer(viewers.city!), "/municipalities/312011")).toBe(false);
+    expect(sharesBodySlots(viewer(viewers.city!), "/prefectures/31/jusou")).toBe(false);
+    expect(sharesBodySlots(viewer(viewers.city!), "/prefectures/31/training")).toBe(true);
+    expect(sharesBodySlots(viewer(viewers.a!), "/prefectures/31")).toBe(false);
+    // a label a slot cannot hold, or an account without its prefecture: the body's own scope
+    expect(renderKey(viewer(viewers.city!, false, "鳥取市 <担当>"), "/prefectures/31", "/prefectures/31")).toBe("scope municipality:31:312011 western /prefectures/31");
+    expect(renderKey(viewer(viewers.noPrefecture!), "/prefectures/31", "/prefectures/31")).toBe("scope municipality:-:312037 western /prefectures/31");
   });
 });
 
@@ -174,6 +199,7 @@ describe("renderCacheMiddleware shared by scope", () => {
         cache: new RenderCache(1024 * 1024),
         userOf: async (cookie) => viewerOf(cookie),
         ownsBodyLists: async (id) => id === viewers.withLists!.id,
+        scopeLabelOf: async (v) => labelOf(v),
         dataVersions: async () => [1],
         today: () => "2026-12-02",
       }),
@@ -181,13 +207,21 @@ describe("renderCacheMiddleware shared by scope", () => {
     app.get("*", (req, res) => {
       const viewer = viewerOf(req.headers.cookie)!;
       renders.push(`${viewer.id} ${req.originalUrl}`);
-      const name = (res.locals.viewerSlots as { displayName: string } | null | undefined)?.displayName ?? viewer.displayName;
+      const slots = res.locals.viewerSlots as ViewerSlots | null | undefined;
+      const name = slots?.displayName ?? viewer.displayName;
+      const home = slots?.homeBody ?? viewer.localGovernmentCode;
+      const label = slots?.scopeLabel ?? labelOf(viewer);
       const status = req.path === "/prefectures/13" && viewer.prefectureCode !== "13" && viewer.role !== "mhlw" ? 403 : 200;
-      const json = JSON.stringify({ user: { displayName: name } });
+      const json = JSON.stringify({ user: { displayName: name, ...(home ? { homeBody: home } : {}) } });
+      // on a body's page its own staff's view differs from everyone else's
+      const own = req.path === `/municipalities/${viewer.localGovernmentCode}` ? " (own body)" : "";
       res
         .status(status)
         .type("html")
-        .send(`<header>${name}</header><main>${req.path} as ${viewer.role} ${viewer.prefectureCode ?? ""} ${viewer.localGovernmentCode ?? ""}</main><script nonce="${res.locals.cspNonce}">${JSON.stringify(json)}</script>`);
+        .send(
+          `<header><b>${name}</b>${home ? `<a href="/municipalities/${home}">自分の自治体</a>` : ""}<small>${label}として印刷</small></header>` +
+            `<main>${req.path} as ${viewer.role} ${viewer.prefectureCode ?? ""}${own}</main><script nonce="${res.locals.cspNonce}">${JSON.stringify(json)}</script>`,
+        );
     });
     const server = app.listen(0);
     await new Promise((resolve) => server.once("listening", resolve));
@@ -200,7 +234,7 @@ describe("renderCacheMiddleware shared by scope", () => {
     const response = await fetch(`${base}${path}`, { headers: { Cookie: `__session=${as}` } });
     return { status: response.status, outcome: response.headers.get("x-render-cache"), body: await response.text() };
   };
-  const header = (body: string) => /<header>(.*)<\/header>/.exec(body)![1];
+  const header = (body: string) => /<b>(.*?)<\/b>/.exec(body)![1];
 
   it("serves a second official of the same prefecture the first one's rendering, with their own name", async () => {
     const first = await get("/prefectures/31", "a");
@@ -226,6 +260,27 @@ describe("renderCacheMiddleware shared by scope", () => {
     expect([refused.status, refused.outcome, header(refused.body)]).toEqual([403, "miss", "鳥取 一郎"]);
     expect((await get("/prefectures/13", "b")).status).toBe(403);
     expect(renders.filter((r) => r.endsWith(" /prefectures/13"))).toEqual(["1 /prefectures/13", "2 /prefectures/13"]);
+  });
+
+  it("shares a prefecture's page among the staff of its bodies, each with their own body link and print label, but not a body's own page", async () => {
+    const first = await get("/prefectures/31?fy=2025", "city");
+    expect([first.outcome, header(first.body)]).toEqual(["miss", "鳥取市 六子"]);
+    expect(first.body).toContain('<a href="/municipalities/312011">自分の自治体</a><small>鳥取市 担当者として印刷</small>');
+    const second = await get("/prefectures/31?fy=2025", "yonago");
+    expect([second.status, second.outcome, header(second.body)]).toEqual([200, "hit", "米子市 九郎"]);
+    expect(second.body).toContain('<a href="/municipalities/312029">自分の自治体</a><small>米子市 担当者として印刷</small>');
+    expect(second.body).toContain('{\\"displayName\\":\\"米子市 九郎\\",\\"homeBody\\":\\"312029\\"}');
+    for (const theirs of ["312011", "鳥取市"]) expect(second.body).not.toContain(theirs);
+    // another prefecture's bodies, and the prefecture's own officials, are other scopes
+    expect((await get("/prefectures/31?fy=2025", "tokyoWard")).outcome).toBe("miss");
+    expect((await get("/prefectures/31?fy=2025", "a")).outcome).toBe("miss");
+    expect(renders.filter((r) => r.endsWith(" /prefectures/31?fy=2025"))).toEqual(["6 /prefectures/31?fy=2025", "10 /prefectures/31?fy=2025", "1 /prefectures/31?fy=2025"]);
+
+    const own = await get("/municipalities/312011", "city");
+    expect([own.outcome, own.body.includes("(own body)")]).toEqual(["miss", true]);
+    const other = await get("/municipalities/312011", "yonago");
+    expect([other.outcome, other.body.includes("(own body)")]).toEqual(["miss", false]);
+    expect(other.body).toContain('<a href="/municipalities/312029">');
   });
 
   it("keeps a page showing saved lists per user for a viewer who has some, and a name a slot cannot hold", async () => {

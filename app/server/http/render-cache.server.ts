@@ -1,12 +1,13 @@
 // Rendered pages of the aggregate views, kept per scope, date style, URL and data version (ADR 013,
-// ADR 031). A page is a function of the viewer's scope, what they ask for, the data and today's date;
-// the viewer's own parts (the name in the header) are slots filled per response, and the pages that
+// ADR 031, 042). A page is a function of the viewer's scope, what they ask for, the data and today's date;
+// the viewer's own parts (the name in the header; for a body's staff outside their body's own page,
+// the link to their body and the print label) are slots filled per response, and the pages that
 // show a viewer's own saved lists are kept per user for viewers who have any. The data version
 // changes at the commit of every transaction that changed the data, so an entry is never served
 // after the data it was made from has changed.
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { scopeKey } from "../auth/access";
+import { renderScopeKey, scopeKey } from "../auth/access";
 import type { SessionUser } from "../auth/session.server";
 import type { ViewerSlots } from "./load-context";
 import { logger } from "./logger.server";
@@ -48,6 +49,17 @@ export function showsViewerLists(pathname: string): boolean {
   return viewerListsPath.test(pageOf(pathname));
 }
 
+/**
+ * Pages on which a body's own staff see something the staff of other bodies do not: the body's own page,
+ * and the prefecture's 重層 list, which links each viewer's own body (canSeeBody). The catalogue test
+ * (tests/integration/render-cache-scope.test.ts) fails for a page that is missing here.
+ */
+const ownBodyPath = /^\/(?:municipalities\/\d{6}|prefectures\/\d{2}\/jusou)$/;
+
+export function showsOwnBody(pathname: string): boolean {
+  return ownBodyPath.test(pageOf(pathname));
+}
+
 // what React escapes in HTML text, JSON.stringify in strings, and Remix in the data of a script
 const slotUnsafe = /["&'<>\\\u2028\u2029]/;
 
@@ -56,13 +68,26 @@ export function fillsSlotVerbatim(value: string): boolean {
   return !slotUnsafe.test(value) && ![...value].some((c) => c.charCodeAt(0) < 0x20);
 }
 
+/** A viewer as the cache sees them: whether they saved lists (on the pages that show them) and whom their prints speak for. */
+export type CacheViewer = SessionUser & { ownsBodyLists: boolean; scopeLabel: string };
+
 /**
- * The key of a viewer's rendering of a URL: their scope (access.ts), unless the page shows their own
- * lists and they have some, or their name cannot fill a slot verbatim; then their user id.
+ * Whether a rendering for this viewer is shared with the staff of the other bodies of their prefecture,
+ * their body's code and print label as slots (ADR 042): not on the pages that show them something of
+ * their own body, and only when the label can fill a slot verbatim.
  */
-export function renderKey(viewer: SessionUser & { ownsBodyLists: boolean }, pathname: string, url: string): string {
+export function sharesBodySlots(viewer: CacheViewer, pathname: string): boolean {
+  return renderScopeKey(viewer, showsOwnBody(pathname)) !== scopeKey(viewer) && fillsSlotVerbatim(viewer.scopeLabel);
+}
+
+/**
+ * The key of a viewer's rendering of a URL: the scope it is rendered for (access.ts), unless the page
+ * shows their own lists and they have some, or their name cannot fill a slot verbatim; then their user id.
+ */
+export function renderKey(viewer: CacheViewer, pathname: string, url: string): string {
   const perUser = !fillsSlotVerbatim(viewer.displayName) || (viewer.ownsBodyLists && showsViewerLists(pathname));
-  return `${perUser ? `user ${viewer.id}` : `scope ${scopeKey(viewer)}`} ${viewer.dateStyle} ${url}`;
+  if (perUser) return `user ${viewer.id} ${viewer.dateStyle} ${url}`;
+  return `scope ${sharesBodySlots(viewer, pathname) ? renderScopeKey(viewer, false) : scopeKey(viewer)} ${viewer.dateStyle} ${url}`;
 }
 
 /** Least recently used entries go first when the byte budget is spent; a new generation empties it. */
@@ -134,6 +159,8 @@ export type RenderCacheOptions = {
   userOf: (cookieHeader: string | undefined) => Promise<SessionUser | null>;
   /** whether the user has saved lists of bodies (asked only on the pages that show them) */
   ownsBodyLists: (userId: number) => Promise<boolean>;
+  /** whom a user's prints speak for (the root loader's label), asked once per body and data version */
+  scopeLabelOf: (user: SessionUser) => Promise<string>;
   /**
    * The data version of every database the pages read: a page rendered from the primary changes
    * with the primary's, one rendered from a replica with the replica's.
@@ -142,11 +169,17 @@ export type RenderCacheOptions = {
   today: () => string;
 };
 
-/** A stored rendering as one viewer's response: their nonce, their name in the slots. */
-export function fillRender(entry: Pick<CachedRender, "body" | "nonce" | "slots">, viewer: { displayName: string }, nonce: string): string {
-  let body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
-  if (entry.slots) body = body.replaceAll(entry.slots.displayName, viewer.displayName);
-  return body;
+/** A stored rendering as one viewer's response: their nonce, their own parts in the slots it was rendered with. */
+export function fillRender(entry: Pick<CachedRender, "body" | "nonce" | "slots">, viewer: Pick<CacheViewer, "displayName" | "localGovernmentCode" | "scopeLabel">, nonce: string): string {
+  const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
+  return entry.slots ? fillSlots(body, entry.slots, viewer) : body;
+}
+
+function fillSlots(body: string, slots: ViewerSlots, viewer: Pick<CacheViewer, "displayName" | "localGovernmentCode" | "scopeLabel">): string {
+  let filled = body.replaceAll(slots.displayName, viewer.displayName);
+  if (slots.homeBody) filled = filled.replaceAll(slots.homeBody, viewer.localGovernmentCode ?? "");
+  if (slots.scopeLabel) filled = filled.replaceAll(slots.scopeLabel, viewer.scopeLabel);
+  return filled;
 }
 
 /**
@@ -155,12 +188,27 @@ export function fillRender(entry: Pick<CachedRender, "body" | "nonce" | "slots">
  * as slots while the body is captured, then is sent filled; requests for the same key that arrive
  * meanwhile wait for that one render instead of starting their own.
  */
-export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, dataVersions, today }: RenderCacheOptions) {
+export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, scopeLabelOf, dataVersions, today }: RenderCacheOptions) {
   const inFlight = new Map<string, Promise<CachedRender | null>>();
-  // never sent to a client (every response fills it), so no content can name it on purpose
-  const slots: ViewerSlots = { displayName: `viewer${randomBytes(16).toString("hex")}name` };
+  // never sent to a client (every response fills them), so no content can name them on purpose
+  const token = randomBytes(16).toString("hex");
+  const nameOnly: ViewerSlots = { displayName: `viewer${token}name` };
+  const withBody: ViewerSlots = { ...nameOnly, homeBody: `viewer${token}body`, scopeLabel: `viewer${token}label` };
+  // a body's name is data: its label is kept for one generation at a time
+  let labels = { generation: "", byScope: new Map<string, Promise<string>>() };
+  const labelOf = (user: SessionUser, generation: string) => {
+    if (labels.generation !== generation) labels = { generation, byScope: new Map() };
+    const scope = scopeKey(user);
+    let label = labels.byScope.get(scope);
+    if (!label) {
+      label = scopeLabelOf(user);
+      labels.byScope.set(scope, label);
+      label.catch(() => labels.byScope.get(scope) === label && labels.byScope.delete(scope));
+    }
+    return label;
+  };
 
-  function send(res: Response, entry: CachedRender, viewer: SessionUser, outcome: "hit" | "shared", startedAt: number) {
+  function send(res: Response, entry: CachedRender, viewer: CacheViewer, outcome: "hit" | "shared", startedAt: number) {
     res.locals.renderCache = outcome;
     res.status(200);
     res.setHeader("Content-Type", entry.contentType);
@@ -173,15 +221,13 @@ export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, dataVersio
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" || !isRenderCacheablePath(req.path)) return next();
     const startedAt = performance.now();
-    let user: (SessionUser & { ownsBodyLists: boolean }) | null;
+    let user: CacheViewer | null;
     let generation: string;
     try {
-      const [found, versions] = await Promise.all([
-        userOf(req.headers.cookie).then(async (u) => (u ? { ...u, ownsBodyLists: showsViewerLists(req.path) ? await ownsBodyLists(u.id) : false } : null)),
-        dataVersions(),
-      ]);
-      user = found;
+      const [found, versions] = await Promise.all([userOf(req.headers.cookie), dataVersions()]);
       generation = renderGeneration(versions, today());
+      const [owns, scopeLabel] = found ? await Promise.all([showsViewerLists(req.path) ? ownsBodyLists(found.id) : false, labelOf(found, generation)]) : [false, ""];
+      user = found ? { ...found, ownsBodyLists: owns, scopeLabel } : null;
     } catch (error) {
       // the cache is an optimisation: if it cannot decide, Remix serves (and reports) as usual
       logger.warn({ err: error, requestId: res.locals.requestId }, "render cache skipped");
@@ -192,6 +238,7 @@ export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, dataVersio
     // the date style (西暦／和暦) is part of the rendered page: a change of setting renders anew
     const key = renderKey(user, req.path, req.originalUrl);
     const shared = key.startsWith("scope ");
+    const slots = sharesBodySlots(user, req.path) ? withBody : nameOnly;
     const flightKey = `${generation} ${key}`;
 
     const cached = cache.get(generation, key);
@@ -247,7 +294,7 @@ export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, dataVersio
       finish(true);
       const raw = Buffer.concat(chunks);
       // whatever the outcome (an error page has the header too), this viewer gets their own name
-      const body = shared ? Buffer.from(raw.toString("utf8").replaceAll(slots.displayName, viewer.displayName), "utf8") : raw;
+      const body = shared ? Buffer.from(fillSlots(raw.toString("utf8"), slots, viewer), "utf8") : raw;
       if (res.getHeader("Content-Length") !== undefined) res.setHeader("Content-Length", body.byteLength);
       return (end as (...a: unknown[]) => Response).call(this, body, ...(callback ? [callback] : []));
     } as Response["end"];
