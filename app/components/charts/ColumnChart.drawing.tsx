@@ -44,7 +44,7 @@ export function ColumnChartDrawing({
     const chars = Math.max(1, Math.floor((w - 56 - 24) / Math.max(1, data.length) / fontSize));
     const lines = Math.max(1, ...data.map((d) => splitAxisLabel(d.label, chars).length));
     return (
-      <BarChart id={`${id}${suffix}`} width={w} height={height + (lines - 1) * (fontSize + 2)} data={data} margin={{ top: 20, right: 16, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
+      <BarChart id={`${id}${suffix}`} width={w} height={height + (lines - 1) * (fontSize + 2)} data={data} margin={{ top: 20, right: 16, bottom: 8, left: 8 }} title={description} desc={description}>
         <CartesianGrid vertical={false} stroke="#d5dadf" />
         {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}
         <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={lines > 1 ? wrappedXTick(chars, fontSize) : { fontSize, fill: "#1a1a1a" }} height={lines > 1 ? lines * (fontSize + 2) + 12 : undefined} />

@@ -35,7 +35,7 @@ export function GroupedBarChartDrawing({
     const rowHeight = Math.max(12 * series.length + 14, lines * (fontSize + 2) + 6);
     const height = data.length * rowHeight + 48;
     return (
-      <BarChart id={chartId} width={w} height={height} data={data} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 8 }} title={description} desc={description} accessibilityLayer>
+      <BarChart id={chartId} width={w} height={height} data={data} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 8 }} title={description} desc={description}>
         <defs>
           <pattern id={`${chartId}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill={fills[1]} />

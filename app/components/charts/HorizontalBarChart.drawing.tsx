@@ -40,7 +40,6 @@ export function HorizontalBarChartDrawing({
         margin={{ top: 8, right: 56, bottom: 24, left: 8 }}
         title={description}
         desc={description}
-        accessibilityLayer
       >
         <CartesianGrid horizontal={false} stroke="#d5dadf" />
         {/* explicit ticks and interval: Recharts otherwise drops ticks by measuring text, which the server cannot */}

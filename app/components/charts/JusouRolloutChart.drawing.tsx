@@ -9,7 +9,7 @@ export type JusouRolloutDatum = { label: string; implementing: number; transitio
 /** Municipalities by 重層 status per fiscal year, as grouped columns. */
 export function JusouRolloutChartDrawing({ id, rows, title }: { id: string; rows: JusouRolloutDatum[]; title: string }) {
   const draw = (chartId: string, width: number) => (
-    <BarChart id={chartId} width={width} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title} accessibilityLayer>
+    <BarChart id={chartId} width={width} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title={title} desc={title}>
       <CartesianGrid stroke="#d5dadf" />
       <XAxis dataKey="label" stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />
       <YAxis stroke="#4d4d4d" interval={0} tick={{ fontSize: 12, fill: "#1a1a1a" }} />

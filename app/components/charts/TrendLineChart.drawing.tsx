@@ -7,7 +7,11 @@ export type TrendSeries = { key: string; label: string; color: string; dash?: st
 /** One point of a trend: its axis label and its month (a fiscal year is drawn at its April). */
 export type TrendDatum = { label: string; year: number; month: number } & Record<string, string | number | null>;
 
-/** Lines over time from props only; each series has its own dash pattern so colour is not the only cue. */
+/**
+ * Lines over time from props only; each series has its own dash pattern so colour is not the only cue.
+ * Straight segments: the figures are counts per month or year, and a smoothed curve would draw values
+ * between them that were never reported (it also doubled the path data).
+ */
 export function TrendLineChartDrawing({
   id,
   data,
@@ -27,7 +31,7 @@ export function TrendLineChartDrawing({
   height?: number;
 }) {
   const draw = (w: number, suffix: string, maxTicks: number) => (
-    <LineChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 16 }} title={description} desc={description} accessibilityLayer>
+    <LineChart id={`${id}${suffix}`} width={w} height={height} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 16 }} title={description} desc={description}>
       <CartesianGrid stroke="#d5dadf" />
       {/* ticks at fiscal-year starts, given explicitly: Recharts otherwise drops ticks by measuring text, which the server cannot */}
       <XAxis
@@ -39,7 +43,7 @@ export function TrendLineChartDrawing({
       />
       <YAxis stroke="#4d4d4d" tickFormatter={format} tick={{ fontSize: 11, fill: "#1a1a1a" }} width={64} interval={0} />
       {series.map((s) => (
-        <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeDasharray={s.dash} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+        <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeDasharray={s.dash} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
       ))}
     </LineChart>
   );
