@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
-import { logPopulationSql, nearestInPopulationOrder, peerGroupSize, peerKindSql, populationsOn } from "./fragments";
-import { implementingBodiesOf } from "./implementing-bodies";
+import { nearestInPopulation } from "~/domain/outliers";
+import { memoByDataVersion } from "./data-version-memo";
+import { peerGroupSize, peerKindSql, populationsOn } from "./fragments";
+import { isImplementingBodyOn } from "./implementing-bodies";
 
 export async function getBody(db: Database, code: string) {
   const [row] = await queryRows<{
@@ -27,36 +29,38 @@ export async function getBody(db: Database, code: string) {
 }
 
 /**
- * Implementing bodies of similar population (nearest on a log scale, ties by code), nearest first, in
- * three groups: `inPrefecture` and `nationally` (prefectures' 郡部 left out), and `sameKind`, the peer
- * group of the comparisons (ADR 024): bodies of the same kind (peerKindSql) nationally, prefectures'
- * 郡部 included. One query for the three. The upload's peer check applies the same rule in memory to a
- * batch of bodies (nearestInPopulation, ADR 018).
+ * Every local government with a population in force at the fiscal year's start (population > 0): the
+ * candidates of the peer rule, with whether each is an implementing body that year. Read once per data
+ * version and fiscal year (ADR 038): the same ~1,900 rows for every body's page.
+ */
+const peerCandidatesOf = memoByDataVersion((db: Database, fiscalYear: number) =>
+  queryRows<{ code: string; kind: string; peerKind: string; prefectureCode: string; population: number; implementing: boolean }>(
+    db,
+    sql`select lg.code, lg.kind, ${peerKindSql("lg.kind")} as "peerKind", lg.prefecture_code as "prefectureCode", pop.population,
+               ${isImplementingBodyOn("lg", fiscalYearStart(fiscalYear))} as implementing
+        from ${populationsOn(fiscalYearStart(fiscalYear))} pop join local_governments lg on lg.code = pop.local_government_code
+        where pop.population > 0`,
+  ),
+);
+
+/**
+ * Implementing bodies of similar population (nearest on a log scale, ties by code: nearestInPopulation,
+ * the rule the upload's peer check applies, ADR 018), nearest first, in three groups: `inPrefecture` and
+ * `nationally` (prefectures' 郡部 left out), and `sameKind`, the peer group of the comparisons (ADR 024):
+ * bodies of the same kind (peerKindSql) nationally, prefectures' 郡部 included. No peers for a body
+ * without a population.
  */
 export async function peerBodies(db: Database, code: string, fiscalYear: number, prefectureCode: string, limit = peerGroupSize) {
-  const rows = await queryRows<{ grp: "inPrefecture" | "nationally" | "sameKind"; code: string }>(
-    db,
-    sql`with pop as ${populationsOn(fiscalYearStart(fiscalYear))},
-        me as (select ${logPopulationSql(sql`pop.population`)} as log_population, lg.kind from pop join local_governments lg on lg.code = pop.local_government_code
-               where pop.local_government_code = ${code} and pop.population > 0),
-        candidates as (
-          select b.code, b.kind, b.prefecture_code, ${peerKindSql("b.kind")} = ${peerKindSql("me.kind")} as same_kind,
-                 ${logPopulationSql(sql`pop.population`)} as log_population, me.log_population as own_log_population
-          from ${implementingBodiesOf(fiscalYear)} b join pop on pop.local_government_code = b.code, me
-          where b.code <> ${code} and pop.population > 0)
-        select grp, code from (
-          select g.grp, c.code,
-                 row_number() over (partition by g.grp order by ${nearestInPopulationOrder(sql`c.log_population`, sql`c.own_log_population`, sql`c.code`)}) as rank
-          from candidates c
-          join (values ('inPrefecture'), ('nationally'), ('sameKind')) g(grp)
-            on case g.grp when 'inPrefecture' then c.kind <> 'prefecture' and c.prefecture_code = ${prefectureCode}
-                          when 'nationally' then c.kind <> 'prefecture'
-                          else c.same_kind end) ranked
-        where rank <= ${limit}
-        order by grp, rank`,
-  );
-  const group = (grp: (typeof rows)[number]["grp"]) => rows.filter((r) => r.grp === grp).map((r) => r.code);
-  return { inPrefecture: group("inPrefecture"), nationally: group("nationally"), sameKind: group("sameKind") };
+  const candidates = await peerCandidatesOf(db, fiscalYear);
+  const own = candidates.find((c) => c.code === code);
+  if (!own) return { inPrefecture: [], nationally: [], sameKind: [] };
+  const others = candidates.filter((c) => c.implementing && c.code !== code);
+  const nearest = (pool: typeof others) => nearestInPopulation(own.population, pool, limit).map((c) => c.code);
+  return {
+    inPrefecture: nearest(others.filter((c) => c.kind !== "prefecture" && c.prefectureCode === prefectureCode)),
+    nationally: nearest(others.filter((c) => c.kind !== "prefecture")),
+    sameKind: nearest(others.filter((c) => c.peerKind === own.peerKind)),
+  };
 }
 
 export async function staffTrainingOf(db: Database, code: string, fiscalYear: number) {
