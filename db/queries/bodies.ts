@@ -41,6 +41,7 @@ const peerCandidatesOf = memoByDataVersion((db: Database, fiscalYear: number) =>
         from ${populationsOn(fiscalYearStart(fiscalYear))} pop join local_governments lg on lg.code = pop.local_government_code
         where pop.population > 0`,
   ),
+  { frozen: true },
 );
 
 /**

@@ -63,6 +63,19 @@ describe("memoByDataVersion", () => {
     expect(await populationOf(handle.db, "312029")).toEqual({ code: "312029", populations: [146_000] });
   });
 
+  it("gives every caller the one frozen result when asked to", async () => {
+    const frozenPopulationOf = memoByDataVersion(async (db: Database, code: string) => {
+      const rows = await queryRows<{ population: number }>(db, sql`select population from populations where local_government_code = ${code} order by as_of`);
+      return { code, populations: rows.map((r) => ({ population: Number(r.population) })) };
+    }, { frozen: true });
+    const first = await frozenPopulationOf(handle.db, "312029");
+    expect(await frozenPopulationOf(handle.db, "312029")).toBe(first);
+    expect(first).toEqual({ code: "312029", populations: [{ population: 146_000 }] });
+    expect(() => first.populations.push({ population: 1 })).toThrow(TypeError);
+    expect(() => (first.populations[0]!.population = 1)).toThrow(TypeError);
+    expect(first.populations).toEqual([{ population: 146_000 }]);
+  });
+
   it("keeps nothing a transaction read from its own uncommitted rows", async () => {
     loads = 0;
     const inside = await handle.db
