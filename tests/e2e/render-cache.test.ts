@@ -124,6 +124,36 @@ describe("render cache", () => {
     expect(monthsTable.split(cell4321).length - 1).toBe(72);
   });
 
+  it("renders a prefecture's page once for the staff of all its bodies, each with their own body link and print label (ADR 042)", async () => {
+    const tottori = await HttpSession.logIn(ctx.app.url, "tottori-pref");
+    const temporary = "kari-pass-2026-y";
+    const created = await tottori.post("/admin/users", { intent: "create", loginId: "yonago-city", displayName: "米子市 福祉課", role: "municipality", localGovernmentCode: "312029", password: temporary, passwordConfirm: temporary });
+    expect(created.status, await created.text()).toBe(302);
+    const yonago = await HttpSession.logIn(ctx.app.url, "yonago-city", temporary);
+    expect((await yonago.post("/account/password", { currentPassword: temporary, password: "kaike-onsen-312029", passwordConfirm: "kaike-onsen-312029" })).status).toBe(302);
+    const city = await HttpSession.logIn(ctx.app.url, "tottori-city");
+    const homeLink = (html: string) => /href="\/municipalities\/(\d{6})"[^>]*>自分の自治体</.exec(html)?.[1];
+
+    const first = await city.get("/prefectures/31?fy=2023");
+    expect(first.headers.get("x-render-cache")).toBe("miss");
+    const firstHtml = await first.text();
+    expect([homeLink(firstHtml), firstHtml.includes("鳥取市 担当者")]).toEqual(["312011", true]);
+
+    const shared = await yonago.get("/prefectures/31?fy=2023");
+    expect(shared.headers.get("x-render-cache")).toBe("hit");
+    const sharedHtml = await shared.text();
+    expect(homeLink(sharedHtml)).toBe("312029");
+    expect(sharedHtml).toContain("米子市 担当者");
+    expect(sharedHtml).toContain("米子市 福祉課");
+    for (const theirs of ["鳥取市 担当者", "鳥取市 福祉部（デモ）", '"homeBody":"312011"']) expect(sharedHtml).not.toContain(theirs);
+    expect(sharedHtml).not.toMatch(/viewer[0-9a-f]{32}(name|body|label)/);
+
+    // a body's own page stays its own: rendered for its staff, its header marking 自分の自治体 as the current page
+    const own = await yonago.get("/municipalities/312029?fy=2023");
+    expect(own.headers.get("x-render-cache")).toBe("miss");
+    expect(await own.text()).toMatch(/<a [^>]*aria-current="page"[^>]*href="\/municipalities\/312029"[^>]*>自分の自治体</);
+  });
+
   it("stops serving a stored page to a session that logged out or an account that was deactivated", async () => {
     const session = await HttpSession.logIn(ctx.app.url, "tokyo-pref");
     await (await session.get("/prefectures/13?fy=2024")).text();
