@@ -44,10 +44,15 @@ async function cleanStaleStaging(db: Database) {
   if (stale > 0) logger.warn({ uploads: stale }, "uploads stuck while staging were marked failed and their staged rows deleted");
 }
 
-/** Once per start, before any request: by the one process, or by the primary before it forks its workers. */
-async function prepareDatabase(db: Database) {
+// Safe while other processes commit: an upload still committing holds its row lock, which this waits for.
+async function recoverInterruptedCommits(db: Database) {
   const interrupted = await failInterruptedCommits(db);
   if (interrupted > 0) logger.warn({ uploads: interrupted }, "uploads interrupted while committing were marked failed (nothing was applied)");
+}
+
+/** Once per start, before any request: by the one process, or by the primary before it forks its workers. */
+async function prepareDatabase(db: Database) {
+  await recoverInterruptedCommits(db);
   await cleanStaleStaging(db);
   const master = await loadBuiltInMasterIfEmpty(db);
   if (master) logger.info({ source: builtInMasterSource, ...master.byKind }, "empty database: built-in master list of local governments loaded");
@@ -71,6 +76,8 @@ if (cluster.isPrimary && processes > 1) {
 const handle = await connectDatabase();
 logger.info({ database: handle.target.driver === "postgres" ? "postgres" : `pglite ${handle.target.dataDir}` }, "database ready");
 if (cluster.isPrimary) await prepareDatabase(handle.db);
+// a worker started in place of one that died may find that one's commit cut off
+else await recoverInterruptedCommits(handle.db);
 const stagingCleanup = setInterval(() => cleanStaleStaging(handle.db).catch((error: unknown) => logger.error({ err: error }, "stale staging cleanup failed")), 5 * 60_000);
 stagingCleanup.unref();
 

@@ -25,7 +25,7 @@ export function appProcessCount(settings: { WEB_CONCURRENCY: number; DATABASE_UR
  * with 0 when every worker stopped cleanly.
  */
 export function superviseWorkers(count: number): Promise<never> {
-  let stopping = false;
+  let stopping: NodeJS.Signals | null = null;
   let failed = false;
   const listened = new WeakSet<Worker>();
   const fork = () => {
@@ -34,7 +34,7 @@ export function superviseWorkers(count: number): Promise<never> {
   };
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
-    stopping = true;
+    stopping = signal;
     logger.info({ signal }, "stopping app processes");
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
@@ -48,7 +48,8 @@ export function superviseWorkers(count: number): Promise<never> {
         failed = true;
         stop("SIGTERM");
       }
-    } else if (code !== 0) failed = true;
+      // a worker still starting has no handler yet: ended by the signal passed on, it stopped as asked
+    } else if (code !== 0 && signal !== stopping) failed = true;
     if (Object.keys(cluster.workers ?? {}).length === 0 && stopping) process.exit(failed ? 1 : 0);
   });
   process.on("SIGTERM", () => stop("SIGTERM"));
