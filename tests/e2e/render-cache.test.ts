@@ -12,6 +12,17 @@ const ctx = setUpAppUnderTest({ beforeAll, afterAll });
 const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")![1]!;
 const scriptNonces = (html: string) => new Set([...html.matchAll(/<script[^>]*\bnonce="([^"]+)"/g)].map((m) => m[1]));
 
+/** An account made as administrators make one (a temporary password, then the user's own), signed in. */
+async function newAccount(administrator: HttpSession, account: { loginId: string; displayName: string; role: string } & Record<string, string>): Promise<HttpSession> {
+  const temporary = "kari-pass-2026-x";
+  const created = await administrator.post("/admin/users", { intent: "create", ...account, password: temporary, passwordConfirm: temporary });
+  expect(created.status, await created.text()).toBe(302);
+  const session = await HttpSession.logIn(ctx.app.url, account.loginId, temporary);
+  const own = "mori-no-komichi-31";
+  expect((await session.post("/account/password", { currentPassword: temporary, password: own, passwordConfirm: own })).status).toBe(302);
+  return session;
+}
+
 describe("render cache", () => {
   it("serves a stored page again to the same user, each time with that response's own script nonce", async () => {
     const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
@@ -50,12 +61,7 @@ describe("render cache", () => {
 
   it("keeps pages per scope: another scope gets its own rendering, a second official of 鳥取県 the first one's with their own name (ADR 031)", async () => {
     const mhlw = await HttpSession.logIn(ctx.app.url, "mhlw");
-    // a second official of 鳥取県, made as administrators do (temporary password, then their own)
-    const temporary = "kari-pass-2026-x";
-    const created = await mhlw.post("/admin/users", { intent: "create", loginId: "tottori-pref-2", displayName: "鳥取県 二人目の担当者", role: "prefecture", prefectureCode: "31", password: temporary, passwordConfirm: temporary });
-    expect(created.status, await created.text()).toBe(302);
-    const second = await HttpSession.logIn(ctx.app.url, "tottori-pref-2", temporary);
-    expect((await second.post("/account/password", { currentPassword: temporary, password: "mori-no-komichi-31", passwordConfirm: "mori-no-komichi-31" })).status).toBe(302);
+    const second = await newAccount(mhlw, { loginId: "tottori-pref-2", displayName: "鳥取県 二人目の担当者", role: "prefecture", prefectureCode: "31" });
 
     const own = await mhlw.get("/prefectures/31?fy=2025");
     expect(own.headers.get("x-render-cache")).toBe("miss");
@@ -126,11 +132,7 @@ describe("render cache", () => {
 
   it("renders a prefecture's page once for the staff of all its bodies, each with their own body link and print label (ADR 042)", async () => {
     const tottori = await HttpSession.logIn(ctx.app.url, "tottori-pref");
-    const temporary = "kari-pass-2026-y";
-    const created = await tottori.post("/admin/users", { intent: "create", loginId: "yonago-city", displayName: "米子市 福祉課", role: "municipality", localGovernmentCode: "312029", password: temporary, passwordConfirm: temporary });
-    expect(created.status, await created.text()).toBe(302);
-    const yonago = await HttpSession.logIn(ctx.app.url, "yonago-city", temporary);
-    expect((await yonago.post("/account/password", { currentPassword: temporary, password: "kaike-onsen-312029", passwordConfirm: "kaike-onsen-312029" })).status).toBe(302);
+    const yonago = await newAccount(tottori, { loginId: "yonago-city", displayName: "米子市 福祉課", role: "municipality", localGovernmentCode: "312029" });
     const city = await HttpSession.logIn(ctx.app.url, "tottori-city");
     const homeLink = (html: string) => /href="\/municipalities\/(\d{6})"[^>]*>自分の自治体</.exec(html)?.[1];
 
