@@ -58,7 +58,7 @@ describe("upload routes by role", () => {
     expect(response.status).toBe(302);
     cityUploadId = Number(response.headers.get("Location")!.split("/").pop());
     const [row] = await handle.db.select().from(uploads).where(eq(uploads.id, cityUploadId));
-    expect(row).toMatchObject({ status: "previewed", encoding: "shift_jis", fileName: "monthly-tottori-city-sjis.csv" });
+    expect(row).toMatchObject({ status: "previewed", message: null, encoding: "shift_jis", fileName: "monthly-tottori-city-sjis.csv" });
   });
 
   it("streams an Excel workbook the same way", async () => {
@@ -66,7 +66,7 @@ describe("upload routes by role", () => {
     expect(response.status).toBe(302);
     const id = Number(response.headers.get("Location")!.split("/").pop());
     const [row] = await handle.db.select().from(uploads).where(eq(uploads.id, id));
-    expect(row).toMatchObject({ status: "previewed", encoding: "xlsx", counts: expect.objectContaining({ rows: 3, new: 3, errorRows: 0 }) });
+    expect(row).toMatchObject({ status: "previewed", message: null, encoding: "xlsx", counts: expect.objectContaining({ rows: 3, new: 3, errorRows: 0 }) });
   });
 
   it("hides an upload from users outside its scope, and refuses their forged POSTs", async () => {

@@ -149,6 +149,27 @@ describe("xlsxRecordBatches", () => {
       if (outcome !== "read") expect(outcome, `byte ${offset}`).toBeInstanceOf(CsvFileError);
     }
   }, 60_000);
+
+  // CI once rejected the 3-row fixture as unreadable: the old guard's clock ran while nobody asked
+  // the reader for anything, and a blocked event loop counted for its whole length.
+  it("counts neither a consumer that holds each batch longer than the limit nor an event loop blocked by other work as a stall", async () => {
+    const fixture = new Uint8Array(await readFile(new URL("../../../tests/fixtures/monthly-tottori-city.xlsx", import.meta.url)));
+    const blockFor = (ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end) {
+        // busy, as a synchronous PGlite query is
+      }
+    };
+    const lines: number[] = [];
+    let pulls = 0;
+    for await (const batch of xlsxRecordBatches(chunks(fixture, 64), { ...options, batchSize: 1, stallMs: 100 })) {
+      lines.push(...batch.map((r) => r.line));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      // the next pull is in flight when the loop blocks
+      if (pulls++ % 2 === 0) setImmediate(() => blockFor(250));
+    }
+    expect(lines).toEqual([4, 5, 6, 7]);
+  });
 });
 
 describe("cell text", () => {

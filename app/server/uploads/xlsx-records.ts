@@ -479,29 +479,32 @@ const defaultStallMs = 15_000;
  * ExcelJS's zip reader can wait for ever on some damaged workbooks: every byte has arrived, yet it
  * neither yields nor fails. Once the input has ended, a reader that makes no progress for `stallMs`
  * is given up with the unreadable-workbook message (found by changing single bytes of a fixture).
+ * Only time spent waiting on the reader counts, in ticks of a tenth of the limit: a consumer that
+ * holds a batch (writing it to the database) is not the reader's stall, and an event loop blocked by
+ * other work (a synchronous PGlite query, a busy machine) counts once, not for its whole length.
  */
 function stallGuard(stallMs: number) {
-  let ended = false;
-  let timer: NodeJS.Timeout | undefined;
+  const ticksAllowed = 10;
+  let idleTicks = 0;
+  let interval: NodeJS.Timeout | undefined;
   let stalled: Error | null = null;
   // One rejecter per step in flight, dropped when the step settles: racing every step against one
   // long-lived promise would pile a reaction on it per row (a national workbook: ~100 MB).
   const waiting = new Set<(error: Error) => void>();
-  const arm = () => {
-    clearTimeout(timer);
-    if (ended)
-      timer = setTimeout(() => {
-        stalled = new CsvFileError(unreadableWorkbookMessage);
-        for (const fail of waiting) fail(stalled);
-      }, stallMs);
+  const tick = () => {
+    if (waiting.size === 0) return;
+    if (++idleTicks < ticksAllowed) return;
+    clearInterval(interval);
+    stalled = new CsvFileError(unreadableWorkbookMessage);
+    for (const fail of waiting) fail(stalled);
   };
   return {
     inputEnded() {
-      ended = true;
-      arm();
+      idleTicks = 0;
+      interval ??= setInterval(tick, Math.max(1, stallMs / ticksAllowed));
     },
     dispose() {
-      clearTimeout(timer);
+      clearInterval(interval);
     },
     async *iterate<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
       const iterator = source[Symbol.asyncIterator]();
@@ -513,7 +516,7 @@ function stallGuard(stallMs: number) {
           waiting.add(fail);
           iterator.next().then(resolve, reject);
         }).finally(() => waiting.delete(fail));
-        arm();
+        idleTicks = 0;
         if (step.done) return;
         yield step.value;
       }
