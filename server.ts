@@ -9,7 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { closeDatabase, connectDatabase, type Database, getDb, getReadDb, readReplicaConfigured, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
-import { currentDataVersion } from "./db/queries/meta";
+import { currentDataVersion } from "./db/queries/data-version-memo";
 import { ownsBodyLists } from "./db/queries/body-lists";
 import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";

@@ -8,10 +8,12 @@ import { stripNulBytes } from "~/server/http/strip-nul.server";
 import "~/server/http/load-context";
 import { NonceContext } from "~/components/shell/nonce";
 import { RequestIdContext } from "~/components/shell/request-id";
-import { drawChartMarkup } from "~/components/charts/server-drawing.server";
+import { drawChartMarkup, setDrawingCacheBudget } from "~/components/charts/server-drawing.server";
 import { registerServerDrawing } from "~/components/charts/ServerDrawn";
+import { getEnv } from "~/server/env.server";
 
 registerServerDrawing(drawChartMarkup);
+setDrawingCacheBudget(getEnv().DRAWING_CACHE_MB * 1024 * 1024);
 
 const ABORT_DELAY = 5_000;
 

@@ -34,6 +34,8 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** memory for rendered aggregate pages per process (ADR 013); 0 turns the cache off */
   RENDER_CACHE_MB: z.coerce.number().min(0).default(64),
+  /** memory for drawn charts per process, kept by their data across commits; 0 draws every chart afresh */
+  DRAWING_CACHE_MB: z.coerce.number().min(0).default(64),
   /** months after a fiscal year closes (31 March) from which an upload changing its stored figures is warned about */
   CLOSED_FISCAL_YEAR_MONTHS: z.coerce.number().int().min(0).max(120).default(6),
   /** |modified z-score| above which an uploaded value is flagged against its history or peers (ADR 018) */

@@ -1,5 +1,26 @@
-import type { Database } from "../client";
-import { currentDataVersion } from "./meta";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+
+const versionReads = new WeakMap<Database, Promise<number>>();
+
+/**
+ * The data version (ADR 013): it changes with every committed transaction that changed what pages show.
+ * Calls in one synchronous run share one read (a loader's Promise.all asks through several kept reads at
+ * once). Nothing can commit in between, and with PGlite, which answers in microtasks, sharing any longer
+ * could hand a loader that follows a commit a read queued before it.
+ */
+export function currentDataVersion(db: Database): Promise<number> {
+  let read = versionReads.get(db);
+  if (!read) {
+    read = queryRows<{ version: string | number }>(db, sql`select version from data_version where id = 1`).then(([row]) => {
+      if (!row) throw new Error("data_version has no row: run the migrations");
+      return Number(row.version);
+    });
+    versionReads.set(db, read);
+    queueMicrotask(() => versionReads.delete(db));
+  }
+  return read;
+}
 
 type MemoState = { version: number; results: Map<string, Promise<unknown>> };
 

@@ -5,6 +5,7 @@ import { fiscalYearStart } from "~/domain/fiscal-year";
 import { queryRows, type Database } from "../client";
 import { existsOn, populationsOn } from "./fragments";
 import { isImplementingBodyEver } from "./implementing-bodies";
+import { memoByDataVersion } from "./data-version-memo";
 import { localGovernments, populations, prefectures } from "../schema";
 import type { MasterListEntry } from "~/domain/master-list";
 
@@ -132,12 +133,13 @@ export async function hasMasterList(db: Database): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
-export async function listPrefectures(db: Database) {
-  return db
+// the 47 prefectures, on most pages: kept per data version (the prefectures table raises it)
+export const listPrefectures = memoByDataVersion((db: Database) =>
+  db
     .select({ code: prefectures.code, name: prefectures.name, regionalBlock: prefectures.regionalBlock })
     .from(prefectures)
-    .orderBy(prefectures.code);
-}
+    .orderBy(prefectures.code),
+);
 
 export type PrefectureSummary = {
   code: string;

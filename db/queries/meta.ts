@@ -1,14 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { appMeta } from "../schema";
+import { memoByDataVersion } from "./data-version-memo";
 
-export async function isDemoDataset(db: Database): Promise<boolean> {
+// Read by the root loader of every page: kept per data version (app_meta raises it)
+export const isDemoDataset = memoByDataVersion(async (db: Database): Promise<boolean> => {
   const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, "demo_dataset"));
   return row?.value === "true";
-}
+});
 
-/** When a dataset last changed: its latest committed upload, else when the demo dataset was loaded. */
-export async function datasetUpdatedAt(db: Database, dataset: string): Promise<string | null> {
+/** When a dataset last changed: its latest committed upload, else when the demo dataset was loaded (kept per data version: uploads and app_meta raise it). */
+export const datasetUpdatedAt = memoByDataVersion(async (db: Database, dataset: string): Promise<string | null> => {
   const [row] = await queryRows<{ at: string | Date | null }>(
     db,
     sql`select greatest(
@@ -18,7 +20,7 @@ export async function datasetUpdatedAt(db: Database, dataset: string): Promise<s
   );
   const at = row?.at ?? null;
   return at === null ? null : new Date(at).toISOString();
-}
+});
 
 /** When a prefecture's records of its own work last changed (added or edited), or anyone's when prefectureCode is null. */
 export async function recordsUpdatedAt(db: Database, table: "supervision_contacts" | "training_sessions" | "prefecture_support_activities", prefectureCode: string | null): Promise<string | null> {
@@ -39,7 +41,7 @@ export function latestDataDate(...dates: (string | null)[]): string | null {
  * recursive skip scan reads one index entry per year instead of every row (2 ms instead of 30 ms
  * over the national monthly statistics).
  */
-export async function fiscalYearsIn(db: Database, table: "monthly_support_statistics" | "optional_program_statuses"): Promise<number[]> {
+export const fiscalYearsIn = memoByDataVersion(async (db: Database, table: "monthly_support_statistics" | "optional_program_statuses"): Promise<number[]> => {
   const t = sql.identifier(table);
   const rows = await queryRows<{ fiscal_year: number }>(
     db,
@@ -51,11 +53,4 @@ export async function fiscalYearsIn(db: Database, table: "monthly_support_statis
         select fiscal_year from fy where fiscal_year is not null`,
   );
   return rows.map((r) => Number(r.fiscal_year));
-}
-
-/** The data version (ADR 013): it changes with every committed transaction that changed what pages show. */
-export async function currentDataVersion(db: Database): Promise<number> {
-  const [row] = await queryRows<{ version: string | number }>(db, sql`select version from data_version where id = 1`);
-  if (!row) throw new Error("data_version has no row: run the migrations");
-  return Number(row.version);
-}
+});

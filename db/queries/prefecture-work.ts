@@ -4,6 +4,7 @@ import { certificateRoles } from "~/domain/vocabulary";
 import { queryRows, type Database } from "../client";
 import { targetValues } from "../schema";
 import { sqlIn } from "./fragments";
+import { memoByDataVersion } from "./data-version-memo";
 
 /** 修了証 coverage of the roles that need it (主任相談支援員, 相談支援員, 就労支援員) per body for a fiscal year. */
 export async function certificateCoverageOf(db: Database, fiscalYear: number, codes: string[]) {
@@ -38,10 +39,11 @@ export async function targetValuesByFiscalYear(db: Database) {
     .orderBy(targetValues.fiscalYear);
 }
 
-export async function targetValuesOf(db: Database, fiscalYear: number) {
+// the 目安値 beside every prefecture's and body's figures: kept per data version (target_values raises it)
+export const targetValuesOf = memoByDataVersion(async (db: Database, fiscalYear: number) => {
   const [row] = await db
     .select(byMetric(targetValueMetrics, (m) => targetValues[m]))
     .from(targetValues)
     .where(eq(targetValues.fiscalYear, fiscalYear));
   return row ?? null;
-}
+});

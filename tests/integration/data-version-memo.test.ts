@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
 import { queryRows, type Database } from "../../db/client";
-import { memoByDataVersion } from "../../db/queries/data-version-memo";
+import { currentDataVersion, memoByDataVersion } from "../../db/queries/data-version-memo";
 import { ensurePrefectures } from "../../db/queries/geography";
 import { localGovernments, populations } from "../../db/schema";
 import { createTestDatabase } from "../setup/database";
@@ -41,6 +41,19 @@ afterAll(async () => {
 });
 
 describe("memoByDataVersion", () => {
+  it("reads the data version once for the calls of one synchronous run (a loader's Promise.all), and afresh after it", async () => {
+    const first = currentDataVersion(handle.db);
+    const second = currentDataVersion(handle.db);
+    expect(second).toBe(first);
+    const before = await first;
+    await handle.db.insert(populations).values({ localGovernmentCode: "312029", asOf: "2023-01-01", population: 147_000 });
+    // the run that asked is over: a read after the commit sees it, under either driver (PGlite answers in microtasks)
+    const after = currentDataVersion(handle.db);
+    expect(after).not.toBe(first);
+    expect(await after).toBe(before + 1);
+    await handle.db.delete(populations).where(sql`local_government_code = '312029' and as_of = '2023-01-01'`);
+  });
+
   it("reads once per data version and arguments, and again after a change is committed", async () => {
     loads = 0;
     expect(await populationOf(handle.db, "312011")).toEqual({ code: "312011", populations: [180_000] });

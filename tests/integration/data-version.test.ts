@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db";
 import { queryRows } from "../../db/client";
 import { ensurePrefectures } from "../../db/queries/geography";
-import { currentDataVersion } from "../../db/queries/meta";
+import { currentDataVersion } from "../../db/queries/data-version-memo";
 import { auditLog, dataVersion, localGovernments, monthlySupportStatistics, populations, sessions, users } from "../../db/schema";
 import { createTestDatabase } from "../setup/database";
 import { month } from "../setup/monthly";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawChartMarkup } from "./server-drawing.server";
+import { drawChartMarkup, drawingCacheUsage, setDrawingCacheBudget } from "./server-drawing.server";
 
 describe("drawChartMarkup", () => {
   const props = (value: number, format: (v: number) => string) => ({
@@ -24,5 +24,28 @@ describe("drawChartMarkup", () => {
     expect(String(formatterOf("件"))).toBe(String(formatterOf("%")));
     expect(drawChartMarkup("HorizontalBarChart", props(0.5, formatterOf("件")), "western")).toContain(">0.5件<");
     expect(drawChartMarkup("HorizontalBarChart", props(0.5, formatterOf("%")), "western")).toContain(">0.5%<");
+  });
+
+  it("keeps drawings within its budget, least recently used out, and none at 0", () => {
+    setDrawingCacheBudget(0);
+    expect(drawingCacheUsage()).toEqual({ drawings: 0, bytes: 0 });
+    const percent = (v: number) => `${Math.round(v * 100)}%`;
+    const a = drawChartMarkup("HorizontalBarChart", props(0.1, percent), "western");
+    expect(drawingCacheUsage()).toEqual({ drawings: 0, bytes: 0 });
+    setDrawingCacheBudget(10 * 1024 * 1024);
+    expect(drawChartMarkup("HorizontalBarChart", props(0.1, percent), "western")).toBe(a);
+    const one = drawingCacheUsage();
+    expect(one.drawings).toBe(1);
+    // two bytes per character of key and markup: the key holds the props' JSON and the markup
+    expect(one.bytes).toBeGreaterThan(2 * a.length);
+    // b is larger than a (a longer formatter and label), so what stays tells which one was evicted
+    drawChartMarkup("HorizontalBarChart", props(0.2, (v: number) => `${v * 100}パーセントの割合`), "western");
+    drawChartMarkup("HorizontalBarChart", props(0.1, percent), "western"); // a used again: b is now the least recent
+    const two = drawingCacheUsage();
+    expect(two.drawings).toBe(2);
+    expect(two.bytes - one.bytes).toBeGreaterThan(one.bytes);
+    setDrawingCacheBudget(two.bytes - 1);
+    expect(drawingCacheUsage()).toEqual({ drawings: 1, bytes: one.bytes });
+    setDrawingCacheBudget(64 * 1024 * 1024);
   });
 });

@@ -6,13 +6,36 @@ import { roundCoordinates } from "./round-coordinates";
 import type { ChartName } from "./ServerDrawn";
 
 // Drawings are pure functions of their props, so equal keys draw equal markup: the same chart for every
-// user and every render until its data changes is drawn once (4 M characters at most, least recent out).
+// user and every render until its data changes is drawn once (DRAWING_CACHE_MB, least recent out). Being
+// keyed by content, a drawing outlives commits that did not change its data: after a commit of one body's
+// figures only the charts that show them are drawn again.
 // The functions among the props are number formatters, often closures (`(v) => formatMetric(metric, v)`)
 // whose source is the same for different captured values, and minified sources coincide across modules:
 // a formatter is keyed by its source and by what it writes for a set of probe values.
-const budgetChars = 4 * 1024 * 1024;
+let budgetBytes = 64 * 1024 * 1024;
 const drawn = new Map<string, string>();
-let drawnChars = 0;
+let drawnBytes = 0;
+// V8 keeps markup with Japanese labels as two bytes per character: counted so, the budget is an upper bound
+const bytesOf = (key: string, markup: string) => 2 * (key.length + markup.length);
+
+/** The memory the drawings may keep (the DRAWING_CACHE_MB setting); 0 draws every chart afresh. */
+export function setDrawingCacheBudget(bytes: number): void {
+  budgetBytes = bytes;
+  evictOverBudget();
+}
+
+/** What the drawings keep now: for tests and the benchmark. */
+export function drawingCacheUsage(): { drawings: number; bytes: number } {
+  return { drawings: drawn.size, bytes: drawnBytes };
+}
+
+function evictOverBudget(): void {
+  for (const [oldKey, oldMarkup] of drawn) {
+    if (drawnBytes <= budgetBytes) break;
+    drawn.delete(oldKey);
+    drawnBytes -= bytesOf(oldKey, oldMarkup);
+  }
+}
 
 const probeValues = [0, 0.5, 0.123456, 1, 3, 12.5, 100, 1234.5678, 181239, -2.5];
 
@@ -41,11 +64,7 @@ export function drawChartMarkup(chart: ChartName, props: object, style: DateStyl
   }
   const markup = roundCoordinates(renderToStaticMarkup(createElement(chartDrawings[chart] as unknown as ComponentType<object>, props)));
   drawn.set(key, markup);
-  drawnChars += key.length + markup.length;
-  for (const [oldKey, oldMarkup] of drawn) {
-    if (drawnChars <= budgetChars) break;
-    drawn.delete(oldKey);
-    drawnChars -= oldKey.length + oldMarkup.length;
-  }
+  drawnBytes += bytesOf(key, markup);
+  evictOverBudget();
   return markup;
 }
