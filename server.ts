@@ -11,7 +11,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import { closeDatabase, connectDatabase, type Database, getDb, getReadDb, readReplicaConfigured, readRouter, refreshStatisticsIfEmbedded, sql } from "./db";
 import { currentDataVersion } from "./db/queries/data-version-memo";
 import { ownsBodyLists } from "./db/queries/body-lists";
-import { sessionCookieName, userOfSessionCookie } from "./app/server/auth/session.server";
+import { sessionCookieName, userOfSessionCookie, type SessionUser } from "./app/server/auth/session.server";
 import { pageToday } from "./app/server/pages/today.server";
 import { printScopeLabel } from "./app/server/pages/scope-label.server";
 import { getEnv, trustProxySetting } from "./app/server/env.server";
@@ -166,6 +166,7 @@ const loadContextOf = (req: express.Request, res: express.Response) => ({
   cspNonce: res.locals.cspNonce as string,
   startedAt: res.locals.startedAt as number,
   viewerSlots: (res.locals.viewerSlots as ViewerSlots | undefined) ?? null,
+  sessionUser: (res.locals.sessionUser as SessionUser | undefined) ?? null,
 });
 
 /** `?format=json|csv|xlsx` and every request carrying an API token: the page's data (ADR 028). */

@@ -34,7 +34,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getDb();
-  const [user, demo] = await Promise.all([getOptionalUser(request), isDemoDataset(db)]);
+  const [user, demo] = await Promise.all([context.sessionUser ?? getOptionalUser(request), isDemoDataset(db)]);
   return {
     demo,
     printedOn: pageToday(),

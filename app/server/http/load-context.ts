@@ -1,4 +1,5 @@
 // What the HTTP server (server.ts) hands every loader and action besides the request.
+import type { SessionUser } from "../auth/session.server";
 
 /**
  * The parts of a shared rendering that belong to the viewer (ADR 031): the root loader writes each
@@ -30,6 +31,12 @@ export type RequestContext = {
    * these tokens in place of the viewer's own parts, and the render cache fills them per response.
    */
   viewerSlots?: ViewerSlots | null;
+  /**
+   * The signed-in user as the render cache read them at the start of this request (cacheable pages it
+   * renders): the root loader takes them from here instead of reading the session again (ADR 044).
+   * The page's own loader still checks access with its own read.
+   */
+  sessionUser?: SessionUser | null;
 };
 
 declare module "@remix-run/node" {

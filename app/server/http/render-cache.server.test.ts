@@ -187,6 +187,7 @@ describe("renderCacheMiddleware shared by scope", () => {
   let base: string;
   let close: () => void;
   const renders: string[] = [];
+  const handedUsers: (number | null)[] = [];
   beforeAll(async () => {
     const app = express();
     app.use((_req, res, next) => {
@@ -207,6 +208,7 @@ describe("renderCacheMiddleware shared by scope", () => {
     app.get("*", (req, res) => {
       const viewer = viewerOf(req.headers.cookie)!;
       renders.push(`${viewer.id} ${req.originalUrl}`);
+      handedUsers.push((res.locals.sessionUser as SessionUser | undefined)?.id ?? null);
       const slots = res.locals.viewerSlots as ViewerSlots | null | undefined;
       const name = slots?.displayName ?? viewer.displayName;
       const home = slots?.homeBody ?? viewer.localGovernmentCode;
@@ -245,6 +247,14 @@ describe("renderCacheMiddleware shared by scope", () => {
     expect(second.body).toContain('{\\"user\\":{\\"displayName\\":\\"鳥取 花子\\"}}');
     expect(second.body.replace(/nonce="\w+"/, "").replace("鳥取 花子", "X").replace("鳥取 花子", "X")).toBe(first.body.replace(/nonce="\w+"/, "").replace("鳥取 一郎", "X").replace("鳥取 一郎", "X"));
     expect(renders.filter((r) => r.endsWith(" /prefectures/31"))).toEqual(["1 /prefectures/31"]);
+  });
+
+  it("hands the render the user it read, so the root loader need not read the session again", async () => {
+    handedUsers.length = 0;
+    expect((await get("/prefectures/31?fy=2023", "b")).outcome).toBe("miss");
+    expect((await get("/prefectures/31?fy=2023", "a")).outcome).toBe("hit");
+    expect((await get("/prefectures/31?fy=2023", "tokyo")).outcome).toBe("miss");
+    expect(handedUsers).toEqual([viewers.b!.id, viewers.tokyo!.id]);
   });
 
   it("renders anew, through the page's own guards, for a viewer of any other scope", async () => {

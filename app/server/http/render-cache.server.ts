@@ -300,6 +300,7 @@ export function renderCacheMiddleware({ cache, userOf, ownsBodyLists, scopeLabel
     } as Response["end"];
     res.on("close", () => finish(false));
     if (shared) res.locals.viewerSlots = slots;
+    res.locals.sessionUser = user;
     res.locals.renderCache = "miss";
     res.setHeader("X-Render-Cache", "miss");
     next();
