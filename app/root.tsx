@@ -104,7 +104,7 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
       ) : null}
       {user.canAdministerApiTokens ? (
         <li>
-          <NavLink to="/admin/tokens">APIトークン</NavLink>
+          <NavLink to="/admin/tokens">APIトークンの管理</NavLink>
         </li>
       ) : null}
     </ul>
