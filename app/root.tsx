@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
+  Link,
   Links,
   Meta,
   NavLink,
@@ -60,7 +61,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type RootData = Awaited<ReturnType<typeof loader>>;
 
-function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
+function NavItems({ user, pathname }: { user: NonNullable<RootData["user"]>; pathname: string }) {
+  const ownPrefecture = user.homePrefecture ? `/prefectures/${user.homePrefecture}` : null;
+  // one current page in the menu: the viewer's own prefecture's pages mark its own link, not 「都道府県」 as well
+  const onOwnPrefecture = ownPrefecture !== null && (pathname === ownPrefecture || pathname.startsWith(`${ownPrefecture}/`));
   return (
     <ul>
       <li>
@@ -68,17 +72,13 @@ function NavItems({ user }: { user: NonNullable<RootData["user"]> }) {
           全国
         </NavLink>
       </li>
-      <li>
-        <NavLink to="/prefectures">都道府県</NavLink>
-      </li>
+      <li>{onOwnPrefecture ? <Link to="/prefectures">都道府県</Link> : <NavLink to="/prefectures">都道府県</NavLink>}</li>
       <li>
         <NavLink to="/compare">比較</NavLink>
       </li>
       {user.homePrefecture ? (
         <li>
-          <NavLink to={`/prefectures/${user.homePrefecture}`} end>
-            {user.homeBody ? "都道府県の状況" : "自分の都道府県"}
-          </NavLink>
+          <NavLink to={`/prefectures/${user.homePrefecture}`}>{user.homeBody ? "都道府県の状況" : "自分の都道府県"}</NavLink>
         </li>
       ) : null}
       <li>
@@ -149,7 +149,7 @@ function SiteHeader() {
         {user ? (
           <>
             <nav className="site-nav site-nav--wide" aria-label="メイン">
-              <NavItems user={user} />
+              <NavItems user={user} pathname={pathname} />
             </nav>
             <div className="site-user--wide">
               <UserItems user={user} />
@@ -158,7 +158,7 @@ function SiteHeader() {
               <summary>メニュー</summary>
               <div className="site-menu__panel">
                 <nav className="site-nav" aria-label="メイン">
-                  <NavItems user={user} />
+                  <NavItems user={user} pathname={pathname} />
                 </nav>
                 <UserItems user={user} />
               </div>

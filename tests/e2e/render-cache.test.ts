@@ -140,6 +140,9 @@ describe("render cache", () => {
     expect(first.headers.get("x-render-cache")).toBe("miss");
     const firstHtml = await first.text();
     expect([homeLink(firstHtml), firstHtml.includes("鳥取市 担当者")]).toEqual(["312011", true]);
+    // one current page in the header's menus (wide and narrow): the own prefecture's link, not 「都道府県」 too
+    const header = /<header class="site-header">[^]*?<\/header>/.exec(firstHtml)![0];
+    expect([...header.matchAll(/<a [^>]*aria-current="page"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(["都道府県の状況", "都道府県の状況"]);
 
     const shared = await yonago.get("/prefectures/31?fy=2023");
     expect(shared.headers.get("x-render-cache")).toBe("hit");
