@@ -24,7 +24,7 @@ export function setDrawingCacheBudget(bytes: number): void {
   evictOverBudget();
 }
 
-/** What the drawings keep now: for tests and the benchmark. */
+/** What the drawings keep now (for tests). */
 export function drawingCacheUsage(): { drawings: number; bytes: number } {
   return { drawings: drawn.size, bytes: drawnBytes };
 }

@@ -500,7 +500,6 @@ function stallGuard(stallMs: number) {
   };
   return {
     inputEnded() {
-      idleTicks = 0;
       interval ??= setInterval(tick, Math.max(1, stallMs / ticksAllowed));
     },
     dispose() {
