@@ -9,3 +9,14 @@ declare module "exceljs/lib/utils/parse-sax.js" {
     | { eventType: "text"; value: string };
   export default function parseSax(iterable: AsyncIterable<Buffer | string>): AsyncIterable<SaxEvent[]>;
 }
+// unzipper 0.10.14, the version ExcelJS 4.4.0 reads zips with; only what xlsx-records.ts uses.
+declare module "unzipper" {
+  import type { Duplex, PassThrough } from "node:stream";
+  export interface ZipEntry extends PassThrough {
+    path: string;
+    autodrain(): unknown;
+  }
+  export function Parse(options?: { forceStream?: boolean }): Duplex;
+  const unzip: { Parse: typeof Parse };
+  export default unzip;
+}

@@ -1,10 +1,16 @@
 // Reads an Excel workbook (.xlsx) as a stream into the same records as a CSV file (ADR 020): each
 // record carries its Excel row number, cells are text as the CSV reader would give them, and a cell
 // that cannot become text (no cached formula result, an error value, TRUE/FALSE) is reported.
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import iterateStream from "exceljs/lib/utils/iterate-stream.js";
 import parseSax from "exceljs/lib/utils/parse-sax.js";
+import unzip, { type ZipEntry } from "unzipper";
 import { normalizeHeader } from "../../domain/csv/decode";
 import type { CsvRecord } from "../../domain/csv/records";
 import { CsvFileError } from "../../domain/csv/stream-decoder";
@@ -201,6 +207,7 @@ const decodedEntry = (entry: NodeJS.ReadableStream) =>
   Readable.from(utf8Text(iterateStream(entry)));
 
 type ReaderInternals = {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
 };
@@ -224,9 +231,61 @@ const base = ExcelJS.stream.xlsx.WorkbookReader
  * zip entry on its own, so a character split between two pieces became two U+FFFD: here every entry is
  * decoded as one stream first. And Japanese Excel keeps the reading (furigana, <rPh>) of IME-typed
  * text beside it in the shared strings, which its reader took for the text: here the readings are left out.
+ * Its walk through the zip is replaced too (`parse`, ADR 045).
  */
 export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   sharedStrings: string[] | undefined;
+
+  /**
+   * The zip's entries in order; a worksheet stored before the shared strings and the workbook (as Excel
+   * writes them) goes to a temporary file and is read once they are known. ExcelJS's own walk took the
+   * zip's entries with `iterate-stream`, which stops at the zip reader's "end" even when entries pushed
+   * while it was paused are still waiting: when writing a deferred sheet to disk was slower than reading
+   * the rest of the upload (a busy machine), the shared strings and the workbook were never read and a
+   * valid workbook came out empty. Node's own iterator reads what is waiting first. The temporary files
+   * are removed even when the reading stops early, and the input's failure fails the reading.
+   */
+  async *parse(): AsyncGenerator<{ eventType: "worksheet"; value: Sheet }> {
+    const internal = this as unknown as {
+      input: Readable;
+      workbookRels?: unknown;
+    };
+    const zip = unzip.Parse({ forceStream: true });
+    const input = internal.input;
+    const failInput = (error: Error) => zip.destroy(error);
+    input.once("error", failInput);
+    input.pipe(zip);
+    const waiting: { sheetNo: string; path: string }[] = [];
+    let folder: string | undefined;
+    try {
+      for await (const entry of zip as AsyncIterable<ZipEntry>) {
+        const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
+        if (entry.path === "xl/_rels/workbook.xml.rels")
+          await base._parseRels.call(this, entry);
+        else if (entry.path === "xl/workbook.xml")
+          await this._parseWorkbook(entry);
+        else if (entry.path === "xl/sharedStrings.xml")
+          yield* this._parseSharedStrings(entry);
+        else if (entry.path === "xl/styles.xml") await this._parseStyles(entry);
+        else if (sheetNo && this.sharedStrings && internal.workbookRels)
+          yield* this._parseWorksheet(iterateStream(entry), sheetNo);
+        else if (sheetNo) {
+          folder ??= await mkdtemp(join(tmpdir(), "tsunagu-xlsx-"));
+          const path = join(folder, `sheet${sheetNo}.xml`);
+          await pipeline(entry, createWriteStream(path));
+          waiting.push({ sheetNo, path });
+        } else entry.autodrain();
+      }
+      for (const { sheetNo, path } of waiting)
+        yield* this._parseWorksheet(createReadStream(path), sheetNo);
+    } finally {
+      input.off("error", failInput);
+      input.unpipe(zip);
+      zip.destroy();
+      if (!input.readableEnded) input.destroy();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    }
+  }
 
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void> {
     return base._parseWorkbook.call(this, decodedEntry(entry));
@@ -507,17 +566,29 @@ function stallGuard(stallMs: number) {
     },
     async *iterate<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
       const iterator = source[Symbol.asyncIterator]();
-      for (;;) {
-        if (stalled) throw stalled;
-        let fail: (error: Error) => void = () => {};
-        const step = await new Promise<IteratorResult<T>>((resolve, reject) => {
-          fail = reject;
-          waiting.add(fail);
-          iterator.next().then(resolve, reject);
-        }).finally(() => waiting.delete(fail));
-        idleTicks = 0;
-        if (step.done) return;
-        yield step.value;
+      let ended = false;
+      try {
+        for (;;) {
+          if (stalled) throw stalled;
+          let fail: (error: Error) => void = () => {};
+          const step = await new Promise<IteratorResult<T>>(
+            (resolve, reject) => {
+              fail = reject;
+              waiting.add(fail);
+              iterator.next().then(resolve, reject);
+            }
+          ).finally(() => waiting.delete(fail));
+          idleTicks = 0;
+          if (step.done) {
+            ended = true;
+            return;
+          }
+          yield step.value;
+        }
+      } finally {
+        // A consumer that stops early lets the reader clean up (its temporary files); a stalled
+        // reader still has a step in flight, behind which a return would wait for ever.
+        if (!ended && !stalled) await iterator.return?.();
       }
     },
   };
