@@ -23,6 +23,7 @@ import { userRoleLabels } from "~/domain/vocabulary";
 import { useNonce } from "~/components/shell/nonce";
 import { requestIdElementId, usePageRequestId } from "~/components/shell/request-id";
 import { FormatProvider } from "~/components/shell/format-context";
+import { useAppLinkNavigation } from "~/components/shell/app-links";
 import { PrintButton, PrintStamp } from "~/components/shell/print";
 import { pageToday } from "~/server/pages/today.server";
 import { printScopeLabel } from "~/server/pages/scope-label.server";
@@ -204,6 +205,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useAppLinkNavigation();
   // Marks the page as interactive, so browser tests wait for hydration before they type or click.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";

@@ -258,7 +258,7 @@ export function catalogueLabel(key: CatalogueMetric, figure: MetricFigure = "cou
 }
 
 /** The page of a metric's definition (/indicators/:key), where every label of it links. */
-export function indicatorPath(key: string): string {
+export function indicatorPath(key: string): `/indicators/${string}` {
   return `/indicators/${encodeURIComponent(key)}`;
 }
 

@@ -45,7 +45,7 @@ type WorklistRule<R extends WorklistRuleId> = {
   /** the facts whose change reopens an item marked 対応済 */
   cause: (facts: WorklistFacts[R]) => string;
   why: (facts: WorklistFacts[R]) => string;
-  action: (facts: WorklistFacts[R], at: { prefectureCode: string; bodyCode: string }) => { href: string; label: string };
+  action: (facts: WorklistFacts[R], at: { prefectureCode: string; bodyCode: string }) => { href: `/${string}`; label: string };
 };
 
 const monthIndex = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7));
@@ -149,7 +149,7 @@ export type WorklistItem = {
   subject: string;
   cause: string;
   why: string;
-  href: string;
+  href: `/${string}`;
   hrefLabel: string;
   /** the 対応済 mark that holds for this item, if any */
   resolved: { note: string; resolvedAt: string; resolvedBy: string | null } | null;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard, comparisonTrendSource, comparisonTrendTable } from "~/components/cards/ComparisonTrendCard";
@@ -9,6 +9,7 @@ import { requireUser } from "~/server/auth/session.server";
 import { regionalBlockLabels, regionalBlocks } from "~/domain/vocabulary";
 import { pageToday } from "~/server/pages/today.server";
 import { comparisonQuery, loadComparison } from "./compare.server";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction = () => [{ title: "比較 | つなぐ" }];
 
@@ -34,7 +35,7 @@ export default function Compare() {
     <>
       <h1>都道府県・地方ブロックの比較</h1>
       <p>
-        <Link to="/compare/funnel">全国の実施主体のファネルプロット</Link>（厚生労働省のみ） ／ <Link to="/indicators">指標の定義</Link>
+        <AppLink to="/compare/funnel">全国の実施主体のファネルプロット</AppLink>（厚生労働省のみ） ／ <AppLink to="/indicators">指標の定義</AppLink>
       </p>
       <Form method="get" aria-label="比較の条件">
         <div className="filters">
@@ -67,7 +68,7 @@ export default function Compare() {
               </option>
             ))}
           </select>
-          <Link to="/lists">比較リストを作る・編集する</Link>
+          <AppLink to="/lists">比較リストを作る・編集する</AppLink>
         </div>
         <p className="actions">
           <button type="submit" className="button">
@@ -82,7 +83,7 @@ export default function Compare() {
       ) : null}
       {d.selectedList ? (
         <p className="kpi__note">
-          比較リスト「<Link to={`/lists/${d.selectedList.id}`}>{d.selectedList.name}</Link>」の値は、実施主体の件数の合計を人口×提出月数の合計で割った値です。実施主体:{" "}
+          比較リスト「<AppLink to={`/lists/${d.selectedList.id}`}>{d.selectedList.name}</AppLink>」の値は、実施主体の件数の合計を人口×提出月数の合計で割った値です。実施主体:{" "}
           {d.selectedList.members.map((m) => m.name).join("、")}
         </p>
       ) : null}

@@ -3,12 +3,13 @@ import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run
 import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import { pageTableOf } from "~/components/ui/data-table-export";
 import type { PageDataHandle } from "~/domain/table-export";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { requireUser } from "~/server/auth/session.server";
 import { comparisonMethodText, goodDirectionTexts, intervalMethodTexts, peerMethodText, shareIntervalText, trendMethodText } from "~/domain/indicators";
 import { indicatorPath } from "~/domain/metric-catalogue";
 import { loadIndicators } from "~/server/pages/indicators.server";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction = () => [{ title: "指標の定義 | つなぐ" }];
 
@@ -23,7 +24,7 @@ type IndicatorsData = SerializeFrom<typeof loader>;
 /** The catalogue as the page's table and `?format=csv|xlsx` (ADR 028). */
 function catalogueTable(d: Pick<IndicatorsData, "indicators">) {
   const columns: DataColumn<IndicatorsData["indicators"][number]>[] = [
-    { key: "label", label: "指標", rowHeader: true, value: (i) => i.label, render: (i) => <Link to={indicatorPath(i.key)}>{i.label}</Link> },
+    { key: "label", label: "指標", rowHeader: true, value: (i) => i.label, render: (i) => <AppLink to={indicatorPath(i.key)}>{i.label}</AppLink> },
     { key: "definition", label: "定義", value: (i) => i.definition },
     { key: "unit", label: "単位", value: (i) => i.unit },
     { key: "good", label: "良い方向", value: (i) => goodDirectionTexts[i.good] },

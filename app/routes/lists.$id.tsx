@@ -1,6 +1,6 @@
 import { useFormat } from "~/components/shell/format-context";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { ConfirmAction, ConfirmStep, SavedNotice, SubmitButton } from "~/components/ui/ConfirmAction";
 import { DataTable, type DataColumn } from "~/components/ui/DataTable";
@@ -17,6 +17,7 @@ import { formatNumber } from "~/domain/format";
 import { comparableMetricLabels, comparableMetrics, formatMetric } from "~/domain/metrics";
 import { MetricLabel } from "~/components/ui/MetricLabel";
 import { bodyListAction, bodyListQuery, listIdOf, loadBodyListPage } from "./lists.$id.server";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.list.name ?? "比較リスト"} | つなぐ` }];
 
@@ -41,7 +42,7 @@ function membersTable(d: BodyListData) {
       label: "実施主体",
       rowHeader: true,
       value: (m) => `${m.prefectureName}${m.kind === "prefecture" ? "（郡部）" : m.name}`,
-      render: (m) => <Link to={`/municipalities/${m.code}?fy=${d.fiscalYear}&list=${d.list.id}`}>{m.kind === "prefecture" ? `${m.name}（郡部）` : `${m.prefectureName}${m.name}`}</Link>,
+      render: (m) => <AppLink to={`/municipalities/${m.code}?fy=${d.fiscalYear}&list=${d.list.id}`}>{m.kind === "prefecture" ? `${m.name}（郡部）` : `${m.prefectureName}${m.name}`}</AppLink>,
     },
     { key: "population", label: "人口", numeric: true, value: (m) => m.population },
     ...comparableMetrics.map((metric) => ({
@@ -74,12 +75,12 @@ export default function BodyListPage() {
   return (
     <>
       <p>
-        <Link to="/lists">比較リスト</Link> ＞ {d.list.name}
+        <AppLink to="/lists">比較リスト</AppLink> ＞ {d.list.name}
       </p>
       <h1>{d.list.name}</h1>
       <p className="lead">
         {formatNumber(f.memberCount)}団体・作成者 {d.list.ownerName}。このページのURLは、リストのすべての実施主体を見られる人と共有できます。自治体のページと
-        <Link to={`/compare?list=${d.list.id}`}>比較のページ</Link>で比較の相手に選べます。
+        <AppLink to={`/compare?list=${d.list.id}`}>比較のページ</AppLink>で比較の相手に選べます。
       </p>
       <SavedNotice message={d.saved ? savedMessages[d.saved] : undefined} />
       <FilterForm>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useFormat } from "~/components/shell/format-context";
 import { getDb } from "../../db";
 import { FilterForm, FiscalYearField } from "~/components/ui/FilterFields";
@@ -48,6 +48,7 @@ import { listComparator } from "~/server/lists/body-lists.server";
 import { comparatorQuery } from "~/server/pages/query-params";
 import { ComparedFiguresCard } from "~/components/cards/ComparedFiguresCard";
 import { peerMethodText } from "~/domain/indicators";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "自治体"} | つなぐ` }];
 
@@ -87,7 +88,7 @@ function monthsTable(d: MunicipalityData, format: Formatters) {
         label: "県の確認",
         // the CSV holds what the cell shows
         value: (m) => (m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"),
-        render: (m) => <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</Link>,
+        render: (m) => <AppLink to={`/municipalities/${d.body.code}/review/${yearMonthKey(m)}`}>{m.reviewState ? reviewStateLabels[m.reviewState as ReviewState] : "記録なし"}</AppLink>,
       },
       ...monthlyMetricCatalogue.flatMap((metric) => [
         { key: metric.key, label: metric.label, metric: { key: metric.key }, numeric: true, value: (m: (typeof d.months)[number]) => m[metric.key] },
@@ -122,7 +123,7 @@ export default function MunicipalityPage() {
   return (
     <>
       <p>
-        <Link to="/prefectures">都道府県</Link> ＞ <Link to={`/prefectures/${d.body.prefectureCode}?fy=${d.fiscalYear}`}>{d.body.prefectureName}</Link> ＞ {d.body.name}
+        <AppLink to="/prefectures">都道府県</AppLink> ＞ <AppLink to={`/prefectures/${d.body.prefectureCode}?fy=${d.fiscalYear}`}>{d.body.prefectureName}</AppLink> ＞ {d.body.name}
       </p>
       <h1>
         {d.body.kind === "prefecture" ? `${d.body.name}（郡部）` : d.body.name}
@@ -136,7 +137,7 @@ export default function MunicipalityPage() {
         {d.body.validTo ? `・${format.date(d.body.validTo)}に廃止` : null}
       </p>
       <p>
-        <Link to={`/municipalities/${d.body.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</Link>
+        <AppLink to={`/municipalities/${d.body.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</AppLink>
       </p>
       {d.returned.length > 0 ? (
         <section className="notice" aria-labelledby="returned-title" id="returned-months">
@@ -144,12 +145,12 @@ export default function MunicipalityPage() {
           <ul>
             {d.returned.map((r) => (
               <li key={`${r.year}-${r.month}`}>
-                <Link to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{format.reportingMonth(r)}</Link>: {r.comment ?? "（コメントなし）"}
+                <AppLink to={`/municipalities/${d.body.code}/review/${yearMonthKey(r)}`}>{format.reportingMonth(r)}</AppLink>: {r.comment ?? "（コメントなし）"}
               </li>
             ))}
           </ul>
           <p>
-            修正したファイルを<Link to="/uploads/new/monthly_support">月次データのアップロード</Link>から提出し直してください（値が正しいときは同じ値のまま、説明を添えて提出できます）。
+            修正したファイルを<AppLink to="/uploads/new/monthly_support">月次データのアップロード</AppLink>から提出し直してください（値が正しいときは同じ値のまま、説明を添えて提出できます）。
           </p>
         </section>
       ) : null}
@@ -184,10 +185,10 @@ export default function MunicipalityPage() {
           <ul className="peer-group">
             {d.peerGroup.map((p) => (
               <li key={p.code}>
-                <Link to={`/municipalities/${p.code}?fy=${d.fiscalYear}`}>
+                <AppLink to={`/municipalities/${p.code}?fy=${d.fiscalYear}`}>
                   {findPrefectureByCode(p.prefectureCode)?.name ?? ""}
                   {p.kind === "prefecture" ? "（郡部）" : p.name}
-                </Link>
+                </AppLink>
                 （{localGovernmentKindLabels[p.kind as LocalGovernmentKind]}、人口{p.population === null ? "－" : formatNumber(p.population)}）
               </li>
             ))}

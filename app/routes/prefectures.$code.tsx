@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb, getReadDb } from "../../db";
 import { FilterForm, FiscalYearField, MetricField } from "~/components/ui/FilterFields";
 import { ComparisonTrendCard } from "~/components/cards/ComparisonTrendCard";
@@ -41,6 +41,7 @@ import type { ComparableMetric } from "~/domain/metrics";
 import { coverageLabel } from "~/domain/statistics";
 import { loadLandingWorklist, loadPrefecture, prefectureQuery, worklistAction, worklistQuery } from "~/server/pages/prefecture-page.server";
 import { useFormat } from "~/components/shell/format-context";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prefecture.name ?? "都道府県"} | つなぐ` }];
 
@@ -146,7 +147,7 @@ export default function PrefecturePage() {
   return (
     <>
       <p>
-        <Link to="/prefectures">都道府県</Link> ＞ {d.prefecture.name}
+        <AppLink to="/prefectures">都道府県</AppLink> ＞ {d.prefecture.name}
       </p>
       <h1>{d.prefecture.name}</h1>
       <p className="lead">
@@ -154,16 +155,16 @@ export default function PrefecturePage() {
         {d.regionPeers.map((p, i) => (
           <span key={p.code}>
             {i > 0 ? "・" : ""}
-            {p.code === d.prefecture.code ? p.name : <Link to={`/prefectures/${p.code}?fy=${d.fiscalYear}`}>{p.name}</Link>}
+            {p.code === d.prefecture.code ? p.name : <AppLink to={`/prefectures/${p.code}?fy=${d.fiscalYear}`}>{p.name}</AppLink>}
           </span>
         ))}
         ）
       </p>
       <TabNav label={`${d.prefecture.name}のページ`} items={prefecturePages(d.prefecture.code, { canSeeDetail: d.detail })} />
       <p>
-        <Link to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</Link>
+        <AppLink to={`/compare?prefectures=${d.prefecture.code}&metric=${d.metric}`}>他の都道府県と比較する</AppLink>
         {"　"}
-        <Link to={`/prefectures/${d.prefecture.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</Link>
+        <AppLink to={`/prefectures/${d.prefecture.code}/profile?fy=${d.fiscalYear}`}>プロフィール（会議資料・A4印刷用）</AppLink>
       </p>
       <FilterForm>
         <FiscalYearField fiscalYears={d.fiscalYears} value={d.fiscalYear} current={d.period.current} />
@@ -236,7 +237,7 @@ export default function PrefecturePage() {
                 label: "実施主体",
                 rowHeader: true,
                 value: (b) => b.name,
-                render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+                render: (b) => <AppLink to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</AppLink>,
               },
               { key: "population", label: "人口", numeric: true, value: (b) => b.population, render: (b) => (b.population === null ? "－" : formatNumber(b.population)) },
               ...optionalPrograms.map((p) => ({

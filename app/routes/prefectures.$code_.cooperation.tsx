@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { CooperationSurveyCard } from "~/components/cards/CooperationSurveyCard";
 import { IntegratedDeliveryCard } from "~/components/cards/IntegratedDeliveryCard";
@@ -22,6 +22,7 @@ import { formatMetric, metricDecimals } from "~/domain/metrics";
 import { parseQuery } from "~/server/pages/query-params";
 import { cooperationQuery } from "../server/pages/cooperation.server";
 import { loadPrefectureCooperation } from "./prefectures.$code_.cooperation.server";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `生活保護との連携 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -46,7 +47,7 @@ function bodiesTable(d: CooperationData, bodies: NonNullable<CooperationData["bo
       label: "実施主体",
       rowHeader: true,
       value: (b) => b.name,
-      render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+      render: (b) => <AppLink to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</AppLink>,
     },
     { key: "referrals", label: "つなぎ件数（年度計）", metric: { key: "referralsToPublicAssistance" }, numeric: true, value: (b) => b.referrals },
     { key: "per", label: "10万人あたり月平均", numeric: true, decimals: metricDecimals("referralsToPublicAssistance"), value: (b) => b.perHundredThousand, render: (b) => metric(b.perHundredThousand) },

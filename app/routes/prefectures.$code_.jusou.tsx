@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getReadDb } from "../../db";
 import { JusouRolloutCard } from "~/components/cards/JusouRolloutCard";
 import { DataTable, type DataColumn } from "~/components/ui/DataTable";
@@ -17,6 +17,7 @@ import { pageToday } from "~/server/pages/today.server";
 import { parseQuery } from "~/server/pages/query-params";
 import { jusouQuery } from "../server/pages/jusou.server";
 import { loadPrefectureJusou } from "./prefectures.$code_.jusou.server";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `重層的支援体制整備事業 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -37,7 +38,7 @@ function bodiesTable(d: JusouData) {
       label: "市区町村",
       rowHeader: true,
       value: (b) => b.name,
-      render: (b) => (b.linked ? <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.name}</Link> : b.name),
+      render: (b) => (b.linked ? <AppLink to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.name}</AppLink> : b.name),
     },
     { key: "status", label: "状況", value: (b) => (b.status ? jusouStatusLabels[b.status as JusouStatus] : "未報告") },
     { key: "since", label: "この状況になった年度", numeric: true, value: (b) => b.since, render: (b) => (b.since === null ? "－" : formatFiscalYear(b.since)) },

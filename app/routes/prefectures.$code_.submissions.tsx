@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db";
 import { datasetUpdatedAt } from "../../db/queries/meta";
 import { SubmissionLegend, SubmissionMatrix, submissionMatrixTable } from "~/components/cards/SubmissionMatrix";
@@ -20,6 +20,7 @@ import type { PrintHandle } from "~/components/shell/print";
 import { submissionStateLabels } from "~/domain/vocabulary";
 import { loadPrefectureSubmissions, remindAction, reportingMonthQuery, type RemindActionData } from "./prefectures.$code_.submissions.server";
 import { useFormat } from "~/components/shell/format-context";
+import { AppLink } from "~/components/ui/AppLink";
 
 // the body × month matrix of a fiscal year is wide: the page prints on A4 landscape
 /** Printed landscape; `?format=csv|xlsx` is the body × month matrix (ADR 028). */
@@ -147,7 +148,7 @@ export default function Submissions() {
             {d.missingThisMonth.map((b, i) => (
               <span key={b.code}>
                 {i > 0 ? "、" : ""}
-                <Link to={`/municipalities/${b.code}`}>{b.name}</Link>
+                <AppLink to={`/municipalities/${b.code}`}>{b.name}</AppLink>
               </span>
             ))}
           </p>
@@ -172,7 +173,7 @@ export default function Submissions() {
           <ul>
             {d.lateBodies.map((b) => (
               <li key={b.code}>
-                <Link to={`/municipalities/${b.code}`}>{b.name}</Link>: {b.months.map((m) => format.reportingMonth(m)).join("、")}
+                <AppLink to={`/municipalities/${b.code}`}>{b.name}</AppLink>: {b.months.map((m) => format.reportingMonth(m)).join("、")}
               </li>
             ))}
           </ul>

@@ -28,6 +28,7 @@ import { formatNumber, formatPercent, ratio } from "~/domain/format";
 import { participantFieldName } from "~/domain/forms/training-session-schema";
 import { parseQuery } from "~/server/pages/query-params";
 import { loadTraining, trainingQuery, trainingSessionAction } from "./prefectures.$code_.training.server";
+import { AppLink } from "~/components/ui/AppLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `研修 ${data?.prefecture.name ?? ""} | つなぐ` }];
 
@@ -101,7 +102,7 @@ export default function Training() {
                 label: "実施主体",
                 rowHeader: true,
                 value: (b) => b.name,
-                render: (b) => <Link to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</Link>,
+                render: (b) => <AppLink to={`/municipalities/${b.code}?fy=${d.fiscalYear}`}>{b.kind === "prefecture" ? `${b.name}（郡部）` : b.name}</AppLink>,
               },
               {
                 key: "status",

@@ -196,14 +196,15 @@ const totalsByFiscalYearOfEveryPrefecture = memoByDataVersion(async (db: Databas
         order by t.fiscal_year, lg.prefecture_code is null, lg.prefecture_code`,
   );
   return rows.map((r) => ({ fiscalYear: Number(r.fiscal_year), scope: r.scope, ...toTotals(r) }));
-});
+}, { frozen: true });
 
 /**
  * Per fiscal year: totals of one prefecture's implementing bodies and of the nation (prefectureCode
  * null: the nation only), the prefecture's row before the nation's, for the "prefecture against the nation" chart.
  */
 export async function totalsByFiscalYear(db: Database, prefectureCode: string | null) {
-  return (await totalsByFiscalYearOfEveryPrefecture(db)).filter((r) => r.scope === "nation" || r.scope === prefectureCode);
+  // the kept rows are shared; the caller's copy is of its two scopes only (a copy of all 48 cost 1.2 ms)
+  return structuredClone((await totalsByFiscalYearOfEveryPrefecture(db)).filter((r) => r.scope === "nation" || r.scope === prefectureCode));
 }
 
 /**

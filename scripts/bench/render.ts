@@ -3,8 +3,10 @@
 // serialized loader-data bytes (the single-fetch .data response), SVG bytes, table rows; p50 over BENCH_RUNS runs, next to a
 // static page through the same handler and a bare renderToString. Then the gzipped JavaScript of "/" from the client build's
 // manifest. Needs `npm run build` first. BENCH_DRIVER=pglite runs on in-memory PGlite instead of PostgreSQL; BENCH_SAVE_HTML=<dir>
-// keeps each page's document there.
-import { writeFileSync } from "node:fs";
+// keeps each page's document there; BENCH_PAGES=/,/prefectures/13 measures only the pages whose path is listed;
+// BENCH_CPU_PROF=<dir> writes a CPU profile of the measured requests only (not of loading the dataset).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
@@ -115,7 +117,21 @@ try {
   };
 
   rows.push({ ...(await measure(reference)), page: `reference: ${reference.url}` });
-  for (const page of pages) rows.push(await measure(page));
+  const only = process.env.BENCH_PAGES?.split(",");
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profiler = profileDir ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  }
+  for (const page of pages) if (!only || only.includes(page.url.split("?")[0]!)) rows.push(await measure(page));
+  if (profiler && profileDir) {
+    const { profile } = await profiler.post("Profiler.stop");
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(path.join(profileDir, `render-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
 } finally {
   await handle.close();
 }

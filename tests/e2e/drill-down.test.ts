@@ -19,12 +19,16 @@ describe("drill-down", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/prefectures\/31\?/);
     await page.getByRole("heading", { name: "鳥取県", exact: true }).waitFor();
+    await waitForHydration(page);
 
+    // the table's links are plain anchors (ADR 046) that navigate on the client: the same document goes on
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.locator("#bodies").getByRole("link", { name: "鳥取市" }).click();
     await page.waitForURL(/\/municipalities\/312011/);
     await waitForHydration(page);
     // the URL changes before the municipality page has replaced the prefecture page's form
     await page.getByRole("heading", { level: 1, name: /鳥取市/ }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
     const year = page.getByLabel("年度", { exact: true });
     await year.selectOption("2021");

@@ -4,6 +4,7 @@ import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import type { CertificateCoverage } from "~/domain/figures";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { AppLink } from "~/components/ui/AppLink";
 
 type Props = { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: CertificateCoverage[]; dataDate: string | null };
 
@@ -27,7 +28,7 @@ export function certificateCoverageTable({ fiscalYear, prefectures, rows }: Omit
       label: "都道府県",
       rowHeader: true,
       value: (r) => r.name,
-      render: (r) => (r.code === "" ? r.name : <a href={`/prefectures/${r.code}/training?fy=${fiscalYear}`}>{r.name}</a>),
+      render: (r) => (r.code === "" ? r.name : <AppLink to={`/prefectures/${r.code}/training?fy=${fiscalYear}`}>{r.name}</AppLink>),
     },
     { key: "reported", label: "報告した実施主体", numeric: true, value: (r) => r.reported, render: (r) => `${formatNumber(r.reported)}/${formatNumber(r.bodies)}` },
     { key: "assigned", label: "配置人数（3職種）", numeric: true, value: (r) => r.assigned },

@@ -1,7 +1,7 @@
-import { Link } from "@remix-run/react";
 import { DataTable } from "~/components/ui/DataTable";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber } from "~/domain/format";
+import { AppLink } from "~/components/ui/AppLink";
 
 type Body = { code: string; name: string; kind: string };
 
@@ -38,7 +38,7 @@ export function SurveyBodiesByAnswer({
                   : a.bodies.map((b, i) => (
                       <span key={b.code}>
                         {i > 0 ? "、" : ""}
-                        <Link to={`/municipalities/${b.code}?fy=${fiscalYear}#cooperation-history`}>{bodyName(b)}</Link>
+                        <AppLink to={`/municipalities/${b.code}?fy=${fiscalYear}#cooperation-history`}>{bodyName(b)}</AppLink>
                       </span>
                     )),
             },
@@ -63,7 +63,7 @@ export function BodiesWithoutSupportMeeting({ fiscalYear, bodies }: { fiscalYear
           fileName={`支援会議なし_${fiscalYear}.csv`}
           rows={bodies}
           columns={[
-            { key: "name", label: "実施主体", rowHeader: true, value: bodyName, render: (b) => <Link to={`/municipalities/${b.code}?fy=${fiscalYear}#cooperation-history`}>{bodyName(b)}</Link> },
+            { key: "name", label: "実施主体", rowHeader: true, value: bodyName, render: (b) => <AppLink to={`/municipalities/${b.code}?fy=${fiscalYear}#cooperation-history`}>{bodyName(b)}</AppLink> },
             { key: "answer", label: "回答", value: (b) => (b.answered ? "設置なし" : "未回答") },
           ]}
         />

@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, niceAxisMax, ratio } from "~/domain/format
 import { formatMetric } from "~/domain/metrics";
 import { catalogueLabel } from "~/domain/metric-catalogue";
 import { MetricLabel } from "~/components/ui/MetricLabel";
+import { AppLink } from "~/components/ui/AppLink";
 
 export type CooperationRow = {
   code: string | null;
@@ -33,7 +34,7 @@ export function cooperationByPrefectureTable({ fiscalYear, rows }: { fiscalYear:
       label: "都道府県",
       rowHeader: true,
       value: (r) => r.name,
-      render: (r) => (r.code === null ? r.name : <a href={`/prefectures/${r.code}/cooperation?fy=${fiscalYear}`}>{r.name}</a>),
+      render: (r) => (r.code === null ? r.name : <AppLink to={`/prefectures/${r.code}/cooperation?fy=${fiscalYear}`}>{r.name}</AppLink>),
     },
     { key: "referrals", label: "つなぎ件数（年度計）", metric: { key: "referralsToPublicAssistance" }, numeric: true, kind: "count", value: (r) => r.referrals, render: (r) => formatNumber(r.referrals) },
     { key: "per", label: "10万人あたり月平均", metric: { key: "referralsToPublicAssistance", figure: "derived", short: true }, numeric: true, value: (r) => r.perHundredThousand, render: (r) => metric(r.perHundredThousand) },

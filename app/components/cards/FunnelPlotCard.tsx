@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { FunnelPlot } from "~/components/charts/FunnelPlot";
 import { ChartFigure } from "~/components/ui/ChartFigure";
 import { ComparisonLegend } from "~/components/ui/ComparisonBadge";
@@ -9,6 +8,7 @@ import { formatInterval, formatNumber, formatPercent } from "~/domain/format";
 import { funnelZoneLabels, type FunnelZone } from "~/domain/funnel";
 import { catalogueLabel, indicatorPath, type DerivedMetric } from "~/domain/metric-catalogue";
 import { MetricLabel } from "~/components/ui/MetricLabel";
+import { AppLink } from "~/components/ui/AppLink";
 
 type Point = { code: string; name: string; count: number; denominator: number; value: number; ci95: Interval | null; label: ComparisonLabel; zone: FunnelZone | null };
 type Line = { x: number; lower95: number; upper95: number; lower998: number; upper998: number; benchmark: number };
@@ -20,7 +20,7 @@ type Props = {
   comparator: "nation" | "prefecture";
   funnel: { benchmark: number | null; points: Point[]; lines: Line[] };
   fiscalYearLabel: string;
-  hrefOf: (code: string) => string;
+  hrefOf: (code: string) => `/${string}`;
   dataDate: string | null;
 };
 
@@ -40,7 +40,7 @@ function funnelLabels(metricKey: DerivedMetric) {
 export function funnelTable({ metricKey, benchmarkLabel, funnel, fiscalYearLabel, hrefOf }: Omit<Props, "id" | "dataDate" | "comparator">) {
   const { rate, label, format, xLabel } = funnelLabels(metricKey);
   const columns: DataColumn<Point>[] = [
-    { key: "name", label: "実施主体", rowHeader: true, value: (p) => p.name, render: (p) => <Link to={hrefOf(p.code)}>{p.name}</Link> },
+    { key: "name", label: "実施主体", rowHeader: true, value: (p) => p.name, render: (p) => <AppLink to={hrefOf(p.code)}>{p.name}</AppLink> },
     { key: "denominator", label: xLabel, numeric: true, value: (p) => p.denominator, render: (p) => formatNumber(p.denominator) },
     { key: "count", label: rate ? "就労者＋増収者" : "件数", numeric: true, value: (p) => p.count },
     { key: "value", label: "値", numeric: true, value: (p) => Math.round(p.value * 1000) / 1000, render: (p) => format(p.value) },
@@ -106,7 +106,7 @@ export function FunnelPlotCard({ id, metricKey, benchmarkLabel, comparator, funn
       />
       <ComparisonLegend comparator={comparator} labels={["better", "similar", "worse"]} />
       <p className="kpi__note">
-        <Link to={`${indicatorPath(metricKey)}#comparisons`}>{label}の定義と比較の方法</Link>
+        <AppLink to={`${indicatorPath(metricKey)}#comparisons`}>{label}の定義と比較の方法</AppLink>
       </p>
     </>
   );

@@ -5,6 +5,7 @@ import type { JusouStatusCounts } from "~/domain/figures";
 import { jusouStatusLabels } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatPercent, ratio } from "~/domain/format";
+import { AppLink } from "~/components/ui/AppLink";
 
 type Props = { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: JusouStatusCounts[]; dataDate: string | null };
 
@@ -21,7 +22,7 @@ export function jusouMapTable({ fiscalYear, prefectures, rows }: Omit<Props, "da
   const nationalLabel = national ? `全国 ${national.implementing}/${national.municipalities}市区町村（${formatPercent(ratio(national.implementing, national.municipalities))}）` : "";
   const tableRows = [{ code: "", name: "全国", ...(national ?? table[0]!) }, ...table];
   const columns: DataColumn<(typeof tableRows)[number]>[] = [
-    { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => (r.code === "" ? r.name : <a href={`/prefectures/${r.code}/jusou?fy=${fiscalYear}`}>{r.name}</a>) },
+    { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => (r.code === "" ? r.name : <AppLink to={`/prefectures/${r.code}/jusou?fy=${fiscalYear}`}>{r.name}</AppLink>) },
     { key: "municipalities", label: "市区町村数", numeric: true, kind: "count", value: (r) => r.municipalities },
     { key: "implementing", label: jusouStatusLabels.implementing, numeric: true, kind: "count", value: (r) => r.implementing },
     { key: "share", label: "実施の割合", numeric: true, kind: "rate", value: (r) => ratio(r.implementing, r.municipalities), render: (r) => formatPercent(ratio(r.implementing, r.municipalities)) },

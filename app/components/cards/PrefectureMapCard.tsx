@@ -9,6 +9,7 @@ import { goodOf } from "~/domain/metric-catalogue";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatInterval } from "~/domain/format";
 import { comparableMetricLabels, formatMetric, type ComparableMetric } from "~/domain/metrics";
+import { AppLink } from "~/components/ui/AppLink";
 
 type Tile = { code: string; name: string; value: number | null; ci95: Interval | null; label: ComparisonLabel };
 
@@ -66,7 +67,7 @@ export function PrefectureMapCard({
             rows={ranked.map((t, i) => ({ ...t, rank: t.value === null ? null : i + 1 }))}
             columns={[
               { key: "rank", label: "順位", numeric: true, value: (r) => r.rank },
-              { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => <a href={`/prefectures/${r.code}?fy=${fiscalYear}`}>{r.name}</a> },
+              { key: "name", label: "都道府県", rowHeader: true, value: (r) => r.name, render: (r) => <AppLink to={`/prefectures/${r.code}?fy=${fiscalYear}`}>{r.name}</AppLink> },
               {
                 key: "value",
                 label: comparableMetricLabels[metric],

@@ -1,6 +1,6 @@
-import { Link } from "@remix-run/react";
 import { formatNumber } from "~/domain/format";
 import { useFormat } from "~/components/shell/format-context";
+import { AppLink } from "~/components/ui/AppLink";
 
 export type PrefectureWork = {
   month: string;
@@ -26,11 +26,11 @@ export function PrefectureWorkCard({ prefectureCode, work }: { prefectureCode: s
         </li>
         <li>
           期限を過ぎて未提出の月: {formatNumber(work.overdueBodyMonths)}件（{formatNumber(work.overdueBodies)}実施主体）{" "}
-          <Link to={`/prefectures/${prefectureCode}/submissions`}>提出状況と督促</Link>
+          <AppLink to={`/prefectures/${prefectureCode}/submissions`}>提出状況と督促</AppLink>
         </li>
         <li>
           確認待ち {formatNumber(work.toConfirm)}件・差戻し中 {formatNumber(work.returned)}件{" "}
-          <Link to={`/prefectures/${prefectureCode}/review`}>月次の確認</Link>
+          <AppLink to={`/prefectures/${prefectureCode}/review`}>月次の確認</AppLink>
         </li>
       </ul>
     </section>

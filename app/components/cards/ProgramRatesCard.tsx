@@ -4,6 +4,7 @@ import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import { optionalProgramLabels, optionalPrograms, type OptionalProgram } from "~/domain/vocabulary";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { AppLink } from "~/components/ui/AppLink";
 
 export type ProgramRatesCardProps = {
   fiscalYear: number;
@@ -75,7 +76,7 @@ export function programRatesTable({ fiscalYear, prefectures, rows }: Pick<Progra
       label: "都道府県",
       rowHeader: true,
       value: (p) => p.name,
-      render: (p) => (p.code === null ? p.name : <a href={`/prefectures/${p.code}?fy=${fiscalYear}`}>{p.name}</a>),
+      render: (p) => (p.code === null ? p.name : <AppLink to={`/prefectures/${p.code}?fy=${fiscalYear}`}>{p.name}</AppLink>),
     },
     { key: "n", label: "n（実施主体数）", numeric: true, kind: "count", value: (p) => find(p.code, optionalPrograms[0])?.bodies ?? 0 },
     ...optionalPrograms.map((program) => ({

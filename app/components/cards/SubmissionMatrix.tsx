@@ -1,8 +1,8 @@
-import { Link } from "@remix-run/react";
 import { formatPercent } from "~/domain/format";
 import { submissionStates, type SubmissionState } from "~/domain/reporting";
 import { submissionStateLabels } from "~/domain/vocabulary";
 import type { DataColumn } from "~/components/ui/DataTable";
+import { AppLink } from "~/components/ui/AppLink";
 
 export type SubmissionMatrixRow = {
   code: string;
@@ -94,7 +94,7 @@ export function SubmissionMatrix({ rows, months, caption, selectedMonth }: Matri
           {rows.map((r) => (
             <tr key={r.code}>
               <th scope="row">
-                <Link to={`/municipalities/${r.code}`}>{r.name}</Link>
+                <AppLink to={`/municipalities/${r.code}`}>{r.name}</AppLink>
               </th>
               {r.cells.map((c, i) =>
                 c === null ? (

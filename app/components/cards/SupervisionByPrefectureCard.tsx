@@ -3,6 +3,7 @@ import { ChartFigure } from "~/components/ui/ChartFigure";
 import { DataTable, type DataColumn } from "~/components/ui/DataTable";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { formatNumber, formatPercent, ratio } from "~/domain/format";
+import { AppLink } from "~/components/ui/AppLink";
 
 type Row = { prefectureCode: string | null; bodies: number; covered: number; contacts: number };
 type Props = { fiscalYear: number; prefectures: { code: string; name: string }[]; rows: Row[]; dataDate: string | null };
@@ -26,7 +27,7 @@ export function supervisionByPrefectureTable({ fiscalYear, prefectures, rows }: 
       label: "都道府県",
       rowHeader: true,
       value: (r) => r.name,
-      render: (r) => (r.code === "" ? r.name : <a href={`/prefectures/${r.code}/supervision?fy=${fiscalYear}`}>{r.name}</a>),
+      render: (r) => (r.code === "" ? r.name : <AppLink to={`/prefectures/${r.code}/supervision?fy=${fiscalYear}`}>{r.name}</AppLink>),
     },
     { key: "bodies", label: "実施主体数", numeric: true, value: (r) => r.bodies },
     { key: "covered", label: "スーパーバイズを受けた実施主体", numeric: true, value: (r) => r.covered },

@@ -1,9 +1,10 @@
 import { useFormat } from "~/components/shell/format-context";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/ConfirmAction";
 import { formatNumber } from "~/domain/format";
 import { formatFiscalYear } from "~/domain/fiscal-year";
 import { worklistNoteMaxLength, worklistRuleIds, worklistRules, type WorklistItem } from "~/domain/worklist";
+import { AppLink } from "~/components/ui/AppLink";
 
 export type Worklist = { fiscalYear: number; settings: { supervisionGapMonths: number }; open: WorklistItem[]; resolved: WorklistItem[] };
 
@@ -32,7 +33,7 @@ function WorklistTable({ caption, items, columns }: { caption: string; items: Wo
           {items.map((i) => (
             <tr key={itemId(i)}>
               <th scope="row">
-                <Link to={`/municipalities/${i.code}`}>{i.name}</Link>
+                <AppLink to={`/municipalities/${i.code}`}>{i.name}</AppLink>
               </th>
               <td>{i.ruleLabel}</td>
               <td>{i.why}</td>
@@ -94,7 +95,7 @@ export function WorklistCard({ worklist, formError, done }: { worklist: Worklist
           caption={`要フォローの項目（${formatFiscalYear(worklist.fiscalYear)}）`}
           items={worklist.open}
           columns={[
-            { header: "対応する場所", cell: (i) => <Link to={i.href}>{i.hrefLabel}</Link> },
+            { header: "対応する場所", cell: (i) => <AppLink to={i.href}>{i.hrefLabel}</AppLink> },
             { header: "対応済にする", cell: (i) => <ResolveForm item={i} /> },
           ]}
         />

@@ -1,7 +1,7 @@
-import { Link } from "@remix-run/react";
 import type { ConfidenceLevel, Interval } from "~/domain/confidence-intervals";
 import { comparatorLabels, comparisonLabelKeys, comparisonLabelStyles, comparisonTestText, positionOf, symbolOf, type Comparator, type ComparisonLabel } from "~/domain/comparisons";
 import { indicatorPath } from "~/domain/metric-catalogue";
+import { AppLink } from "~/components/ui/AppLink";
 
 /**
  * A comparison label: symbol, text and colour (never colour alone), linking to the indicator page that
@@ -23,7 +23,7 @@ export function ComparisonBadge({
   const style = comparisonLabelStyles[label];
   const symbol = symbolOf(label, label === "notCompared" ? null : positionOf(interval, benchmark));
   return (
-    <Link
+    <AppLink
       to={`${indicatorPath(metricKey)}#comparisons`}
       className={`comparison comparison--${label}`}
       style={{ color: style.color, borderColor: style.color }}
@@ -32,7 +32,7 @@ export function ComparisonBadge({
       <span aria-hidden="true">{symbol}</span>
       <span className="visually-hidden">{comparatorLabels[comparator]}と比べて</span>
       {style.text}
-    </Link>
+    </AppLink>
   );
 }
 
@@ -61,7 +61,7 @@ export function ComparisonLegend({
         ))}
       </ul>
       <p className="kpi__note">
-        判定: {comparisonTestText(comparator, level)} <Link to="/indicators#methods">計算方法</Link>
+        判定: {comparisonTestText(comparator, level)} <AppLink to="/indicators#methods">計算方法</AppLink>
       </p>
     </div>
   );

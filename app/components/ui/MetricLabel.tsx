@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { catalogueLabel, indicatorPath, type CatalogueMetric, type MetricFigure } from "~/domain/metric-catalogue";
+import { AppLink } from "~/components/ui/AppLink";
 
 /**
  * A metric's label from the catalogue as a link to its definition (/indicators/:key). The accessible name
@@ -8,11 +8,11 @@ import { catalogueLabel, indicatorPath, type CatalogueMetric, type MetricFigure 
 export function MetricLabel({ metric, figure = "count", short = false }: { metric: CatalogueMetric; figure?: MetricFigure; short?: boolean }) {
   const label = catalogueLabel(metric, figure, short ? "short" : "full");
   return (
-    <Link to={indicatorPath(metric)} className="metric-label">
+    <AppLink to={indicatorPath(metric)} className="metric-label">
       {label}
       <span className="metric-label__definition" aria-hidden="true">
         定義
       </span>
-    </Link>
+    </AppLink>
   );
 }
