@@ -45,8 +45,23 @@ function eraYearText(get: (type: Intl.DateTimeFormatPartTypes) => string): strin
   return `${get("era")}${year === "1" ? "元" : year}年`;
 }
 
+// A page writes the same few dates many times (each body's last contact, the print stamp) and
+// formatToParts costs ~2 µs a call: the texts are kept, up to a bound.
+const formattedDates = new Map<string, string>();
+
 /** "2026年11月23日" (西暦) or "令和8年11月23日" (和暦) in Japan time, whatever the server's zone. What is not a date is returned as it is. */
 export function formatDateJa(iso: string, style: DateStyle = "western"): string {
+  const key = `${style} ${iso}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    if (formattedDates.size >= 4096) formattedDates.clear();
+    text = dateText(iso, style);
+    formattedDates.set(key, text);
+  }
+  return text;
+}
+
+function dateText(iso: string, style: DateStyle): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (style === "japanese") {
