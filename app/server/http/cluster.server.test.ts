@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env.server";
-import { appProcessCount } from "./cluster.server";
+import { appProcessCount, workerExecArgv } from "./cluster.server";
 
 describe("appProcessCount", () => {
   it("is one unless WEB_CONCURRENCY asks for more", () => {
@@ -16,5 +16,14 @@ describe("appProcessCount", () => {
   it("refuses a count that is not a whole number from 1", () => {
     expect(() => parseEnv({ WEB_CONCURRENCY: "0" })).toThrow();
     expect(() => parseEnv({ WEB_CONCURRENCY: "two" })).toThrow();
+  });
+});
+
+describe("workerExecArgv", () => {
+  it("gives the app processes a 32 MB young generation unless the operator chose one, on the command line or in NODE_OPTIONS", () => {
+    expect(workerExecArgv(["--import", "tsx"])).toEqual(["--import", "tsx", "--max-semi-space-size=32"]);
+    expect(workerExecArgv(["--max-semi-space-size=64"])).toEqual(["--max-semi-space-size=64"]);
+    expect(workerExecArgv([], "--enable-source-maps --max-semi-space-size=8")).toEqual([]);
+    expect(workerExecArgv([], "--enable-source-maps")).toEqual(["--max-semi-space-size=32"]);
   });
 });
