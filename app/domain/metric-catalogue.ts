@@ -163,7 +163,11 @@ export const monthlyMetricShortLabels = Object.fromEntries(monthlyMetricCatalogu
 
 /** { key: f(key) } over the monthly metrics (or a subset), typed. */
 export function byMetric<K extends MonthlyMetric, V>(keys: readonly K[], f: (key: K) => V): Record<K, V> {
-  return Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, V>;
+  // a plain loop: loaders call this per row (a body's ~140 months, its peers), where Object.fromEntries
+  // over mapped pairs allocated two arrays per call
+  const out = {} as Record<K, V>;
+  for (const k of keys) out[k] = f(k);
+  return out;
 }
 
 /**

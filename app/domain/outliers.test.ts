@@ -182,5 +182,31 @@ describe("the peers nearest in population", () => {
     // from 50,000: 60,000 (ln 1.2 = 0.182), 40,000 (ln 1.25 = 0.223), then 25,000 and 100,000 both ln 2
     expect(nearestInPopulation(50_000, candidates, 3).map((c) => c.code)).toEqual(["C", "D", "A"]);
     expect(nearestInPopulation(50_000, candidates, 10).map((c) => c.code)).toEqual(["C", "D", "A", "B"]);
+    expect(nearestInPopulation(50_000, candidates, 0)).toEqual([]);
+  });
+
+  it("picks only the candidates the filter includes", () => {
+    const candidates = [
+      { code: "B", population: 100_000, kind: "city" },
+      { code: "A", population: 25_000, kind: "town" },
+      { code: "C", population: 60_000, kind: "town" },
+      { code: "D", population: 40_000, kind: "city" },
+    ];
+    expect(nearestInPopulation(50_000, candidates, 2, (c) => c.kind === "city").map((c) => c.code)).toEqual(["D", "B"]);
+  });
+
+  it("chooses what a full sort by distance and code would, equal populations included", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // 600 bodies over 40 distinct populations: many ties, broken by code
+    const candidates = Array.from({ length: 600 }, (_, i) => ({ code: String(100000 + ((i * 7919) % 600)), population: 1000 * (1 + Math.floor(random() * 40)) }));
+    const bySort = (population: number, count: number) =>
+      candidates
+        .map((c) => ({ c, d: Math.abs(Math.log(c.population) - Math.log(population)) }))
+        .sort((a, b) => a.d - b.d || (a.c.code < b.c.code ? -1 : 1))
+        .slice(0, count)
+        .map(({ c }) => c.code);
+    for (const [population, count] of [[17_000, 10], [1_000, 25], [40_000, 1], [23_456, 600]] as const)
+      expect(nearestInPopulation(population, candidates, count).map((c) => c.code)).toEqual(bySort(population, count));
   });
 });

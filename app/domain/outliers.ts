@@ -162,12 +162,28 @@ export function judgeAgainstPeers(value: number, population: number, peers: read
  * The `count` bodies nearest in population to `population` on a log scale (the rule of the
  * municipality page's 類似団体, db/queries/bodies.ts peerBodies), ties by code.
  */
-export function nearestInPopulation<T extends { code: string; population: number }>(population: number, candidates: readonly T[], count: number): T[] {
-  const distance = (p: number) => Math.abs(Math.log(p) - Math.log(population));
-  return candidates
-    .filter((c) => c.population > 0)
-    .map((c) => ({ c, d: distance(c.population) }))
-    .sort((a, b) => a.d - b.d || (a.c.code < b.c.code ? -1 : a.c.code > b.c.code ? 1 : 0))
-    .slice(0, count)
-    .map(({ c }) => c);
+export function nearestInPopulation<T extends { code: string; population: number }>(
+  population: number,
+  candidates: readonly T[],
+  count: number,
+  include: (candidate: T) => boolean = () => true,
+): T[] {
+  // a bounded insertion into the `count` nearest so far, not a sort of every candidate: each body's page
+  // picks three groups from ~1,900 local governments, and the upload's peer check one per value
+  if (count <= 0) return [];
+  const own = Math.log(population);
+  const nearest: { c: T; d: number }[] = [];
+  const before = (d: number, code: string, other: { c: T; d: number }) => d < other.d || (d === other.d && code < other.c.code);
+  for (const c of candidates) {
+    if (!(c.population > 0) || !include(c)) continue;
+    const d = Math.abs(Math.log(c.population) - own);
+    if (nearest.length === count && !before(d, c.code, nearest[count - 1]!)) continue;
+    let i = nearest.length === count ? count - 1 : nearest.length;
+    while (i > 0 && before(d, c.code, nearest[i - 1]!)) {
+      nearest[i] = nearest[i - 1]!;
+      i--;
+    }
+    nearest[i] = { c, d };
+  }
+  return nearest.map(({ c }) => c);
 }

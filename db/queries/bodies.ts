@@ -55,12 +55,12 @@ export async function peerBodies(db: Database, code: string, fiscalYear: number,
   const candidates = await peerCandidatesOf(db, fiscalYear);
   const own = candidates.find((c) => c.code === code);
   if (!own) return { inPrefecture: [], nationally: [], sameKind: [] };
-  const others = candidates.filter((c) => c.implementing && c.code !== code);
-  const nearest = (pool: typeof others) => nearestInPopulation(own.population, pool, limit).map((c) => c.code);
+  const nearest = (include: (c: (typeof candidates)[number]) => boolean) =>
+    nearestInPopulation(own.population, candidates, limit, (c) => c.implementing && c.code !== code && include(c)).map((c) => c.code);
   return {
-    inPrefecture: nearest(others.filter((c) => c.kind !== "prefecture" && c.prefectureCode === prefectureCode)),
-    nationally: nearest(others.filter((c) => c.kind !== "prefecture")),
-    sameKind: nearest(others.filter((c) => c.peerKind === own.peerKind)),
+    inPrefecture: nearest((c) => c.kind !== "prefecture" && c.prefectureCode === prefectureCode),
+    nationally: nearest((c) => c.kind !== "prefecture"),
+    sameKind: nearest((c) => c.peerKind === own.peerKind),
   };
 }
 

@@ -56,14 +56,26 @@ type TotalsRow = Record<MonthlyMetric | ReturnType<typeof perCapitaColumn>, stri
   bodies: number;
 };
 
+const perCapitaColumnOf = byMetric(perPopulationMetrics, perCapitaColumn);
+
+/**
+ * The figures of a totals row written onto `target`, in MetricTotals' order (one object per row, no
+ * copies: loaders map ~200 rows per page); `expectedMonths` only for totals over a fiscal year's bodies.
+ */
+function fillTotals<T extends object>(target: T, r: TotalsRow, expectedMonths?: number): T & Omit<MetricTotals, "expectedMonths"> {
+  const out = target as T & MetricTotals;
+  for (const m of monthlyMetrics) out[m] = Number(r[m]);
+  out.submittedMonths = r.submitted_months;
+  if (expectedMonths !== undefined) out.expectedMonths = expectedMonths;
+  out.populationMonths = Number(r.population_months);
+  const perCapita = {} as MetricTotals["perCapita"];
+  for (const m of perPopulationMetrics) perCapita[m] = Number(r[perCapitaColumnOf[m]]);
+  out.perCapita = perCapita;
+  return out;
+}
+
 function toTotals(r: TotalsRow): MetricTotals {
-  return {
-    ...byMetric(monthlyMetrics, (m) => Number(r[m])),
-    submittedMonths: r.submitted_months,
-    expectedMonths: r.bodies * 12,
-    populationMonths: Number(r.population_months),
-    perCapita: byMetric(perPopulationMetrics, (m) => Number(r[perCapitaColumn(m)])),
-  };
+  return fillTotals({}, r, r.bodies * 12) as MetricTotals;
 }
 
 /** Population periods: each row of populations is in force from its date until the next one. */
@@ -126,8 +138,7 @@ export async function totalsByBody(
 export type MonthlyPoint = { year: number; month: number; fiscalYear: number } & Omit<MetricTotals, "expectedMonths">;
 
 function toMonthlyPoint(r: TotalsRow & { year: number; month: number; fiscal_year: number }): MonthlyPoint {
-  const { expectedMonths: _expected, ...totals } = toTotals(r);
-  return { year: Number(r.year), month: Number(r.month), fiscalYear: Number(r.fiscal_year), ...totals };
+  return fillTotals({ year: Number(r.year), month: Number(r.month), fiscalYear: Number(r.fiscal_year) }, r);
 }
 
 /**

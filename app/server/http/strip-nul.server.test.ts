@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { stripNulBytes } from "./strip-nul.server";
+import { stripNulBytes, withoutNulBytes } from "./strip-nul.server";
 
 describe("stripNulBytes", () => {
   it("drops the zero bytes React 18 can leave at a buffer's end and keeps every character whole", async () => {
@@ -21,5 +21,11 @@ describe("stripNulBytes", () => {
     await new Promise<void>((resolve) => transform.end(chunk, () => resolve()));
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBe(chunk);
+  });
+
+  it("drops zero bytes wherever they are: first, last, in runs", () => {
+    const chunk = Buffer.from([0, 0x41, 0, 0, 0x42, 0xe4, 0xba, 0xac, 0, 0x43, 0, 0]);
+    expect(withoutNulBytes(chunk).toString("utf8")).toBe("AB京C");
+    expect(withoutNulBytes(Buffer.from([0, 0, 0])).byteLength).toBe(0);
   });
 });

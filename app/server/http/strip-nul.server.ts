@@ -10,7 +10,23 @@ import { Transform } from "node:stream";
 export function stripNulBytes(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+      callback(null, withoutNulBytes(chunk));
     },
   });
+}
+
+/** The chunk itself when it has no zero byte, else a copy without them (copied in runs, not byte by byte). */
+export function withoutNulBytes(chunk: Buffer): Buffer {
+  let zero = chunk.indexOf(0);
+  if (zero === -1) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let length = 0;
+  let from = 0;
+  while (zero !== -1) {
+    length += chunk.copy(out, length, from, zero);
+    from = zero + 1;
+    zero = chunk.indexOf(0, from);
+  }
+  length += chunk.copy(out, length, from);
+  return out.subarray(0, length);
 }

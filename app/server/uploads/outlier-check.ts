@@ -149,7 +149,7 @@ export class MonthlyOutlierCheck implements HistoryCheck {
         const key = `${row.body.code} ${monthKey(at)} ${settings.peers}`;
         let peers = nearest.get(key);
         if (!peers) {
-          peers = nearestInPopulation(population, month.submitted.filter((b) => b.code !== row.body.code), settings.peers);
+          peers = nearestInPopulation(population, month.submitted, settings.peers, (b) => b.code !== row.body.code);
           nearest.set(key, peers);
         }
         const value = record.values[metric.column] as number;
