@@ -36,8 +36,9 @@ describe("drawChartMarkup", () => {
     expect(drawChartMarkup("HorizontalBarChart", props(0.1, percent), "western")).toBe(a);
     const one = drawingCacheUsage();
     expect(one.drawings).toBe(1);
-    // two bytes per character of key and markup: the key holds the props' JSON and the markup
-    expect(one.bytes).toBeGreaterThan(2 * a.length);
+    // the markup in UTF-8 and the key at two bytes per character: "HorizontalBarChart", "western" and a
+    // SHA-1 in base64 (28 characters) with two separators, 55 characters
+    expect(one.bytes).toBe(Buffer.byteLength(a, "utf8") + 2 * 55);
     // b is larger than a (a longer formatter and label), so what stays tells which one was evicted
     drawChartMarkup("HorizontalBarChart", props(0.2, (v: number) => `${v * 100}パーセントの割合`), "western");
     drawChartMarkup("HorizontalBarChart", props(0.1, percent), "western"); // a used again: b is now the least recent
