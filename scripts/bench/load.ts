@@ -7,9 +7,12 @@
 // commits every BENCH_WRITE_EVERY_S seconds (as uploads land), so the render cache (ADR 013, shared by
 // scope since ADR 031) is emptied and pages are rendered afresh: the run prints the cache's hit rate
 // and the renders per commit. A last run with the cache turned off shows what every page costs. The
-// server runs BENCH_PROCESSES app processes (default: one per core; WEB_CONCURRENCY, ADR 041).
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+// server runs BENCH_PROCESSES app processes (default: one per core; WEB_CONCURRENCY, ADR 041). Before
+// each measured run the fresh server walks the mix once (printed as its warm-up: a cold start's
+// figures), since a server that has been up has compiled its code and drawn the charts whose data did
+// not change (ADR 044, 049); the main run then starts with a commit. BENCH_WARMUP=0 measures cold.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { createCookie } from "@remix-run/node";
@@ -29,6 +32,8 @@ import { cpuProfileArgs, fmt, loadNationalDataset, percentile } from "./common";
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const uncachedSeconds = Number(process.env.BENCH_UNCACHED_SECONDS ?? 30);
+// each server first walks the whole mix once, as a server that has been up has (BENCH_WARMUP=0: measure from a cold start)
+const warmUp = process.env.BENCH_WARMUP !== "0";
 const writeEverySeconds = Number(process.env.BENCH_WRITE_EVERY_S ?? 10);
 const userCount = Number(process.env.BENCH_USERS ?? 2000);
 // app processes on the one port (WEB_CONCURRENCY, ADR 041): one per core, as docs/deploy.md advises
@@ -82,11 +87,46 @@ const sessionCookie = createCookie(sessionCookieName, { secrets: [sessionSecret]
 const cookieOf = new Map(await Promise.all(sessionRows.map(async (r) => [r.loginId, (await sessionCookie.serialize(r.id)).split(";")[0]!] as const)));
 await setup.close();
 
+/**
+ * CPU seconds used so far by the server (its primary and app processes) and by PostgreSQL's backends of
+ * the bench database, from /proc (null elsewhere): the CPU each response costs does not depend on how
+ * fast the machine is at the moment, as requests per second on a shared machine do.
+ */
+let serverPid: number | null = null;
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuSeconds(): { app: number; postgres: number } | null {
+  if (serverPid === null || !existsSync("/proc/self/stat")) return null;
+  const databaseName = new URL(throwaway.url).pathname.slice(1);
+  let app = 0;
+  let postgres = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // the fields after the command's closing parenthesis: state, ppid, … utime and stime at 11 and 12
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+      if (Number(entry) === serverPid || Number(fields[1]) === serverPid) app += seconds;
+      else if (stat.includes("(postgres)") && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(databaseName)) postgres += seconds;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { app, postgres };
+}
+
 async function startServer(extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, [...cpuProfileArgs(), "--import", "tsx", "server.ts"], {
     env: { ...process.env, DATABASE_URL: throwaway.url, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: sessionSecret, APP_ORIGIN: base, DEMO_SEED: "off", LOG_LEVEL: "warn", WEB_CONCURRENCY: String(appProcesses), ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  serverPid = child.pid ?? null;
   await new Promise<void>((resolve, reject) => {
     // every app process prints its listening line
     let listening = 0;
@@ -156,9 +196,23 @@ async function checkPages() {
 }
 await checkPages();
 
-type Run = { label: string; requests: number; rps: number; errors: number; non2xx: number; latencies: number[]; byLabel: Map<string, number[]>; outcomes: Map<string, number>; missesAt: number[] };
+type Run = {
+  label: string;
+  requests: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+  latencies: number[];
+  byLabel: Map<string, number[]>;
+  outcomes: Map<string, number>;
+  missesAt: number[];
+  /** CPU milliseconds per response of the app processes and of PostgreSQL (null without /proc) */
+  cpuPerResponse: { app: number; postgres: number } | null;
+};
 
-async function drive(label: string, requests: BenchRequest[], duration: number): Promise<Run> {
+/** Drives the mix for `duration` seconds, or until `amount` responses when given (a walk of the mix). */
+async function drive(label: string, requests: BenchRequest[], duration: number, amount?: number): Promise<Run> {
+  const cpuBefore = cpuSeconds();
   const latencies: number[] = [];
   const byLabel = new Map<string, number[]>();
   const outcomes = new Map<string, number>();
@@ -171,6 +225,7 @@ async function drive(label: string, requests: BenchRequest[], duration: number):
         url: base,
         connections,
         duration,
+        ...(amount === undefined ? {} : { amount }),
         requests: requests.map((r) => ({ method: "GET" as const, ...r })),
         setupClient: (client) => {
           const offset = Math.floor((clients++ * requests.length) / connections);
@@ -194,7 +249,11 @@ async function drive(label: string, requests: BenchRequest[], duration: number):
     (byLabel.get(key) ?? byLabel.set(key, []).get(key)!).push(responseTime);
   });
   const result = await done;
-  return { label, requests: result.requests.total, rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: result.non2xx, latencies, byLabel, outcomes, missesAt };
+  const cpuAfter = cpuSeconds();
+  const responses = Math.max(1, latencies.length);
+  const cpuPerResponse =
+    cpuBefore && cpuAfter ? { app: (1000 * (cpuAfter.app - cpuBefore.app)) / responses, postgres: (1000 * (cpuAfter.postgres - cpuBefore.postgres)) / responses } : null;
+  return { cpuPerResponse, label, requests: result.requests.total, rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: result.non2xx, latencies, byLabel, outcomes, missesAt };
 }
 
 console.log(`\nreference: /healthz, ${connections} connections, 10 s`);
@@ -204,14 +263,23 @@ const mainRequests = userRequests;
 const writer = await openDatabase({ driver: "postgres", url: throwaway.url });
 let writes = 0;
 const commitsAt: number[] = [];
-const writing = setInterval(() => {
-  void writer.db
+const commit = () =>
+  writer.db
     .execute(sql`update populations set population = population + ${writes % 2 === 0 ? 1 : -1} where local_government_code = '312011' and as_of = (select max(as_of) from populations where local_government_code = '312011')`)
     .then(() => {
       writes++;
       commitsAt.push(performance.now());
     });
-}, writeEverySeconds * 1000);
+/** A walk of the whole mix (each connection from its place, about once in all), printed as the cold start it is. */
+async function warm(label: string): Promise<Run | null> {
+  if (!warmUp) return null;
+  console.log(`${label}: warm-up, the mix walked once (${fmt(mainRequests.length)} requests)`);
+  return drive(`${label}: warm-up`, mainRequests, 600, mainRequests.length);
+}
+const mainWarmUp = await warm("main pages");
+// the measured run starts as every commit leaves the pages: with the render cache emptied
+if (warmUp) await commit();
+const writing = setInterval(() => void commit(), writeEverySeconds * 1000);
 const byRole = (role: string) => benchUsers.filter((u) => u.role === role).length;
 console.log(
   `main pages: ${fmt(benchUsers.length)} signed-in users (${byRole("mhlw")} MHLW, ${byRole("prefecture")} prefecture, ${byRole("municipality")} municipal over ${fmt(bodies.length)} bodies), ` +
@@ -225,18 +293,31 @@ await stopServer();
 console.log(`without the render cache (RENDER_CACHE_MB=0): ${connections} connections, ${uncachedSeconds} s`);
 stopServer = await startServer({ RENDER_CACHE_MB: "0" });
 await checkPages();
+const uncachedWarmUp = await warm("render cache off");
 const uncached = await drive("render cache off", mainRequests, uncachedSeconds);
 await stopServer();
 await throwaway.drop();
 
 const row = (r: Run) =>
-  [r.label, fmt(r.requests), fmt(r.rps, 1), fmt(percentile(r.latencies, 50), 1), fmt(percentile(r.latencies, 95), 1), fmt(percentile(r.latencies, 99), 1), String(r.errors + r.non2xx)].join("\t");
+  [
+    r.label,
+    fmt(r.requests),
+    fmt(r.rps, 1),
+    fmt(percentile(r.latencies, 50), 1),
+    fmt(percentile(r.latencies, 95), 1),
+    fmt(percentile(r.latencies, 99), 1),
+    String(r.errors + r.non2xx),
+    r.cpuPerResponse ? fmt(r.cpuPerResponse.app, 2) : "-",
+    r.cpuPerResponse ? fmt(r.cpuPerResponse.postgres, 2) : "-",
+  ].join("\t");
 console.log(
   `\nbench:load — production build on PostgreSQL, national dataset, ${appProcesses} app process${appProcesses > 1 ? "es" : ""} on ${availableParallelism()} cores, ${fmt(benchUsers.length)} users, ${connections} connections over loopback (latency in ms)`,
 );
-console.log(["run", "requests", "req/s", "p50", "p95", "p99", "errors"].join("\t"));
+console.log(["run", "requests", "req/s", "p50", "p95", "p99", "errors", "app CPU ms/response", "PostgreSQL CPU ms/response"].join("\t"));
 console.log(row(reference));
+if (mainWarmUp) console.log(row(mainWarmUp));
 console.log(row(main));
+if (uncachedWarmUp) console.log(row(uncachedWarmUp));
 console.log(row(uncached));
 const count = (outcome: string) => main.outcomes.get(outcome) ?? 0;
 const answered = [...main.outcomes.values()].reduce((a, b) => a + b, 0);
@@ -244,7 +325,9 @@ console.log(`\nrender cache (main run): ${fmt(count("hit"))} hits, ${fmt(count("
 console.log(`hit rate ${fmt((100 * (count("hit") + count("shared"))) / Math.max(1, answered), 1)}% of ${fmt(answered)} responses`);
 // renders between one commit and the next (the first window is the cold start)
 const windows = [0, ...commitsAt, Infinity].slice(0, -1).map((from, i, all) => main.missesAt.filter((t) => t >= from && t < (all[i + 1] ?? Infinity)).length);
-console.log(`data changes committed during the main run: ${writes}; renders per commit: ${windows.slice(1).map((n) => fmt(n)).join(", ") || "-"} (before the first: ${fmt(windows[0] ?? 0)})`);
+console.log(
+  `data changes committed during the main run: ${writes}${warmUp ? " (the first at its start)" : ""}; renders per commit: ${windows.slice(1).map((n) => fmt(n)).join(", ") || "-"} (before the first: ${fmt(windows[0] ?? 0)})`,
+);
 console.log("\nby page (main run):");
 console.log(["page (viewer)", "requests", "p50", "p95", "p99"].join("\t"));
 for (const [label, l] of [...main.byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
