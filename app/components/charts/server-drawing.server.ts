@@ -15,8 +15,8 @@ import type { ChartName } from "./ServerDrawn";
 // a formatter is keyed by its source and by what it writes for a set of probe values.
 // An entry is a digest of the props and the markup in UTF-8: V8 keeps a string with Japanese labels at two
 // bytes per character, and the key was the props' JSON. In bench:load (2,000 users) a drawing took ~76 KB
-// that way, so 64 MB held ~880 of the ~1,500 the pages draw and a body's trend was drawn again on most
-// visits; as UTF-8 with a digest one takes ~28 KB.
+// that way, so 64 MB held ~880 of the ~1,100 drawings a process meets and a body's trend was drawn again
+// on most visits; as UTF-8 with a digest one takes ~28 KB (ADR 049).
 let budgetBytes = 64 * 1024 * 1024;
 const drawn = new Map<string, Buffer>();
 let drawnBytes = 0;
