@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createElement, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { DateStyle } from "~/domain/format";
@@ -55,11 +55,9 @@ function formatterKey(format: (value: number) => unknown): string {
 }
 
 const keyOf = (chart: ChartName, props: object, style: DateStyle) =>
-  `${chart}\u0000${style}\u0000${hash(
-    "sha1",
-    JSON.stringify(props, (_name, value: unknown) => (typeof value === "function" ? formatterKey(value as (v: number) => unknown) : value)),
-    "base64",
-  )}`;
+  `${chart}\u0000${style}\u0000${createHash("sha1")
+    .update(JSON.stringify(props, (_name, value: unknown) => (typeof value === "function" ? formatterKey(value as (v: number) => unknown) : value)))
+    .digest("base64")}`;
 
 /** A chart's SVG markup, drawn by Recharts with coordinates rounded to 0.1 px, from the cache when it was drawn before. */
 export function drawChartMarkup(chart: ChartName, props: object, style: DateStyle): string {
