@@ -323,7 +323,7 @@ const count = (outcome: string) => main.outcomes.get(outcome) ?? 0;
 const answered = [...main.outcomes.values()].reduce((a, b) => a + b, 0);
 console.log(`\nrender cache (main run): ${fmt(count("hit"))} hits, ${fmt(count("shared"))} shared renders, ${fmt(count("miss"))} renders (misses), ${fmt(count("bypass") + count("none"))} not cached`);
 console.log(`hit rate ${fmt((100 * (count("hit") + count("shared"))) / Math.max(1, answered), 1)}% of ${fmt(answered)} responses`);
-// renders between one commit and the next (the first window is the cold start)
+// renders between one commit and the next (the first window: a cold start without the warm-up, empty with it)
 const windows = [0, ...commitsAt, Infinity].slice(0, -1).map((from, i, all) => main.missesAt.filter((t) => t >= from && t < (all[i + 1] ?? Infinity)).length);
 console.log(
   `data changes committed during the main run: ${writes}${warmUp ? " (the first at its start)" : ""}; renders per commit: ${windows.slice(1).map((n) => fmt(n)).join(", ") || "-"} (before the first: ${fmt(windows[0] ?? 0)})`,
